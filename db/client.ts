@@ -1,0 +1,43 @@
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzleNodePostgres } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './database.ts';
+import * as schema from './schema.ts';
+
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export interface OpenedDatabase {
+  db: Database;
+  kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+/** PGlite (Postgres in WASM) with pgvector, in a data folder or in memory when `dataDir` is undefined. */
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<OpenedDatabase & { client: PGlite }> {
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    extensions: { vector },
+  });
+  const db = drizzlePglite(client, { schema });
+  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db, kind: 'pglite', client, close: () => client.close() };
+}
+
+/** Any Postgres with pgvector, reached through node-postgres (Node only). */
+export async function openPostgres(url: string): Promise<OpenedDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = drizzleNodePostgres(pool, { schema });
+  await migrateNodePostgres(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db, kind: 'postgres', close: () => pool.end() };
+}
+
+/** The Node entry's choice: DATABASE_URL when set, else PGlite in DATA_DIR. */
+export function openNodeDatabase(config: { databaseUrl?: string; dataDir: string }): Promise<OpenedDatabase> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite({ dataDir: config.dataDir });
+}

@@ -1,0 +1,329 @@
+/**
+ * The data model of ../shared/seed/ai-job-platform-data-model.md in drizzle, plus what
+ * DESIGN.md adds (sessions, skill aliases, job sources, webhook deliveries, full-text search,
+ * algorithm versions). Column names are the seed's; TypeScript names are their camelCase.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  unique,
+  uuid,
+  varchar,
+  vector,
+} from 'drizzle-orm/pg-core';
+
+export const EMBEDDING_DIMENSIONS = 1536;
+
+export const USER_TYPES = ['job_seeker', 'employer', 'admin'] as const;
+export type UserType = (typeof USER_TYPES)[number];
+export const COMPANY_SIZES = ['startup', 'small', 'medium', 'large'] as const;
+export const SKILL_CATEGORIES = ['technical', 'soft', 'language', 'domain'] as const;
+export const PROFICIENCY_LEVELS = ['beginner', 'intermediate', 'expert'] as const;
+export const EMPLOYMENT_TYPES = ['full_time', 'part_time', 'contract', 'internship', 'temporary'] as const;
+export const JOB_STATUSES = ['draft', 'active', 'closed'] as const;
+export const APPLICATION_STATUSES = ['submitted', 'reviewed', 'interview', 'rejected', 'accepted', 'withdrawn'] as const;
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+// Every timestamp is timestamptz, read back as a Date.
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => timestamptz('created_at').notNull().defaultNow();
+const embedding = (name: string) => vector(name, { dimensions: EMBEDDING_DIMENSIONS });
+
+// Check constraints over constant lists; the values are our own literals, never user input.
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(', ')})`);
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    // Stored trimmed and lower-cased, so the unique constraint is case-insensitive.
+    email: varchar('email', { length: 255 }).notNull().unique(),
+    passwordHash: varchar('password_hash', { length: 255 }).notNull(),
+    userType: varchar('user_type', { length: 20 }).notNull().$type<UserType>(),
+    createdAt: createdAt(),
+    updatedAt: timestamptz('updated_at'),
+  },
+  (t) => [
+    index('users_user_type_idx').on(t.userType),
+    check('users_user_type_check', inList('user_type', USER_TYPES)),
+    check('users_email_normalized_check', sql`${t.email} = lower(btrim(${t.email}))`),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    // The public half of the token `id.secret`; only SHA-256 of the secret is stored.
+    id: varchar('id', { length: 64 }).primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastVerifiedAt: timestamptz('last_verified_at').notNull().defaultNow(),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId)],
+);
+
+/** Failed sign-ins per key (an email or an address), shared by every server and isolate. */
+export const authThrottles = pgTable('auth_throttles', {
+  key: varchar('key', { length: 320 }).primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStartedAt: timestamptz('window_started_at').notNull().defaultNow(),
+  lockedUntil: timestamptz('locked_until'),
+});
+
+export const jobSeekers = pgTable(
+  'job_seekers',
+  {
+    id: integer('id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    firstName: varchar('first_name', { length: 100 }).notNull(),
+    lastName: varchar('last_name', { length: 100 }).notNull(),
+    phone: varchar('phone', { length: 20 }),
+    location: varchar('location', { length: 100 }),
+    resumeData: jsonb('resume_data'),
+    resumeText: text('resume_text'),
+    resumeEmbedding: embedding('resume_embedding'),
+    // Which model produced resume_embedding, so a change of model can re-embed.
+    resumeEmbeddingModel: varchar('resume_embedding_model', { length: 100 }),
+    resumeUpdatedAt: timestamptz('resume_updated_at'),
+  },
+  (t) => [index('job_seekers_resume_embedding_hnsw').using('hnsw', t.resumeEmbedding.op('vector_cosine_ops'))],
+);
+
+export const employers = pgTable('employers', {
+  id: integer('id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  companyName: varchar('company_name', { length: 200 }).notNull(),
+  companySize: varchar('company_size', { length: 50 }),
+  industry: varchar('industry', { length: 100 }),
+  website: varchar('website', { length: 255 }),
+});
+
+export const skills = pgTable(
+  'skills',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: varchar('name', { length: 100 }).notNull().unique(),
+    // The name folded (case, spacing, punctuation), so "Python" and " python " are one skill.
+    normalizedName: varchar('normalized_name', { length: 100 }).notNull().unique(),
+    category: varchar('category', { length: 50 }),
+    description: text('description'),
+  },
+  (t) => [index('skills_name_idx').on(t.name), index('skills_category_idx').on(t.category)],
+);
+
+export const skillAliases = pgTable(
+  'skill_aliases',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    skillId: integer('skill_id')
+      .notNull()
+      .references(() => skills.id, { onDelete: 'cascade' }),
+    alias: varchar('alias', { length: 100 }).notNull(),
+    normalizedAlias: varchar('normalized_alias', { length: 100 }).notNull().unique(),
+  },
+  (t) => [index('skill_aliases_skill_id_idx').on(t.skillId)],
+);
+
+export const jobSeekerSkills = pgTable(
+  'job_seeker_skills',
+  {
+    jobSeekerId: integer('job_seeker_id')
+      .notNull()
+      .references(() => jobSeekers.id, { onDelete: 'cascade' }),
+    skillId: integer('skill_id')
+      .notNull()
+      .references(() => skills.id, { onDelete: 'cascade' }),
+    proficiencyLevel: varchar('proficiency_level', { length: 20 }),
+    yearsExperience: integer('years_experience'),
+    // 'manual' when the seeker set it, 'resume' when parsed; evidence is the text that showed it.
+    source: varchar('source', { length: 20 }).notNull().default('manual'),
+    evidence: text('evidence'),
+  },
+  (t) => [primaryKey({ columns: [t.jobSeekerId, t.skillId] }), index('job_seeker_skills_skill_id_idx').on(t.skillId)],
+);
+
+export const jobSources = pgTable(
+  'job_sources',
+  {
+    // A random id: it appears in the public webhook URL, so it must not be guessable.
+    id: uuid('id').primaryKey().defaultRandom(),
+    employerId: integer('employer_id')
+      .notNull()
+      .references(() => employers.id, { onDelete: 'cascade' }),
+    name: varchar('name', { length: 200 }).notNull(),
+    format: varchar('format', { length: 50 }).notNull(),
+    // The verifier needs the secret itself (HMAC); it is never returned after creation.
+    signingSecret: text('signing_secret').notNull(),
+    previousSigningSecret: text('previous_signing_secret'),
+    previousSecretExpiresAt: timestamptz('previous_secret_expires_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('job_sources_employer_id_idx').on(t.employerId)],
+);
+
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    employerId: integer('employer_id')
+      .notNull()
+      .references(() => employers.id, { onDelete: 'cascade' }),
+    title: varchar('title', { length: 200 }).notNull(),
+    description: text('description').notNull(),
+    requirements: jsonb('requirements'),
+    location: varchar('location', { length: 100 }),
+    remoteAllowed: boolean('remote_allowed').notNull().default(false),
+    employmentType: varchar('employment_type', { length: 50 }),
+    salaryMin: numeric('salary_min', { precision: 10, scale: 2 }),
+    salaryMax: numeric('salary_max', { precision: 10, scale: 2 }),
+    currency: varchar('currency', { length: 3 }).notNull().default('USD'),
+    descriptionEmbedding: embedding('description_embedding'),
+    requirementsEmbedding: embedding('requirements_embedding'),
+    embeddingModel: varchar('embedding_model', { length: 100 }),
+    status: varchar('status', { length: 20 }).notNull().default('active'),
+    postedAt: timestamptz('posted_at').defaultNow(),
+    expiresAt: timestamptz('expires_at'),
+    // A job pushed by a job board: the board's own id for it, unique per source.
+    sourceId: uuid('source_id').references(() => jobSources.id, { onDelete: 'set null' }),
+    externalId: varchar('external_id', { length: 255 }),
+    search: tsvector('search').generatedAlwaysAs(
+      (): SQL =>
+        sql`setweight(to_tsvector('english', coalesce(${jobs.title}, '')), 'A') || setweight(to_tsvector('english', coalesce(${jobs.description}, '')), 'B')`,
+    ),
+    createdAt: createdAt(),
+    updatedAt: timestamptz('updated_at'),
+  },
+  (t) => [
+    index('jobs_employer_id_idx').on(t.employerId),
+    index('jobs_title_idx').on(t.title),
+    index('jobs_location_idx').on(t.location),
+    index('jobs_status_idx').on(t.status),
+    index('jobs_posted_at_idx').on(t.postedAt),
+    index('jobs_expires_at_idx').on(t.expiresAt),
+    index('idx_job_status_posted').on(t.status, t.postedAt),
+    index('idx_job_location_remote').on(t.location, t.remoteAllowed),
+    unique('jobs_source_external_id_unique').on(t.sourceId, t.externalId),
+    index('jobs_search_gin').using('gin', t.search),
+    index('jobs_description_embedding_hnsw').using('hnsw', t.descriptionEmbedding.op('vector_cosine_ops')),
+    index('jobs_requirements_embedding_hnsw').using('hnsw', t.requirementsEmbedding.op('vector_cosine_ops')),
+    check('jobs_status_check', inList('status', JOB_STATUSES)),
+    check('jobs_salary_range_check', sql`${t.salaryMin} is null or ${t.salaryMax} is null or ${t.salaryMin} <= ${t.salaryMax}`),
+  ],
+);
+
+export const jobSkills = pgTable(
+  'job_skills',
+  {
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    skillId: integer('skill_id')
+      .notNull()
+      .references(() => skills.id, { onDelete: 'cascade' }),
+    required: boolean('required').notNull().default(true),
+    // 1 = must have, 2 = important, 3 = nice to have.
+    priority: integer('priority'),
+    // True when extracted from the job's text rather than chosen by the employer.
+    inferred: boolean('inferred').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.skillId] }), index('job_skills_skill_id_idx').on(t.skillId)],
+);
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    jobSeekerId: integer('job_seeker_id')
+      .notNull()
+      .references(() => jobSeekers.id, { onDelete: 'cascade' }),
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    coverLetter: text('cover_letter'),
+    status: varchar('status', { length: 50 }).notNull().default('submitted'),
+    matchScore: doublePrecision('match_score'),
+    matchReasoning: text('match_reasoning'),
+    submittedAt: timestamptz('submitted_at').notNull().defaultNow(),
+    updatedAt: timestamptz('updated_at'),
+  },
+  (t) => [
+    index('applications_job_seeker_id_idx').on(t.jobSeekerId),
+    index('applications_job_id_idx').on(t.jobId),
+    index('applications_status_idx').on(t.status),
+    index('applications_submitted_at_idx').on(t.submittedAt),
+    unique('unique_application').on(t.jobSeekerId, t.jobId),
+    index('idx_application_status_submitted').on(t.status, t.submittedAt),
+    check('applications_status_check', inList('status', APPLICATION_STATUSES)),
+  ],
+);
+
+export const matches = pgTable(
+  'matches',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    jobSeekerId: integer('job_seeker_id')
+      .notNull()
+      .references(() => jobSeekers.id, { onDelete: 'cascade' }),
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    semanticScore: doublePrecision('semantic_score'),
+    skillMatchScore: doublePrecision('skill_match_score'),
+    overallScore: doublePrecision('overall_score').notNull(),
+    matchReasoning: text('match_reasoning'),
+    matchedSkills: jsonb('matched_skills'),
+    missingSkills: jsonb('missing_skills'),
+    viewedAt: timestamptz('viewed_at'),
+    applied: boolean('applied').notNull().default(false),
+    generatedAt: timestamptz('generated_at').notNull().defaultNow(),
+    algorithmVersion: varchar('algorithm_version', { length: 50 }).notNull(),
+  },
+  (t) => [
+    index('matches_job_seeker_id_idx').on(t.jobSeekerId),
+    index('matches_job_id_idx').on(t.jobId),
+    index('matches_overall_score_idx').on(t.overallScore),
+    index('matches_generated_at_idx').on(t.generatedAt),
+    unique('unique_match').on(t.jobSeekerId, t.jobId),
+    index('idx_match_score').on(t.jobSeekerId, t.overallScore),
+  ],
+);
+
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => jobSources.id, { onDelete: 'cascade' }),
+    // The board's `webhook-id`: one row per id and source makes a replay a no-op.
+    webhookId: varchar('webhook_id', { length: 255 }).notNull(),
+    eventType: varchar('event_type', { length: 100 }),
+    outcome: varchar('outcome', { length: 20 }).notNull(),
+    error: text('error'),
+    jobId: integer('job_id').references(() => jobs.id, { onDelete: 'set null' }),
+    receivedAt: timestamptz('received_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_source_webhook_id_unique').on(t.sourceId, t.webhookId),
+    index('webhook_deliveries_received_at_idx').on(t.sourceId, t.receivedAt),
+  ],
+);

@@ -1,0 +1,167 @@
+/**
+ * The one hono app, built from its dependencies. server/node.ts and server/worker.ts only
+ * adapt it to a runtime: which database, which password hasher, how work runs after a response.
+ */
+import { trpcServer } from '@hono/trpc-server';
+import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Database } from '../db/database.ts';
+import { blankSessionCookie, sessionCookie, sessionCookieName, usesSecureCookies } from './auth/cookies.ts';
+import { isSameOriginRequest, needsCsrfCheck } from './auth/csrf.ts';
+import type { PasswordHasher } from './auth/passwords.ts';
+import { validateSessionToken, type ValidatedSession } from './auth/sessions.ts';
+import type { AppConfig } from './config.ts';
+import { checkHealth } from './health.ts';
+import type { Logger } from './logger.ts';
+import { appRouter } from './router.ts';
+import { createContextInner } from './trpc.ts';
+
+export interface RequestDatabase {
+  db: Database;
+  /** Gives the connection back; runs after the response. */
+  release(): Promise<void>;
+}
+
+export interface AppDeps {
+  config: AppConfig;
+  clock: () => Date;
+  passwords: PasswordHasher;
+  logger: Logger;
+  /** A database for one request: the shared one under Node, a fresh Neon pool in the worker. */
+  openDatabase(c: HonoContext): Promise<RequestDatabase>;
+  /** Runs work after the response: waitUntil in the worker, a tracked promise under Node. */
+  runAfterResponse(c: HonoContext, task: () => Promise<unknown>): void;
+  clientIp(c: HonoContext): string | null;
+  /** Serve the built SPA, in order (Node); in the worker the assets binding does it before the app. */
+  staticAssets?: MiddlewareHandler[];
+}
+
+type Env = {
+  Variables: {
+    db: Database;
+    auth: ValidatedSession | null;
+    secureCookies: boolean;
+  };
+};
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<Env>();
+
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.env === 'production' ? 'max-age=63072000; includeSubDomains' : false,
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    deps.logger.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      durationMs: Math.round(performance.now() - started),
+      userId: c.get('auth')?.user.id ?? null,
+    });
+  });
+
+  const withDatabase: MiddlewareHandler<Env> = async (c, next) => {
+    let opened: RequestDatabase;
+    try {
+      opened = await deps.openDatabase(c);
+    } catch (error) {
+      deps.logger.error('database unavailable', { error: String(error) });
+      return c.json({ error: { message: 'The service is temporarily unavailable. Please try again shortly.' } }, 503);
+    }
+    c.set('db', opened.db);
+    try {
+      await next();
+    } finally {
+      deps.runAfterResponse(c, () => opened.release());
+    }
+  };
+
+  app.get('/health', withDatabase, async (c) => {
+    const health = await checkHealth(c.get('db'));
+    c.header('Cache-Control', 'no-store');
+    return c.json(health, health.status === 'ok' ? 200 : 503);
+  });
+
+  app.use('/trpc/*', withDatabase, async (c, next) => {
+    const secure = usesSecureCookies(c.req.url);
+    c.set('secureCookies', secure);
+    c.set('auth', null);
+    const token = getCookie(c, sessionCookieName(secure));
+    if (token === undefined) return next();
+
+    if (needsCsrfCheck(c.req.method) && !isSameOriginRequest(c.req.raw)) {
+      return c.json({ error: { message: 'Cross-site request refused.' } }, 403);
+    }
+    const now = deps.clock();
+    const validated = await validateSessionToken(c.get('db'), token, now);
+    c.set('auth', validated);
+    if (!validated) {
+      c.header('Set-Cookie', blankSessionCookie(secure), { append: true });
+    } else if (validated.refreshed) {
+      c.header('Set-Cookie', sessionCookie(token, validated.session.expiresAt, now, secure), { append: true });
+    }
+    await next();
+    // Anything answered to a signed-in caller is personal: never cached by a browser or the edge.
+    c.header('Cache-Control', 'private, no-store');
+  });
+
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      router: appRouter,
+      endpoint: '/trpc',
+      createContext: (opts, c) => {
+        const secure = c.get('secureCookies') as boolean;
+        const auth = c.get('auth') as ValidatedSession | null;
+        return createContextInner({
+          db: c.get('db') as Database,
+          config: deps.config,
+          clock: deps.clock,
+          passwords: deps.passwords,
+          session: auth?.session ?? null,
+          user: auth?.user ?? null,
+          ip: deps.clientIp(c),
+          cookies: {
+            set: (token, expiresAt) => opts.resHeaders.append('Set-Cookie', sessionCookie(token, expiresAt, deps.clock(), secure)),
+            clear: () => opts.resHeaders.append('Set-Cookie', blankSessionCookie(secure)),
+          },
+          background: (task) => deps.runAfterResponse(c, task),
+        }) as unknown as Record<string, unknown>;
+      },
+      onError: ({ error, path }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error('procedure failed', { path, error: String(error.cause ?? error) });
+      },
+    }),
+  );
+
+  for (const handler of deps.staticAssets ?? []) app.use('*', handler);
+
+  app.notFound((c) => c.json({ error: { message: 'Not found.' } }, 404));
+  app.onError((error, c) => {
+    deps.logger.error('unhandled error', { path: c.req.path, error: String(error) });
+    return c.json({ error: { message: 'Something went wrong on our side. Please try again in a moment.' } }, 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

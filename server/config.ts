@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+// An empty variable counts as unset, so `FOO=` in a shell or .dev.vars does not half-configure.
+const optional = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
+
+const EnvSchema = z.object({
+  APP_ENV: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['development', 'test', 'production']).default('development')),
+  PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).default(8787)),
+  DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('.data')),
+  DATABASE_URL: optional.pipe(z.string().url('DATABASE_URL must be a postgres:// URL').optional()),
+  OPENAI_API_KEY: optional,
+  OPENAI_BASE_URL: optional.pipe(z.string().url('OPENAI_BASE_URL must be a URL').optional()),
+  NEON_WS_PROXY: optional,
+  SEED_DEMO_DATA: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['true', 'false']).default('true')),
+});
+
+export interface AppConfig {
+  env: 'development' | 'test' | 'production';
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  openaiApiKey: string | undefined;
+  openaiBaseUrl: string | undefined;
+  /** Local tests and development of the worker only: see db/neon.ts. */
+  neonWsProxy: string | undefined;
+  seedDemoData: boolean;
+}
+
+/** Parses the environment once; refuses to start half-configured and says what is wrong. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = result.data;
+  return {
+    env: e.APP_ENV,
+    port: e.PORT,
+    dataDir: e.DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    openaiApiKey: e.OPENAI_API_KEY,
+    openaiBaseUrl: e.OPENAI_BASE_URL,
+    neonWsProxy: e.NEON_WS_PROXY,
+    seedDemoData: e.SEED_DEMO_DATA === 'true',
+  };
+}

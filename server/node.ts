@@ -1,0 +1,67 @@
+/**
+ * The Node entry: the whole product on one machine, PGlite in DATA_DIR by default
+ * (or any Postgres with pgvector through DATABASE_URL), the built SPA, no network needed.
+ */
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { openNodeDatabase } from '../db/client.ts';
+import { createApp } from './app.ts';
+import { createNodePasswordHasher } from './auth/node-passwords.ts';
+import { parseConfig } from './config.ts';
+import { jsonLogger } from './logger.ts';
+import { seedIfEmpty } from './seed/seed.ts';
+
+const rootDir = fileURLToPath(new URL('..', import.meta.url));
+const webDir = fileURLToPath(new URL('../dist/web', import.meta.url));
+
+const config = parseConfig(process.env);
+const logger = jsonLogger();
+
+if (!existsSync(`${webDir}/index.html`)) {
+  logger.info('building the web app (first start)');
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: rootDir, stdio: 'inherit' });
+}
+
+const database = await openNodeDatabase(config);
+const passwords = await createNodePasswordHasher();
+if (config.seedDemoData) {
+  const seeded = await seedIfEmpty(database.db, passwords);
+  if (seeded) logger.info('loaded the skills catalog and demo data', { ...seeded });
+}
+
+const pending = new Set<Promise<unknown>>();
+
+const app = createApp({
+  config,
+  clock: () => new Date(),
+  passwords,
+  logger,
+  openDatabase: async () => ({ db: database.db, release: async () => {} }),
+  runAfterResponse: (_c, task) => {
+    const promise = task()
+      .catch((error: unknown) => logger.error('background task failed', { error: String(error) }))
+      .finally(() => pending.delete(promise));
+    pending.add(promise);
+  },
+  clientIp: (c) => getConnInfo(c).remote.address ?? null,
+  // Files first; any other GET is a route of the SPA, answered with index.html.
+  staticAssets: [serveStatic({ root: webDir }), serveStatic({ root: webDir, path: 'index.html' })],
+});
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+  logger.info('listening', { url: `http://localhost:${info.port}`, database: database.kind });
+});
+
+async function shutdown(signal: string) {
+  logger.info('shutting down', { signal });
+  server.close();
+  await Promise.allSettled(pending);
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

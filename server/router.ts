@@ -1,0 +1,13 @@
+import { authRouter } from './auth/router.ts';
+import { employersRouter } from './employers/router.ts';
+import { seekersRouter } from './seekers/router.ts';
+import { createCallerFactory, createTRPCRouter } from './trpc.ts';
+
+export const appRouter = createTRPCRouter({
+  auth: authRouter,
+  seekers: seekersRouter,
+  employers: employersRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

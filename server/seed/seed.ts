@@ -1,0 +1,117 @@
+import { count } from 'drizzle-orm';
+import type { Database, Transaction } from '../../db/database.ts';
+import { jobSeekerSkills, jobSkills, jobs, skillAliases, skills, users } from '../../db/schema.ts';
+import { createUserWithProfile } from '../auth/accounts.ts';
+import type { PasswordHasher } from '../auth/passwords.ts';
+import { normalizeSkillName } from '../skills/normalize.ts';
+import { DEMO_EMPLOYERS } from './demo-employers.ts';
+import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_SEEKERS } from './demo-seekers.ts';
+import { SKILLS_CATALOG } from './skills-catalog.ts';
+import { employers, jobSeekers } from '../../db/schema.ts';
+import { eq } from 'drizzle-orm';
+
+export interface SeedSummary {
+  skills: number;
+  employers: number;
+  jobs: number;
+  seekers: number;
+}
+
+/** Inserts the catalog; returns skill ids by normalized name. */
+export async function loadSkillsCatalog(tx: Transaction): Promise<Map<string, number>> {
+  const inserted = await tx
+    .insert(skills)
+    .values(SKILLS_CATALOG.map((s) => ({ name: s.name, normalizedName: normalizeSkillName(s.name), category: s.category })))
+    .returning({ id: skills.id, normalizedName: skills.normalizedName });
+  const ids = new Map(inserted.map((s) => [s.normalizedName, s.id]));
+  const aliases = SKILLS_CATALOG.flatMap((s) =>
+    s.aliases
+      .map((alias) => ({ alias, normalizedAlias: normalizeSkillName(alias), skillId: ids.get(normalizeSkillName(s.name))! }))
+      // An alias that folds to its own skill's name adds nothing.
+      .filter((a) => !ids.has(a.normalizedAlias)),
+  );
+  if (aliases.length > 0) await tx.insert(skillAliases).values(aliases);
+  return ids;
+}
+
+function skillId(ids: Map<string, number>, name: string): number {
+  const id = ids.get(normalizeSkillName(name));
+  if (id === undefined) throw new Error(`demo data names a skill missing from the catalog: ${name}`);
+  return id;
+}
+
+async function loadDemoData(tx: Transaction, ids: Map<string, number>, passwordHash: string, now: Date): Promise<Omit<SeedSummary, 'skills'>> {
+  await createUserWithProfile(tx, { email: DEMO_ADMIN_EMAIL, passwordHash, userType: 'admin' });
+  let jobCount = 0;
+  for (const [index, employer] of DEMO_EMPLOYERS.entries()) {
+    const employerId = await createUserWithProfile(tx, { email: employer.email, passwordHash, userType: 'employer', companyName: employer.companyName });
+    await tx
+      .update(employers)
+      .set({ companySize: employer.companySize, industry: employer.industry, website: employer.website })
+      .where(eq(employers.id, employerId));
+    for (const [jobIndex, demo] of employer.jobs.entries()) {
+      // Spread posting dates over the last weeks so "newest" means something.
+      const postedAt = new Date(now.getTime() - (index * 7 + jobIndex * 3 + 1) * 86_400_000);
+      const [row] = await tx
+        .insert(jobs)
+        .values({
+          employerId,
+          title: demo.title,
+          description: demo.description,
+          requirements: { experienceYears: demo.experienceYears },
+          location: demo.location,
+          remoteAllowed: demo.remoteAllowed,
+          employmentType: demo.employmentType,
+          salaryMin: demo.salary ? demo.salary[0].toFixed(2) : null,
+          salaryMax: demo.salary ? demo.salary[1].toFixed(2) : null,
+          currency: 'USD',
+          status: 'active',
+          postedAt,
+          expiresAt: new Date(postedAt.getTime() + 90 * 86_400_000),
+        })
+        .returning({ id: jobs.id });
+      await tx.insert(jobSkills).values(
+        demo.skills.map(([name, required, priority]) => ({ jobId: row!.id, skillId: skillId(ids, name), required, priority })),
+      );
+      jobCount++;
+    }
+  }
+  for (const seeker of DEMO_SEEKERS) {
+    const seekerId = await createUserWithProfile(tx, {
+      email: seeker.email,
+      passwordHash,
+      userType: 'job_seeker',
+      firstName: seeker.firstName,
+      lastName: seeker.lastName,
+    });
+    await tx
+      .update(jobSeekers)
+      .set({ location: seeker.location, phone: seeker.phone, resumeText: seeker.resume, resumeUpdatedAt: now })
+      .where(eq(jobSeekers.id, seekerId));
+    await tx.insert(jobSeekerSkills).values(
+      seeker.skills.map(([name, proficiencyLevel, yearsExperience]) => ({
+        jobSeekerId: seekerId,
+        skillId: skillId(ids, name),
+        proficiencyLevel,
+        yearsExperience,
+      })),
+    );
+  }
+  return { employers: DEMO_EMPLOYERS.length, jobs: jobCount, seekers: DEMO_SEEKERS.length };
+}
+
+/**
+ * On a first start (no skills yet) loads the catalog and, when there are no users either,
+ * the demo data; in one transaction, so an interrupted first start leaves nothing half-done.
+ */
+export async function seedIfEmpty(db: Database, passwords: PasswordHasher, now = new Date()): Promise<SeedSummary | null> {
+  const [skillRows] = await db.select({ n: count() }).from(skills);
+  if ((skillRows?.n ?? 0) > 0) return null;
+  const [userRows] = await db.select({ n: count() }).from(users);
+  const passwordHash = await passwords.hash(DEMO_PASSWORD);
+  return db.transaction(async (tx) => {
+    const ids = await loadSkillsCatalog(tx);
+    const demo = (userRows?.n ?? 0) === 0 ? await loadDemoData(tx, ids, passwordHash, now) : { employers: 0, jobs: 0, seekers: 0 };
+    return { skills: ids.size, ...demo };
+  });
+}

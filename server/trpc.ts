@@ -1,0 +1,102 @@
+/**
+ * The one place that initializes tRPC: 1. context, 2. init and error shape, 3. procedures.
+ */
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z } from 'zod';
+import type { Database } from '../db/database.ts';
+import type { UserType } from '../db/schema.ts';
+import type { PasswordHasher } from './auth/passwords.ts';
+import type { SessionUser, ValidSession } from './auth/sessions.ts';
+import type { AppConfig } from './config.ts';
+
+// 1. Context ------------------------------------------------------------------------------
+
+export interface SessionCookies {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+/** Everything a procedure may use; built without HTTP in tests (createContextInner). */
+export interface Context {
+  db: Database;
+  config: AppConfig;
+  clock: () => Date;
+  passwords: PasswordHasher;
+  session: ValidSession | null;
+  user: SessionUser | null;
+  /** The caller's network address when known: keys the sign-in throttle. */
+  ip: string | null;
+  cookies: SessionCookies;
+  /** Runs work after the response (waitUntil in the worker, a detached promise under Node). */
+  background(task: () => Promise<unknown>): void;
+}
+
+export function createContextInner(context: Context): Context {
+  return context;
+}
+
+// 2. Init and the one error shape ----------------------------------------------------------
+
+const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again in a moment.';
+
+function issuesOf(cause: unknown): z.core.$ZodIssue[] | null {
+  return cause instanceof z.ZodError ? cause.issues : null;
+}
+
+/** "email: Enter a valid email address", for the first problem; every problem is in fieldErrors. */
+function readableMessage(issues: z.core.$ZodIssue[]): string {
+  const first = issues[0];
+  if (!first) return 'The request was not valid.';
+  const field = first.path.join('.');
+  return field ? `${field}: ${first.message}` : first.message;
+}
+
+const t = initTRPC.context<Context>().create({
+  // Stack traces never leave the server, in any environment.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const issues = error.code === 'BAD_REQUEST' ? issuesOf(error.cause) : null;
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of issues ?? []) {
+      const key = issue.path.join('.') || '_';
+      (fieldErrors[key] ??= []).push(issue.message);
+    }
+    return {
+      code: shape.code,
+      // Internal errors may carry SQL or driver text: replaced by a sentence for people.
+      message: error.code === 'INTERNAL_SERVER_ERROR' ? INTERNAL_MESSAGE : issues ? readableMessage(issues) : shape.message,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        fieldErrors: issues ? fieldErrors : null,
+      },
+    };
+  },
+});
+
+// 3. Procedures ---------------------------------------------------------------------------
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.user || !ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
+  return next({ ctx: { ...ctx, user: ctx.user, session: ctx.session } });
+});
+
+const ROLE_NAMES: Record<UserType, string> = { job_seeker: 'job seekers', employer: 'employers', admin: 'admins' };
+
+function roleProcedure(role: UserType) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (ctx.user.userType !== role) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: `This is only available to ${ROLE_NAMES[role]}.` });
+    }
+    return next({ ctx });
+  });
+}
+
+export const seekerProcedure = roleProcedure('job_seeker');
+export const employerProcedure = roleProcedure('employer');
+export const adminProcedure = roleProcedure('admin');

@@ -1,0 +1,50 @@
+/**
+ * The Cloudflare Worker entry: the same app, a Neon pool per request (closed after the
+ * response with waitUntil), argon2's .wasm imported as a module (Workers refuse to compile
+ * WebAssembly from bytes at run time). Static assets are served by the assets binding.
+ */
+import type { ExecutionContext } from '@cloudflare/workers-types';
+import Argon2 from '@phi-ag/argon2';
+import argon2Wasm from '@phi-ag/argon2/argon2.wasm';
+import { openNeon } from '../db/neon.ts';
+import { createApp, type App } from './app.ts';
+import { createArgon2Hasher } from './auth/passwords.ts';
+import { parseConfig } from './config.ts';
+import { jsonLogger } from './logger.ts';
+
+export interface WorkerEnv {
+  DATABASE_URL?: string;
+  OPENAI_API_KEY?: string;
+  OPENAI_BASE_URL?: string;
+  APP_ENV?: string;
+  NEON_WS_PROXY?: string;
+}
+
+let appPromise: Promise<App> | undefined;
+
+async function buildApp(env: WorkerEnv): Promise<App> {
+  const config = parseConfig({ ...env } as Record<string, string | undefined>);
+  const databaseUrl = config.databaseUrl;
+  if (!databaseUrl) throw new Error('DATABASE_URL is not set: add it with `wrangler secret put DATABASE_URL`.');
+  const argon2 = new Argon2(await WebAssembly.instantiate(argon2Wasm));
+  return createApp({
+    config,
+    clock: () => new Date(),
+    passwords: createArgon2Hasher(argon2),
+    logger: jsonLogger(),
+    openDatabase: async () => {
+      const { db, close } = openNeon(databaseUrl, { wsProxy: config.neonWsProxy });
+      return { db, release: close };
+    },
+    runAfterResponse: (c, task) => c.executionCtx.waitUntil(task()),
+    clientIp: (c) => c.req.header('cf-connecting-ip') ?? null,
+  });
+}
+
+export default {
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    appPromise ??= buildApp(env);
+    const app = await appPromise;
+    return app.fetch(request, env, ctx);
+  },
+};

@@ -1,0 +1,35 @@
+import { For, Show, type JSX } from 'solid-js';
+
+interface FieldProps {
+  id: string;
+  label: string;
+  errors?: string[] | undefined;
+  hint?: string;
+  children: JSX.Element;
+}
+
+/** A labelled input with its errors announced and tied to it (aria-describedby in the child). */
+export function Field(props: FieldProps) {
+  return (
+    <div class="field" classList={{ invalid: !!props.errors?.length }}>
+      <label for={props.id}>{props.label}</label>
+      {props.children}
+      <Show when={props.hint}>
+        <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>
+      </Show>
+      <Show when={props.errors?.length}>
+        <ul class="field-errors" id={`${props.id}-error`} role="alert">
+          <For each={props.errors}>{(message) => <li>{message}</li>}</For>
+        </ul>
+      </Show>
+    </div>
+  );
+}
+
+export function FormError(props: { message: string | null }) {
+  return (
+    <Show when={props.message}>
+      <p class="form-error" role="alert">{props.message}</p>
+    </Show>
+  );
+}

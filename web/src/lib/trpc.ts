@@ -1,0 +1,32 @@
+import { createTRPCClient, httpBatchStreamLink, httpLink, isNonJsonSerializable, splitLink, TRPCClientError } from '@trpc/client';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '../../../server/router.ts';
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+
+// Batches stream each answer as it is ready, so a fast call never waits on a slow one;
+// uploads (FormData) go alone through httpLink.
+export const trpc = createTRPCClient<AppRouter>({
+  links: [
+    splitLink({
+      condition: (op) => isNonJsonSerializable(op.input),
+      true: httpLink({ url: '/trpc' }),
+      false: httpBatchStreamLink({ url: '/trpc' }),
+    }),
+  ],
+});
+
+export interface FormProblem {
+  message: string;
+  fieldErrors: Record<string, string[]>;
+}
+
+/** The server's message and per-field errors, ready to show beside the fields. */
+export function problemOf(error: unknown): FormProblem {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { fieldErrors?: Record<string, string[]> | null } | undefined;
+    return { message: error.message, fieldErrors: data?.fieldErrors ?? {} };
+  }
+  return { message: 'Could not reach the server. Check your connection and try again.', fieldErrors: {} };
+}

@@ -1,0 +1,165 @@
+import { Navigate } from '@solidjs/router';
+import { createSignal, Match, Show, Switch, type JSX } from 'solid-js';
+import { Field, FormError } from '../components/field.tsx';
+import { useMe, useSetMe, type Me } from '../lib/session.ts';
+import { problemOf, trpc, type FormProblem } from '../lib/trpc.ts';
+
+/** Submits a form through `action`, tracking busy state, field errors and a saved notice. */
+function useFormAction(action: (form: FormData) => Promise<unknown>) {
+  const [problem, setProblem] = createSignal<FormProblem | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const [saved, setSaved] = createSignal(false);
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const formElement = event.currentTarget as HTMLFormElement;
+    setBusy(true);
+    setProblem(null);
+    setSaved(false);
+    try {
+      await action(new FormData(formElement));
+      setSaved(true);
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { problem, busy, saved, submit, errors: (field: string) => problem()?.fieldErrors[field] };
+}
+
+function Saved(props: { when: boolean; children: JSX.Element }) {
+  return <Show when={props.when}><p class="notice" role="status">{props.children}</p></Show>;
+}
+
+function SeekerProfile(props: { me: Extract<Me, { userType: 'job_seeker' }> }) {
+  const setMe = useSetMe();
+  const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+  const form = useFormAction(async (data) => {
+    const profile = await trpc.seekers.updateProfile.mutate({
+      firstName: text(data, 'firstName'),
+      lastName: text(data, 'lastName'),
+      phone: text(data, 'phone'),
+      location: text(data, 'location'),
+    });
+    if (profile) setMe({ ...props.me, profile });
+  });
+  return (
+    <form onSubmit={form.submit} novalidate class="panel">
+      <h2>Your profile</h2>
+      <FormError message={form.problem()?.message ?? null} />
+      <div class="row">
+        <Field id="firstName" label="First name" errors={form.errors('firstName')}>
+          <input id="firstName" name="firstName" value={props.me.profile.firstName ?? ''} autocomplete="given-name" aria-describedby="firstName-error" />
+        </Field>
+        <Field id="lastName" label="Last name" errors={form.errors('lastName')}>
+          <input id="lastName" name="lastName" value={props.me.profile.lastName ?? ''} autocomplete="family-name" aria-describedby="lastName-error" />
+        </Field>
+      </div>
+      <div class="row">
+        <Field id="phone" label="Phone" errors={form.errors('phone')} hint="Employers see it only after you apply to their job.">
+          <input id="phone" name="phone" type="tel" value={props.me.profile.phone ?? ''} autocomplete="tel" aria-describedby="phone-hint phone-error" />
+        </Field>
+        <Field id="location" label="Location" errors={form.errors('location')}>
+          <input id="location" name="location" value={props.me.profile.location ?? ''} autocomplete="address-level2" aria-describedby="location-error" />
+        </Field>
+      </div>
+      <button type="submit" class="button" disabled={form.busy()}>Save profile</button>
+      <Saved when={form.saved()}>Profile saved.</Saved>
+    </form>
+  );
+}
+
+function CompanyProfile(props: { me: Extract<Me, { userType: 'employer' }> }) {
+  const setMe = useSetMe();
+  const form = useFormAction(async (data) => {
+    const size = String(data.get('companySize') ?? '');
+    const profile = await trpc.employers.updateCompany.mutate({
+      companyName: String(data.get('companyName') ?? ''),
+      companySize: size === '' ? null : (size as 'startup' | 'small' | 'medium' | 'large'),
+      industry: String(data.get('industry') ?? ''),
+      website: String(data.get('website') ?? ''),
+    });
+    if (profile) setMe({ ...props.me, profile });
+  });
+  return (
+    <form onSubmit={form.submit} novalidate class="panel">
+      <h2>Your company</h2>
+      <FormError message={form.problem()?.message ?? null} />
+      <Field id="companyName" label="Company name" errors={form.errors('companyName')}>
+        <input id="companyName" name="companyName" value={props.me.profile.companyName ?? ''} autocomplete="organization" aria-describedby="companyName-error" />
+      </Field>
+      <div class="row">
+        <Field id="companySize" label="Size" errors={form.errors('companySize')}>
+          <select id="companySize" name="companySize" aria-describedby="companySize-error">
+            <option value="">Not stated</option>
+            {(['startup', 'small', 'medium', 'large'] as const).map((size) => (
+              <option value={size} selected={props.me.profile.companySize === size}>{size[0]!.toUpperCase() + size.slice(1)}</option>
+            ))}
+          </select>
+        </Field>
+        <Field id="industry" label="Industry" errors={form.errors('industry')}>
+          <input id="industry" name="industry" value={props.me.profile.industry ?? ''} aria-describedby="industry-error" />
+        </Field>
+      </div>
+      <Field id="website" label="Website" errors={form.errors('website')}>
+        <input id="website" name="website" type="url" placeholder="https://" value={props.me.profile.website ?? ''} aria-describedby="website-error" />
+      </Field>
+      <button type="submit" class="button" disabled={form.busy()}>Save company</button>
+      <Saved when={form.saved()}>Company saved.</Saved>
+    </form>
+  );
+}
+
+function ChangePassword() {
+  const form = useFormAction(async (data) => {
+    await trpc.auth.changePassword.mutate({
+      currentPassword: String(data.get('currentPassword') ?? ''),
+      newPassword: String(data.get('newPassword') ?? ''),
+    });
+  });
+  return (
+    <form onSubmit={form.submit} novalidate class="panel">
+      <h2>Password</h2>
+      <FormError message={form.problem()?.message ?? null} />
+      <Field id="currentPassword" label="Current password" errors={form.errors('currentPassword')}>
+        <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" aria-describedby="currentPassword-error" />
+      </Field>
+      <Field id="newPassword" label="New password" errors={form.errors('newPassword')} hint="Changing it signs you out everywhere else.">
+        <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" aria-describedby="newPassword-hint newPassword-error" />
+      </Field>
+      <button type="submit" class="button button-secondary" disabled={form.busy()}>Change password</button>
+      <Saved when={form.saved()}>Password changed. Other devices were signed out.</Saved>
+    </form>
+  );
+}
+
+export default function Account() {
+  const me = useMe();
+  return (
+    <Switch fallback={<p class="skeleton" aria-busy="true">Loading your account…</p>}>
+      <Match when={me.isError}>
+        <p class="form-error" role="alert">Could not load your account. Reload the page to try again.</p>
+      </Match>
+      <Match when={me.isSuccess && !me.data}>
+        <Navigate href="/signin" />
+      </Match>
+      <Match when={me.data}>
+        {(user) => (
+          <div class="stack">
+            <h1>Account</h1>
+            <p class="muted">Signed in as {user().email}</p>
+            <Switch>
+              <Match when={user().userType === 'job_seeker' && (user() as Extract<Me, { userType: 'job_seeker' }>)}>
+                {(seeker) => <SeekerProfile me={seeker()} />}
+              </Match>
+              <Match when={user().userType === 'employer' && (user() as Extract<Me, { userType: 'employer' }>)}>
+                {(employer) => <CompanyProfile me={employer()} />}
+              </Match>
+            </Switch>
+            <ChangePassword />
+          </div>
+        )}
+      </Match>
+    </Switch>
+  );
+}

@@ -1,0 +1,45 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createSignal } from 'solid-js';
+import { Field, FormError } from '../components/field.tsx';
+import { useSetMe } from '../lib/session.ts';
+import { problemOf, trpc, type FormProblem } from '../lib/trpc.ts';
+
+export default function SignIn() {
+  const navigate = useNavigate();
+  const setMe = useSetMe();
+  const [problem, setProblem] = createSignal<FormProblem | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    setBusy(true);
+    setProblem(null);
+    try {
+      const me = await trpc.auth.signIn.mutate({ email: String(form.get('email')), password: String(form.get('password')) });
+      setMe(me);
+      navigate('/account');
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="panel narrow">
+      <h1>Sign in</h1>
+      <form onSubmit={submit} novalidate>
+        <FormError message={problem()?.message ?? null} />
+        <Field id="email" label="Email" errors={problem()?.fieldErrors.email}>
+          <input id="email" name="email" type="email" autocomplete="email" required aria-describedby="email-error" />
+        </Field>
+        <Field id="password" label="Password" errors={problem()?.fieldErrors.password}>
+          <input id="password" name="password" type="password" autocomplete="current-password" required aria-describedby="password-error" />
+        </Field>
+        <button type="submit" class="button" disabled={busy()}>{busy() ? 'Signing in…' : 'Sign in'}</button>
+      </form>
+      <p>New here? <A href="/signup">Create an account</A>.</p>
+    </section>
+  );
+}
