@@ -114,14 +114,15 @@ export function createApp(deps: AppDeps) {
     const now = deps.clock();
     const validated = await validateSessionToken(c.get('db'), token, now);
     c.set('auth', validated);
-    if (!validated) {
-      c.header('Set-Cookie', blankSessionCookie(secure), { append: true });
-    } else if (validated.refreshed) {
-      c.header('Set-Cookie', sessionCookie(token, validated.session.expiresAt, now, secure), { append: true });
-    }
     await next();
+    // tRPC builds its own Response, so these go on it afterwards, unless the procedure itself
+    // set the cookie (sign-in, sign-out, password change): its word is the newer one.
+    if (!c.res.headers.has('Set-Cookie')) {
+      if (!validated) c.res.headers.append('Set-Cookie', blankSessionCookie(secure));
+      else if (validated.refreshed) c.res.headers.append('Set-Cookie', sessionCookie(token, validated.session.expiresAt, now, secure));
+    }
     // Anything answered to a signed-in caller is personal: never cached by a browser or the edge.
-    c.header('Cache-Control', 'private, no-store');
+    c.res.headers.set('Cache-Control', 'private, no-store');
   });
 
   app.use(

@@ -1,0 +1,76 @@
+import { createTRPCClient, httpLink } from '@trpc/client';
+import { createApp, type App } from '../../server/app.ts';
+import { createNodePasswordHasher } from '../../server/auth/node-passwords.ts';
+import type { PasswordHasher } from '../../server/auth/passwords.ts';
+import { parseConfig } from '../../server/config.ts';
+import { jsonLogger } from '../../server/logger.ts';
+import type { AppRouter } from '../../server/router.ts';
+import { createTestDatabase } from './db.ts';
+
+let hasher: Promise<PasswordHasher> | undefined;
+export const testPasswordHasher = () => (hasher ??= createNodePasswordHasher());
+
+export const TEST_START = new Date('2026-11-25T12:00:00Z');
+
+/** The whole app over a fresh database, with a clock the test moves and the logs it wrote. */
+export async function createTestApp(options: { passwords?: PasswordHasher } = {}) {
+  const database = await createTestDatabase();
+  const clock = { now: new Date(TEST_START), advance(ms: number) { clock.now = new Date(clock.now.getTime() + ms); } };
+  const background: Promise<unknown>[] = [];
+  const logLines: string[] = [];
+  const app = createApp({
+    config: parseConfig({ APP_ENV: 'test' }),
+    clock: () => clock.now,
+    passwords: options.passwords ?? (await testPasswordHasher()),
+    logger: jsonLogger((line) => logLines.push(line)),
+    openDatabase: async () => ({ db: database.db, release: async () => {} }),
+    runAfterResponse: (_c, task) => void background.push(task()),
+    clientIp: (c) => c.req.header('x-test-client-ip') ?? '203.0.113.1',
+  });
+  return {
+    app,
+    db: database.db,
+    pg: database.client,
+    clock,
+    logLines,
+    /** Waits for the work the app ran after its responses. */
+    settle: () => Promise.all(background),
+    close: () => database.close(),
+  };
+}
+
+export interface ClientOptions {
+  /** Where the client believes it is; http://localhost gets the plain cookie, https the __Host- one. */
+  baseUrl?: string;
+  /** Sent as Origin on every request; a browser on our own page sends our origin. */
+  origin?: string | null;
+  ip?: string;
+}
+
+/** A typed tRPC client over app.request, keeping cookies like a browser would. */
+export function apiClient(app: App, options: ClientOptions = {}) {
+  const baseUrl = options.baseUrl ?? 'http://localhost';
+  const jar = new Map<string, string>();
+  const setCookies: string[] = [];
+  const fetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const headers = new Headers(init?.headers);
+    if (jar.size > 0) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+    const origin = options.origin === undefined ? new URL(baseUrl).origin : options.origin;
+    if (origin) headers.set('origin', origin);
+    if (options.ip) headers.set('x-test-client-ip', options.ip);
+    const response = await app.request(url, { ...init, headers });
+    for (const cookie of response.headers.getSetCookie()) {
+      setCookies.push(cookie);
+      const [pair = ''] = cookie.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      if (/max-age=0/i.test(cookie) || value === '') jar.delete(name);
+      else jar.set(name, value);
+    }
+    return response;
+  };
+  const trpc = createTRPCClient<AppRouter>({ links: [httpLink({ url: `${baseUrl}/trpc`, fetch })] });
+  return { trpc, jar, setCookies, fetch };
+}
