@@ -15,7 +15,7 @@ export interface NeonOptions {
 export function openNeon(url: string, options: NeonOptions = {}): { db: Database; close(): Promise<void> } {
   if (options.wsProxy) {
     const proxy = options.wsProxy;
-    neonConfig.wsProxy = (host) => `${proxy}?address=${host}`;
+    neonConfig.wsProxy = (host, port) => `${proxy}?address=${host}:${port}`;
     neonConfig.useSecureWebSocket = false;
     neonConfig.pipelineConnect = false;
     neonConfig.pipelineTLS = false;

@@ -1,0 +1,111 @@
+/**
+ * The built worker inside workerd (wrangler dev, offline), reaching PGlite through the Neon
+ * driver itself: the same path as production with Neon, minus the network.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from './helpers/db.ts';
+import { freePort, startLocalNeon } from './helpers/neon-local.ts';
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let neon: Awaited<ReturnType<typeof startLocalNeon>>;
+let wrangler: ChildProcess;
+let output = '';
+let baseUrl: string;
+let stateDir: string;
+
+async function waitForReady(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (wrangler.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
+    try {
+      const response = await fetch(`${url}/health`);
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`wrangler dev did not become healthy in ${timeoutMs} ms:\n${output}`);
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  neon = await startLocalNeon(database.client);
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  stateDir = await mkdtemp(join(tmpdir(), 'wrangler-state-'));
+  wrangler = spawn(
+    'npx',
+    [
+      'wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', stateDir, '--show-interactive-dev-session=false',
+      '--var', `DATABASE_URL:${neon.databaseUrl}`, '--var', `NEON_WS_PROXY:${neon.wsProxy}`, '--var', 'APP_ENV:test',
+    ],
+    { env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  wrangler.stdout!.on('data', (d) => (output += d));
+  wrangler.stderr!.on('data', (d) => (output += d));
+  await waitForReady(baseUrl, 60_000);
+}, 90_000);
+
+afterAll(async () => {
+  wrangler?.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
+  await neon?.stop();
+  await database?.close();
+  if (stateDir) await rm(stateDir, { recursive: true, force: true });
+});
+
+describe('the worker in workerd, on the Neon driver', () => {
+  it('answers /health with the pgvector version', async () => {
+    const response = await fetch(`${baseUrl}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'up', pgvector: '0.8.7' });
+  });
+
+  it('serves the SPA as static assets, also for client-side routes', async () => {
+    for (const path of ['/', '/account']) {
+      const response = await fetch(`${baseUrl}${path}`, { headers: { accept: 'text/html' } });
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('<div id="root"></div>');
+    }
+  });
+
+  it('signs up (argon2id from a WASM module), signs in and answers auth.me', async () => {
+    const origin = baseUrl;
+    const post = (path: string, body: unknown, cookie?: string) =>
+      fetch(`${baseUrl}/trpc/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin, ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify(body),
+      });
+    const signUp = await post('auth.signUp', { userType: 'employer', email: 'edge@acme.example', password: 'workerd passphrase', companyName: 'Edge Co' });
+    expect(signUp.status).toBe(200);
+
+    const signIn = await post('auth.signIn', { email: 'edge@acme.example', password: 'workerd passphrase' });
+    expect(signIn.status).toBe(200);
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    expect(cookie).toMatch(/^session=/);
+
+    const me = await fetch(`${baseUrl}/trpc/auth.me`, { headers: { cookie } });
+    expect(await me.json()).toMatchObject({ result: { data: { email: 'edge@acme.example', userType: 'employer', profile: { companyName: 'Edge Co' } } } });
+
+    const hash = await database.client.query<{ password_hash: string }>(`select password_hash from users where email = 'edge@acme.example'`);
+    expect(hash.rows[0]!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
+  it('refuses a bad sign-up with a readable BAD_REQUEST', async () => {
+    const response = await fetch(`${baseUrl}/trpc/auth.signUp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userType: 'job_seeker', email: 'nope', password: 'x', firstName: 'A', lastName: 'B' }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { message: string; data: { code: string } } };
+    expect(body.error.data.code).toBe('BAD_REQUEST');
+    expect(body.error.message).toBe('email: Enter a valid email address, like name@example.com.');
+  });
+});
