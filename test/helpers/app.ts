@@ -5,16 +5,20 @@ import type { PasswordHasher } from '../../server/auth/passwords.ts';
 import { parseConfig } from '../../server/config.ts';
 import { jsonLogger } from '../../server/logger.ts';
 import type { AppRouter } from '../../server/router.ts';
-import { createTestDatabase } from './db.ts';
+import { createTestDatabase, resetSharedTestDatabase } from './db.ts';
 
 let hasher: Promise<PasswordHasher> | undefined;
 export const testPasswordHasher = () => (hasher ??= createNodePasswordHasher());
 
 export const TEST_START = new Date('2026-11-25T12:00:00Z');
 
-/** The whole app over a fresh database, with a clock the test moves and the logs it wrote. */
-export async function createTestApp(options: { passwords?: PasswordHasher } = {}) {
-  const database = await createTestDatabase();
+/**
+ * The whole app over a clean database, with a clock the test moves and the logs it wrote.
+ * The database is the file's shared one, reset; `fresh: true` gives a private one (for tests
+ * that break it, or run two apps at once).
+ */
+export async function createTestApp(options: { passwords?: PasswordHasher; fresh?: boolean } = {}) {
+  const database = options.fresh ? await createTestDatabase() : await resetSharedTestDatabase();
   const clock = { now: new Date(TEST_START), advance(ms: number) { clock.now = new Date(clock.now.getTime() + ms); } };
   const background: Promise<unknown>[] = [];
   const logLines: string[] = [];
@@ -35,7 +39,8 @@ export async function createTestApp(options: { passwords?: PasswordHasher } = {}
     logLines,
     /** Waits for the work the app ran after its responses. */
     settle: () => Promise.all(background),
-    close: () => database.close(),
+    /** Closes a fresh database; the shared one stays open for the next test of the file. */
+    close: () => (options.fresh ? database.close() : Promise.resolve()),
   };
 }
 
