@@ -102,6 +102,9 @@ export const jobSeekers = pgTable(
     resumeEmbedding: embedding('resume_embedding'),
     // Which model produced resume_embedding, so a change of model can re-embed.
     resumeEmbeddingModel: varchar('resume_embedding_model', { length: 100 }),
+    // The embedding is pending while this is null or older than resume_updated_at.
+    resumeEmbeddedAt: timestamptz('resume_embedded_at'),
+    resumeParserModel: varchar('resume_parser_model', { length: 100 }),
     resumeUpdatedAt: timestamptz('resume_updated_at'),
   },
   (t) => [index('job_seekers_resume_embedding_hnsw').using('hnsw', t.resumeEmbedding.op('vector_cosine_ops'))],
@@ -199,6 +202,8 @@ export const jobs = pgTable(
     descriptionEmbedding: embedding('description_embedding'),
     requirementsEmbedding: embedding('requirements_embedding'),
     embeddingModel: varchar('embedding_model', { length: 100 }),
+    // The embeddings are pending while this is null or older than updated_at.
+    embeddedAt: timestamptz('embedded_at'),
     status: varchar('status', { length: 20 }).notNull().default('active'),
     postedAt: timestamptz('posted_at').defaultNow(),
     expiresAt: timestamptz('expires_at'),

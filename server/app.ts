@@ -5,14 +5,17 @@
 import { trpcServer } from '@hono/trpc-server';
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Database } from '../db/database.ts';
+import type { AiProviders } from './ai/types.ts';
 import { blankSessionCookie, sessionCookie, sessionCookieName, usesSecureCookies } from './auth/cookies.ts';
 import { isSameOriginRequest, needsCsrfCheck } from './auth/csrf.ts';
 import type { PasswordHasher } from './auth/passwords.ts';
 import { validateSessionToken, type ValidatedSession } from './auth/sessions.ts';
 import type { AppConfig } from './config.ts';
 import { checkHealth } from './health.ts';
+import { MAX_RESUME_UPLOAD_BYTES } from './seekers/extract-text.ts';
 import type { Logger } from './logger.ts';
 import { appRouter } from './router.ts';
 import { createContextInner } from './trpc.ts';
@@ -27,6 +30,7 @@ export interface AppDeps {
   config: AppConfig;
   clock: () => Date;
   passwords: PasswordHasher;
+  ai: AiProviders;
   logger: Logger;
   /** A database for one request: the shared one under Node, a fresh Neon pool in the worker. */
   openDatabase(c: HonoContext): Promise<RequestDatabase>;
@@ -40,6 +44,8 @@ export interface AppDeps {
 type Env = {
   Variables: {
     db: Database;
+    /** Work started by this request to run after its response; the database waits for it. */
+    tasks: Promise<unknown>[];
     auth: ValidatedSession | null;
     secureCookies: boolean;
   };
@@ -88,10 +94,16 @@ export function createApp(deps: AppDeps) {
       return c.json({ error: { message: 'The service is temporarily unavailable. Please try again shortly.' } }, 503);
     }
     c.set('db', opened.db);
+    c.set('tasks', []);
     try {
       await next();
     } finally {
-      deps.runAfterResponse(c, () => opened.release());
+      // The connection goes back only when the request's own background work is done with it.
+      const tasks = c.get('tasks');
+      deps.runAfterResponse(c, async () => {
+        await Promise.allSettled(tasks);
+        await opened.release();
+      });
     }
   };
 
@@ -99,6 +111,15 @@ export function createApp(deps: AppDeps) {
     const health = await checkHealth(c.get('db'));
     c.header('Cache-Control', 'no-store');
     return c.json(health, health.status === 'ok' ? 200 : 503);
+  });
+
+  // Bodies are bounded before they are read: uploads at 5 MB (plus the form's own bytes), the rest at 1 MB.
+  const tooLarge = (limit: string) => (c: HonoContext) =>
+    c.json({ error: { message: `The request is larger than ${limit}.`, code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } }, 413);
+  app.use('/trpc/*', async (c, next) => {
+    const upload = c.req.path === '/trpc/seekers.uploadResume';
+    const limit = upload ? bodyLimit({ maxSize: MAX_RESUME_UPLOAD_BYTES + 64 * 1024, onError: tooLarge('5 MB') }) : bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge('1 MB') });
+    return limit(c, next);
   });
 
   app.use('/trpc/*', withDatabase, async (c, next) => {
@@ -138,6 +159,7 @@ export function createApp(deps: AppDeps) {
           config: deps.config,
           clock: deps.clock,
           passwords: deps.passwords,
+          ai: deps.ai,
           session: auth?.session ?? null,
           user: auth?.user ?? null,
           ip: deps.clientIp(c),
@@ -145,7 +167,12 @@ export function createApp(deps: AppDeps) {
             set: (token, expiresAt) => opts.resHeaders.append('Set-Cookie', sessionCookie(token, expiresAt, deps.clock(), secure)),
             clear: () => opts.resHeaders.append('Set-Cookie', blankSessionCookie(secure)),
           },
-          background: (task) => deps.runAfterResponse(c, task),
+          background: (task) => {
+            const tasks = c.get('tasks') as Promise<unknown>[];
+            const started = task().catch((error: unknown) => deps.logger.error('background task failed', { error: String(error) }));
+            tasks.push(started);
+            deps.runAfterResponse(c, () => started);
+          },
         }) as unknown as Record<string, unknown>;
       },
       onError: ({ error, path }) => {

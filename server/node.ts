@@ -12,6 +12,7 @@ import { openNodeDatabase } from '../db/client.ts';
 import { createApp } from './app.ts';
 import { createNodePasswordHasher } from './auth/node-passwords.ts';
 import { parseConfig } from './config.ts';
+import { createAiProviders } from './ai/providers.ts';
 import { jsonLogger } from './logger.ts';
 import { seedIfEmpty } from './seed/seed.ts';
 
@@ -39,6 +40,7 @@ const app = createApp({
   config,
   clock: () => new Date(),
   passwords,
+  ai: createAiProviders(config),
   logger,
   openDatabase: async () => ({ db: database.db, release: async () => {} }),
   runAfterResponse: (_c, task) => {

@@ -1,12 +1,14 @@
 import { authRouter } from './auth/router.ts';
 import { employersRouter } from './employers/router.ts';
 import { seekersRouter } from './seekers/router.ts';
+import { skillsRouter } from './skills/router.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   seekers: seekersRouter,
   employers: employersRouter,
+  skills: skillsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import type { AiProviders } from './ai/types.ts';
 import type { UserType } from '../db/schema.ts';
 import type { PasswordHasher } from './auth/passwords.ts';
 import type { SessionUser, ValidSession } from './auth/sessions.ts';
@@ -22,6 +23,7 @@ export interface Context {
   config: AppConfig;
   clock: () => Date;
   passwords: PasswordHasher;
+  ai: AiProviders;
   session: ValidSession | null;
   user: SessionUser | null;
   /** The caller's network address when known: keys the sign-in throttle. */

@@ -10,6 +10,7 @@ import { openNeon } from '../db/neon.ts';
 import { createApp, type App } from './app.ts';
 import { createArgon2Hasher } from './auth/passwords.ts';
 import { parseConfig } from './config.ts';
+import { createAiProviders } from './ai/providers.ts';
 import { jsonLogger } from './logger.ts';
 
 export interface WorkerEnv {
@@ -31,6 +32,7 @@ async function buildApp(env: WorkerEnv): Promise<App> {
     config,
     clock: () => new Date(),
     passwords: createArgon2Hasher(argon2),
+    ai: createAiProviders(config),
     logger: jsonLogger(),
     openDatabase: async () => {
       const { db, close } = openNeon(databaseUrl, { wsProxy: config.neonWsProxy });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createAiProviders } from '../server/ai/providers.ts';
 import { createApp } from '../server/app.ts';
 import { parseConfig } from '../server/config.ts';
 import { silentLogger } from '../server/logger.ts';
@@ -30,6 +31,7 @@ describe('GET /health', () => {
       config: parseConfig({ APP_ENV: 'test' }),
       clock: () => new Date(),
       passwords: await testPasswordHasher(),
+      ai: createAiProviders({ openaiApiKey: undefined, openaiBaseUrl: undefined }),
       logger: silentLogger,
       openDatabase: async () => {
         throw new Error('connection refused');

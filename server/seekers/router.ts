@@ -1,9 +1,13 @@
+import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { jobSeekers } from '../../db/schema.ts';
-import { personName } from '../auth/schemas.ts';
 import { seekerProfileColumns } from '../auth/profile.ts';
+import { personName } from '../auth/schemas.ts';
 import { createTRPCRouter, seekerProcedure } from '../trpc.ts';
+import { extractResumeText, MAX_RESUME_UPLOAD_BYTES } from './extract-text.ts';
+import { loadResume, saveResume, type ResumeDeps } from './resume.ts';
+import { listSeekerSkills, setSeekerSkills, setSkillsInput } from './skills.ts';
 
 const optionalText = (max: number, label: string) =>
   z
@@ -18,10 +22,16 @@ export const updateSeekerProfileInput = z
   .object({
     firstName: personName('first name').optional(),
     lastName: personName('last name').optional(),
-    phone: optionalText(20, 'A phone number').refine((v) => v == null || /^[+()\d\s.-]{3,20}$/.test(v), 'Enter a phone number with digits, spaces, +, (, ), - or . only.'),
+    phone: optionalText(20, 'A phone number').refine(
+      (v) => v == null || /^[+()\d\s.-]{3,20}$/.test(v),
+      'Enter a phone number with digits, spaces, +, (, ), - or . only.',
+    ),
     location: optionalText(100, 'The location'),
   })
   .strict();
+
+type SeekerContext = Parameters<Parameters<typeof seekerProcedure.query>[0]>[0]['ctx'];
+const resumeDeps = (ctx: SeekerContext): ResumeDeps => ({ db: ctx.db, ai: ctx.ai, now: ctx.clock(), background: ctx.background });
 
 export const seekersRouter = createTRPCRouter({
   me: seekerProcedure.query(async ({ ctx }) => {
@@ -34,11 +44,30 @@ export const seekersRouter = createTRPCRouter({
 
   updateProfile: seekerProcedure.input(updateSeekerProfileInput).mutation(async ({ ctx, input }) => {
     if (Object.keys(input).length === 0) return (await ctx.db.select(seekerProfileColumns).from(jobSeekers).where(eq(jobSeekers.id, ctx.user.id)))[0];
-    const [profile] = await ctx.db
-      .update(jobSeekers)
-      .set(input)
-      .where(eq(jobSeekers.id, ctx.user.id))
-      .returning(seekerProfileColumns);
+    const [profile] = await ctx.db.update(jobSeekers).set(input).where(eq(jobSeekers.id, ctx.user.id)).returning(seekerProfileColumns);
     return profile;
   }),
+
+  resume: seekerProcedure.query(({ ctx }) => loadResume(ctx.db, ctx.user.id)),
+
+  setResume: seekerProcedure
+    .input(z.object({ text: z.string({ error: 'Paste the text of your resume.' }).max(200_000, 'A resume can be at most 60,000 characters.') }))
+    .mutation(({ ctx, input }) => saveResume(resumeDeps(ctx), ctx.user.id, input.text)),
+
+  /** multipart/form-data with a `file` field: PDF, DOCX or plain text, at most 5 MB. */
+  uploadResume: seekerProcedure
+    .input(z.instanceof(FormData, { message: 'Send the resume as a form with a file field.' }))
+    .mutation(async ({ ctx, input }) => {
+      const file = input.get('file');
+      if (!(file instanceof File)) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Choose a file to upload.' });
+      if (file.size > MAX_RESUME_UPLOAD_BYTES) {
+        throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.' });
+      }
+      const text = await extractResumeText(new Uint8Array(await file.arrayBuffer()));
+      return saveResume(resumeDeps(ctx), ctx.user.id, text);
+    }),
+
+  skills: seekerProcedure.query(({ ctx }) => listSeekerSkills(ctx.db, ctx.user.id)),
+
+  setSkills: seekerProcedure.input(setSkillsInput).mutation(({ ctx, input }) => setSeekerSkills(ctx.db, ctx.user.id, input.skills)),
 });

@@ -1,4 +1,6 @@
 import { createTRPCClient, httpLink } from '@trpc/client';
+import { createAiProviders } from '../../server/ai/providers.ts';
+import type { AiProviders } from '../../server/ai/types.ts';
 import { createApp, type App } from '../../server/app.ts';
 import { createNodePasswordHasher } from '../../server/auth/node-passwords.ts';
 import type { PasswordHasher } from '../../server/auth/passwords.ts';
@@ -17,7 +19,7 @@ export const TEST_START = new Date('2026-11-25T12:00:00Z');
  * The database is the file's shared one, reset; `fresh: true` gives a private one (for tests
  * that break it, or run two apps at once).
  */
-export async function createTestApp(options: { passwords?: PasswordHasher; fresh?: boolean } = {}) {
+export async function createTestApp(options: { passwords?: PasswordHasher; fresh?: boolean; ai?: AiProviders } = {}) {
   const database = options.fresh ? await createTestDatabase() : await resetSharedTestDatabase();
   const clock = { now: new Date(TEST_START), advance(ms: number) { clock.now = new Date(clock.now.getTime() + ms); } };
   const background: Promise<unknown>[] = [];
@@ -26,6 +28,7 @@ export async function createTestApp(options: { passwords?: PasswordHasher; fresh
     config: parseConfig({ APP_ENV: 'test' }),
     clock: () => clock.now,
     passwords: options.passwords ?? (await testPasswordHasher()),
+    ai: options.ai ?? createAiProviders({ openaiApiKey: undefined, openaiBaseUrl: undefined }),
     logger: jsonLogger((line) => logLines.push(line)),
     openDatabase: async () => ({ db: database.db, release: async () => {} }),
     runAfterResponse: (_c, task) => void background.push(task()),

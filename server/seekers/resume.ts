@@ -1,0 +1,117 @@
+import { TRPCError } from '@trpc/server';
+import { and, eq } from 'drizzle-orm';
+import type { Database, Queryable } from '../../db/database.ts';
+import { jobSeekers } from '../../db/schema.ts';
+import { LOCAL_PARSER_MODEL, createLocalResumeParser } from '../ai/local-resume-parser.ts';
+import type { AiProviders, Embedder, ParsedResume } from '../ai/types.ts';
+import type { Logger } from '../logger.ts';
+import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
+import type { SkillLexicon } from '../skills/lexicon.ts';
+import { listSeekerSkills, replaceResumeSkills } from './skills.ts';
+
+export const RESUME_MIN_CHARS = 30;
+export const RESUME_MAX_CHARS = 60_000;
+
+export interface ResumeDeps {
+  db: Database;
+  ai: AiProviders;
+  now: Date;
+  logger?: Logger;
+  /** Runs after the response: embedding must not hold the seeker's request. */
+  background(task: () => Promise<unknown>): void;
+}
+
+async function parseWithFallback(ai: AiProviders, text: string, lexicon: SkillLexicon, logger?: Logger): Promise<ParsedResume> {
+  try {
+    return await ai.resumeParser.parse(text, lexicon);
+  } catch (error) {
+    if (ai.resumeParser.model === LOCAL_PARSER_MODEL) throw error;
+    // OpenAI down or refusing: the resume is still read, by the local parser, and says so.
+    logger?.error('resume parser failed, used the local parser', { error: String(error) });
+    const local = await createLocalResumeParser().parse(text, lexicon);
+    return { ...local, model: `${LOCAL_PARSER_MODEL} (fallback)` };
+  }
+}
+
+/**
+ * Saves the three layers of a resume: the text and the parsed JSON Resume now, with the skills
+ * found (beside the seeker's own, which win); the embedding after the response.
+ */
+export async function saveResume(deps: ResumeDeps, seekerId: number, rawText: string) {
+  const text = rawText.replace(/\r\n?/g, '\n').trim();
+  if (text.length < RESUME_MIN_CHARS) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This looks too short to be a resume. Paste the whole text.' });
+  if (text.length > RESUME_MAX_CHARS) throw new TRPCError({ code: 'BAD_REQUEST', message: `A resume can be at most ${RESUME_MAX_CHARS.toLocaleString('en-US')} characters.` });
+
+  const lexicon = await loadLexicon(deps.db);
+  const parsed = await parseWithFallback(deps.ai, text, lexicon, deps.logger);
+  const refs = await resolveSkillNames(deps.db, parsed.skills.map((s) => s.name));
+  const found = parsed.skills.flatMap((s) => {
+    const ref = refs.get(s.name);
+    return ref ? [{ skillId: ref.id, evidence: s.evidence }] : [];
+  });
+
+  await deps.db.transaction(async (tx) => {
+    await tx
+      .update(jobSeekers)
+      .set({
+        resumeText: text,
+        resumeData: parsed.resume,
+        resumeParserModel: parsed.model,
+        resumeUpdatedAt: deps.now,
+        resumeEmbedding: null,
+        resumeEmbeddingModel: null,
+        resumeEmbeddedAt: null,
+      })
+      .where(eq(jobSeekers.id, seekerId));
+    await replaceResumeSkills(tx, seekerId, found);
+  });
+
+  deps.background(() => embedResume(deps.db, deps.ai.embedder, seekerId, deps.now));
+  return loadResume(deps.db, seekerId);
+}
+
+/**
+ * Embeds the seeker's resume as it was at `version`; a newer resume saved meanwhile wins (the
+ * write is conditional). A failure leaves the embedding pending for `embeddings:rebuild`.
+ */
+export async function embedResume(db: Queryable, embedder: Embedder, seekerId: number, version: Date, now = new Date()): Promise<boolean> {
+  const [row] = await db
+    .select({ text: jobSeekers.resumeText })
+    .from(jobSeekers)
+    .where(and(eq(jobSeekers.id, seekerId), eq(jobSeekers.resumeUpdatedAt, version)));
+  if (!row?.text) return false;
+  const [vector] = await embedder.embed([row.text]);
+  const updated = await db
+    .update(jobSeekers)
+    .set({ resumeEmbedding: vector, resumeEmbeddingModel: embedder.model, resumeEmbeddedAt: now })
+    .where(and(eq(jobSeekers.id, seekerId), eq(jobSeekers.resumeUpdatedAt, version)))
+    .returning({ id: jobSeekers.id });
+  return updated.length > 0;
+}
+
+export type EmbeddingState = 'none' | 'pending' | 'ready';
+
+export async function loadResume(db: Queryable, seekerId: number) {
+  const [row] = await db
+    .select({
+      text: jobSeekers.resumeText,
+      data: jobSeekers.resumeData,
+      parserModel: jobSeekers.resumeParserModel,
+      updatedAt: jobSeekers.resumeUpdatedAt,
+      embeddedAt: jobSeekers.resumeEmbeddedAt,
+      embeddingModel: jobSeekers.resumeEmbeddingModel,
+    })
+    .from(jobSeekers)
+    .where(eq(jobSeekers.id, seekerId));
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Your profile was not found.' });
+  const embedding: EmbeddingState = !row.text ? 'none' : row.embeddedAt && row.updatedAt && row.embeddedAt >= row.updatedAt ? 'ready' : 'pending';
+  return {
+    text: row.text,
+    data: row.data as ParsedResume['resume'] | null,
+    parserModel: row.parserModel,
+    updatedAt: row.updatedAt?.toISOString() ?? null,
+    embedding,
+    embeddingModel: row.embeddingModel,
+    skills: await listSeekerSkills(db, seekerId),
+  };
+}

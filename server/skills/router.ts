@@ -1,0 +1,56 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { SKILL_CATEGORIES, skillAliases, skills } from '../../db/schema.ts';
+import { adminProcedure, authedProcedure, createTRPCRouter, publicProcedure } from '../trpc.ts';
+import { addAlias, addSkill, findOrCreateSkill, mergeSkills, searchSkills } from './catalog.ts';
+
+const skillName = z.string().trim().min(1, 'Enter a skill name.').max(100, 'A skill name can be at most 100 characters.');
+const skillId = z.number().int().positive();
+
+export const skillsRouter = createTRPCRouter({
+  search: publicProcedure
+    .input(z.object({ q: z.string().max(100, 'Search with at most 100 characters.'), limit: z.number().int().min(1).max(25).default(10) }))
+    .query(({ ctx, input }) => searchSkills(ctx.db, input.q, input.limit)),
+
+  /** Free text that names no skill becomes one only here, on purpose. */
+  create: authedProcedure.input(z.object({ name: skillName })).mutation(({ ctx, input }) => ctx.db.transaction((tx) => findOrCreateSkill(tx, input.name))),
+
+  list: adminProcedure.query(async ({ ctx }) => {
+    const rows = await ctx.db
+      .select({
+        id: skills.id,
+        name: skills.name,
+        category: skills.category,
+        aliases: sql<string[]>`coalesce(array_agg(${skillAliases.alias} order by ${skillAliases.alias}) filter (where ${skillAliases.alias} is not null), '{}')`,
+        seekers: sql<number>`(select count(*)::int from job_seeker_skills where skill_id = ${skills.id})`,
+        jobs: sql<number>`(select count(*)::int from job_skills where skill_id = ${skills.id})`,
+      })
+      .from(skills)
+      .leftJoin(skillAliases, eq(skillAliases.skillId, skills.id))
+      .groupBy(skills.id)
+      .orderBy(desc(sql`${skills.category} is null`), skills.name);
+    return rows;
+  }),
+
+  add: adminProcedure
+    .input(
+      z.object({
+        name: skillName,
+        category: z.enum(SKILL_CATEGORIES, { error: 'Choose a category: technical, soft, language or domain.' }).nullable(),
+        description: z.string().trim().max(1000).nullable().optional(),
+        aliases: z.array(skillName).max(20).default([]),
+      }),
+    )
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => addSkill(tx, input))),
+
+  addAlias: adminProcedure
+    .input(z.object({ skillId, alias: skillName }))
+    .mutation(async ({ ctx, input }) => {
+      await addAlias(ctx.db, input.skillId, input.alias);
+      return { added: true };
+    }),
+
+  merge: adminProcedure
+    .input(z.object({ fromId: skillId, intoId: skillId }))
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => mergeSkills(tx, input.fromId, input.intoId))),
+});
