@@ -63,9 +63,11 @@ function splitRole(text: string): { position?: string; name?: string; location?:
   if (parts.length === 1) parts = cleaned.split(/,\s*/);
   const [position, second, ...rest] = parts;
   if (!second) return { position };
-  // "Beacon General Hospital, Boston, MA": the company before its place.
+  // "Beacon General Hospital, Boston, MA", "Alpine Staffing, Boulder": the company before its place.
   const commaParts = second.split(/,\s*/);
-  const name = parts.length === 2 && commaParts.length > 1 && CITY_REGION.test(commaParts.slice(1).join(', ')) ? commaParts[0] : second;
+  const place = commaParts.slice(1).join(', ');
+  const looksLikePlace = CITY_REGION.test(place) || /^(?:[A-Z][a-z]+)(?:\s[A-Z][a-z]+){0,2}$/.test(place) && !/\b(inc|llc|ltd|co|corp|group|partners)\b/i.test(place);
+  const name = parts.length === 2 && commaParts.length > 1 && looksLikePlace ? commaParts[0] : second;
   const location = rest.length ? rest.join(', ') : name !== second ? commaParts.slice(1).join(', ') : undefined;
   return { position, name, location };
 }
@@ -76,7 +78,8 @@ function parseEducation(line: string): JsonResume['education'][number] | null {
   const text = line.replace(DATE_RANGE, ' ').replace(/\(?\b(19|20)\d{2}\b\)?/g, ' ').replace(/\s{2,}/g, ' ').trim();
   const parts = text.split(/\s+[|–—-]\s+|,\s*/).map((p) => p.trim()).filter(Boolean);
   // "High School Diploma, Newark Central High School": the school is the part without a degree word.
-  const institution = parts.find((p) => INSTITUTION.test(p) && !DEGREE.test(p)) ?? parts.find((p) => INSTITUTION.test(p));
+  const namesASchool = (p: string) => INSTITUTION.test(p) && (!DEGREE.test(p) || /\b(school|college|university|institute|academy)$/i.test(p));
+  const institution = parts.find(namesASchool) ?? parts.find((p) => INSTITUTION.test(p));
   const degreeParts = parts.filter((p) => p !== institution && !CITY_REGION.test(`${p}, XX`.replace(/, XX$/, '')) && !/^[A-Z]{2}$/.test(p));
   let studyType: string | undefined;
   let area: string | undefined;
