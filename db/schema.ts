@@ -299,6 +299,9 @@ export const matches = pgTable(
     missingSkills: jsonb('missing_skills'),
     viewedAt: timestamptz('viewed_at'),
     applied: boolean('applied').notNull().default(false),
+    // The seeker said "not relevant": never shown again, kept as feedback for the algorithm.
+    dismissedAt: timestamptz('dismissed_at'),
+    feedback: varchar('feedback', { length: 50 }),
     generatedAt: timestamptz('generated_at').notNull().defaultNow(),
     algorithmVersion: varchar('algorithm_version', { length: 50 }).notNull(),
   },
@@ -331,4 +334,21 @@ export const webhookDeliveries = pgTable(
     uniqueIndex('webhook_deliveries_source_webhook_id_unique').on(t.sourceId, t.webhookId),
     index('webhook_deliveries_received_at_idx').on(t.sourceId, t.receivedAt),
   ],
+);
+
+/** Every status change of an application: who, when, from what to what. Shown to both sides. */
+export const applicationEvents = pgTable(
+  'application_events',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    fromStatus: varchar('from_status', { length: 50 }),
+    toStatus: varchar('to_status', { length: 50 }).notNull(),
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    actorRole: varchar('actor_role', { length: 20 }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('application_events_application_id_idx').on(t.applicationId, t.createdAt)],
 );

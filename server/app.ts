@@ -15,6 +15,7 @@ import type { PasswordHasher } from './auth/passwords.ts';
 import { validateSessionToken, type ValidatedSession } from './auth/sessions.ts';
 import type { AppConfig } from './config.ts';
 import { checkHealth } from './health.ts';
+import { createDomainHooks } from './hooks.ts';
 import { MAX_RESUME_UPLOAD_BYTES } from './seekers/extract-text.ts';
 import type { Logger } from './logger.ts';
 import { appRouter } from './router.ts';
@@ -50,6 +51,16 @@ type Env = {
     secureCookies: boolean;
   };
 };
+
+/** Procedures whose anonymous answers are the same for everyone: cacheable at the edge. */
+const PUBLIC_PROCEDURES = new Set(['jobs.search', 'jobs.get', 'skills.search']);
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
+
+/** True for /trpc/a,b,c when every procedure of the (batched) path is public. */
+export function isPublicRead(path: string): boolean {
+  const procedures = path.replace(/^\/trpc\//, '').split(',');
+  return procedures.length > 0 && procedures.every((p) => PUBLIC_PROCEDURES.has(decodeURIComponent(p)));
+}
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<Env>();
@@ -127,7 +138,13 @@ export function createApp(deps: AppDeps) {
     c.set('secureCookies', secure);
     c.set('auth', null);
     const token = getCookie(c, sessionCookieName(secure));
-    if (token === undefined) return next();
+    if (token === undefined) {
+      await next();
+      // Anonymous reads of public data may be cached by browsers and the edge.
+      if (c.req.method === 'GET' && c.res.status === 200 && isPublicRead(c.req.path)) c.res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+      else c.res.headers.set('Cache-Control', 'no-store');
+      return;
+    }
 
     if (needsCsrfCheck(c.req.method) && !isSameOriginRequest(c.req.raw)) {
       return c.json({ error: { message: 'Cross-site request refused.' } }, 403);
@@ -167,6 +184,7 @@ export function createApp(deps: AppDeps) {
             set: (token, expiresAt) => opts.resHeaders.append('Set-Cookie', sessionCookie(token, expiresAt, deps.clock(), secure)),
             clear: () => opts.resHeaders.append('Set-Cookie', blankSessionCookie(secure)),
           },
+          hooks: createDomainHooks(c.get('db') as Database, deps.ai, deps.clock),
           background: (task) => {
             const tasks = c.get('tasks') as Promise<unknown>[];
             const started = task().catch((error: unknown) => deps.logger.error('background task failed', { error: String(error) }));

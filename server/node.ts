@@ -14,7 +14,10 @@ import { createNodePasswordHasher } from './auth/node-passwords.ts';
 import { parseConfig } from './config.ts';
 import { createAiProviders } from './ai/providers.ts';
 import { jsonLogger } from './logger.ts';
+import { closeExpiredJobs } from './jobs/service.ts';
 import { seedIfEmpty } from './seed/seed.ts';
+
+const SWEEP_INTERVAL_MS = 10 * 60_000;
 
 const rootDir = fileURLToPath(new URL('..', import.meta.url));
 const webDir = fileURLToPath(new URL('../dist/web', import.meta.url));
@@ -29,10 +32,19 @@ if (!existsSync(`${webDir}/index.html`)) {
 
 const database = await openNodeDatabase(config);
 const passwords = await createNodePasswordHasher();
+const ai = createAiProviders(config);
 if (config.seedDemoData) {
-  const seeded = await seedIfEmpty(database.db, passwords);
+  const seeded = await seedIfEmpty(database.db, passwords, ai);
   if (seeded) logger.info('loaded the skills catalog and demo data', { ...seeded });
 }
+
+// The expiry sweep (the worker has a Cron Trigger for it).
+const sweep = setInterval(() => {
+  closeExpiredJobs(database.db, new Date())
+    .then((closed) => closed && logger.info('closed expired jobs', { closed }))
+    .catch((error: unknown) => logger.error('expiry sweep failed', { error: String(error) }));
+}, SWEEP_INTERVAL_MS);
+sweep.unref();
 
 const pending = new Set<Promise<unknown>>();
 
@@ -40,7 +52,7 @@ const app = createApp({
   config,
   clock: () => new Date(),
   passwords,
-  ai: createAiProviders(config),
+  ai,
   logger,
   openDatabase: async () => ({ db: database.db, release: async () => {} }),
   runAfterResponse: (_c, task) => {
@@ -61,6 +73,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: process.en
 async function shutdown(signal: string) {
   logger.info('shutting down', { signal });
   server.close();
+  clearInterval(sweep);
   await Promise.allSettled(pending);
   await database.close();
   process.exit(0);

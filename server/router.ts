@@ -1,5 +1,8 @@
+import { applicationsRouter } from './applications/router.ts';
 import { authRouter } from './auth/router.ts';
 import { employersRouter } from './employers/router.ts';
+import { jobsRouter } from './jobs/router.ts';
+import { matchesRouter } from './matching/router.ts';
 import { seekersRouter } from './seekers/router.ts';
 import { skillsRouter } from './skills/router.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
@@ -9,6 +12,9 @@ export const appRouter = createTRPCRouter({
   seekers: seekersRouter,
   employers: employersRouter,
   skills: skillsRouter,
+  jobs: jobsRouter,
+  matches: matchesRouter,
+  applications: applicationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -31,6 +31,13 @@ export interface Context {
   cookies: SessionCookies;
   /** Runs work after the response (waitUntil in the worker, a detached promise under Node). */
   background(task: () => Promise<unknown>): void;
+  /** What follows a change, across domains: matching hooks in here (server/hooks.ts). */
+  hooks: DomainHooks;
+}
+
+export interface DomainHooks {
+  onJobsEmbedded(jobIds: number[]): Promise<unknown>;
+  onResumeEmbedded(seekerId: number): Promise<unknown>;
 }
 
 export function createContextInner(context: Context): Context {

@@ -3,11 +3,12 @@
  * response with waitUntil), argon2's .wasm imported as a module (Workers refuse to compile
  * WebAssembly from bytes at run time). Static assets are served by the assets binding.
  */
-import type { ExecutionContext } from '@cloudflare/workers-types';
+import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import Argon2 from '@phi-ag/argon2';
 import argon2Wasm from '@phi-ag/argon2/argon2.wasm';
 import { openNeon } from '../db/neon.ts';
-import { createApp, type App } from './app.ts';
+import { createApp, isPublicRead, type App } from './app.ts';
+import { closeExpiredJobs } from './jobs/service.ts';
 import { createArgon2Hasher } from './auth/passwords.ts';
 import { parseConfig } from './config.ts';
 import { createAiProviders } from './ai/providers.ts';
@@ -43,10 +44,45 @@ async function buildApp(env: WorkerEnv): Promise<App> {
   });
 }
 
+function getApp(env: WorkerEnv): Promise<App> {
+  // A failed start is not cached: the next request tries again.
+  appPromise ??= buildApp(env).catch((error: unknown) => {
+    appPromise = undefined;
+    throw error;
+  });
+  return appPromise;
+}
+
+/** Anonymous GETs of public procedures go through the edge cache (the Cache API). */
+async function cachedFetch(request: Request, env: WorkerEnv, ctx: ExecutionContext, app: App): Promise<Response> {
+  const url = new URL(request.url);
+  const cacheable = request.method === 'GET' && !request.headers.has('cookie') && isPublicRead(url.pathname);
+  const cache = cacheable ? (caches as unknown as { default: Cache }).default : null;
+  if (cache) {
+    const hit = await cache.match(request);
+    if (hit) {
+      const response = new Response(hit.body, hit);
+      response.headers.set('x-edge-cache', 'hit');
+      return response;
+    }
+  }
+  const response = await app.fetch(request, env, ctx);
+  if (cache && response.status === 200 && response.headers.get('cache-control')?.includes('public')) {
+    ctx.waitUntil(cache.put(request, response.clone()));
+  }
+  return response;
+}
+
 export default {
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
-    appPromise ??= buildApp(env);
-    const app = await appPromise;
-    return app.fetch(request, env, ctx);
+    return cachedFetch(request, env, ctx, await getApp(env));
+  },
+
+  /** The Cron Trigger of wrangler.toml: expired jobs close themselves. */
+  async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    const config = parseConfig({ ...env } as Record<string, string | undefined>);
+    if (!config.databaseUrl) return;
+    const { db, close } = openNeon(config.databaseUrl, { wsProxy: config.neonWsProxy });
+    ctx.waitUntil(closeExpiredJobs(db, new Date()).finally(() => close()));
   },
 };

@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAiClient, createOpenAiEmbedder, createOpenAiResumeParser, OPENAI_EMBEDDING_MODEL, OPENAI_PARSER_MODEL } from '../server/ai/openai-providers.ts';
 import { createLocalEmbedder } from '../server/ai/local-embedder.ts';
+import { createOpenAiSkillExtractor } from '../server/ai/skill-extractor.ts';
+import { templateExplainer } from '../server/ai/providers.ts';
 import type { AiProviders } from '../server/ai/types.ts';
 import { embedPending } from '../server/ai/rebuild.ts';
 import { SKILLS_CATALOG } from '../server/seed/skills-catalog.ts';
@@ -19,7 +21,7 @@ afterEach(() => standIn.reset());
 const fastServerError: Fault = { status: 500, headers: { 'retry-after-ms': '5' } };
 const client = (options: { apiKey?: string; timeoutMs?: number; maxRetries?: number } = {}) =>
   createOpenAiClient({ apiKey: options.apiKey ?? STANDIN_API_KEY, baseURL: standIn.baseURL, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries });
-const providers = (): AiProviders => ({ embedder: createOpenAiEmbedder(client()), resumeParser: createOpenAiResumeParser(client()) });
+const providers = (): AiProviders => ({ embedder: createOpenAiEmbedder(client()), resumeParser: createOpenAiResumeParser(client()), skillExtractor: createOpenAiSkillExtractor(client()), explainer: templateExplainer });
 const lexicon = buildLexicon(SKILLS_CATALOG);
 const fixture = RESUME_FIXTURES[0]!;
 

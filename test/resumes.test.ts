@@ -70,7 +70,7 @@ describe('seekers.setResume and seekers.uploadResume', () => {
   });
   afterEach(() => t.close());
 
-  const upload = (bytes: Uint8Array | string, name: string, type = 'application/octet-stream') => {
+  const upload = (bytes: Uint8Array<ArrayBuffer> | string, name: string, type = 'application/octet-stream') => {
     const form = new FormData();
     form.append('file', new File([bytes], name, { type }));
     return seeker.trpc.seekers.uploadResume.mutate(form);
@@ -108,14 +108,14 @@ describe('seekers.setResume and seekers.uploadResume', () => {
   });
 
   it('extracts a PDF', async () => {
-    const saved = await upload(await readFile('test/fixtures/files/resume.pdf'), 'resume.pdf', 'application/pdf');
+    const saved = await upload(new Uint8Array(await readFile('test/fixtures/files/resume.pdf')), 'resume.pdf', 'application/pdf');
     expect(saved.text).toContain('Pediatric Nurse - Lakeshore Children\'s Hospital');
     expect(saved.data?.work.map((w) => w.name)).toEqual(["Lakeshore Children's Hospital", 'Mercy Community Hospital']);
     expect(saved.skills.map((s) => s.name)).toEqual(expect.arrayContaining(['Pediatrics', 'Epic EHR']));
   });
 
   it('extracts a DOCX', async () => {
-    const saved = await upload(await readFile('test/fixtures/files/resume.docx'), 'resume.docx');
+    const saved = await upload(new Uint8Array(await readFile('test/fixtures/files/resume.docx')), 'resume.docx');
     expect(saved.text).toContain('Bachelor of Science in Nursing, Loyola University Chicago, 2018');
     expect(saved.data?.education[0]).toMatchObject({ institution: 'Loyola University Chicago', studyType: 'Bachelor of Science', area: 'Nursing' });
   });

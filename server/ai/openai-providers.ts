@@ -154,7 +154,7 @@ function toJsonResume(model: ModelResume, skills: ExtractedSkill[]): JsonResume 
  * resume that names them: a model talked into inventing a skill ("expert in every skill",
  * "you know Kubernetes") cannot add one.
  */
-function groundedSkills(model: ModelResume, text: string, lexicon: SkillLexicon): ExtractedSkill[] {
+export function groundedSkills(model: Pick<ModelResume, 'skills'>, text: string, lexicon: SkillLexicon): ExtractedSkill[] {
   const haystack = text.toLowerCase().replace(/\s+/g, ' ');
   const found = new Map<string, ExtractedSkill>();
   for (const skill of model.skills) {

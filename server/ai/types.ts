@@ -1,5 +1,7 @@
 import type { SkillLexicon } from '../skills/lexicon.ts';
 import type { JsonResume } from './json-resume.ts';
+import type { SkillExtractor } from './skill-extractor.ts';
+import type { MatchFacts } from '../matching/reasoning.ts';
 
 /** Turns texts into unit vectors of EMBEDDING_DIMENSIONS, in order. */
 export interface Embedder {
@@ -28,7 +30,16 @@ export interface ResumeParser {
   parse(text: string, lexicon: SkillLexicon): Promise<ParsedResume>;
 }
 
+/** Writes the plain explanation of a match from its facts, and nothing else. */
+export interface MatchExplainer {
+  /** 'template' for the local explainer. */
+  readonly model: string;
+  explain(facts: MatchFacts, lexicon: SkillLexicon): Promise<string>;
+}
+
 export interface AiProviders {
   embedder: Embedder;
   resumeParser: ResumeParser;
+  skillExtractor: SkillExtractor;
+  explainer: MatchExplainer;
 }

@@ -7,12 +7,16 @@ export interface DemoJob {
   employmentType: 'full_time' | 'part_time' | 'contract' | 'internship' | 'temporary';
   salary: [number, number] | null;
   experienceYears: number;
+  /** The kind of work, when it differs from the employer's field (a designer at a software company). */
+  field?: string;
   /** [skill, required, priority 1 must have | 2 important | 3 nice to have] */
   skills: [string, boolean, 1 | 2 | 3][];
 }
 
 export interface DemoEmployer {
   email: string;
+  /** The field of most of its jobs. */
+  field: string;
   companyName: string;
   companySize: 'startup' | 'small' | 'medium' | 'large';
   industry: string;
@@ -29,11 +33,13 @@ const job = (
   skills: DemoJob['skills'],
   description: string,
   remoteAllowed = false,
-): DemoJob => ({ title, description, location, remoteAllowed, employmentType, salary, experienceYears, skills });
+  field?: string,
+): DemoJob => ({ title, description, location, remoteAllowed, employmentType, salary, experienceYears, skills, ...(field ? { field } : {}) });
 
 export const DEMO_EMPLOYERS: DemoEmployer[] = [
   {
     email: 'talent@northwindhealth.example',
+    field: 'Healthcare',
     companyName: 'Northwind Health',
     companySize: 'large',
     industry: 'Healthcare',
@@ -61,6 +67,7 @@ export const DEMO_EMPLOYERS: DemoEmployer[] = [
   },
   {
     email: 'jobs@brightpath.example',
+    field: 'Software',
     companyName: 'Brightpath Software',
     companySize: 'medium',
     industry: 'Software',
@@ -90,10 +97,17 @@ export const DEMO_EMPLOYERS: DemoEmployer[] = [
       job('Software Engineering Intern', 'Denver, CO', 'internship', [30, 38], 0,
         [['JavaScript', true, 1], ['Git', true, 2], ['Python', false, 3], ['Problem Solving', true, 2]],
         'A twelve-week summer internship on a product team. Pair with engineers, ship a real feature and present it at the end. Hourly pay shown.'),
+      job('UX Researcher', 'Austin, TX', 'full_time', [105000, 125000], 3,
+        [['UX Research', true, 1], ['Interaction Design', true, 2], ['Prototyping', false, 2], ['Figma', false, 3], ['Communication', true, 2]],
+        'Plan and run interviews and usability tests with shift workers and managers, turn what you learn into clear design recommendations, and prototype ideas with our product designers.', true, 'Design'),
+      job('Sales Development Representative', 'Denver, CO', 'full_time', [55000, 70000], 1,
+        [['Lead Generation', true, 1], ['Cold Calling', true, 1], ['SaaS Sales', true, 2], ['Salesforce', false, 2], ['Communication', true, 2]],
+        'Open conversations with operations leaders at hospitals and retailers: prospecting, cold calling and booking qualified meetings for our account executives.', false, 'Sales'),
     ],
   },
   {
     email: 'careers@ledgerline.example',
+    field: 'Finance',
     companyName: 'Ledgerline Financial',
     companySize: 'large',
     industry: 'Financial services',
@@ -121,6 +135,7 @@ export const DEMO_EMPLOYERS: DemoEmployer[] = [
   },
   {
     email: 'hr@oakridgeschools.example',
+    field: 'Education',
     companyName: 'Oakridge School District',
     companySize: 'large',
     industry: 'Education',
@@ -145,6 +160,7 @@ export const DEMO_EMPLOYERS: DemoEmployer[] = [
   },
   {
     email: 'people@summitretail.example',
+    field: 'Sales',
     companyName: 'Summit Retail Group',
     companySize: 'large',
     industry: 'Retail',
@@ -165,10 +181,14 @@ export const DEMO_EMPLOYERS: DemoEmployer[] = [
       job('Customer Success Manager', 'Remote', 'full_time', [75000, 92000], 2,
         [['Customer Success', true, 1], ['Account Management', true, 2], ['Customer Relationship Management', true, 2], ['Communication', true, 2]],
         'Own relationships with our top wholesale accounts after the sale: onboarding, quarterly reviews and renewals.', true),
+      job('Senior Financial Analyst, FP&A', 'Dallas, TX', 'full_time', [95000, 115000], 3,
+        [['Financial Analysis', true, 1], ['Financial Modeling', true, 1], ['Excel', true, 1], ['Budgeting', true, 2], ['Forecasting', true, 2], ['SQL', false, 3]],
+        'Own the store profitability model and monthly forecast for 120 stores, analyze variances and present recommendations to the finance leadership team.', false, 'Finance'),
     ],
   },
   {
     email: 'studio@pixelandpine.example',
+    field: 'Design',
     companyName: 'Pixel & Pine Studio',
     companySize: 'small',
     industry: 'Design and marketing',
@@ -182,10 +202,10 @@ export const DEMO_EMPLOYERS: DemoEmployer[] = [
         'Create brand identities, packaging and campaign visuals. Strong typography and a portfolio of print and digital work required.'),
       job('Content Marketing Specialist', 'Remote', 'full_time', [60000, 75000], 2,
         [['Content Marketing', true, 1], ['Copywriting', true, 1], ['Search Engine Optimization', true, 2], ['Social Media Marketing', false, 2], ['Google Analytics', false, 3]],
-        'Plan and write articles, newsletters and case studies for our clients, and measure what works with search and analytics data.', true),
+        'Plan and write articles, newsletters and case studies for our clients, and measure what works with search and analytics data.', true, 'Marketing'),
       job('Digital Marketing Manager', 'Seattle, WA', 'full_time', [85000, 105000], 4,
         [['Digital Marketing', true, 1], ['Search Engine Marketing', true, 1], ['Email Marketing', true, 2], ['Marketing Automation', false, 2], ['Budgeting', false, 3]],
-        'Run paid search, social and email programs for a portfolio of clients; own budgets and report results.'),
+        'Run paid search, social and email programs for a portfolio of clients; own budgets and report results.', false, 'Marketing'),
       job('Motion Designer', 'Remote', 'contract', [50, 70], 2,
         [['Motion Graphics', true, 1], ['After Effects', true, 1], ['Video Editing', true, 2], ['Adobe Premiere Pro', false, 3]],
         'Animate explainer videos and social clips for client campaigns. Hourly rate shown.', true),
@@ -193,6 +213,7 @@ export const DEMO_EMPLOYERS: DemoEmployer[] = [
   },
   {
     email: 'hiring@harborlogistics.example',
+    field: 'Logistics',
     companyName: 'Harbor Logistics',
     companySize: 'medium',
     industry: 'Logistics',
@@ -217,6 +238,7 @@ export const DEMO_EMPLOYERS: DemoEmployer[] = [
   },
   {
     email: 'team@cedarhospitality.example',
+    field: 'Hospitality',
     companyName: 'Cedar Hospitality',
     companySize: 'medium',
     industry: 'Hospitality',

@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { and, count } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/database.ts';
 import { jobSeekerSkills, jobSkills, jobs, skillAliases, skills, users } from '../../db/schema.ts';
 import { createUserWithProfile } from '../auth/accounts.ts';
@@ -8,7 +8,11 @@ import { DEMO_EMPLOYERS } from './demo-employers.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_SEEKERS } from './demo-seekers.ts';
 import { SKILLS_CATALOG } from './skills-catalog.ts';
 import { employers, jobSeekers } from '../../db/schema.ts';
-import { eq } from 'drizzle-orm';
+import { eq, isNotNull, isNull } from 'drizzle-orm';
+import type { AiProviders } from '../ai/types.ts';
+import { embedJobs } from '../jobs/embedding.ts';
+import { generateMatchesForSeeker } from '../matching/generate.ts';
+import { embedResume, saveResume } from '../seekers/resume.ts';
 
 export interface SeedSummary {
   skills: number;
@@ -68,6 +72,8 @@ async function loadDemoData(tx: Transaction, ids: Map<string, number>, passwordH
           status: 'active',
           postedAt,
           expiresAt: new Date(postedAt.getTime() + 90 * 86_400_000),
+          createdAt: postedAt,
+          updatedAt: postedAt,
         })
         .returning({ id: jobs.id });
       await tx.insert(jobSkills).values(
@@ -101,17 +107,40 @@ async function loadDemoData(tx: Transaction, ids: Map<string, number>, passwordH
 }
 
 /**
- * On a first start (no skills yet) loads the catalog and, when there are no users either,
- * the demo data; in one transaction, so an interrupted first start leaves nothing half-done.
+ * What the AI layer adds to the demo rows: parsed resumes, embeddings of jobs and resumes, and
+ * matches. Also what a restart finishes if the first start was interrupted after the rows.
  */
-export async function seedIfEmpty(db: Database, passwords: PasswordHasher, now = new Date()): Promise<SeedSummary | null> {
+export async function enrichDemoData(db: Database, ai: AiProviders, now: Date): Promise<void> {
+  const unparsed = await db.select({ id: jobSeekers.id, text: jobSeekers.resumeText }).from(jobSeekers).where(isNull(jobSeekers.resumeData));
+  for (const seeker of unparsed) {
+    if (seeker.text) await saveResume({ db, ai, now, background: () => {} }, seeker.id, seeker.text);
+  }
+  const pendingJobs = await db.select({ id: jobs.id, updatedAt: jobs.updatedAt }).from(jobs).where(isNull(jobs.embeddedAt));
+  await embedJobs(db, ai.embedder, pendingJobs.map((j) => ({ id: j.id, updatedAt: j.updatedAt! })), now);
+  const pendingSeekers = await db
+    .select({ id: jobSeekers.id, version: jobSeekers.resumeUpdatedAt })
+    .from(jobSeekers)
+    .where(and(isNotNull(jobSeekers.resumeUpdatedAt), isNull(jobSeekers.resumeEmbeddedAt)));
+  for (const seeker of pendingSeekers) {
+    if (await embedResume(db, ai.embedder, seeker.id, seeker.version!, now)) await generateMatchesForSeeker(db, ai, seeker.id, now);
+  }
+}
+
+/**
+ * On a first start (no skills yet) loads the catalog and, when there are no users either,
+ * the demo data; the rows in one transaction, so an interrupted first start leaves nothing
+ * half-done. Then the AI layer: parsing, embeddings, matches.
+ */
+export async function seedIfEmpty(db: Database, passwords: PasswordHasher, ai: AiProviders, now = new Date()): Promise<SeedSummary | null> {
   const [skillRows] = await db.select({ n: count() }).from(skills);
   if ((skillRows?.n ?? 0) > 0) return null;
   const [userRows] = await db.select({ n: count() }).from(users);
   const passwordHash = await passwords.hash(DEMO_PASSWORD);
-  return db.transaction(async (tx) => {
+  const summary = await db.transaction(async (tx) => {
     const ids = await loadSkillsCatalog(tx);
     const demo = (userRows?.n ?? 0) === 0 ? await loadDemoData(tx, ids, passwordHash, now) : { employers: 0, jobs: 0, seekers: 0 };
     return { skills: ids.size, ...demo };
   });
+  await enrichDemoData(db, ai, now);
+  return summary;
 }

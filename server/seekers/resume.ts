@@ -19,6 +19,8 @@ export interface ResumeDeps {
   logger?: Logger;
   /** Runs after the response: embedding must not hold the seeker's request. */
   background(task: () => Promise<unknown>): void;
+  /** New matches for the new resume. */
+  onResumeEmbedded?(seekerId: number): Promise<unknown>;
 }
 
 async function parseWithFallback(ai: AiProviders, text: string, lexicon: SkillLexicon, logger?: Logger): Promise<ParsedResume> {
@@ -66,7 +68,9 @@ export async function saveResume(deps: ResumeDeps, seekerId: number, rawText: st
     await replaceResumeSkills(tx, seekerId, found);
   });
 
-  deps.background(() => embedResume(deps.db, deps.ai.embedder, seekerId, deps.now));
+  deps.background(async () => {
+    if (await embedResume(deps.db, deps.ai.embedder, seekerId, deps.now)) await deps.onResumeEmbedded?.(seekerId);
+  });
   return loadResume(deps.db, seekerId);
 }
 

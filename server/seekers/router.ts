@@ -31,7 +31,13 @@ export const updateSeekerProfileInput = z
   .strict();
 
 type SeekerContext = Parameters<Parameters<typeof seekerProcedure.query>[0]>[0]['ctx'];
-const resumeDeps = (ctx: SeekerContext): ResumeDeps => ({ db: ctx.db, ai: ctx.ai, now: ctx.clock(), background: ctx.background });
+const resumeDeps = (ctx: SeekerContext): ResumeDeps => ({
+  db: ctx.db,
+  ai: ctx.ai,
+  now: ctx.clock(),
+  background: ctx.background,
+  onResumeEmbedded: ctx.hooks.onResumeEmbedded,
+});
 
 export const seekersRouter = createTRPCRouter({
   me: seekerProcedure.query(async ({ ctx }) => {
@@ -69,5 +75,10 @@ export const seekersRouter = createTRPCRouter({
 
   skills: seekerProcedure.query(({ ctx }) => listSeekerSkills(ctx.db, ctx.user.id)),
 
-  setSkills: seekerProcedure.input(setSkillsInput).mutation(({ ctx, input }) => setSeekerSkills(ctx.db, ctx.user.id, input.skills)),
+  setSkills: seekerProcedure.input(setSkillsInput).mutation(async ({ ctx, input }) => {
+    const skills = await setSeekerSkills(ctx.db, ctx.user.id, input.skills);
+    // Other skills, other scores: the matches are regenerated after the response.
+    ctx.background(() => ctx.hooks.onResumeEmbedded(ctx.user.id));
+    return skills;
+  }),
 });

@@ -1,0 +1,174 @@
+/**
+ * Match generation: candidates from pgvector (HNSW over the embeddings, visible jobs only),
+ * scored by scoring.ts, explained by reasoning.ts, upserted one row per seeker and job.
+ * Idempotent: running it twice, or twice at once, ends in the same rows.
+ */
+import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import type { Database, Queryable } from '../../db/database.ts';
+import { jobSeekerSkills, jobSkills, matches, skills } from '../../db/schema.ts';
+import type { AiProviders } from '../ai/types.ts';
+import { visibleToSeekers } from '../jobs/service.ts';
+import { loadLexicon } from '../skills/catalog.ts';
+import { templateReasoning, type MatchFacts } from './reasoning.ts';
+import { ALGORITHM_VERSION, locationFit, overallScore, semanticScore, skillMatch, type JobSkillFact, type SeekerSkillFact } from './scoring.ts';
+
+export const JOBS_PER_SEEKER = 50;
+export const SEEKERS_PER_JOB = 200;
+/** How many of the best matches of one run get a model-written explanation (cost and latency). */
+const EXPLAINED_PER_RUN = 10;
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+interface Pair {
+  seekerId: number;
+  jobId: number;
+  jobTitle: string;
+  jobLocation: string | null;
+  remoteAllowed: boolean;
+  experienceYears: number | null;
+  seekerLocation: string | null;
+  descriptionSimilarity: number;
+  requirementsSimilarity: number | null;
+}
+
+async function jobSkillFacts(db: Queryable, jobIds: number[]) {
+  const rows = jobIds.length
+    ? await db
+        .select({ jobId: jobSkills.jobId, skillId: jobSkills.skillId, name: skills.name, required: jobSkills.required, priority: jobSkills.priority })
+        .from(jobSkills)
+        .innerJoin(skills, eq(skills.id, jobSkills.skillId))
+        .where(inArray(jobSkills.jobId, jobIds))
+    : [];
+  const byJob = new Map<number, JobSkillFact[]>();
+  for (const { jobId, ...fact } of rows) byJob.set(jobId, [...(byJob.get(jobId) ?? []), fact]);
+  return byJob;
+}
+
+async function seekerSkillFacts(db: Queryable, seekerIds: number[]) {
+  const rows = seekerIds.length
+    ? await db
+        .select({ seekerId: jobSeekerSkills.jobSeekerId, skillId: jobSeekerSkills.skillId, proficiencyLevel: jobSeekerSkills.proficiencyLevel, yearsExperience: jobSeekerSkills.yearsExperience })
+        .from(jobSeekerSkills)
+        .where(inArray(jobSeekerSkills.jobSeekerId, seekerIds))
+    : [];
+  const bySeeker = new Map<number, SeekerSkillFact[]>();
+  for (const { seekerId, ...fact } of rows) bySeeker.set(seekerId, [...(bySeeker.get(seekerId) ?? []), fact]);
+  return bySeeker;
+}
+
+async function scoreAndStore(db: Database, ai: AiProviders, pairs: Pair[], now: Date) {
+  const jobFacts = await jobSkillFacts(db, [...new Set(pairs.map((p) => p.jobId))]);
+  const seekerFacts = await seekerSkillFacts(db, [...new Set(pairs.map((p) => p.seekerId))]);
+  const scored = pairs.map((pair) => {
+    const skillsFit = skillMatch(jobFacts.get(pair.jobId) ?? [], seekerFacts.get(pair.seekerId) ?? [], pair.experienceYears);
+    const semantic = semanticScore(pair.descriptionSimilarity, pair.requirementsSimilarity);
+    const location = locationFit({ location: pair.jobLocation, remoteAllowed: pair.remoteAllowed }, pair.seekerLocation);
+    const facts: MatchFacts = {
+      jobTitle: pair.jobTitle,
+      semanticScore: Math.round(semantic * 10_000) / 10_000,
+      skillMatchScore: skillsFit.score === null ? null : Math.round(skillsFit.score * 10_000) / 10_000,
+      overallScore: overallScore(semantic, skillsFit.score, location),
+      matched: skillsFit.matched,
+      missing: skillsFit.missing,
+      remote: pair.remoteAllowed,
+      sameCity: location === 1 && !pair.remoteAllowed,
+    };
+    return { pair, facts };
+  });
+  scored.sort((a, b) => b.facts.overallScore - a.facts.overallScore);
+  const lexicon = ai.explainer.model === 'template' ? null : await loadLexicon(db);
+  const values = [];
+  for (const [index, { pair, facts }] of scored.entries()) {
+    let reasoning = templateReasoning(facts);
+    if (lexicon && index < EXPLAINED_PER_RUN) {
+      try {
+        reasoning = await ai.explainer.explain(facts, lexicon);
+      } catch {
+        // The template already says it plainly.
+      }
+    }
+    values.push({
+      jobSeekerId: pair.seekerId,
+      jobId: pair.jobId,
+      semanticScore: facts.semanticScore,
+      skillMatchScore: facts.skillMatchScore,
+      overallScore: facts.overallScore,
+      matchReasoning: reasoning,
+      matchedSkills: facts.matched,
+      missingSkills: facts.missing,
+      generatedAt: now,
+      algorithmVersion: ALGORITHM_VERSION,
+    });
+  }
+  if (values.length === 0) return 0;
+  await db
+    .insert(matches)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [matches.jobSeekerId, matches.jobId],
+      // Scores and reasons are replaced; what the seeker did (viewed, applied, dismissed) stays.
+      set: {
+        semanticScore: sql`excluded.semantic_score`,
+        skillMatchScore: sql`excluded.skill_match_score`,
+        overallScore: sql`excluded.overall_score`,
+        matchReasoning: sql`excluded.match_reasoning`,
+        matchedSkills: sql`excluded.matched_skills`,
+        missingSkills: sql`excluded.missing_skills`,
+        generatedAt: sql`excluded.generated_at`,
+        algorithmVersion: sql`excluded.algorithm_version`,
+      },
+    });
+  return values.length;
+}
+
+/** Drops matches that fell out of the candidates, unless the seeker acted on them (applied, dismissed). */
+async function pruneStale(db: Queryable, where: { seekerId?: number; jobId?: number }, keep: number[]) {
+  const owner = where.seekerId !== undefined ? eq(matches.jobSeekerId, where.seekerId) : eq(matches.jobId, where.jobId!);
+  const kept = where.seekerId !== undefined ? matches.jobId : matches.jobSeekerId;
+  await db.delete(matches).where(and(owner, eq(matches.applied, false), isNull(matches.dismissedAt), ...(keep.length ? [notInArray(kept, keep)] : [])));
+}
+
+/** The best visible jobs for one seeker, by their resume embedding. */
+export async function generateMatchesForSeeker(db: Database, ai: AiProviders, seekerId: number, now: Date): Promise<number> {
+  const pairs = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
+    await tx.execute(sql`set local hnsw.ef_search = 100`);
+    return rowsOf<Pair>(
+      await tx.execute(sql`
+        with seeker as (select id, location, resume_embedding as v from job_seekers where id = ${seekerId} and resume_embedding is not null)
+        select (select id from seeker) as "seekerId", jobs.id as "jobId", jobs.title as "jobTitle", jobs.location as "jobLocation",
+               jobs.remote_allowed as "remoteAllowed", (jobs.requirements->>'experienceYears')::int as "experienceYears",
+               (select location from seeker) as "seekerLocation",
+               1 - (jobs.description_embedding <=> (select v from seeker)) as "descriptionSimilarity",
+               1 - (jobs.requirements_embedding <=> (select v from seeker)) as "requirementsSimilarity"
+        from jobs
+        where exists (select 1 from seeker) and ${visibleToSeekers(now)} and jobs.description_embedding is not null
+        order by jobs.description_embedding <=> (select v from seeker)
+        limit ${JOBS_PER_SEEKER}`),
+    );
+  });
+  await pruneStale(db, { seekerId }, pairs.map((p) => p.jobId));
+  return scoreAndStore(db, ai, pairs, now);
+}
+
+/** The best seekers for one visible job, by its description embedding. */
+export async function generateMatchesForJob(db: Database, ai: AiProviders, jobId: number, now: Date): Promise<number> {
+  const pairs = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local hnsw.ef_search = 100`);
+    return rowsOf<Pair>(
+      await tx.execute(sql`
+        with job as (select * from jobs where id = ${jobId} and description_embedding is not null and ${visibleToSeekers(now)})
+        select s.id as "seekerId", (select id from job) as "jobId", (select title from job) as "jobTitle", (select location from job) as "jobLocation",
+               (select remote_allowed from job) as "remoteAllowed", (select (requirements->>'experienceYears')::int from job) as "experienceYears",
+               s.location as "seekerLocation",
+               1 - (s.resume_embedding <=> (select description_embedding from job)) as "descriptionSimilarity",
+               1 - (s.resume_embedding <=> (select requirements_embedding from job)) as "requirementsSimilarity"
+        from job_seekers s
+        where exists (select 1 from job) and s.resume_embedding is not null
+        order by s.resume_embedding <=> (select description_embedding from job)
+        limit ${SEEKERS_PER_JOB}`),
+    );
+  });
+  await pruneStale(db, { jobId }, pairs.map((p) => p.seekerId));
+  return scoreAndStore(db, ai, pairs, now);
+}

@@ -1,0 +1,121 @@
+import { TRPCError } from '@trpc/server';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/database.ts';
+import { matches } from '../../db/schema.ts';
+import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
+import type { SkillFit } from './scoring.ts';
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+function decodeCursor(cursor: string | undefined) {
+  if (!cursor) return null;
+  const [score, id] = cursor.split(':').map(Number);
+  if (!Number.isFinite(score) || !Number.isInteger(id)) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This page link is no longer valid. Reload the page.' });
+  return { score: score!, id: id! };
+}
+
+/** Seed query 1: the seeker's matches with their jobs, best first, visible jobs only, dismissed ones never. */
+export async function matchesForSeeker(db: Queryable, seekerId: number, now: Date, input: { limit: number; minScore: number; cursor?: string | undefined }) {
+  const cursor = decodeCursor(input.cursor);
+  const rows = rowsOf<{
+    job_id: number; title: string; company_name: string; location: string | null; remote_allowed: boolean; employment_type: string | null;
+    salary_min: string | null; salary_max: string | null; currency: string; semantic_score: number | null; skill_match_score: number | null;
+    overall_score: number; match_reasoning: string | null; matched_skills: SkillFit[] | null; missing_skills: SkillFit[] | null;
+    viewed_at: Date | string | null; applied: boolean; generated_at: Date | string; algorithm_version: string;
+  }>(
+    await db.execute(sql`
+      select m.job_id, jobs.title, e.company_name, jobs.location, jobs.remote_allowed, jobs.employment_type, jobs.salary_min, jobs.salary_max, jobs.currency,
+             m.semantic_score, m.skill_match_score, m.overall_score, m.match_reasoning, m.matched_skills, m.missing_skills,
+             m.viewed_at, m.applied, m.generated_at, m.algorithm_version
+      from matches m join jobs on jobs.id = m.job_id join employers e on e.id = jobs.employer_id
+      where m.job_seeker_id = ${seekerId} and m.dismissed_at is null and m.overall_score >= ${input.minScore} and ${visibleToSeekers(now)}
+        ${cursor ? sql`and (m.overall_score < ${cursor.score} or (m.overall_score = ${cursor.score} and m.job_id > ${cursor.id}))` : sql``}
+      order by m.overall_score desc, m.job_id asc
+      limit ${input.limit + 1}`),
+  );
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({
+      jobId: r.job_id,
+      job: {
+        id: r.job_id, title: r.title, companyName: r.company_name, location: r.location, remoteAllowed: r.remote_allowed,
+        employmentType: r.employment_type, salaryMin: r.salary_min, salaryMax: r.salary_max, currency: r.currency,
+      },
+      semanticScore: r.semantic_score,
+      skillMatchScore: r.skill_match_score,
+      overallScore: r.overall_score,
+      matchReasoning: r.match_reasoning,
+      matchedSkills: r.matched_skills ?? [],
+      missingSkills: r.missing_skills ?? [],
+      viewedAt: r.viewed_at ? new Date(r.viewed_at).toISOString() : null,
+      applied: r.applied,
+      generatedAt: new Date(r.generated_at).toISOString(),
+      algorithmVersion: r.algorithm_version,
+    })),
+    nextCursor: rows.length > input.limit && last ? `${last.overall_score}:${last.job_id}` : null,
+  };
+}
+
+async function updateOwnMatch(db: Queryable, seekerId: number, jobId: number, set: Partial<typeof matches.$inferInsert>) {
+  const updated = await db
+    .update(matches)
+    .set(set)
+    .where(and(eq(matches.jobSeekerId, seekerId), eq(matches.jobId, jobId)))
+    .returning({ jobId: matches.jobId });
+  if (!updated.length) throw new TRPCError({ code: 'NOT_FOUND', message: 'This match was not found.' });
+}
+
+export async function markViewed(db: Queryable, seekerId: number, jobId: number, now: Date) {
+  await updateOwnMatch(db, seekerId, jobId, { viewedAt: sql`coalesce(${matches.viewedAt}, ${now.toISOString()}::timestamptz)` as unknown as Date });
+  return { jobId, viewed: true };
+}
+
+export async function dismissMatch(db: Queryable, seekerId: number, jobId: number, now: Date, feedback: string) {
+  await updateOwnMatch(db, seekerId, jobId, { dismissedAt: now, feedback });
+  return { jobId, dismissed: true };
+}
+
+/**
+ * Seed query 3: the job's candidates, best first, for its owner. A seeker's contact details
+ * (email, phone) are included only once they applied to this job.
+ */
+export async function candidatesForJob(db: Queryable, employerId: number, jobId: number, minScore: number) {
+  await ownedJob(db, employerId, jobId);
+  const rows = rowsOf<{
+    seeker_id: number; first_name: string; last_name: string; location: string | null; headline: string | null;
+    overall_score: number; semantic_score: number | null; skill_match_score: number | null; match_reasoning: string | null;
+    matched_skills: SkillFit[] | null; missing_skills: SkillFit[] | null; application_id: number | null; application_status: string | null;
+    email: string | null; phone: string | null;
+  }>(
+    await db.execute(sql`
+      select s.id as seeker_id, s.first_name, s.last_name, s.location, coalesce(s.resume_data->'basics'->>'label', s.resume_data->'work'->0->>'position') as headline,
+             m.overall_score, m.semantic_score, m.skill_match_score, m.match_reasoning, m.matched_skills, m.missing_skills,
+             a.id as application_id, a.status as application_status,
+             case when a.id is not null then u.email end as email,
+             case when a.id is not null then s.phone end as phone
+      from matches m
+      join job_seekers s on s.id = m.job_seeker_id
+      join users u on u.id = s.id
+      left join applications a on a.job_id = m.job_id and a.job_seeker_id = m.job_seeker_id
+      where m.job_id = ${jobId} and m.overall_score >= ${minScore}
+      order by m.overall_score desc, s.id asc
+      limit 200`),
+  );
+  return rows.map((r) => ({
+    seekerId: r.seeker_id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    location: r.location,
+    headline: r.headline,
+    overallScore: r.overall_score,
+    semanticScore: r.semantic_score,
+    skillMatchScore: r.skill_match_score,
+    matchReasoning: r.match_reasoning,
+    matchedSkills: r.matched_skills ?? [],
+    missingSkills: r.missing_skills ?? [],
+    application: r.application_id ? { id: r.application_id, status: r.application_status! } : null,
+    contact: r.application_id ? { email: r.email, phone: r.phone } : null,
+  }));
+}
+

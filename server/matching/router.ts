@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { createTRPCRouter, employerProcedure, seekerProcedure } from '../trpc.ts';
+import { candidatesForJob, dismissMatch, markViewed, matchesForSeeker } from './read.ts';
+
+const jobId = z.number().int().positive();
+const minScore = z.number().min(0).max(1).default(0);
+
+export const matchesRouter = createTRPCRouter({
+  forMe: seekerProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(50).default(20), minScore, cursor: z.string().max(100).optional() }).default({ limit: 20, minScore: 0 }))
+    .query(({ ctx, input }) => matchesForSeeker(ctx.db, ctx.user.id, ctx.clock(), input)),
+
+  markViewed: seekerProcedure.input(z.object({ jobId })).mutation(({ ctx, input }) => markViewed(ctx.db, ctx.user.id, input.jobId, ctx.clock())),
+
+  /** "Not relevant": the match is never shown again; the reason is kept as feedback. */
+  dismiss: seekerProcedure
+    .input(z.object({ jobId, reason: z.enum(['not_relevant', 'wrong_location', 'wrong_seniority', 'wrong_salary', 'other']).default('not_relevant') }))
+    .mutation(({ ctx, input }) => dismissMatch(ctx.db, ctx.user.id, input.jobId, ctx.clock(), input.reason)),
+
+  /** Regenerates the caller's matches now (also done after every resume or skills change). */
+  refresh: seekerProcedure.mutation(async ({ ctx }) => {
+    ctx.background(() => ctx.hooks.onResumeEmbedded(ctx.user.id));
+    return { scheduled: true };
+  }),
+
+  candidatesForJob: employerProcedure
+    .input(z.object({ jobId, minScore }))
+    .query(({ ctx, input }) => candidatesForJob(ctx.db, ctx.user.id, input.jobId, input.minScore)),
+});
