@@ -163,6 +163,16 @@ export function createApp(deps: AppDeps) {
     c.res.headers.set('Cache-Control', 'private, no-store');
   });
 
+  // The contract names `applications.apply`, a word tRPC reserves: served by `applications.submit`.
+  app.use('/trpc/*', async (c, next) => {
+    if (c.req.path.includes('applications.apply')) {
+      const url = new URL(c.req.url);
+      url.pathname = url.pathname.replace(/(^|[/,])applications\.apply(?=$|,)/g, '$1applications.submit');
+      c.req.raw = new Request(url, c.req.raw);
+    }
+    return next();
+  });
+
   app.use(
     '/trpc/*',
     trpcServer({

@@ -5,7 +5,12 @@ import { applicationsForJob, apply, myApplications, setApplicationStatus, withdr
 const id = z.number().int().positive();
 
 export const applicationsRouter = createTRPCRouter({
-  apply: seekerProcedure
+  /**
+   * The contract's `applications.apply`: tRPC reserves `apply` (it would shadow
+   * Function.prototype.apply on the client proxy), so the procedure is `submit` and the app
+   * answers /trpc/applications.apply as well (server/app.ts).
+   */
+  submit: seekerProcedure
     .input(
       z.object({
         jobId: id,

@@ -44,7 +44,7 @@ function skillId(ids: Map<string, number>, name: string): number {
   return id;
 }
 
-async function loadDemoData(tx: Transaction, ids: Map<string, number>, passwordHash: string, now: Date): Promise<Omit<SeedSummary, 'skills'>> {
+export async function loadDemoData(tx: Transaction, ids: Map<string, number>, passwordHash: string, now: Date): Promise<Omit<SeedSummary, 'skills'>> {
   await createUserWithProfile(tx, { email: DEMO_ADMIN_EMAIL, passwordHash, userType: 'admin' });
   let jobCount = 0;
   for (const [index, employer] of DEMO_EMPLOYERS.entries()) {
