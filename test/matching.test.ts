@@ -1,0 +1,204 @@
+import { sql } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createAiProviders } from '../server/ai/providers.ts';
+import { generateMatchesForSeeker } from '../server/matching/generate.ts';
+import { templateReasoning } from '../server/matching/reasoning.ts';
+import { locationFit, overallScore, semanticScore, skillMatch } from '../server/matching/scoring.ts';
+import { DEMO_EMPLOYERS } from '../server/seed/demo-employers.ts';
+import { DEMO_SEEKERS } from '../server/seed/demo-seekers.ts';
+import { enrichDemoData, loadDemoData } from '../server/seed/seed.ts';
+import { RESUME_FIXTURES } from './fixtures/resumes.ts';
+import { apiClient, createTestApp, TEST_START } from './helpers/app.ts';
+import { codeOf, employerClient, nurseJob, seekerClient, type Client } from './helpers/actors.ts';
+
+const ai = createAiProviders({ openaiApiKey: undefined, openaiBaseUrl: undefined });
+
+describe('the scores', () => {
+  const job = [
+    { skillId: 1, name: 'TypeScript', required: true, priority: 1 },
+    { skillId: 2, name: 'PostgreSQL', required: true, priority: 2 },
+    { skillId: 3, name: 'AWS', required: false, priority: 3 },
+  ];
+
+  it('weigh skills by required and priority, with partial credit for level and years', () => {
+    // Weights 3, 2, 0.5. Expert TypeScript with enough years: full credit 3.
+    expect(skillMatch(job, [{ skillId: 1, proficiencyLevel: 'expert', yearsExperience: 5 }], 5).score).toBeCloseTo(3 / 5.5, 6);
+    // Beginner (0.7) with 1 of 4 years asked: 0.7 x (0.7 + 0.3 x 0.25) = 0.5425.
+    expect(skillMatch(job, [{ skillId: 1, proficiencyLevel: 'beginner', yearsExperience: 1 }], 4).score).toBeCloseTo((3 * 0.5425) / 5.5, 6);
+    const all = skillMatch(job, [1, 2, 3].map((skillId) => ({ skillId, proficiencyLevel: 'expert', yearsExperience: null })), 3);
+    expect(all.score).toBe(1);
+    const none = skillMatch(job, [], null);
+    expect(none.score).toBe(0);
+    expect(none.missing.map((s) => s.name)).toEqual(['TypeScript', 'PostgreSQL', 'AWS']);
+    expect(skillMatch([], [], null).score).toBeNull();
+  });
+
+  it('blend into an overall score in [0, 1] as documented', () => {
+    expect(semanticScore(0.6, 0.4)).toBeCloseTo(0.54, 6);
+    expect(semanticScore(-0.2, null)).toBe(0);
+    expect(locationFit({ location: 'Boston, MA', remoteAllowed: false }, 'Boston, MA')).toBe(1);
+    expect(locationFit({ location: 'Boston, MA', remoteAllowed: false }, 'Austin, TX')).toBe(0);
+    expect(locationFit({ location: 'Austin, TX', remoteAllowed: true }, 'Boston, MA')).toBe(1);
+    expect(overallScore(0.5, 1, 1)).toBeCloseTo(0.775, 6);
+    expect(overallScore(0.5, null, 0)).toBeCloseTo(0.45, 6);
+    expect(overallScore(2, 2, 2)).toBe(1);
+  });
+
+  it('are explained with the same facts, never inventing any', () => {
+    const facts = { jobTitle: 'Backend', semanticScore: 0.5, skillMatchScore: 0.6, overallScore: 0.6, matched: [{ name: 'TypeScript', required: true, priority: 1 }], missing: [{ name: 'AWS', required: false, priority: 3 }], remote: true, sameCity: false };
+    expect(templateReasoning(facts)).toBe(
+      'You have 1 of the 2 skills this job asks for, including every required one (TypeScript). Nice to have that you have not listed: AWS. Your resume is closely related to the job description (50% similar). The job can be done remotely.',
+    );
+  });
+});
+
+describe('on the demo data', () => {
+  it('gives every demo seeker three top matches from their own field', async () => {
+    const t = await createTestApp();
+    await t.db.transaction(async (tx) => {
+      const ids = new Map((await tx.execute(sql`select id, normalized_name from skills`) as unknown as { rows: { id: number; normalized_name: string }[] }).rows.map((r) => [r.normalized_name, r.id]));
+      await loadDemoData(tx, ids, 'x', TEST_START);
+    });
+    await enrichDemoData(t.db, ai, TEST_START);
+    const fieldOf = new Map(DEMO_EMPLOYERS.flatMap((e) => e.jobs.map((j) => [j.title, j.field ?? e.field] as const)));
+    const tops: Record<string, string[]> = {};
+    for (const seeker of DEMO_SEEKERS) {
+      const rows = await t.pg.query<{ title: string }>(
+        `select j.title from matches m join jobs j on j.id = m.job_id join users u on u.id = m.job_seeker_id where u.email = $1 order by m.overall_score desc limit 3`,
+        [seeker.email],
+      );
+      tops[seeker.field] = rows.rows.map((r) => fieldOf.get(r.title)!);
+    }
+    expect(tops).toEqual(Object.fromEntries(DEMO_SEEKERS.map((s) => [s.field, [s.field, s.field, s.field]])));
+  }, 60_000);
+});
+
+describe('matches for a seeker', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let employer: Client & { id: number };
+  let seeker: Client & { id: number };
+  const nurseResume = RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text;
+  const engineerResume = RESUME_FIXTURES.find((f) => f.id === 'data-engineer')!.text;
+  const engineerJob = { title: 'Data Engineer', description: 'Build ETL pipelines in Python and Apache Spark into our Snowflake data warehouse; Airflow and dbt.', location: 'Seattle, WA', skills: [{ name: 'Python', required: true, priority: 1 as const }, { name: 'Apache Spark', required: true, priority: 1 as const }, { name: 'Snowflake', required: false, priority: 2 as const }] };
+
+  beforeEach(async () => {
+    t = await createTestApp();
+    employer = await employerClient(t.app, 'boss@acme.example');
+    seeker = await seekerClient(t.app, 'sam@example.com');
+    await employer.trpc.jobs.create.mutate(nurseJob);
+    await employer.trpc.jobs.create.mutate(engineerJob);
+    await t.settle();
+  });
+
+  it('follow the resume: regenerated after it changes', async () => {
+    await seeker.trpc.seekers.setResume.mutate({ text: nurseResume });
+    await t.settle();
+    const first = await seeker.trpc.matches.forMe.query({ limit: 10 });
+    expect(first.items[0]!.job.title).toBe('Pediatric Nurse');
+    expect(first.items[0]!.overallScore).toBeGreaterThan(first.items[1]?.overallScore ?? 0);
+    for (const item of first.items) for (const score of [item.overallScore, item.semanticScore, item.skillMatchScore]) expect(score === null || (score >= 0 && score <= 1)).toBe(true);
+    expect(first.items[0]!.matchedSkills.map((s) => s.name)).toEqual(expect.arrayContaining(['Pediatrics', 'Registered Nurse']));
+    expect(first.items[0]!.matchReasoning).toMatch(/^You have 3 of the 3 skills/);
+    expect(first.items[0]!.algorithmVersion).toBe('blend-v1');
+
+    await seeker.trpc.seekers.setResume.mutate({ text: engineerResume });
+    await t.settle();
+    expect((await seeker.trpc.matches.forMe.query({ limit: 10 })).items[0]!.job.title).toBe('Data Engineer');
+  });
+
+  it('follow the job: regenerated after an edit, gone when it closes', async () => {
+    await seeker.trpc.seekers.setResume.mutate({ text: engineerResume });
+    await t.settle();
+    const [job] = await employer.trpc.jobs.mine.query().then((jobs) => jobs.filter((j) => j.title === 'Data Engineer'));
+    const before = (await seeker.trpc.matches.forMe.query({})).items.find((m) => m.jobId === job!.id)!;
+    await employer.trpc.jobs.update.mutate({ id: job!.id, skills: [{ name: 'Python', required: true, priority: 1 }, { name: 'Kubernetes', required: true, priority: 1 }] });
+    await t.settle();
+    const after = (await seeker.trpc.matches.forMe.query({})).items.find((m) => m.jobId === job!.id)!;
+    expect(after.matchedSkills.map((s) => s.name)).toEqual(['Python']);
+    expect(after.missingSkills.map((s) => s.name)).toEqual(['Kubernetes']);
+    expect(after.skillMatchScore!).toBeLessThan(before.skillMatchScore!);
+    await employer.trpc.jobs.setStatus.mutate({ id: job!.id, status: 'closed' });
+    expect((await seeker.trpc.matches.forMe.query({})).items.find((m) => m.jobId === job!.id)).toBeUndefined();
+  });
+
+  it('follow the seeker’s skills', async () => {
+    await seeker.trpc.seekers.setResume.mutate({ text: engineerResume });
+    await t.settle();
+    const nurse = async () => (await seeker.trpc.matches.forMe.query({})).items.find((m) => m.job.title === 'Pediatric Nurse');
+    const before = (await nurse())?.skillMatchScore ?? 0;
+    await seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: 'Registered Nurse', proficiencyLevel: 'expert', yearsExperience: 5 }, { name: 'Pediatrics', proficiencyLevel: 'expert', yearsExperience: 5 }] });
+    await t.settle();
+    expect((await nurse())!.skillMatchScore!).toBeGreaterThan(before);
+  });
+
+  it('are paged by score with minScore, marked viewed, and a dismissed one never comes back', async () => {
+    await seeker.trpc.seekers.setResume.mutate({ text: nurseResume });
+    await t.settle();
+    const all = await seeker.trpc.matches.forMe.query({ limit: 1 });
+    expect(all.items).toHaveLength(1);
+    const second = await seeker.trpc.matches.forMe.query({ limit: 1, cursor: all.nextCursor! });
+    expect(second.items[0]!.jobId).not.toBe(all.items[0]!.jobId);
+    expect((await seeker.trpc.matches.forMe.query({ minScore: 0.99 })).items).toEqual([]);
+
+    const top = all.items[0]!;
+    await seeker.trpc.matches.markViewed.mutate({ jobId: top.jobId });
+    expect((await seeker.trpc.matches.forMe.query({})).items[0]!.viewedAt).toBe(t.clock.now.toISOString());
+
+    await seeker.trpc.matches.dismiss.mutate({ jobId: top.jobId, reason: 'not_relevant' });
+    expect((await seeker.trpc.matches.forMe.query({})).items.map((m) => m.jobId)).not.toContain(top.jobId);
+    await generateMatchesForSeeker(t.db, ai, seeker.id, t.clock.now);
+    expect((await seeker.trpc.matches.forMe.query({})).items.map((m) => m.jobId)).not.toContain(top.jobId);
+    const feedback = await t.pg.query('select feedback from matches where job_id = $1 and job_seeker_id = $2', [top.jobId, seeker.id]);
+    expect(feedback.rows).toEqual([{ feedback: 'not_relevant' }]);
+  });
+
+  it('are the seeker’s own: another seeker cannot mark or dismiss them', async () => {
+    await seeker.trpc.seekers.setResume.mutate({ text: nurseResume });
+    await t.settle();
+    const top = (await seeker.trpc.matches.forMe.query({})).items[0]!;
+    const other = await seekerClient(t.app, 'kim@example.com');
+    expect(await codeOf(other.trpc.matches.dismiss.mutate({ jobId: top.jobId }))).toBe('NOT_FOUND');
+    expect(await codeOf(other.trpc.matches.markViewed.mutate({ jobId: top.jobId }))).toBe('NOT_FOUND');
+    expect(await codeOf(employer.trpc.matches.forMe.query({}))).toBe('FORBIDDEN');
+    expect((await seeker.trpc.matches.forMe.query({})).items[0]!.jobId).toBe(top.jobId);
+  });
+
+  it('are generated idempotently, also twice at once', async () => {
+    await seeker.trpc.seekers.setResume.mutate({ text: nurseResume });
+    await t.settle();
+    const count = async () => (await t.pg.query<{ n: number }>('select count(*)::int as n from matches where job_seeker_id = $1', [seeker.id])).rows[0]!.n;
+    const before = await count();
+    await Promise.all([generateMatchesForSeeker(t.db, ai, seeker.id, t.clock.now), generateMatchesForSeeker(t.db, ai, seeker.id, t.clock.now)]);
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('matches.candidatesForJob', () => {
+  it('ranks the job’s candidates for its owner only, with contact details only after they apply', async () => {
+    const t = await createTestApp();
+    const employer = await employerClient(t.app, 'boss@acme.example');
+    const rival = await employerClient(t.app, 'boss@rival.example');
+    const job = await employer.trpc.jobs.create.mutate(nurseJob);
+    const nurse = await seekerClient(t.app, 'james@example.com', { firstName: 'James', lastName: 'Oconnor' });
+    await nurse.trpc.seekers.updateProfile.mutate({ phone: '+1 773 555 0199' });
+    await nurse.trpc.seekers.setResume.mutate({ text: RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text });
+    const cook = await seekerClient(t.app, 'antoine@example.com', { firstName: 'Antoine', lastName: 'Dubois' });
+    await cook.trpc.seekers.setResume.mutate({ text: RESUME_FIXTURES.find((f) => f.id === 'sous-chef')!.text });
+    await t.settle();
+
+    const before = await employer.trpc.matches.candidatesForJob.query({ jobId: job.id });
+    expect(before.map((c) => c.firstName)).toEqual(['James', 'Antoine']);
+    expect(before[0]!.contact).toBeNull();
+    expect(JSON.stringify(before)).not.toMatch(/james@example\.com|555 0199/);
+
+    await nurse.trpc.applications.submit.mutate({ jobId: job.id, coverLetter: 'I would love to.' });
+    const after = await employer.trpc.matches.candidatesForJob.query({ jobId: job.id });
+    expect(after[0]).toMatchObject({ firstName: 'James', contact: { email: 'james@example.com', phone: '+1 773 555 0199' }, application: { status: 'submitted' } });
+    expect(after[1]!.contact).toBeNull();
+    expect((await employer.trpc.matches.candidatesForJob.query({ jobId: job.id, minScore: 0.5 })).map((c) => c.firstName)).toEqual(['James']);
+
+    expect(await codeOf(rival.trpc.matches.candidatesForJob.query({ jobId: job.id }))).toBe('NOT_FOUND');
+    expect(await codeOf(nurse.trpc.matches.candidatesForJob.query({ jobId: job.id }))).toBe('FORBIDDEN');
+    expect(await codeOf(apiClient(t.app).trpc.matches.candidatesForJob.query({ jobId: job.id }))).toBe('UNAUTHORIZED');
+  });
+});
