@@ -16,6 +16,8 @@ import { validateSessionToken, type ValidatedSession } from './auth/sessions.ts'
 import type { AppConfig } from './config.ts';
 import { checkHealth } from './health.ts';
 import { createDomainHooks } from './hooks.ts';
+import { embedJobs } from './jobs/embedding.ts';
+import { findSource, ingestDelivery, MAX_WEBHOOK_BODY_BYTES } from './webhooks/ingest.ts';
 import { MAX_RESUME_UPLOAD_BYTES } from './seekers/extract-text.ts';
 import type { Logger } from './logger.ts';
 import { appRouter } from './router.ts';
@@ -117,6 +119,43 @@ export function createApp(deps: AppDeps) {
       });
     }
   };
+
+  // Job boards push here. Signed instead of cookie-authenticated, so no CSRF check applies.
+  app.post(
+    '/webhooks/:sourceId',
+    bodyLimit({ maxSize: MAX_WEBHOOK_BODY_BYTES, onError: (c) => c.json({ error: 'The body is larger than 1 MB.' }, 413) }),
+    withDatabase,
+    async (c) => {
+      const db = c.get('db');
+      const source = await findSource(db, c.req.param('sourceId'));
+      if (!source) return c.json({ error: 'Unknown job board.' }, 404);
+      const body = await c.req.text();
+      const tasks = c.get('tasks');
+      const hooks = createDomainHooks(db, deps.ai, deps.clock);
+      const now = deps.clock();
+      const result = await ingestDelivery(
+        {
+          db,
+          ai: deps.ai,
+          now,
+          afterResponse: (jobIds) => {
+            // The jobs were written at `now`: that is the version their embeddings are for.
+            const task = embedJobs(db, deps.ai.embedder, jobIds.map((id) => ({ id, updatedAt: now })), now)
+              .then((embedded) => hooks.onJobsEmbedded(embedded))
+              .catch((error: unknown) => deps.logger.error('background task failed', { error: String(error) }));
+            tasks.push(task);
+            deps.runAfterResponse(c, () => task);
+          },
+        },
+        source,
+        Object.fromEntries(c.req.raw.headers),
+        body,
+      );
+      deps.logger.info('webhook delivery', { sourceId: source.id, status: result.status, outcome: result.body.status ?? null });
+      c.header('Cache-Control', 'no-store');
+      return c.json(result.body, result.status);
+    },
+  );
 
   app.get('/health', withDatabase, async (c) => {
     const health = await checkHealth(c.get('db'));

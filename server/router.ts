@@ -5,6 +5,7 @@ import { jobsRouter } from './jobs/router.ts';
 import { matchesRouter } from './matching/router.ts';
 import { seekersRouter } from './seekers/router.ts';
 import { skillsRouter } from './skills/router.ts';
+import { sourcesRouter } from './webhooks/router.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   jobs: jobsRouter,
   matches: matchesRouter,
   applications: applicationsRouter,
+  sources: sourcesRouter,
 });
 
 export type AppRouter = typeof appRouter;
