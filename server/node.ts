@@ -33,10 +33,8 @@ if (!existsSync(`${webDir}/index.html`)) {
 const database = await openNodeDatabase(config);
 const passwords = await createNodePasswordHasher();
 const ai = createAiProviders(config);
-if (config.seedDemoData) {
-  const seeded = await seedIfEmpty(database.db, passwords, ai);
-  if (seeded) logger.info('loaded the skills catalog and demo data', { ...seeded });
-}
+const seeded = await seedIfEmpty(database.db, passwords, ai, { demoData: config.seedDemoData });
+if (seeded) logger.info('first start: loaded the skills catalog and demo data', { ...seeded });
 
 // The expiry sweep (the worker has a Cron Trigger for it).
 const sweep = setInterval(() => {

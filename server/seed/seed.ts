@@ -127,18 +127,25 @@ export async function enrichDemoData(db: Database, ai: AiProviders, now: Date): 
 }
 
 /**
- * On a first start (no skills yet) loads the catalog and, when there are no users either,
- * the demo data; the rows in one transaction, so an interrupted first start leaves nothing
+ * On a first start (no skills yet) loads the catalog and, when asked and there are no users
+ * either, the demo data; the rows in one transaction, so an interrupted first start leaves nothing
  * half-done. Then the AI layer: parsing, embeddings, matches.
  */
-export async function seedIfEmpty(db: Database, passwords: PasswordHasher, ai: AiProviders, now = new Date()): Promise<SeedSummary | null> {
+export async function seedIfEmpty(
+  db: Database,
+  passwords: PasswordHasher,
+  ai: AiProviders,
+  options: { demoData: boolean },
+  now = new Date(),
+): Promise<SeedSummary | null> {
   const [skillRows] = await db.select({ n: count() }).from(skills);
   if ((skillRows?.n ?? 0) > 0) return null;
   const [userRows] = await db.select({ n: count() }).from(users);
-  const passwordHash = await passwords.hash(DEMO_PASSWORD);
+  const withDemo = options.demoData && (userRows?.n ?? 0) === 0;
+  const passwordHash = withDemo ? await passwords.hash(DEMO_PASSWORD) : '';
   const summary = await db.transaction(async (tx) => {
     const ids = await loadSkillsCatalog(tx);
-    const demo = (userRows?.n ?? 0) === 0 ? await loadDemoData(tx, ids, passwordHash, now) : { employers: 0, jobs: 0, seekers: 0 };
+    const demo = withDemo ? await loadDemoData(tx, ids, passwordHash, now) : { employers: 0, jobs: 0, seekers: 0 };
     return { skills: ids.size, ...demo };
   });
   await enrichDemoData(db, ai, now);

@@ -1,15 +1,17 @@
 import { A, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { Show } from 'solid-js';
-import { useMe, useSetMe } from './lib/session.ts';
+import { useQueryClient } from '@tanstack/solid-query';
+import { Match, Show, Switch } from 'solid-js';
+import { useMe } from './lib/session.ts';
 import { trpc } from './lib/trpc.ts';
 
 export function Layout(props: RouteSectionProps) {
   const me = useMe();
-  const setMe = useSetMe();
+  const client = useQueryClient();
   const navigate = useNavigate();
   const signOut = async () => {
     await trpc.auth.signOut.mutate();
-    setMe(null);
+    client.clear();
+    client.setQueryData(['auth', 'me'], null);
     navigate('/');
   };
   return (
@@ -19,6 +21,7 @@ export function Layout(props: RouteSectionProps) {
         <nav class="nav" aria-label="Main">
           <A href="/" class="brand" end>Fitwork</A>
           <div class="nav-links">
+            <A href="/jobs">Jobs</A>
             <Show
               when={me.data}
               fallback={
@@ -30,7 +33,21 @@ export function Layout(props: RouteSectionProps) {
             >
               {(user) => (
                 <>
-                  <A href="/account">{user().userType === 'employer' ? 'Company' : 'Account'}</A>
+                  <Switch>
+                    <Match when={user().userType === 'job_seeker'}>
+                      <A href="/me/matches">Matches</A>
+                      <A href="/me/resume">Resume</A>
+                      <A href="/me/applications">Applications</A>
+                    </Match>
+                    <Match when={user().userType === 'employer'}>
+                      <A href="/employer/jobs" end>My jobs</A>
+                      <A href="/employer/sources">Job boards</A>
+                    </Match>
+                    <Match when={user().userType === 'admin'}>
+                      <A href="/admin/skills">Skills catalog</A>
+                    </Match>
+                  </Switch>
+                  <A href="/account">Account</A>
                   <button type="button" class="link-button" onClick={signOut}>Sign out</button>
                 </>
               )}

@@ -5,12 +5,13 @@ import type { AppRouter } from '../../../server/router.ts';
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
-// Batches stream each answer as it is ready, so a fast call never waits on a slow one;
-// uploads (FormData) go alone through httpLink.
+// Queries go in batches that stream each answer as it is ready, so a fast call never waits on
+// a slow one. Mutations go alone through httpLink: a streamed response has sent its headers
+// before the procedure runs, and sign-in must be able to set its cookie. Uploads (FormData) too.
 export const trpc = createTRPCClient<AppRouter>({
   links: [
     splitLink({
-      condition: (op) => isNonJsonSerializable(op.input),
+      condition: (op) => op.type === 'mutation' || isNonJsonSerializable(op.input),
       true: httpLink({ url: '/trpc' }),
       false: httpBatchStreamLink({ url: '/trpc' }),
     }),

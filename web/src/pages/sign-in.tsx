@@ -1,12 +1,14 @@
-import { A, useNavigate } from '@solidjs/router';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
+import { homeOf, safeNext } from '../lib/home.ts';
 import { useSetMe } from '../lib/session.ts';
 import { problemOf, trpc, type FormProblem } from '../lib/trpc.ts';
 
 export default function SignIn() {
   const navigate = useNavigate();
   const setMe = useSetMe();
+  const [params] = useSearchParams<{ next?: string }>();
   const [problem, setProblem] = createSignal<FormProblem | null>(null);
   const [busy, setBusy] = createSignal(false);
 
@@ -18,7 +20,7 @@ export default function SignIn() {
     try {
       const me = await trpc.auth.signIn.mutate({ email: String(form.get('email')), password: String(form.get('password')) });
       setMe(me);
-      navigate('/account');
+      navigate(safeNext(params.next) ?? homeOf(me));
     } catch (error) {
       setProblem(problemOf(error));
     } finally {

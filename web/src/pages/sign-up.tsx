@@ -26,7 +26,7 @@ export default function SignUp() {
           ? await trpc.auth.signUp.mutate({ userType: 'job_seeker', email: text('email'), password: text('password'), firstName: text('firstName'), lastName: text('lastName') })
           : await trpc.auth.signUp.mutate({ userType: 'employer', email: text('email'), password: text('password'), companyName: text('companyName') });
       setMe(me);
-      navigate('/account');
+      navigate(me.userType === 'employer' ? '/employer/jobs' : '/me/resume');
     } catch (error) {
       setProblem(problemOf(error));
     } finally {

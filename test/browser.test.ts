@@ -1,0 +1,147 @@
+/**
+ * The whole journey in a real Chromium (Debian's, driven by playwright-core) against the Node
+ * entry: an employer posts a job, a seeker pastes a resume, sees the job in their matches with
+ * its reasoning and applies, the employer moves them to interview, the seeker sees it.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RESUME_FIXTURES } from './fixtures/resumes.ts';
+import { startNodeServer } from './helpers/server.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? 'chromium';
+const PASSWORD = 'correct horse battery';
+
+let server: Awaited<ReturnType<typeof startNodeServer>>;
+let browser: Browser;
+const pages: Record<string, Page> = {};
+
+beforeAll(async () => {
+  server = await startNodeServer();
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.remove();
+});
+
+/** Runs a step; on failure leaves a screenshot of every open page in test-results/. */
+async function step(name: string, body: () => Promise<void>) {
+  try {
+    await body();
+  } catch (error) {
+    await mkdir('test-results', { recursive: true });
+    for (const [who, page] of Object.entries(pages)) await page.screenshot({ path: `test-results/${name}-${who}.png`, fullPage: true }).catch(() => {});
+    throw error;
+  }
+}
+
+async function newPage(who: string) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  pages[who] = page;
+  return page;
+}
+
+describe('the product in a browser', () => {
+  it('carries an employer and a seeker from sign-up to an interview', async () => {
+    const employer = await newPage('employer');
+    const seeker = await newPage('seeker');
+    let jobUrl = '';
+
+    await step('employer-signs-up', async () => {
+      await employer.goto(`${server.url}/signup`);
+      await employer.getByLabel('hiring').check();
+      await employer.getByLabel('Company name').fill('Lakeside Children’s Clinic');
+      await employer.getByLabel('Email').fill('hiring@lakeside.example');
+      await employer.getByLabel('Password').fill(PASSWORD);
+      await employer.getByRole('button', { name: 'Create account' }).click();
+      await employer.waitForURL('**/employer/jobs');
+    });
+
+    await step('employer-posts-a-job', async () => {
+      await employer.getByRole('link', { name: 'Post a job' }).first().click();
+      await employer.getByLabel('Title').fill('Pediatric Nurse');
+      await employer.getByLabel('Description').fill('Care for children on our pediatrics unit: patient care, medication administration and patient education for families.');
+      await employer.getByLabel('Location').fill('Chicago, IL');
+      const picker = employer.getByRole('combobox', { name: 'Add a skill' });
+      for (const skill of ['pediatrics', 'registered nurse']) {
+        await picker.fill(skill);
+        await employer.getByRole('listbox').getByRole('option').first().waitFor();
+        await picker.press('Enter');
+      }
+      await employer.getByRole('rowheader', { name: 'Pediatrics' }).waitFor();
+      await employer.getByRole('rowheader', { name: 'Registered Nurse' }).waitFor();
+      await employer.getByRole('button', { name: 'Post job' }).click();
+      await employer.waitForURL(/\/employer\/jobs\/\d+$/);
+      jobUrl = employer.url();
+      await employer.getByRole('heading', { name: 'Pediatric Nurse' }).waitFor();
+    });
+
+    await step('seeker-signs-up-and-pastes-a-resume', async () => {
+      await seeker.goto(`${server.url}/signup`);
+      await seeker.getByLabel('First name').fill('James');
+      await seeker.getByLabel('Last name').fill('Oconnor');
+      await seeker.getByLabel('Email').fill('james@example.com');
+      await seeker.getByLabel('Password').fill(PASSWORD);
+      await seeker.getByRole('button', { name: 'Create account' }).click();
+      await seeker.waitForURL('**/me/resume');
+      await seeker.getByLabel('Paste your resume').fill(RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text);
+      await seeker.getByRole('button', { name: 'Save resume' }).click();
+      await seeker.getByText('Resume saved. Your matches are being updated.').waitFor();
+      await seeker.getByRole('heading', { name: 'What we read' }).waitFor();
+    });
+
+    await step('seeker-sees-the-match-and-applies', async () => {
+      await seeker.getByRole('link', { name: 'Matches' }).click();
+      const card = seeker.locator('.match-card', { hasText: 'Pediatric Nurse' });
+      await card.waitFor();
+      await card.getByText(/You have 2 of the 2 skills this job asks for/).waitFor();
+      await card.getByRole('link', { name: 'View and apply' }).click();
+      await seeker.getByLabel('Cover letter (optional)').fill('I have cared for children for five years.');
+      await seeker.getByRole('button', { name: 'Apply for this job' }).click();
+      await seeker.getByText(/You applied on/).waitFor();
+    });
+
+    await step('employer-moves-the-applicant-to-interview', async () => {
+      await employer.goto(jobUrl);
+      const applicant = employer.locator('.applicant-card', { hasText: 'James Oconnor' });
+      await applicant.waitFor();
+      await applicant.getByText('james@example.com').waitFor();
+      await applicant.getByRole('button', { name: 'Mark reviewed' }).click();
+      await applicant.getByRole('button', { name: 'Move to interview' }).click();
+      await applicant.locator('.badge', { hasText: 'Interview' }).waitFor();
+      await employer.locator('.candidate-card', { hasText: 'James Oconnor' }).waitFor();
+    });
+
+    await step('seeker-sees-the-interview', async () => {
+      await seeker.getByRole('link', { name: 'Applications' }).click();
+      const application = seeker.locator('.application-card', { hasText: 'Pediatric Nurse' });
+      await application.locator('.badge', { hasText: 'Interview' }).waitFor();
+      await application.getByText(/Interview \(the employer\)/).waitFor();
+    });
+
+    await step('seeker-cannot-open-employer-pages', async () => {
+      await seeker.goto(`${server.url}/employer/jobs`);
+      await seeker.getByRole('heading', { name: 'This page is for employers' }).waitFor();
+    });
+  }, 120_000);
+
+  it('shows a wrong password as an error beside the form', async () => {
+    const page = await newPage('stranger');
+    await step('wrong-password', async () => {
+      await page.goto(`${server.url}/signin`);
+      await page.getByLabel('Email').fill('james@example.com');
+      await page.getByLabel('Password').fill('not the password');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('alert').filter({ hasText: 'The email address or password is incorrect.' }).waitFor();
+      expect(page.url()).toMatch(/\/signin$/);
+    });
+  }, 60_000);
+});

@@ -1,0 +1,69 @@
+import { A } from '@solidjs/router';
+import { For, Show, type JSX } from 'solid-js';
+import { percent } from '../lib/format.ts';
+
+export function Skeleton(props: { lines?: number; label?: string }) {
+  return (
+    <div class="skeleton-block" aria-busy="true" aria-label={props.label ?? 'Loading'}>
+      <For each={Array.from({ length: props.lines ?? 3 })}>{() => <div class="skeleton-line" />}</For>
+    </div>
+  );
+}
+
+export function Empty(props: { title: string; children?: JSX.Element }) {
+  return (
+    <div class="empty">
+      <h2>{props.title}</h2>
+      {props.children}
+    </div>
+  );
+}
+
+export function ErrorBox(props: { error: unknown; retry?: () => void }) {
+  const message = () => (props.error instanceof Error ? props.error.message : 'Something went wrong.');
+  return (
+    <div class="form-error" role="alert">
+      {message()}
+      <Show when={props.retry}>
+        {' '}
+        <button type="button" class="link-button" onClick={() => props.retry?.()}>Try again</button>
+      </Show>
+    </div>
+  );
+}
+
+/** A score as a labelled bar: the number is in the text, the bar only shows it. */
+export function ScoreBar(props: { label: string; score: number | null | undefined }) {
+  const width = () => `${Math.round((props.score ?? 0) * 100)}%`;
+  return (
+    <div class="score">
+      <span class="score-label">{props.label}</span>
+      <span class="score-track" aria-hidden="true"><span class="score-fill" style={{ width: width() }} /></span>
+      <span class="score-value">{percent(props.score)}</span>
+    </div>
+  );
+}
+
+export function SkillChips(props: { skills: { name: string; required?: boolean }[]; kind: 'matched' | 'missing' | 'neutral' }) {
+  return (
+    <ul class="chips" aria-label={props.kind === 'matched' ? 'Skills you have' : props.kind === 'missing' ? 'Skills you are missing' : 'Skills'}>
+      <For each={props.skills}>
+        {(skill) => (
+          <li class={`chip chip-${props.kind}`}>
+            {props.kind === 'matched' ? '✓ ' : props.kind === 'missing' ? '✗ ' : ''}
+            {skill.name}
+            <Show when={skill.required}><span class="chip-note"> · required</span></Show>
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
+
+export function StatusBadge(props: { status: string; label: string }) {
+  return <span class={`badge badge-${props.status}`}>{props.label}</span>;
+}
+
+export function BackLink(props: { href: string; children: JSX.Element }) {
+  return <A href={props.href} class="back-link">← {props.children}</A>;
+}

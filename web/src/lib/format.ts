@@ -1,0 +1,38 @@
+const EMPLOYMENT: Record<string, string> = {
+  full_time: 'Full-time',
+  part_time: 'Part-time',
+  contract: 'Contract',
+  internship: 'Internship',
+  temporary: 'Temporary',
+};
+export const EMPLOYMENT_TYPES = Object.entries(EMPLOYMENT);
+export const employmentLabel = (type: string | null | undefined) => (type ? (EMPLOYMENT[type] ?? type) : '');
+
+/** "$80,000 – $98,000 a year", or an hourly rate for small amounts. */
+export function salaryLabel(min: string | null, max: string | null, currency: string): string {
+  const amounts = [min, max].filter((v): v is string => v !== null).map(Number);
+  if (amounts.length === 0) return '';
+  const format = new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
+  const unit = Math.max(...amounts) < 1000 ? 'an hour' : 'a year';
+  if (min && max && min !== max) return `${format.format(Number(min))} – ${format.format(Number(max))} ${unit}`;
+  return `${format.format(amounts[0]!)} ${unit}`;
+}
+
+export function dateLabel(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return new Date(iso).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+export const percent = (score: number | null | undefined) => (score === null || score === undefined ? '–' : `${Math.round(score * 100)}%`);
+
+export const STATUS_LABEL: Record<string, string> = {
+  submitted: 'Submitted',
+  reviewed: 'Reviewed',
+  interview: 'Interview',
+  accepted: 'Accepted',
+  rejected: 'Not selected',
+  withdrawn: 'Withdrawn',
+  draft: 'Draft',
+  active: 'Active',
+  closed: 'Closed',
+};

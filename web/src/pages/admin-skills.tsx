@@ -1,0 +1,82 @@
+import { useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { RequireRole } from '../components/guard.tsx';
+import { ErrorBox, Skeleton } from '../components/ui.tsx';
+import { problemOf, trpc } from '../lib/trpc.ts';
+
+export default function AdminSkills() {
+  const client = useQueryClient();
+  const catalog = useQuery(() => ({ queryKey: ['skills', 'list'], queryFn: () => trpc.skills.list.query() }));
+  const [filter, setFilter] = createSignal('');
+  const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
+  const shown = createMemo(() => {
+    const f = filter().trim().toLowerCase();
+    return (catalog.data ?? []).filter((s) => !f || s.name.toLowerCase().includes(f) || s.aliases.some((a) => a.toLowerCase().includes(f))).slice(0, 100);
+  });
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    setMessage(null);
+    try {
+      await work();
+      setMessage({ ok: true, text: done });
+      await client.invalidateQueries({ queryKey: ['skills'] });
+    } catch (error) {
+      setMessage({ ok: false, text: problemOf(error).message });
+    }
+  };
+  const byName = (name: string) => catalog.data?.find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
+  return (
+    <RequireRole role="admin">
+      {() => (
+        <div class="stack wide">
+          <h1>Skills catalog</h1>
+          <Show when={message()}>{(m) => <p class={m().ok ? 'notice' : 'form-error'} role="status">{m().text}</p>}</Show>
+          <form class="panel row" onSubmit={(e) => {
+            e.preventDefault();
+            const form = new FormData(e.currentTarget);
+            const from = byName(String(form.get('from')));
+            const into = byName(String(form.get('into')));
+            if (!from || !into) return setMessage({ ok: false, text: 'Name two skills of the catalog.' });
+            void act(() => trpc.skills.merge.mutate({ fromId: from.id, intoId: into.id }), `${from.name} merged into ${into.name}.`);
+          }}>
+            <div class="field"><label for="merge-from">Merge this skill</label><input id="merge-from" name="from" list="skill-names" /></div>
+            <div class="field"><label for="merge-into">into this one</label><input id="merge-into" name="into" list="skill-names" /></div>
+            <button class="button" type="submit">Merge</button>
+          </form>
+          <datalist id="skill-names"><For each={catalog.data}>{(s) => <option value={s.name} />}</For></datalist>
+          <div class="field"><label for="skill-filter">Find a skill</label><input id="skill-filter" type="search" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} /></div>
+          <Switch>
+            <Match when={catalog.isPending}><Skeleton lines={8} /></Match>
+            <Match when={catalog.isError}><ErrorBox error={catalog.error} /></Match>
+            <Match when={catalog.data}>
+              <table class="table">
+                <thead><tr><th scope="col">Skill</th><th scope="col">Category</th><th scope="col">Aliases</th><th scope="col">Seekers</th><th scope="col">Jobs</th><th scope="col">Add an alias</th></tr></thead>
+                <tbody>
+                  <For each={shown()}>
+                    {(skill) => (
+                      <tr>
+                        <th scope="row">{skill.name}</th>
+                        <td>{skill.category ?? 'uncategorized'}</td>
+                        <td>{skill.aliases.join(', ')}</td>
+                        <td>{skill.seekers}</td>
+                        <td>{skill.jobs}</td>
+                        <td>
+                          <form onSubmit={(e) => {
+                            e.preventDefault();
+                            const alias = String(new FormData(e.currentTarget).get('alias') ?? '');
+                            void act(() => trpc.skills.addAlias.mutate({ skillId: skill.id, alias }), `“${alias}” now names ${skill.name}.`);
+                          }}>
+                            <input name="alias" aria-label={`New alias for ${skill.name}`} />
+                          </form>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </Match>
+          </Switch>
+        </div>
+      )}
+    </RequireRole>
+  );
+}

@@ -1,0 +1,140 @@
+import { useNavigate, useParams } from '@solidjs/router';
+import { useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { Field, FormError } from '../components/field.tsx';
+import { RequireRole } from '../components/guard.tsx';
+import { SkillPicker } from '../components/skill-picker.tsx';
+import { BackLink, ErrorBox, Skeleton } from '../components/ui.tsx';
+import { EMPLOYMENT_TYPES } from '../lib/format.ts';
+import { problemOf, trpc, type FormProblem, type RouterInputs, type RouterOutputs } from '../lib/trpc.ts';
+
+type Job = RouterOutputs['jobs']['get'];
+type SkillRow = { name: string; required: boolean; priority: 1 | 2 | 3; inferred?: boolean };
+
+function Editor(props: { job: Job | null }) {
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [skills, setSkills] = createSignal<SkillRow[]>(props.job?.skills.map((s) => ({ name: s.name, required: s.required, priority: (s.priority ?? 2) as 1 | 2 | 3, inferred: s.inferred })) ?? []);
+  const [problem, setProblem] = createSignal<FormProblem | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const errors = (field: string) => problem()?.fieldErrors[field];
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const value = (name: string) => String(form.get(name) ?? '').trim();
+    const money = (name: string) => (value(name) === '' ? null : Number(value(name)));
+    const fields = {
+      title: value('title'),
+      description: value('description'),
+      location: value('location'),
+      remoteAllowed: form.get('remoteAllowed') === 'on',
+      employmentType: (value('employmentType') || null) as RouterInputs['jobs']['create']['employmentType'],
+      salaryMin: money('salaryMin'),
+      salaryMax: money('salaryMax'),
+      currency: value('currency') || 'USD',
+      requirements: { experienceYears: value('experienceYears') === '' ? null : Number(value('experienceYears')) },
+      skills: skills().map(({ name, required, priority }) => ({ name, required, priority })),
+    };
+    setBusy(true);
+    setProblem(null);
+    try {
+      const job = props.job
+        ? await trpc.jobs.update.mutate({ id: props.job.id, ...fields })
+        : await trpc.jobs.create.mutate({ ...fields, status: form.get('draft') === 'on' ? 'draft' : 'active' });
+      await client.invalidateQueries({ queryKey: ['jobs'] });
+      navigate(`/employer/jobs/${job.id}`);
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="panel job-editor" onSubmit={submit} novalidate>
+      <FormError message={problem()?.message ?? null} />
+      <Field id="title" label="Title" errors={errors('title')}>
+        <input id="title" name="title" value={props.job?.title ?? ''} required aria-describedby="title-error" />
+      </Field>
+      <Field id="description" label="Description" errors={errors('description')}>
+        <textarea id="description" name="description" rows="8" required aria-describedby="description-error">{props.job?.description ?? ''}</textarea>
+      </Field>
+      <div class="row">
+        <Field id="location" label="Location" errors={errors('location')}>
+          <input id="location" name="location" value={props.job?.location ?? ''} placeholder="City, region" aria-describedby="location-error" />
+        </Field>
+        <Field id="employmentType" label="Type" errors={errors('employmentType')}>
+          <select id="employmentType" name="employmentType" aria-describedby="employmentType-error">
+            <option value="">Not stated</option>
+            <For each={EMPLOYMENT_TYPES}>{([value, label]) => <option value={value} selected={props.job?.employmentType === value}>{label}</option>}</For>
+          </select>
+        </Field>
+      </div>
+      <label class="check"><input type="checkbox" name="remoteAllowed" checked={props.job?.remoteAllowed ?? false} /> Can be done remotely</label>
+      <div class="row">
+        <Field id="salaryMin" label="Salary from" errors={errors('salaryMin')}>
+          <input id="salaryMin" name="salaryMin" type="number" min="0" step="any" value={props.job?.salaryMin ?? ''} aria-describedby="salaryMin-error" />
+        </Field>
+        <Field id="salaryMax" label="Salary to" errors={errors('salaryMax')}>
+          <input id="salaryMax" name="salaryMax" type="number" min="0" step="any" value={props.job?.salaryMax ?? ''} aria-describedby="salaryMax-error" />
+        </Field>
+        <Field id="currency" label="Currency" errors={errors('currency')}>
+          <input id="currency" name="currency" value={props.job?.currency ?? 'USD'} maxLength={3} aria-describedby="currency-error" />
+        </Field>
+        <Field id="experienceYears" label="Years of experience" errors={errors('requirements.experienceYears')}>
+          <input id="experienceYears" name="experienceYears" type="number" min="0" max="50" value={props.job?.requirements?.experienceYears ?? ''} />
+        </Field>
+      </div>
+      <fieldset class="skills-fieldset">
+        <legend>Skills</legend>
+        <p class="hint">Leave empty and we will read them from the description; you can confirm them afterwards.</p>
+        <table class="skills-table">
+          <thead><tr><th scope="col">Skill</th><th scope="col">Required</th><th scope="col">Priority</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead>
+          <tbody>
+            <For each={skills()}>
+              {(skill, index) => (
+                <tr>
+                  <th scope="row">{skill.name}<Show when={skill.inferred}><span class="muted"> · read from the text</span></Show></th>
+                  <td><input type="checkbox" aria-label={`${skill.name} is required`} checked={skill.required} onChange={(e) => setSkills((s) => s.map((row, i) => (i === index() ? { ...row, required: e.currentTarget.checked } : row)))} /></td>
+                  <td>
+                    <select aria-label={`Priority of ${skill.name}`} onChange={(e) => setSkills((s) => s.map((row, i) => (i === index() ? { ...row, priority: Number(e.currentTarget.value) as 1 | 2 | 3 } : row)))}>
+                      <option value="1" selected={skill.priority === 1}>Must have</option>
+                      <option value="2" selected={skill.priority === 2}>Important</option>
+                      <option value="3" selected={skill.priority === 3}>Nice to have</option>
+                    </select>
+                  </td>
+                  <td><button type="button" class="link-button" aria-label={`Remove ${skill.name}`} onClick={() => setSkills((s) => s.filter((_, i) => i !== index()))}>Remove</button></td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+        <SkillPicker label="Add a skill" exclude={skills().map((s) => s.name)} onPick={(name) => setSkills((s) => [...s, { name, required: true, priority: 2 }])} />
+      </fieldset>
+      <Show when={!props.job}><label class="check"><input type="checkbox" name="draft" /> Save as a draft (not visible to job seekers yet)</label></Show>
+      <button class="button" type="submit" disabled={busy()}>{busy() ? 'Saving…' : props.job ? 'Save changes' : 'Post job'}</button>
+    </form>
+  );
+}
+
+export default function EmployerJobEditor() {
+  const params = useParams<{ id?: string }>();
+  const job = useQuery(() => ({ queryKey: ['jobs', 'get', Number(params.id)], queryFn: () => trpc.jobs.get.query({ id: Number(params.id) }), enabled: !!params.id }));
+  return (
+    <RequireRole role="employer">
+      {() => (
+        <div class="stack wide">
+          <BackLink href="/employer/jobs">Your jobs</BackLink>
+          <h1>{params.id ? 'Edit job' : 'Post a job'}</h1>
+          <Switch>
+            <Match when={!params.id}><Editor job={null} /></Match>
+            <Match when={job.isPending}><Skeleton lines={8} /></Match>
+            <Match when={job.isError}><ErrorBox error={job.error} /></Match>
+            <Match when={job.data}>{(data) => <Editor job={data()} />}</Match>
+          </Switch>
+        </div>
+      )}
+    </RequireRole>
+  );
+}

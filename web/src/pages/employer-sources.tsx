@@ -1,0 +1,110 @@
+import { useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { Field, FormError } from '../components/field.tsx';
+import { RequireRole } from '../components/guard.tsx';
+import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
+import { dateLabel } from '../lib/format.ts';
+import { problemOf, trpc, type FormProblem } from '../lib/trpc.ts';
+
+function Deliveries(props: { sourceId: string }) {
+  const deliveries = useQuery(() => ({ queryKey: ['sources', 'deliveries', props.sourceId], queryFn: () => trpc.sources.deliveries.query({ id: props.sourceId, limit: 20 }) }));
+  return (
+    <Show when={deliveries.data?.length} fallback={<p class="muted">No deliveries yet.</p>}>
+      <table class="table">
+        <thead><tr><th scope="col">Received</th><th scope="col">Event</th><th scope="col">Outcome</th><th scope="col">Detail</th></tr></thead>
+        <tbody>
+          <For each={deliveries.data}>{(d) => <tr><td>{new Date(d.receivedAt).toLocaleString()}</td><td>{d.eventType ?? '–'}</td><td>{d.outcome}</td><td>{d.error ?? (d.jobId ? `job ${d.jobId}` : '')}</td></tr>}</For>
+        </tbody>
+      </table>
+    </Show>
+  );
+}
+
+function SecretOnce(props: { secret: string; path: string }) {
+  return (
+    <div class="secret" role="status">
+      <p><strong>Copy this signing secret now: it is shown only once.</strong></p>
+      <code>{props.secret}</code>
+      <p class="muted">Deliveries go to <code>{location.origin}{props.path}</code>, signed with Standard Webhooks headers.</p>
+    </div>
+  );
+}
+
+export default function EmployerSources() {
+  const client = useQueryClient();
+  const sources = useQuery(() => ({ queryKey: ['sources'], queryFn: () => trpc.sources.list.query() }));
+  const [problem, setProblem] = createSignal<FormProblem | null>(null);
+  const [secret, setSecret] = createSignal<{ secret: string; path: string } | null>(null);
+  const create = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    setProblem(null);
+    try {
+      const source = await trpc.sources.create.mutate({ name: String(form.get('name') ?? ''), format: String(form.get('format')) as 'json-ld' | 'greenhouse' });
+      setSecret({ secret: source.signingSecret, path: source.webhookPath });
+      (event.target as HTMLFormElement).reset();
+      await client.invalidateQueries({ queryKey: ['sources'] });
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  };
+  const rotate = async (id: string, path: string) => {
+    const rotated = await trpc.sources.rotateSecret.mutate({ id });
+    setSecret({ secret: rotated.signingSecret, path });
+  };
+  const remove = async (id: string) => {
+    if (!confirm('Disconnect this job board? Its jobs stay.')) return;
+    await trpc.sources.delete.mutate({ id });
+    await client.invalidateQueries({ queryKey: ['sources'] });
+  };
+  return (
+    <RequireRole role="employer">
+      {() => (
+        <div class="stack wide">
+          <h1>Job boards</h1>
+          <p class="muted">Connect a job board or your careers site: it pushes postings here by webhook, and they become your jobs.</p>
+          <Show when={secret()}>{(s) => <SecretOnce secret={s().secret} path={s().path} />}</Show>
+          <form class="panel" onSubmit={create} novalidate>
+            <h2>Connect a board</h2>
+            <FormError message={problem()?.message ?? null} />
+            <div class="row">
+              <Field id="source-name" label="Name" errors={problem()?.fieldErrors.name}>
+                <input id="source-name" name="name" placeholder="Our careers site" aria-describedby="source-name-error" />
+              </Field>
+              <Field id="source-format" label="Format">
+                <select id="source-format" name="format">
+                  <option value="json-ld">schema.org JobPosting (JSON-LD)</option>
+                  <option value="greenhouse">Greenhouse job posts</option>
+                </select>
+              </Field>
+            </div>
+            <button class="button" type="submit">Connect</button>
+          </form>
+          <Switch>
+            <Match when={sources.isPending}><Skeleton lines={3} /></Match>
+            <Match when={sources.isError}><ErrorBox error={sources.error} /></Match>
+            <Match when={sources.data?.length === 0}><Empty title="No boards connected" /></Match>
+            <Match when={sources.data}>
+              <For each={sources.data}>
+                {(source) => (
+                  <section class="panel">
+                    <div class="page-head">
+                      <h2>{source.name}</h2>
+                      <span class="muted">{source.format} · connected {dateLabel(source.createdAt)} · {source.deliveries} deliveries</span>
+                    </div>
+                    <p><code>{source.webhookPath}</code></p>
+                    <div class="actions">
+                      <button type="button" class="button button-small button-secondary" onClick={() => rotate(source.id, source.webhookPath)}>New secret</button>
+                      <button type="button" class="link-button" onClick={() => remove(source.id)}>Disconnect</button>
+                    </div>
+                    <Deliveries sourceId={source.id} />
+                  </section>
+                )}
+              </For>
+            </Match>
+          </Switch>
+        </div>
+      )}
+    </RequireRole>
+  );
+}

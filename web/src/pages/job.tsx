@@ -1,0 +1,106 @@
+import { A, useParams } from '@solidjs/router';
+import { useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createEffect, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { Field, FormError } from '../components/field.tsx';
+import { BackLink, ErrorBox, Skeleton, SkillChips } from '../components/ui.tsx';
+import { dateLabel, employmentLabel, salaryLabel } from '../lib/format.ts';
+import { useMe } from '../lib/session.ts';
+import { problemOf, trpc, type FormProblem } from '../lib/trpc.ts';
+
+function ApplyForm(props: { jobId: number }) {
+  const client = useQueryClient();
+  const applications = useQuery(() => ({ queryKey: ['applications', 'mine'], queryFn: () => trpc.applications.mine.query() }));
+  const applied = () => applications.data?.find((a) => a.job.id === props.jobId);
+  const [problem, setProblem] = createSignal<FormProblem | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      const form = new FormData(event.currentTarget as HTMLFormElement);
+      await trpc.applications.submit.mutate({ jobId: props.jobId, coverLetter: String(form.get('coverLetter') ?? '') });
+      await client.invalidateQueries({ queryKey: ['applications'] });
+      await client.invalidateQueries({ queryKey: ['matches'] });
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Show when={!applied()} fallback={<p class="notice" role="status">You applied on {dateLabel(applied()!.submittedAt)}. <A href="/me/applications">Follow your application</A>.</p>}>
+      <form class="panel" onSubmit={submit} novalidate>
+        <h2>Apply</h2>
+        <FormError message={problem()?.message ?? null} />
+        <Field id="coverLetter" label="Cover letter (optional)" errors={problem()?.fieldErrors.coverLetter} hint="At most 10,000 characters. The employer sees your name, resume and contact details once you apply.">
+          <textarea id="coverLetter" name="coverLetter" rows="6" maxLength={10000} aria-describedby="coverLetter-hint coverLetter-error" />
+        </Field>
+        <button class="button" type="submit" disabled={busy()}>{busy() ? 'Sending…' : 'Apply for this job'}</button>
+      </form>
+    </Show>
+  );
+}
+
+export default function JobPage() {
+  const params = useParams<{ id: string }>();
+  const me = useMe();
+  const job = useQuery(() => ({ queryKey: ['jobs', 'get', Number(params.id)], queryFn: () => trpc.jobs.get.query({ id: Number(params.id) }) }));
+
+  // The JSON-LD goes into <head> so that search engines can index the posting.
+  createEffect(() => {
+    const data = job.data;
+    if (!data) return;
+    document.title = `${data.title} at ${data.employer.companyName} | Fitwork`;
+    const script = document.createElement('script');
+    script.type = 'application/ld+json';
+    script.textContent = JSON.stringify(data.jsonLd).replace(/</g, '\\u003c');
+    document.head.appendChild(script);
+    onCleanup(() => script.remove());
+  });
+
+  return (
+    <Switch>
+      <Match when={job.isPending}><Skeleton lines={8} label="Loading the job" /></Match>
+      <Match when={job.isError}><ErrorBox error={job.error} /></Match>
+      <Match when={job.data}>
+        {(data) => (
+          <article class="stack job-page">
+            <BackLink href="/jobs">All jobs</BackLink>
+            <header>
+              <h1>{data().title}</h1>
+              <p class="muted">
+                {data().employer.companyName} · {data().location ?? 'Location not stated'}
+                {data().remoteAllowed ? ' · Remote possible' : ''} {data().employmentType ? ` · ${employmentLabel(data().employmentType)}` : ''}
+              </p>
+              <Show when={salaryLabel(data().salaryMin, data().salaryMax, data().currency)}>{(s) => <p class="salary">{s()}</p>}</Show>
+              <p class="muted">Posted {dateLabel(data().postedAt)}{data().expiresAt ? ` · open until ${dateLabel(data().expiresAt)}` : ''}</p>
+            </header>
+            <Show when={data().isOwner}>
+              <p class="notice">This is your job ({data().status}). <A href={`/employer/jobs/${data().id}`}>Review candidates</A> · <A href={`/employer/jobs/${data().id}/edit`}>Edit</A></p>
+            </Show>
+            <section>
+              <h2>About the job</h2>
+              <For each={data().description.split(/\n+/)}>{(paragraph) => <p>{paragraph}</p>}</For>
+            </section>
+            <Show when={data().skills.length}>
+              <section>
+                <h2>Skills</h2>
+                <SkillChips kind="neutral" skills={data().skills} />
+              </section>
+            </Show>
+            <Show when={data().requirements?.experienceYears}>
+              <p>Experience: {data().requirements!.experienceYears} years or more.</p>
+            </Show>
+            <Switch>
+              <Match when={me.data?.userType === 'job_seeker' && data().status === 'active'}><ApplyForm jobId={data().id} /></Match>
+              <Match when={me.isSuccess && !me.data}>
+                <p class="panel"><A href={`/signin?next=/jobs/${data().id}`}>Sign in</A> or <A href="/signup">create an account</A> to apply.</p>
+              </Match>
+            </Switch>
+          </article>
+        )}
+      </Match>
+    </Switch>
+  );
+}

@@ -1,0 +1,96 @@
+import { A } from '@solidjs/router';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/solid-query';
+import { For, Match, Show, Switch } from 'solid-js';
+import { RequireRole } from '../components/guard.tsx';
+import { Empty, ErrorBox, ScoreBar, Skeleton, SkillChips } from '../components/ui.tsx';
+import { employmentLabel, salaryLabel } from '../lib/format.ts';
+import { trpc, type RouterOutputs } from '../lib/trpc.ts';
+
+type MatchItem = RouterOutputs['matches']['forMe']['items'][number];
+type Page = RouterOutputs['matches']['forMe'];
+
+function MatchCard(props: { match: MatchItem; onDismiss: () => void }) {
+  const job = () => props.match.job;
+  return (
+    <li class="card match-card">
+      <div class="match-head">
+        <h2 class="job-title"><A href={`/jobs/${job().id}`} onClick={() => void trpc.matches.markViewed.mutate({ jobId: job().id }).catch(() => {})}>{job().title}</A></h2>
+        <span class="overall" aria-label={`Overall match ${Math.round(props.match.overallScore * 100)}%`}>{Math.round(props.match.overallScore * 100)}%</span>
+      </div>
+      <p class="muted">
+        {job().companyName} · {job().location ?? 'Location not stated'}
+        {job().remoteAllowed ? ' · Remote possible' : ''}
+        {job().employmentType ? ` · ${employmentLabel(job().employmentType)}` : ''}
+        {salaryLabel(job().salaryMin, job().salaryMax, job().currency) ? ` · ${salaryLabel(job().salaryMin, job().salaryMax, job().currency)}` : ''}
+      </p>
+      <div class="scores">
+        <ScoreBar label="Overall" score={props.match.overallScore} />
+        <ScoreBar label="Skills" score={props.match.skillMatchScore} />
+        <ScoreBar label="Resume fit" score={props.match.semanticScore} />
+      </div>
+      <Show when={props.match.matchedSkills.length}><SkillChips kind="matched" skills={props.match.matchedSkills} /></Show>
+      <Show when={props.match.missingSkills.length}><SkillChips kind="missing" skills={props.match.missingSkills} /></Show>
+      <p class="reasoning">{props.match.matchReasoning}</p>
+      <div class="actions">
+        <Show when={!props.match.applied} fallback={<span class="badge badge-submitted">Applied</span>}>
+          <A class="button button-small" href={`/jobs/${job().id}`}>View and apply</A>
+        </Show>
+        <button type="button" class="button button-small button-secondary" onClick={props.onDismiss}>Not relevant</button>
+      </div>
+    </li>
+  );
+}
+
+function Feed() {
+  const client = useQueryClient();
+  const feed = useInfiniteQuery(() => ({
+    queryKey: ['matches', 'forMe'],
+    queryFn: ({ pageParam }) => trpc.matches.forMe.query({ limit: 20, cursor: pageParam ?? undefined }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last: Page) => last.nextCursor,
+    // Matches are computed after a resume change: look again for a short while.
+    refetchInterval: (query) => ((query.state.data?.pages[0]?.items.length ?? 0) === 0 ? 2000 : false),
+  }));
+  const items = () => feed.data?.pages.flatMap((p) => p.items) ?? [];
+
+  // Optimistic: the card disappears at once; on failure the feed is fetched again.
+  const dismiss = (jobId: number) => {
+    client.setQueryData(['matches', 'forMe'], (data: { pages: Page[]; pageParams: unknown[] } | undefined) =>
+      data ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((i) => i.jobId !== jobId) })) } : data,
+    );
+    trpc.matches.dismiss.mutate({ jobId, reason: 'not_relevant' }).catch(() => client.invalidateQueries({ queryKey: ['matches'] }));
+  };
+
+  return (
+    <Switch>
+      <Match when={feed.isPending}><Skeleton lines={6} label="Loading your matches" /></Match>
+      <Match when={feed.isError}><ErrorBox error={feed.error} retry={() => feed.refetch()} /></Match>
+      <Match when={items().length === 0}>
+        <Empty title="No matches yet">
+          <p>Add your resume and we will find the jobs that fit you. Matches appear here a few seconds after you save it.</p>
+          <A class="button" href="/me/resume">Add your resume</A>
+        </Empty>
+      </Match>
+      <Match when={items().length > 0}>
+        <ul class="cards"><For each={items()}>{(match) => <MatchCard match={match} onDismiss={() => dismiss(match.jobId)} />}</For></ul>
+        <Show when={feed.hasNextPage}>
+          <button type="button" class="button button-secondary" onClick={() => feed.fetchNextPage()}>More matches</button>
+        </Show>
+      </Match>
+    </Switch>
+  );
+}
+
+export default function SeekerMatches() {
+  return (
+    <RequireRole role="job_seeker">
+      {() => (
+        <div class="stack wide">
+          <h1>Your matches</h1>
+          <p class="muted">Ranked by how well your skills and resume fit each job. Every score comes with the reasons behind it.</p>
+          <Feed />
+        </div>
+      )}
+    </RequireRole>
+  );
+}

@@ -1,0 +1,187 @@
+import { useQuery, useQueryClient } from '@tanstack/solid-query';
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { Field, FormError } from '../components/field.tsx';
+import { RequireRole } from '../components/guard.tsx';
+import { SkillPicker } from '../components/skill-picker.tsx';
+import { ErrorBox, Skeleton } from '../components/ui.tsx';
+import { problemOf, trpc, type FormProblem, type RouterOutputs } from '../lib/trpc.ts';
+
+type Resume = RouterOutputs['seekers']['resume'];
+type Skill = Resume['skills'][number];
+type Level = 'beginner' | 'intermediate' | 'expert';
+
+function ResumeInput(props: { resume: Resume }) {
+  const client = useQueryClient();
+  const [problem, setProblem] = createSignal<FormProblem | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const [saved, setSaved] = createSignal(false);
+  const run = async (save: () => Promise<Resume>) => {
+    setBusy(true);
+    setProblem(null);
+    setSaved(false);
+    try {
+      client.setQueryData(['seekers', 'resume'], await save());
+      setSaved(true);
+      // New matches are computed after the save; the feed looks again for them.
+      await client.invalidateQueries({ queryKey: ['matches'] });
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="panel">
+      <h2>Your resume</h2>
+      <FormError message={problem()?.message ?? null} />
+      <form
+        novalidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const text = String(new FormData(e.currentTarget).get('text') ?? '');
+          void run(() => trpc.seekers.setResume.mutate({ text }));
+        }}
+      >
+        <Field id="resume-text" label="Paste your resume" errors={problem()?.fieldErrors.text}>
+          <textarea id="resume-text" name="text" rows="14" value={props.resume.text ?? ''} aria-describedby="resume-text-error" />
+        </Field>
+        <button class="button" type="submit" disabled={busy()}>{busy() ? 'Reading your resume…' : 'Save resume'}</button>
+      </form>
+      <div class="upload">
+        <label for="resume-file">Or upload a PDF, Word (.docx) or text file, up to 5 MB</label>
+        <input
+          id="resume-file"
+          type="file"
+          accept=".pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+          disabled={busy()}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            if (!file) return;
+            if (file.size > 5 * 1024 * 1024) {
+              setProblem({ message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.', fieldErrors: {} });
+              return;
+            }
+            const form = new FormData();
+            form.append('file', file);
+            void run(() => trpc.seekers.uploadResume.mutate(form));
+          }}
+        />
+      </div>
+      <Show when={saved()}><p class="notice" role="status">Resume saved. Your matches are being updated.</p></Show>
+    </section>
+  );
+}
+
+function Parsed(props: { resume: Resume }) {
+  const data = () => props.resume.data;
+  return (
+    <Show when={data()}>
+      {(resume) => (
+        <section class="panel">
+          <h2>What we read</h2>
+          <p class="muted">Read by {props.resume.parserModel}. Matching uses it: if something is wrong, correct your resume text and save it again.</p>
+          <Show when={resume().work.length}>
+            <h3>Experience</h3>
+            <ul class="plain-list">
+              <For each={resume().work}>
+                {(work) => (
+                  <li>
+                    <strong>{work.position ?? 'Role'}</strong>{work.name ? `, ${work.name}` : ''}{' '}
+                    <span class="muted">({work.startDate ?? '?'} – {work.endDate ?? 'present'})</span>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+          <Show when={resume().education.length}>
+            <h3>Education</h3>
+            <ul class="plain-list">
+              <For each={resume().education}>{(e) => <li>{[e.studyType, e.area].filter(Boolean).join(', ')}{e.institution ? ` – ${e.institution}` : ''} {e.endDate ? `(${e.endDate})` : ''}</li>}</For>
+            </ul>
+          </Show>
+        </section>
+      )}
+    </Show>
+  );
+}
+
+function SkillsEditor(props: { skills: Skill[] }) {
+  const client = useQueryClient();
+  const [rows, setRows] = createSignal(props.skills.map((s) => ({ name: s.name, proficiencyLevel: (s.proficiencyLevel as Level | null) ?? null, yearsExperience: s.yearsExperience, source: s.source, evidence: s.evidence })));
+  const [problem, setProblem] = createSignal<FormProblem | null>(null);
+  const [saved, setSaved] = createSignal(false);
+  const update = (index: number, change: Partial<ReturnType<typeof rows>[number]>) => setRows((r) => r.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  const save = async () => {
+    setProblem(null);
+    setSaved(false);
+    try {
+      await trpc.seekers.setSkills.mutate({ skills: rows().map(({ name, proficiencyLevel, yearsExperience }) => ({ name, proficiencyLevel, yearsExperience })) });
+      setSaved(true);
+      await client.invalidateQueries({ queryKey: ['seekers', 'resume'] });
+      await client.invalidateQueries({ queryKey: ['matches'] });
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  };
+  return (
+    <section class="panel">
+      <h2>Your skills</h2>
+      <p class="muted">Found in your resume or added by you. Your own level and years count for more than what we read.</p>
+      <FormError message={problem()?.message ?? null} />
+      <table class="skills-table">
+        <thead><tr><th scope="col">Skill</th><th scope="col">Level</th><th scope="col">Years</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead>
+        <tbody>
+          <For each={rows()}>
+            {(row, index) => (
+              <tr>
+                <th scope="row">
+                  {row.name}
+                  <Show when={row.source === 'resume' && row.evidence}><span class="evidence" title={row.evidence!}> · from your resume</span></Show>
+                </th>
+                <td>
+                  <select aria-label={`Level of ${row.name}`} onChange={(e) => update(index(), { proficiencyLevel: (e.currentTarget.value || null) as Level | null })}>
+                    <option value="">Not stated</option>
+                    <For each={['beginner', 'intermediate', 'expert'] as const}>{(level) => <option value={level} selected={row.proficiencyLevel === level}>{level}</option>}</For>
+                  </select>
+                </td>
+                <td>
+                  <input aria-label={`Years of ${row.name}`} type="number" min="0" max="60" value={row.yearsExperience ?? ''} onChange={(e) => update(index(), { yearsExperience: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })} />
+                </td>
+                <td><button type="button" class="link-button" aria-label={`Remove ${row.name}`} onClick={() => setRows((r) => r.filter((_, i) => i !== index()))}>Remove</button></td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <SkillPicker label="Add a skill" exclude={rows().map((r) => r.name)} onPick={(name) => setRows((r) => [...r, { name, proficiencyLevel: null, yearsExperience: null, source: 'manual', evidence: null }])} />
+      <button type="button" class="button" onClick={save}>Save skills</button>
+      <Show when={saved()}><p class="notice" role="status">Skills saved. Your matches are being updated.</p></Show>
+    </section>
+  );
+}
+
+export default function SeekerResume() {
+  const resume = useQuery(() => ({ queryKey: ['seekers', 'resume'], queryFn: () => trpc.seekers.resume.query() }));
+  return (
+    <RequireRole role="job_seeker">
+      {() => (
+        <div class="stack wide">
+          <h1>Resume and skills</h1>
+          <Switch>
+            <Match when={resume.isPending}><Skeleton lines={8} /></Match>
+            <Match when={resume.isError}><ErrorBox error={resume.error} retry={() => resume.refetch()} /></Match>
+            <Match when={resume.data}>
+              {(data) => (
+                <>
+                  <ResumeInput resume={data()} />
+                  <Parsed resume={data()} />
+                  <Show when={data()} keyed>{(d) => <SkillsEditor skills={d.skills} />}</Show>
+                </>
+              )}
+            </Match>
+          </Switch>
+        </div>
+      )}
+    </RequireRole>
+  );
+}
