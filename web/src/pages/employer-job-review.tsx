@@ -6,6 +6,9 @@ import { BackLink, Empty, ErrorBox, ScoreBar, Skeleton, SkillChips, StatusBadge 
 import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
 import { problemOf, trpc } from '../lib/trpc.ts';
 
+/** Below this overall score a candidate is noise on this page. */
+const CANDIDATE_MIN_SCORE = 0.25;
+
 const ACTION_LABEL: Record<string, string> = { reviewed: 'Mark reviewed', interview: 'Move to interview', accepted: 'Accept', rejected: 'Reject' };
 
 function Applicants(props: { jobId: number }) {
@@ -69,11 +72,11 @@ function Applicants(props: { jobId: number }) {
 }
 
 function Candidates(props: { jobId: number }) {
-  const candidates = useQuery(() => ({ queryKey: ['matches', 'candidates', props.jobId], queryFn: () => trpc.matches.candidatesForJob.query({ jobId: props.jobId, minScore: 0 }) }));
+  const candidates = useQuery(() => ({ queryKey: ['matches', 'candidates', props.jobId], queryFn: () => trpc.matches.candidatesForJob.query({ jobId: props.jobId, minScore: CANDIDATE_MIN_SCORE }) }));
   return (
     <section>
       <h2>Ranked candidates</h2>
-      <p class="muted">People whose resumes fit this job, best first. Contact details appear once they apply.</p>
+      <p class="muted">People whose resumes fit this job (25% or more), best first. Contact details appear once they apply.</p>
       <Switch>
         <Match when={candidates.isPending}><Skeleton lines={4} /></Match>
         <Match when={candidates.isError}><ErrorBox error={candidates.error} retry={() => candidates.refetch()} /></Match>

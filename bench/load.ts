@@ -1,0 +1,98 @@
+/**
+ * Builds (or loads from bench/.cache) a PGlite database with N jobs and N seekers: bulk-loaded
+ * first, HNSW indexes built after, as one does with real data.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { openPglite } from '../db/client.ts';
+import { embedLocally } from '../server/ai/local-embedder.ts';
+import { SKILLS_CATALOG } from '../server/seed/skills-catalog.ts';
+import { loadSkillsCatalog } from '../server/seed/seed.ts';
+import { buildLexicon } from '../server/skills/lexicon.ts';
+import { normalizeSkillName } from '../server/skills/normalize.ts';
+import { jobEmbeddingTexts } from '../server/jobs/embedding.ts';
+import { generateJobs, generateResumes } from './dataset.ts';
+
+const DATA_VERSION = 1;
+const CACHE = new URL('./.cache/', import.meta.url);
+const HNSW = [
+  ['jobs_description_embedding_hnsw', 'jobs', 'description_embedding'],
+  ['jobs_requirements_embedding_hnsw', 'jobs', 'requirements_embedding'],
+  ['job_seekers_resume_embedding_hnsw', 'job_seekers', 'resume_embedding'],
+] as const;
+
+const vectorText = (v: number[]) => `[${v.map((x) => x.toFixed(6)).join(',')}]`;
+
+async function insertRows(client: Awaited<ReturnType<typeof openPglite>>['client'], table: string, columns: string[], rows: unknown[][], batch = 200) {
+  for (let start = 0; start < rows.length; start += batch) {
+    const chunk = rows.slice(start, start + batch);
+    const params: unknown[] = [];
+    const values = chunk.map((row) => `(${row.map((value) => { params.push(value); return `$${params.length}`; }).join(', ')})`);
+    await client.query(`insert into ${table} (${columns.join(', ')}) values ${values.join(', ')}`, params);
+  }
+}
+
+export async function buildDatabase(size: number, log: (line: string) => void) {
+  const started = performance.now();
+  const opened = await openPglite();
+  const { client, db } = opened;
+  const ids = await db.transaction((tx) => loadSkillsCatalog(tx));
+  const lexicon = buildLexicon(SKILLS_CATALOG);
+  for (const [name] of HNSW) await client.exec(`drop index if exists ${name}`);
+
+  // Employers: one per field, so jobs belong to someone.
+  const jobs = generateJobs(size);
+  const fields = [...new Set(jobs.map((j) => j.field))];
+  await insertRows(client, 'users', ['email', 'password_hash', 'user_type'], fields.map((f, i) => [`employer${i}@bench.example`, 'x', 'employer']));
+  await client.exec(`insert into employers (id, company_name) select id, 'Bench ' || id from users where user_type = 'employer'`);
+  const employerIds = (await client.query<{ id: number }>(`select id from users where user_type = 'employer' order by id`)).rows.map((r) => r.id);
+
+  let t = performance.now();
+  const now = new Date().toISOString();
+  const jobRows = jobs.map((job, i) => {
+    const texts = jobEmbeddingTexts({ title: job.title, description: job.description, requirements: null }, job.skills);
+    return [employerIds[fields.indexOf(job.field)], job.title, job.description, job.location, job.remoteAllowed, job.employmentType, job.salaryMin, job.salaryMax, 'active', new Date(Date.now() - (i % 60) * 86_400_000).toISOString(), now, now,
+      vectorText(embedLocally(texts.description, lexicon)), vectorText(embedLocally(texts.requirements, lexicon)), 'local-hash-v1'];
+  });
+  log(`  embedded ${size} jobs in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  t = performance.now();
+  await insertRows(client, 'jobs', ['employer_id', 'title', 'description', 'location', 'remote_allowed', 'employment_type', 'salary_min', 'salary_max', 'status', 'posted_at', 'updated_at', 'embedded_at', 'description_embedding', 'requirements_embedding', 'embedding_model'], jobRows);
+  const skillRows = jobs.flatMap((job, i) => job.skills.map((s) => [i + 1, ids.get(normalizeSkillName(s.name)), s.required, s.priority]).filter((r) => r[1] !== undefined));
+  await insertRows(client, 'job_skills', ['job_id', 'skill_id', 'required', 'priority'], skillRows, 1000);
+  log(`  inserted ${size} jobs in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+  t = performance.now();
+  const resumes = generateResumes(size);
+  await insertRows(client, 'users', ['email', 'password_hash', 'user_type'], resumes.map((_, i) => [`seeker${i}@bench.example`, 'x', 'job_seeker']), 1000);
+  const seekerIds = (await client.query<{ id: number }>(`select id from users where user_type = 'job_seeker' order by id`)).rows.map((r) => r.id);
+  await insertRows(client, 'job_seekers', ['id', 'first_name', 'last_name', 'location', 'resume_text', 'resume_embedding', 'resume_embedding_model', 'resume_updated_at', 'resume_embedded_at'],
+    resumes.map((r, i) => [seekerIds[i], 'Bench', `Seeker ${i}`, r.location, r.text, vectorText(embedLocally(r.text, lexicon)), 'local-hash-v1', now, now]));
+  const seekerSkills = resumes.flatMap((r, i) => [...new Set(jobs.filter((j) => j.field === r.field).slice(0, 3).flatMap((j) => j.skills.map((s) => ids.get(normalizeSkillName(s.name)))))].filter(Boolean).map((skillId) => [seekerIds[i], skillId, 'intermediate', 3]));
+  await insertRows(client, 'job_seeker_skills', ['job_seeker_id', 'skill_id', 'proficiency_level', 'years_experience'], seekerSkills, 1000);
+  log(`  embedded and inserted ${size} seekers in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+  await client.exec(`set maintenance_work_mem = '1GB'`);
+  for (const [name, table, column] of HNSW) {
+    t = performance.now();
+    await client.exec(`create index ${name} on ${table} using hnsw (${column} vector_cosine_ops)`);
+    log(`  built ${name} over ${size} rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  await client.exec('analyze');
+  log(`  database of ${size} built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return opened;
+}
+
+/** The database of `size` jobs and seekers, from the cache when it was built before. */
+export async function benchDatabase(size: number, log: (line: string) => void) {
+  const path = new URL(`jobs-${size}-v${DATA_VERSION}.tar.gz`, CACHE);
+  if (existsSync(path)) {
+    const started = performance.now();
+    const opened = await openPglite({ loadDataDir: new Blob([await readFile(path)]) });
+    log(`  loaded the cached database of ${size} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return opened;
+  }
+  const opened = await buildDatabase(size, log);
+  await mkdir(CACHE, { recursive: true });
+  await writeFile(path, Buffer.from(await (await opened.client.dumpDataDir('gzip')).arrayBuffer()));
+  return opened;
+}

@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/database.ts';
+
+export interface Timing {
+  p50: number;
+  p95: number;
+  n: number;
+}
+
+export function percentiles(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  return { p50: round(at(0.5)), p95: round(at(0.95)), n: samples.length };
+}
+
+export const round = (ms: number) => Math.round(ms * 10) / 10;
+
+export async function time(runs: number, body: (i: number) => Promise<unknown>): Promise<Timing> {
+  await body(0); // warm
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await body(i);
+    samples.push(performance.now() - started);
+  }
+  return percentiles(samples);
+}
+
+export const fmt = (t: Timing) => `p50 ${t.p50} ms, p95 ${t.p95} ms (n=${t.n})`;
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/** recall@10 of the HNSW scan against an exact scan, over the given query vectors. */
+export async function recallAt10(db: Database, vectors: string[], efSearch: number): Promise<number> {
+  let hits = 0;
+  for (const v of vectors) {
+    const approx = await db.transaction(async (tx) => {
+      await tx.execute(sql.raw(`set local hnsw.ef_search = ${efSearch}`));
+      return rowsOf<{ id: number }>(await tx.execute(sql`select id from jobs order by description_embedding <=> ${v}::vector limit 10`));
+    });
+    const exact = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_indexscan = off`);
+      return rowsOf<{ id: number }>(await tx.execute(sql`select id from jobs order by description_embedding <=> ${v}::vector limit 10`));
+    });
+    const truth = new Set(exact.map((r) => r.id));
+    hits += approx.filter((r) => truth.has(r.id)).length;
+  }
+  return hits / (vectors.length * 10);
+}
