@@ -3,6 +3,7 @@
  * driver itself: the same path as production with Neon, minus the network.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,5 +108,31 @@ describe('the worker in workerd, on the Neon driver', () => {
     const body = (await response.json()) as { error: { message: string; data: { code: string } } };
     expect(body.error.data.code).toBe('BAD_REQUEST');
     expect(body.error.message).toBe('email: Enter a valid email address, like name@example.com.');
+  });
+
+  it('reads an uploaded PDF resume inside workerd', async () => {
+    const signUp = await fetch(`${baseUrl}/trpc/auth.signUp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ userType: 'job_seeker', email: 'pdf@example.com', password: 'workerd passphrase', firstName: 'Pat', lastName: 'Doe' }),
+    });
+    const cookie = signUp.headers.get('set-cookie')!.split(';')[0]!;
+    const form = new FormData();
+    form.append('file', new File([new Uint8Array(await readFile('test/fixtures/files/resume.pdf'))], 'resume.pdf', { type: 'application/pdf' }));
+    const upload = await fetch(`${baseUrl}/trpc/seekers.uploadResume`, { method: 'POST', headers: { cookie, origin: baseUrl }, body: form });
+    expect(upload.status).toBe(200);
+    const body = (await upload.json()) as { result: { data: { text: string; data: { work: { name: string }[] } } } };
+    expect(body.result.data.text).toContain("Pediatric Nurse - Lakeshore Children's Hospital");
+    expect(body.result.data.data.work.map((w) => w.name)).toEqual(["Lakeshore Children's Hospital", 'Mercy Community Hospital']);
+  });
+
+  it('serves an anonymous search from the edge cache the second time', async () => {
+    const url = `${baseUrl}/trpc/jobs.search?input=${encodeURIComponent(JSON.stringify({ q: 'nurse' }))}`;
+    const first = await fetch(url);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toContain('public');
+    await first.text();
+    const second = await fetch(url);
+    expect(second.headers.get('x-edge-cache')).toBe('hit');
   });
 });

@@ -4,7 +4,8 @@
  */
 import { and, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
-import { jobSeekers } from '../../db/schema.ts';
+import { jobSeekers, jobs } from '../../db/schema.ts';
+import { embedJobs } from '../jobs/embedding.ts';
 import { embedResume } from '../seekers/resume.ts';
 import type { Embedder } from './types.ts';
 
@@ -29,3 +30,17 @@ export async function embedPending(db: Database, embedder: Embedder, options: { 
   return { resumes, failed };
 }
 
+
+/** Jobs whose embeddings are missing, older than their last change, or of another model. */
+export async function embedPendingJobs(db: Database, embedder: Embedder, options: { all?: boolean } = {}): Promise<{ embedded: number[] }> {
+  const stale = options.all
+    ? undefined
+    : or(isNull(jobs.embeddedAt), lt(jobs.embeddedAt, jobs.updatedAt), ne(jobs.embeddingModel, embedder.model), isNull(jobs.embeddingModel));
+  const rows = await db.select({ id: jobs.id, updatedAt: jobs.updatedAt, createdAt: jobs.createdAt }).from(jobs).where(stale);
+  const embedded: number[] = [];
+  for (let start = 0; start < rows.length; start += 50) {
+    const batch = rows.slice(start, start + 50).map((r) => ({ id: r.id, updatedAt: r.updatedAt ?? r.createdAt }));
+    embedded.push(...(await embedJobs(db, embedder, batch)));
+  }
+  return { embedded };
+}

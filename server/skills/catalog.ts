@@ -10,8 +10,26 @@ export interface CatalogSkillRef {
   name: string;
 }
 
-/** The whole catalog as a lexicon (names and aliases), for the parsers. A few hundred rows. */
+/**
+ * The catalog changes rarely and is read on every search and parse: kept for a minute per
+ * process or isolate, and dropped at once when this process changes it.
+ */
+const LEXICON_TTL_MS = 60_000;
+let cachedLexicon: { lexicon: SkillLexicon; at: number } | null = null;
+
+export function forgetLexicon() {
+  cachedLexicon = null;
+}
+
+/** The whole catalog as a lexicon (names and aliases), for the parsers and search. */
 export async function loadLexicon(db: Queryable): Promise<SkillLexicon> {
+  if (cachedLexicon && Date.now() - cachedLexicon.at < LEXICON_TTL_MS) return cachedLexicon.lexicon;
+  const lexicon = await readLexicon(db);
+  cachedLexicon = { lexicon, at: Date.now() };
+  return lexicon;
+}
+
+async function readLexicon(db: Queryable): Promise<SkillLexicon> {
   const rows = await db
     .select({ id: skills.id, name: skills.name, alias: skillAliases.alias })
     .from(skills)
@@ -99,6 +117,7 @@ export async function addSkill(
     .values({ name: input.name.trim(), normalizedName, category: input.category, description: input.description ?? null })
     .returning({ id: skills.id, name: skills.name });
   for (const alias of input.aliases ?? []) await addAlias(db, skill!.id, alias);
+  forgetLexicon();
   return skill!;
 }
 
@@ -113,7 +132,10 @@ export async function findOrCreateSkill(db: Queryable, name: string): Promise<Ca
     .values({ name: name.trim().replace(/\s+/g, ' '), normalizedName, category: null })
     .onConflictDoNothing()
     .returning({ id: skills.id, name: skills.name });
-  if (skill) return { ...skill, created: true };
+  if (skill) {
+    forgetLexicon();
+    return { ...skill, created: true };
+  }
   // Someone created it a moment ago.
   const raced = (await resolveSkillNames(db, [name])).get(name);
   if (!raced) throw new Error(`skill ${name} neither inserted nor found`);
@@ -125,6 +147,7 @@ export async function addAlias(db: Queryable, skillId: number, alias: string): P
   if (!skill) throw new TRPCError({ code: 'NOT_FOUND', message: 'That skill does not exist.' });
   const normalizedAlias = await assertPhraseFree(db, alias);
   await db.insert(skillAliases).values({ skillId, alias: alias.trim(), normalizedAlias });
+  forgetLexicon();
 }
 
 /**
@@ -155,5 +178,6 @@ export async function mergeSkills(db: Queryable, fromId: number, intoId: number)
   await db.execute(sql`update skill_aliases set skill_id = ${intoId} where skill_id = ${fromId}`);
   await db.delete(skills).where(eq(skills.id, fromId));
   await db.insert(skillAliases).values({ skillId: intoId, alias: from.name, normalizedAlias: from.normalizedName }).onConflictDoNothing();
+  forgetLexicon();
   return { id: into.id, name: into.name };
 }

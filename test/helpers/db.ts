@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, inject } from 'vitest';
 import { openPglite } from '../../db/client.ts';
 import { loadSkillsCatalog } from '../../server/seed/seed.ts';
+import { forgetLexicon } from '../../server/skills/catalog.ts';
 
 type OpenedTestDatabase = Awaited<ReturnType<typeof openPglite>>;
 let template: Blob | undefined;
@@ -27,5 +28,6 @@ export async function resetSharedTestDatabase(): Promise<OpenedTestDatabase> {
   const tables = await database.client.query<{ tablename: string }>(`select tablename from pg_tables where schemaname = 'public'`);
   await database.client.exec(`truncate ${tables.rows.map((r) => `"${r.tablename}"`).join(', ')} restart identity cascade`);
   await database.db.transaction((tx) => loadSkillsCatalog(tx).then(() => undefined));
+  forgetLexicon();
   return database;
 }

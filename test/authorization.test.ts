@@ -1,0 +1,149 @@
+/**
+ * The authorization matrix, generated from the router: every procedure x six actors, against
+ * rows owned by employer X and seeker A. A procedure without a row in EXPECTED fails the test,
+ * so a new procedure cannot be forgotten. Every successful answer is also checked for fields
+ * that must never leave the server.
+ */
+import { describe, expect, it } from 'vitest';
+import { appRouter } from '../server/router.ts';
+import { RESUME_FIXTURES } from './fixtures/resumes.ts';
+import { apiClient, createTestApp } from './helpers/app.ts';
+import { adminClient, employerClient, nurseJob, PASSWORD, seekerClient } from './helpers/actors.ts';
+
+const ACTORS = ['anonymous', 'seekerA', 'seekerB', 'employerX', 'employerY', 'admin'] as const;
+type Actor = (typeof ACTORS)[number];
+type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+
+const anyone: Record<Actor, Outcome> = { anonymous: 'ok', seekerA: 'ok', seekerB: 'ok', employerX: 'ok', employerY: 'ok', admin: 'ok' };
+const signedIn: Record<Actor, Outcome> = { ...anyone, anonymous: 'UNAUTHORIZED' };
+const seekers: Record<Actor, Outcome> = { anonymous: 'UNAUTHORIZED', seekerA: 'ok', seekerB: 'ok', employerX: 'FORBIDDEN', employerY: 'FORBIDDEN', admin: 'FORBIDDEN' };
+const employers: Record<Actor, Outcome> = { anonymous: 'UNAUTHORIZED', seekerA: 'FORBIDDEN', seekerB: 'FORBIDDEN', employerX: 'ok', employerY: 'ok', admin: 'FORBIDDEN' };
+const admins: Record<Actor, Outcome> = { anonymous: 'UNAUTHORIZED', seekerA: 'FORBIDDEN', seekerB: 'FORBIDDEN', employerX: 'FORBIDDEN', employerY: 'FORBIDDEN', admin: 'ok' };
+/** Employer X's own row: another employer hears NOT_FOUND, as if it did not exist. */
+const employerXRow: Record<Actor, Outcome> = { ...employers, employerY: 'NOT_FOUND' };
+/** Seeker A's own row. */
+const seekerARow: Record<Actor, Outcome> = { ...seekers, seekerB: 'NOT_FOUND' };
+
+interface World {
+  jobId: number;
+  applicationId: number;
+  sourceId: string;
+  skillIds: [number, number];
+}
+
+let unique = 0;
+const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<Actor, Outcome> }> = {
+  'auth.signUp': { input: () => ({ userType: 'job_seeker', email: `new${++unique}@example.com`, password: PASSWORD, firstName: 'N', lastName: 'W' }), outcomes: anyone },
+  'auth.signIn': { input: () => ({ email: 'b@example.com', password: PASSWORD }), outcomes: anyone },
+  'auth.signOut': { input: () => undefined, outcomes: anyone },
+  'auth.me': { input: () => undefined, outcomes: anyone },
+  'auth.changePassword': { input: () => ({ currentPassword: PASSWORD, newPassword: 'a different passphrase' }), outcomes: signedIn },
+  'seekers.me': { input: () => undefined, outcomes: seekers },
+  'seekers.updateProfile': { input: () => ({ location: 'Denver, CO' }), outcomes: seekers },
+  'seekers.resume': { input: () => undefined, outcomes: seekers },
+  'seekers.setResume': { input: () => ({ text: RESUME_FIXTURES[0]!.text }), outcomes: seekers },
+  'seekers.uploadResume': { input: () => 'upload', outcomes: seekers },
+  'seekers.skills': { input: () => undefined, outcomes: seekers },
+  'seekers.setSkills': { input: () => ({ skills: [{ name: 'Python', proficiencyLevel: 'expert', yearsExperience: 3 }] }), outcomes: seekers },
+  'employers.me': { input: () => undefined, outcomes: employers },
+  'employers.updateCompany': { input: () => ({ industry: 'Health' }), outcomes: employers },
+  'skills.search': { input: () => ({ q: 'py' }), outcomes: anyone },
+  'skills.create': { input: () => ({ name: `Brand ${++unique} new skill` }), outcomes: signedIn },
+  'skills.list': { input: () => undefined, outcomes: admins },
+  'skills.add': { input: () => ({ name: `Admin ${++unique} skill`, category: 'technical', aliases: [] }), outcomes: admins },
+  'skills.addAlias': { input: (w) => ({ skillId: w.skillIds[0], alias: `alias ${++unique}` }), outcomes: admins },
+  'skills.merge': { input: (w) => ({ fromId: w.skillIds[0], intoId: w.skillIds[1] }), outcomes: admins },
+  'jobs.create': { input: () => nurseJob, outcomes: employers },
+  'jobs.update': { input: (w) => ({ id: w.jobId, title: 'Changed' }), outcomes: employerXRow },
+  'jobs.setStatus': { input: (w) => ({ id: w.jobId, status: 'closed' }), outcomes: employerXRow },
+  'jobs.get': { input: (w) => ({ id: w.jobId }), outcomes: anyone },
+  'jobs.mine': { input: () => undefined, outcomes: employers },
+  'jobs.search': { input: () => ({ q: 'nurse' }), outcomes: anyone },
+  'matches.forMe': { input: () => ({}), outcomes: seekers },
+  'matches.markViewed': { input: (w) => ({ jobId: w.jobId }), outcomes: seekerARow },
+  'matches.dismiss': { input: (w) => ({ jobId: w.jobId }), outcomes: seekerARow },
+  'matches.refresh': { input: () => undefined, outcomes: seekers },
+  'matches.candidatesForJob': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
+  'applications.submit': { input: (w) => ({ jobId: w.jobId, coverLetter: null }), outcomes: { ...seekers, seekerA: 'CONFLICT' } },
+  'applications.mine': { input: () => undefined, outcomes: seekers },
+  'applications.forJob': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
+  'applications.setStatus': { input: (w) => ({ id: w.applicationId, status: 'reviewed' }), outcomes: employerXRow },
+  'applications.withdraw': { input: (w) => ({ id: w.applicationId }), outcomes: seekerARow },
+  'sources.create': { input: () => ({ name: 'Board', format: 'json-ld' }), outcomes: employers },
+  'sources.list': { input: () => undefined, outcomes: employers },
+  'sources.rotateSecret': { input: (w) => ({ id: w.sourceId }), outcomes: employerXRow },
+  'sources.delete': { input: (w) => ({ id: w.sourceId }), outcomes: employerXRow },
+  'sources.deliveries': { input: (w) => ({ id: w.sourceId }), outcomes: employerXRow },
+};
+
+const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: 'query' | 'mutation' } }> } })._def.procedures;
+
+/** What may be answered to these procedures' owners and no one else. */
+const SECRET_ANSWERS = new Set(['sources.create', 'sources.rotateSecret']);
+
+function assertNothingLeaks(path: string, body: string) {
+  expect(body, path).not.toMatch(/\$argon2/);
+  expect(body, path).not.toMatch(/secret_?hash|password_?hash/i);
+  if (!SECRET_ANSWERS.has(path)) expect(body, path).not.toMatch(/whsec_|signing_?secret/i);
+  // An embedding would be a long run of numbers.
+  expect(body, path).not.toMatch(/(-?\d\.\d+,){100}/);
+}
+
+async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
+  const clients = {
+    anonymous: Object.assign(apiClient(t.app), { id: 0 }),
+    seekerA: await seekerClient(t.app, 'a@example.com'),
+    seekerB: await seekerClient(t.app, 'b@example.com'),
+    employerX: await employerClient(t.app, 'x@acme.example', 'X'),
+    employerY: await employerClient(t.app, 'y@rival.example', 'Y'),
+    admin: await adminClient(t.app, t.db),
+  };
+  const job = await clients.employerX.trpc.jobs.create.mutate(nurseJob);
+  const source = await clients.employerX.trpc.sources.create.mutate({ name: 'X board', format: 'json-ld' });
+  await clients.seekerA.trpc.seekers.setResume.mutate({ text: RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text });
+  await t.settle();
+  const application = await clients.seekerA.trpc.applications.submit.mutate({ jobId: job.id, coverLetter: null });
+  const a = await clients.seekerA.trpc.skills.create.mutate({ name: `Matrix ${++unique} skill` });
+  const b = await clients.seekerA.trpc.skills.create.mutate({ name: `Matrix ${++unique} skill` });
+  return { clients, world: { jobId: job.id, applicationId: application.id, sourceId: source.id, skillIds: [a.id, b.id] as [number, number] } };
+}
+
+describe('the authorization matrix', () => {
+  it('has a row for every procedure of the router, and none for procedures that do not exist', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(procedures).sort());
+  });
+
+  for (const path of Object.keys(EXPECTED)) {
+    it(`holds for ${path}`, async () => {
+      const t = await createTestApp();
+      const { clients, world } = await setupWorld(t);
+      const { input, outcomes } = EXPECTED[path]!;
+      const type = procedures[path]!._def.type;
+      const seen: Partial<Record<Actor, Outcome>> = {};
+      for (const actor of ACTORS) {
+        const value = input(world);
+        let response: Response;
+        if (value === 'upload') {
+          const form = new FormData();
+          form.append('file', new File([RESUME_FIXTURES[0]!.text], 'resume.txt', { type: 'text/plain' }));
+          response = await clients[actor].fetch(`http://localhost/trpc/${path}`, { method: 'POST', body: form });
+        } else if (type === 'query') {
+          response = await clients[actor].fetch(`http://localhost/trpc/${path}${value === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(value))}`}`);
+        } else {
+          response = await clients[actor].fetch(`http://localhost/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(value ?? null) });
+        }
+        const body = await response.text();
+        expect(response.status, `${path} as ${actor}: ${body}`).toBeLessThan(500);
+        seen[actor] = response.status === 200 ? 'ok' : (JSON.parse(body).error.data.code as Outcome);
+        if (response.status === 200) assertNothingLeaks(path, body);
+        // Some calls change who is signed in or what exists: each actor starts from the same world.
+        if (response.status === 200 && type === 'mutation') {
+          const fresh = await setupWorld(await createTestApp());
+          Object.assign(clients, fresh.clients);
+          Object.assign(world, fresh.world);
+        }
+      }
+      expect(seen).toEqual(outcomes);
+    });
+  }
+});
