@@ -19,7 +19,7 @@ import { createDomainHooks } from './hooks.ts';
 import { embedJobs } from './jobs/embedding.ts';
 import { findSource, ingestDelivery, MAX_WEBHOOK_BODY_BYTES } from './webhooks/ingest.ts';
 import { MAX_RESUME_UPLOAD_BYTES } from './seekers/extract-text.ts';
-import type { Logger } from './logger.ts';
+import { errorSummary, type Logger } from './logger.ts';
 import { appRouter } from './router.ts';
 import { createContextInner } from './trpc.ts';
 
@@ -81,10 +81,15 @@ export function createApp(deps: AppDeps) {
         formAction: ["'self'"],
         objectSrc: ["'none'"],
       },
-      strictTransportSecurity: deps.config.env === 'production' ? 'max-age=63072000; includeSubDomains' : false,
+      strictTransportSecurity: false,
       referrerPolicy: 'strict-origin-when-cross-origin',
     }),
   );
+  // HSTS on every HTTPS answer (never on http://localhost, where it would pin the browser).
+  app.use('*', async (c, next) => {
+    await next();
+    if (new URL(c.req.url).protocol === 'https:') c.res.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  });
 
   app.use('*', async (c, next) => {
     const started = performance.now();
@@ -103,7 +108,7 @@ export function createApp(deps: AppDeps) {
     try {
       opened = await deps.openDatabase(c);
     } catch (error) {
-      deps.logger.error('database unavailable', { error: String(error) });
+      deps.logger.error('database unavailable', { error: errorSummary(error) });
       return c.json({ error: { message: 'The service is temporarily unavailable. Please try again shortly.' } }, 503);
     }
     c.set('db', opened.db);
@@ -142,7 +147,7 @@ export function createApp(deps: AppDeps) {
             // The jobs were written at `now`: that is the version their embeddings are for.
             const task = embedJobs(db, deps.ai.embedder, jobIds.map((id) => ({ id, updatedAt: now })), now)
               .then((embedded) => hooks.onJobsEmbedded(embedded))
-              .catch((error: unknown) => deps.logger.error('background task failed', { error: String(error) }));
+              .catch((error: unknown) => deps.logger.error('background task failed', { error: errorSummary(error) }));
             tasks.push(task);
             deps.runAfterResponse(c, () => task);
           },
@@ -236,14 +241,14 @@ export function createApp(deps: AppDeps) {
           hooks: createDomainHooks(c.get('db') as Database, deps.ai, deps.clock),
           background: (task) => {
             const tasks = c.get('tasks') as Promise<unknown>[];
-            const started = task().catch((error: unknown) => deps.logger.error('background task failed', { error: String(error) }));
+            const started = task().catch((error: unknown) => deps.logger.error('background task failed', { error: errorSummary(error) }));
             tasks.push(started);
             deps.runAfterResponse(c, () => started);
           },
         }) as unknown as Record<string, unknown>;
       },
       onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error('procedure failed', { path, error: String(error.cause ?? error) });
+        if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error('procedure failed', { path, error: errorSummary(error.cause ?? error) });
       },
     }),
   );
@@ -252,7 +257,7 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => c.json({ error: { message: 'Not found.' } }, 404));
   app.onError((error, c) => {
-    deps.logger.error('unhandled error', { path: c.req.path, error: String(error) });
+    deps.logger.error('unhandled error', { path: c.req.path, error: errorSummary(error) });
     return c.json({ error: { message: 'Something went wrong on our side. Please try again in a moment.' } }, 500);
   });
 

@@ -13,7 +13,7 @@ import { createApp } from './app.ts';
 import { createNodePasswordHasher } from './auth/node-passwords.ts';
 import { parseConfig } from './config.ts';
 import { createAiProviders } from './ai/providers.ts';
-import { jsonLogger } from './logger.ts';
+import { errorSummary, jsonLogger } from './logger.ts';
 import { closeExpiredJobs } from './jobs/service.ts';
 import { seedIfEmpty } from './seed/seed.ts';
 
@@ -40,7 +40,7 @@ if (seeded) logger.info('first start: loaded the skills catalog and demo data', 
 const sweep = setInterval(() => {
   closeExpiredJobs(database.db, new Date())
     .then((closed) => closed && logger.info('closed expired jobs', { closed }))
-    .catch((error: unknown) => logger.error('expiry sweep failed', { error: String(error) }));
+    .catch((error: unknown) => logger.error('expiry sweep failed', { error: errorSummary(error) }));
 }, SWEEP_INTERVAL_MS);
 sweep.unref();
 
@@ -55,7 +55,7 @@ const app = createApp({
   openDatabase: async () => ({ db: database.db, release: async () => {} }),
   runAfterResponse: (_c, task) => {
     const promise = task()
-      .catch((error: unknown) => logger.error('background task failed', { error: String(error) }))
+      .catch((error: unknown) => logger.error('background task failed', { error: errorSummary(error) }))
       .finally(() => pending.delete(promise));
     pending.add(promise);
   },

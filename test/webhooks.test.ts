@@ -172,6 +172,12 @@ describe('a JSON-LD delivery', () => {
     expect(deliveries.find((d) => d.outcome === 'applied')).toMatchObject({ jobId: created.jobId });
   });
 
+  it('drops NUL characters a board sends instead of failing on them', async () => {
+    const response = await deliver(jobPosting({ title: 'Nurse\u0000 Manager', description: '<p>Lead\u0000 the unit.</p>' }));
+    expect(response.status).toBe(200);
+    expect(await rows('select title, description from jobs')).toEqual([{ title: 'Nurse Manager', description: 'Lead the unit.' }]);
+  });
+
   it('acknowledges and records an event type it does not use', async () => {
     const response = await deliver({ type: 'company.updated', data: {} });
     expect(response.status).toBe(200);

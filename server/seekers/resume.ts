@@ -4,7 +4,7 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { jobSeekers } from '../../db/schema.ts';
 import { LOCAL_PARSER_MODEL, createLocalResumeParser } from '../ai/local-resume-parser.ts';
 import type { AiProviders, Embedder, ParsedResume } from '../ai/types.ts';
-import type { Logger } from '../logger.ts';
+import { errorSummary, type Logger } from '../logger.ts';
 import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
 import type { SkillLexicon } from '../skills/lexicon.ts';
 import { listSeekerSkills, replaceResumeSkills } from './skills.ts';
@@ -29,7 +29,7 @@ async function parseWithFallback(ai: AiProviders, text: string, lexicon: SkillLe
   } catch (error) {
     if (ai.resumeParser.model === LOCAL_PARSER_MODEL) throw error;
     // OpenAI down or refusing: the resume is still read, by the local parser, and says so.
-    logger?.error('resume parser failed, used the local parser', { error: String(error) });
+    logger?.error('resume parser failed, used the local parser', { error: errorSummary(error) });
     const local = await createLocalResumeParser().parse(text, lexicon);
     return { ...local, model: `${LOCAL_PARSER_MODEL} (fallback)` };
   }
@@ -40,7 +40,7 @@ async function parseWithFallback(ai: AiProviders, text: string, lexicon: SkillLe
  * found (beside the seeker's own, which win); the embedding after the response.
  */
 export async function saveResume(deps: ResumeDeps, seekerId: number, rawText: string) {
-  const text = rawText.replace(/\r\n?/g, '\n').trim();
+  const text = rawText.replaceAll('\u0000', '').replace(/\r\n?/g, '\n').trim();
   if (text.length < RESUME_MIN_CHARS) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This looks too short to be a resume. Paste the whole text.' });
   if (text.length > RESUME_MAX_CHARS) throw new TRPCError({ code: 'BAD_REQUEST', message: `A resume can be at most ${RESUME_MAX_CHARS.toLocaleString('en-US')} characters.` });
 

@@ -31,7 +31,8 @@ export class PayloadError extends Error {}
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const text = (v: unknown, max: number): string | null => (typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : typeof v === 'number' ? String(v) : null);
+// NUL cannot be stored in Postgres text: dropped from everything a board sends.
+const text = (v: unknown, max: number): string | null => (typeof v === 'string' && v.replaceAll('\u0000', '').trim() ? v.replaceAll('\u0000', '').trim().slice(0, max) : typeof v === 'number' ? String(v) : null);
 
 function date(v: unknown, field: string): Date | null {
   if (v == null || v === '') return null;

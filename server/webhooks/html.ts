@@ -15,6 +15,7 @@ function decodeEntities(text: string): string {
 }
 
 export function htmlToText(html: string): string {
+  html = html.replaceAll('\u0000', '');
   // Boards sometimes send the HTML itself entity-encoded (&lt;p&gt;): decode that layer first.
   const markup = /&lt;\/?[a-z]/i.test(html) && !/<[a-z]/i.test(html) ? decodeEntities(html) : html;
   return decodeEntities(
