@@ -7,10 +7,10 @@ import { freePort } from './neon-local.ts';
 
 export async function startNodeServer(env: Record<string, string> = {}) {
   const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'jobs-server-'));
+  const dataDir = env.DATA_DIR ?? (await mkdtemp(join(tmpdir(), 'jobs-server-')));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/node.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, SEED_DEMO_DATA: 'false', APP_ENV: 'test', ...env },
+    env: { ...process.env, PORT: String(port), SEED_DEMO_DATA: 'false', APP_ENV: 'test', ...env, DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (output += d));
