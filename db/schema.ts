@@ -257,9 +257,8 @@ export const applications = pgTable(
   'applications',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    jobSeekerId: integer('job_seeker_id')
-      .notNull()
-      .references(() => jobSeekers.id, { onDelete: 'cascade' }),
+    // Null once the seeker erased their account: the employer keeps an anonymous record.
+    jobSeekerId: integer('job_seeker_id').references(() => jobSeekers.id, { onDelete: 'set null' }),
     jobId: integer('job_id')
       .notNull()
       .references(() => jobs.id, { onDelete: 'cascade' }),

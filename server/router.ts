@@ -1,3 +1,4 @@
+import { accountRouter } from './account/router.ts';
 import { applicationsRouter } from './applications/router.ts';
 import { authRouter } from './auth/router.ts';
 import { employersRouter } from './employers/router.ts';
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   matches: matchesRouter,
   applications: applicationsRouter,
   sources: sourcesRouter,
+  account: accountRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -74,6 +74,8 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'sources.rotateSecret': { input: (w) => ({ id: w.sourceId }), outcomes: employerXRow },
   'sources.delete': { input: (w) => ({ id: w.sourceId }), outcomes: employerXRow },
   'sources.deliveries': { input: (w) => ({ id: w.sourceId }), outcomes: employerXRow },
+  'account.export': { input: () => undefined, outcomes: signedIn },
+  'account.delete': { input: () => ({ password: PASSWORD }), outcomes: signedIn },
 };
 
 const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: 'query' | 'mutation' } }> } })._def.procedures;

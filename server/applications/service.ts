@@ -100,8 +100,9 @@ export async function applicationsForJob(db: Queryable, employerId: number, jobI
       phone: jobSeekers.phone, email: users.email,
     })
     .from(applications)
-    .innerJoin(jobSeekers, eq(jobSeekers.id, applications.jobSeekerId))
-    .innerJoin(users, eq(users.id, jobSeekers.id))
+    // Left joins: an application of an erased account stays, anonymous, in the employer's figures.
+    .leftJoin(jobSeekers, eq(jobSeekers.id, applications.jobSeekerId))
+    .leftJoin(users, eq(users.id, jobSeekers.id))
     .where(eq(applications.jobId, jobId))
     .orderBy(sql`${applications.matchScore} desc nulls last`, asc(applications.submittedAt));
   const history = await historyOf(db, rows.map((r) => r.id));
@@ -117,7 +118,7 @@ export async function applicationsForJob(db: Queryable, employerId: number, jobI
       matchReasoning: r.matchReasoning,
       submittedAt: r.submittedAt.toISOString(),
       // They applied to this employer's job: their contact details are theirs to see now.
-      seeker: { id: r.seekerId, firstName: r.firstName, lastName: r.lastName, location: r.location, email: r.email, phone: r.phone },
+      seeker: r.seekerId === null ? null : { id: r.seekerId, firstName: r.firstName!, lastName: r.lastName!, location: r.location, email: r.email!, phone: r.phone },
       history: history.get(r.id) ?? [],
       next: EMPLOYER_TRANSITIONS[r.status as ApplicationStatus],
     })),

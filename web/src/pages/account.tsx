@@ -1,4 +1,4 @@
-import { Navigate } from '@solidjs/router';
+import { Navigate, useNavigate } from '@solidjs/router';
 import { createSignal, Match, Show, Switch, type JSX } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { useMe, useSetMe, type Me } from '../lib/session.ts';
@@ -133,6 +133,40 @@ function ChangePassword() {
   );
 }
 
+function YourData() {
+  const navigate = useNavigate();
+  const setMe = useSetMe();
+  const download = async () => {
+    const data = await trpc.account.export.query();
+    const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+    const link = Object.assign(document.createElement('a'), { href: url, download: 'fitwork-my-data.json' });
+    link.click();
+    URL.revokeObjectURL(url);
+  };
+  const form = useFormAction(async (data) => {
+    if (!confirm('Delete your account for good? This cannot be undone.')) throw new Error('Deletion cancelled.');
+    await trpc.account.delete.mutate({ password: String(data.get('deletePassword') ?? '') });
+    setMe(null);
+    navigate('/');
+  });
+  return (
+    <section class="panel">
+      <h2>Your data</h2>
+      <p>Download everything we hold about you as one JSON file (your resume as JSON Resume).</p>
+      <button type="button" class="button button-secondary" onClick={download}>Download my data</button>
+      <form onSubmit={form.submit} novalidate class="danger-zone">
+        <h3>Delete your account</h3>
+        <p class="muted">Your profile, resume, skills, matches and sessions are erased. Employers keep only an anonymous record of your applications.</p>
+        <FormError message={form.problem()?.message ?? null} />
+        <Field id="deletePassword" label="Password" errors={form.errors('password')}>
+          <input id="deletePassword" name="deletePassword" type="password" autocomplete="current-password" aria-describedby="deletePassword-error" />
+        </Field>
+        <button type="submit" class="button button-secondary" disabled={form.busy()}>Delete my account</button>
+      </form>
+    </section>
+  );
+}
+
 export default function Account() {
   const me = useMe();
   return (
@@ -157,6 +191,7 @@ export default function Account() {
               </Match>
             </Switch>
             <ChangePassword />
+            <YourData />
           </div>
         )}
       </Match>

@@ -44,10 +44,10 @@ function Applicants(props: { jobId: number }) {
                   {(application) => (
                     <li class="card applicant-card">
                       <div class="match-head">
-                        <h3>{application.seeker.firstName} {application.seeker.lastName}</h3>
+                        <h3>{application.seeker ? `${application.seeker.firstName} ${application.seeker.lastName}` : 'Former candidate (account erased)'}</h3>
                         <StatusBadge status={application.status} label={STATUS_LABEL[application.status] ?? application.status} />
                       </div>
-                      <p class="muted">{application.seeker.email}{application.seeker.phone ? ` · ${application.seeker.phone}` : ''} · applied {dateLabel(application.submittedAt)}</p>
+                      <p class="muted">{application.seeker ? `${application.seeker.email}${application.seeker.phone ? ` · ${application.seeker.phone}` : ''} · ` : ''}applied {dateLabel(application.submittedAt)}</p>
                       <ScoreBar label="Match" score={application.matchScore} />
                       <Show when={application.coverLetter}><blockquote class="cover-letter">{application.coverLetter}</blockquote></Show>
                       <div class="actions">

@@ -1,0 +1,96 @@
+/**
+ * The person's rights over their data (GDPR Arts. 15, 17, 20): everything we hold about them in
+ * one JSON document, and erasure that leaves employers only anonymous records.
+ */
+import { TRPCError } from '@trpc/server';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
+import { applications, authThrottles, jobs, jobSeekers, jobSources, matches, sessions, users } from '../../db/schema.ts';
+import { myApplications } from '../applications/service.ts';
+import type { PasswordHasher } from '../auth/passwords.ts';
+import { loadProfile } from '../auth/profile.ts';
+import type { SessionUser } from '../auth/sessions.ts';
+import { emailKey } from '../auth/throttle.ts';
+import { myJobs } from '../jobs/read.ts';
+import { listSeekerSkills } from '../seekers/skills.ts';
+import { listDeliveries, listSources } from '../webhooks/sources.ts';
+
+export async function exportAccount(db: Database, user: SessionUser, now: Date) {
+  const account = await loadProfile(db, user);
+  const sessionRows = await db
+    .select({ createdAt: sessions.createdAt, lastVerifiedAt: sessions.lastVerifiedAt })
+    .from(sessions)
+    .where(eq(sessions.userId, user.id));
+  const base = {
+    format: 'fitwork-account-export/1',
+    exportedAt: now.toISOString(),
+    account,
+    // When each session began and was last used; never the token or its hash.
+    sessions: sessionRows.map((s) => ({ createdAt: s.createdAt.toISOString(), lastUsedAt: s.lastVerifiedAt.toISOString() })),
+  };
+  if (user.userType === 'job_seeker') {
+    const [seeker] = await db
+      .select({ text: jobSeekers.resumeText, data: jobSeekers.resumeData, parserModel: jobSeekers.resumeParserModel, embeddingModel: jobSeekers.resumeEmbeddingModel, updatedAt: jobSeekers.resumeUpdatedAt })
+      .from(jobSeekers)
+      .where(eq(jobSeekers.id, user.id));
+    const matchRows = await db
+      .select({
+        jobId: matches.jobId, jobTitle: jobs.title, semanticScore: matches.semanticScore, skillMatchScore: matches.skillMatchScore, overallScore: matches.overallScore,
+        reasoning: matches.matchReasoning, matchedSkills: matches.matchedSkills, missingSkills: matches.missingSkills, algorithmVersion: matches.algorithmVersion,
+        generatedAt: matches.generatedAt, viewedAt: matches.viewedAt, applied: matches.applied, dismissedAt: matches.dismissedAt, feedback: matches.feedback,
+      })
+      .from(matches)
+      .innerJoin(jobs, eq(jobs.id, matches.jobId))
+      .where(eq(matches.jobSeekerId, user.id));
+    return {
+      ...base,
+      // The resume's structured layer is JSON Resume (jsonresume.org), importable elsewhere.
+      resume: seeker ? { text: seeker.text, jsonResume: seeker.data, parserModel: seeker.parserModel, embeddingModel: seeker.embeddingModel, updatedAt: seeker.updatedAt?.toISOString() ?? null } : null,
+      skills: await listSeekerSkills(db, user.id),
+      applications: await myApplications(db, user.id),
+      matches: matchRows.map((m) => ({ ...m, generatedAt: m.generatedAt.toISOString(), viewedAt: m.viewedAt?.toISOString() ?? null, dismissedAt: m.dismissedAt?.toISOString() ?? null })),
+    };
+  }
+  if (user.userType === 'employer') {
+    const sources = await listSources(db, user.id);
+    return {
+      ...base,
+      jobs: await myJobs(db, user.id),
+      jobBoards: await Promise.all(sources.map(async (s) => ({ ...s, deliveries: await listDeliveries(db, user.id, s.id, 200) }))),
+    };
+  }
+  return base;
+}
+
+/**
+ * Erasure, after the password. A seeker's profile, resume (all three layers), skills, matches
+ * and sessions go; their applications stay for the employers as anonymous records (no name,
+ * contact, cover letter or reasoning), so the employers' figures stay right. An employer's jobs
+ * close (applications kept), their boards are disconnected, their login is scrubbed.
+ */
+export async function deleteAccount(db: Database, passwords: PasswordHasher, user: SessionUser, password: string, now: Date) {
+  const [row] = await db.select({ hash: users.passwordHash, email: users.email }).from(users).where(eq(users.id, user.id));
+  if (!row || !(await passwords.verify(row.hash, password))) {
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Your password is not correct.' });
+  }
+  await db.transaction(async (tx) => {
+    if (user.userType === 'job_seeker') {
+      await tx
+        .update(applications)
+        .set({ coverLetter: null, matchReasoning: null, jobSeekerId: null, updatedAt: now })
+        .where(eq(applications.jobSeekerId, user.id));
+      // Cascades: job_seekers, job_seeker_skills, matches, sessions.
+      await tx.delete(users).where(eq(users.id, user.id));
+    } else if (user.userType === 'employer') {
+      await tx.update(jobs).set({ status: 'closed', updatedAt: now }).where(and(eq(jobs.employerId, user.id), inArray(jobs.status, ['active', 'draft'])));
+      await tx.delete(jobSources).where(eq(jobSources.employerId, user.id));
+      await tx.delete(sessions).where(eq(sessions.userId, user.id));
+      await tx.update(users).set({ email: `erased-${user.id}@erased.invalid`, passwordHash: '!', updatedAt: now }).where(eq(users.id, user.id));
+    } else {
+      await tx.delete(users).where(eq(users.id, user.id));
+    }
+    await tx.delete(authThrottles).where(eq(authThrottles.key, emailKey(row.email)));
+  });
+  return { deleted: true };
+}
+
