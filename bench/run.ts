@@ -17,6 +17,7 @@ import { buildLexicon } from '../server/skills/lexicon.ts';
 import { QUERIES } from './dataset.ts';
 import { benchDatabase } from './load.ts';
 import { fmt, recallAt10, time } from './measure.ts';
+import { loadTest } from './load-test.ts';
 import { bundleSizes, largestContentfulPaint } from './web.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -86,5 +87,13 @@ async function data(size: number) {
   await close();
 }
 
-if (!args.has('--data-only')) await web();
-if (!args.has('--web-only')) for (const size of sizes) await data(size);
+async function load() {
+  log('\n## Load: 200 connections for 30 s against the Node entry (demo data)');
+  log('mix: 40% search, 30% job page, 20% match feed, 10% apply (repeats answer 409 CONFLICT, by design)');
+  const r = await loadTest();
+  log(`requests ${r.requests.total} (${r.requests.average} req/s), latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`);
+}
+
+if (!args.has('--data-only') && !args.has('--load-only')) await web();
+if (!args.has('--web-only') && !args.has('--load-only')) for (const size of sizes) await data(size);
+if (!args.has('--web-only') && !args.has('--data-only')) await load();
