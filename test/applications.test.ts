@@ -40,8 +40,8 @@ describe('applying', () => {
     expect((await seeker.trpc.applications.mine.query()).map((a) => a.job.id)).toEqual([jobId]);
   });
 
-  it('lets exactly one of 5 simultaneous applies through; the others get CONFLICT', async () => {
-    const results = await Promise.allSettled(Array.from({ length: 5 }, () => seeker.trpc.applications.submit.mutate({ jobId, coverLetter: null })));
+  it('lets exactly one of 50 simultaneous applies through; the others get CONFLICT', async () => {
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => seeker.trpc.applications.submit.mutate({ jobId, coverLetter: null })));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results.filter((r) => r.status === 'rejected')) expect((r as PromiseRejectedResult).reason.data.code).toBe('CONFLICT');
     expect((await t.pg.query('select count(*)::int as n from applications')).rows[0]).toEqual({ n: 1 });

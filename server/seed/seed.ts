@@ -1,18 +1,16 @@
-import { and, count } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/database.ts';
-import { jobSeekerSkills, jobSkills, jobs, skillAliases, skills, users } from '../../db/schema.ts';
+import { employers, jobSeekerSkills, jobSeekers, jobSkills, jobs, skillAliases, skills, users } from '../../db/schema.ts';
+import type { AiProviders } from '../ai/types.ts';
 import { createUserWithProfile } from '../auth/accounts.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
+import { embedJobs } from '../jobs/embedding.ts';
+import { generateMatchesForSeeker } from '../matching/generate.ts';
+import { embedResume, saveResume } from '../seekers/resume.ts';
 import { normalizeSkillName } from '../skills/normalize.ts';
 import { DEMO_EMPLOYERS } from './demo-employers.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_SEEKERS } from './demo-seekers.ts';
 import { SKILLS_CATALOG } from './skills-catalog.ts';
-import { employers, jobSeekers } from '../../db/schema.ts';
-import { eq, isNotNull, isNull } from 'drizzle-orm';
-import type { AiProviders } from '../ai/types.ts';
-import { embedJobs } from '../jobs/embedding.ts';
-import { generateMatchesForSeeker } from '../matching/generate.ts';
-import { embedResume, saveResume } from '../seekers/resume.ts';
 
 export interface SeedSummary {
   skills: number;
