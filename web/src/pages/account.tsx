@@ -1,31 +1,9 @@
 import { Navigate, useNavigate } from '@solidjs/router';
-import { createSignal, Match, Show, Switch, type JSX } from 'solid-js';
+import { Match, Show, Switch, type JSX } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { useMe, useSetMe, type Me } from '../lib/session.ts';
-import { problemOf, trpc, type FormProblem } from '../lib/trpc.ts';
-
-/** Submits a form through `action`, tracking busy state, field errors and a saved notice. */
-function useFormAction(action: (form: FormData) => Promise<unknown>) {
-  const [problem, setProblem] = createSignal<FormProblem | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const [saved, setSaved] = createSignal(false);
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const formElement = event.currentTarget as HTMLFormElement;
-    setBusy(true);
-    setProblem(null);
-    setSaved(false);
-    try {
-      await action(new FormData(formElement));
-      setSaved(true);
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { problem, busy, saved, submit, errors: (field: string) => problem()?.fieldErrors[field] };
-}
+import { useFormAction } from '../lib/form.ts';
+import { trpc } from '../lib/trpc.ts';
 
 function Saved(props: { when: boolean; children: JSX.Element }) {
   return <Show when={props.when}><p class="notice" role="status">{props.children}</p></Show>;

@@ -1,37 +1,26 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { createSignal } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { homeOf, safeNext } from '../lib/home.ts';
 import { useSetMe } from '../lib/session.ts';
-import { problemOf, trpc, type FormProblem } from '../lib/trpc.ts';
+import { useFormAction } from '../lib/form.ts';
+import { trpc } from '../lib/trpc.ts';
 
 export default function SignIn() {
   const navigate = useNavigate();
   const setMe = useSetMe();
   const [params] = useSearchParams<{ next?: string }>();
-  const [problem, setProblem] = createSignal<FormProblem | null>(null);
-  const [busy, setBusy] = createSignal(false);
-
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    setBusy(true);
-    setProblem(null);
-    try {
-      const me = await trpc.auth.signIn.mutate({ email: String(form.get('email')), password: String(form.get('password')) });
-      setMe(me);
-      navigate(safeNext(params.next) ?? homeOf(me));
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useFormAction(async (data) => {
+    const me = await trpc.auth.signIn.mutate({ email: String(data.get('email')), password: String(data.get('password')) });
+    setMe(me);
+    navigate(safeNext(params.next) ?? homeOf(me));
+  });
+  const problem = form.problem;
+  const busy = form.busy;
 
   return (
     <section class="panel narrow">
       <h1>Sign in</h1>
-      <form onSubmit={submit} novalidate>
+      <form onSubmit={form.submit} novalidate>
         <FormError message={problem()?.message ?? null} />
         <Field id="email" label="Email" errors={problem()?.fieldErrors.email}>
           <input id="email" name="email" type="email" autocomplete="email" required aria-describedby="email-error" />

@@ -2,7 +2,8 @@ import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Match, Switch } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { useSetMe } from '../lib/session.ts';
-import { problemOf, trpc, type FormProblem } from '../lib/trpc.ts';
+import { useFormAction } from '../lib/form.ts';
+import { trpc } from '../lib/trpc.ts';
 
 type Kind = 'job_seeker' | 'employer';
 
@@ -10,34 +11,23 @@ export default function SignUp() {
   const navigate = useNavigate();
   const setMe = useSetMe();
   const [kind, setKind] = createSignal<Kind>('job_seeker');
-  const [problem, setProblem] = createSignal<FormProblem | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const errors = (field: string) => problem()?.fieldErrors[field];
-
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    const text = (name: string) => String(form.get(name) ?? '');
-    setBusy(true);
-    setProblem(null);
-    try {
-      const me =
-        kind() === 'job_seeker'
-          ? await trpc.auth.signUp.mutate({ userType: 'job_seeker', email: text('email'), password: text('password'), firstName: text('firstName'), lastName: text('lastName') })
-          : await trpc.auth.signUp.mutate({ userType: 'employer', email: text('email'), password: text('password'), companyName: text('companyName') });
-      setMe(me);
-      navigate(me.userType === 'employer' ? '/employer/jobs' : '/me/resume');
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useFormAction(async (data) => {
+    const text = (name: string) => String(data.get(name) ?? '');
+    const me =
+      kind() === 'job_seeker'
+        ? await trpc.auth.signUp.mutate({ userType: 'job_seeker', email: text('email'), password: text('password'), firstName: text('firstName'), lastName: text('lastName') })
+        : await trpc.auth.signUp.mutate({ userType: 'employer', email: text('email'), password: text('password'), companyName: text('companyName') });
+    setMe(me);
+    navigate(me.userType === 'employer' ? '/employer/jobs' : '/me/resume');
+  });
+  const problem = form.problem;
+  const busy = form.busy;
+  const errors = form.errors;
 
   return (
     <section class="panel narrow">
       <h1>Create your account</h1>
-      <form onSubmit={submit} novalidate>
+      <form onSubmit={form.submit} novalidate>
         <fieldset class="choice">
           <legend>I am</legend>
           <label><input type="radio" name="userType" value="job_seeker" checked={kind() === 'job_seeker'} onChange={() => setKind('job_seeker')} /> looking for a job</label>
