@@ -351,3 +351,29 @@ export const applicationEvents = pgTable(
   },
   (t) => [index('application_events_application_id_idx').on(t.applicationId, t.createdAt)],
 );
+
+export const SEX_CATEGORIES = ['male', 'female', 'prefer_not_to_say'] as const;
+/** The race/ethnicity categories of New York City's Local Law 144 bias audits (EEO-1). */
+export const RACE_ETHNICITY_CATEGORIES = [
+  'hispanic_or_latino',
+  'white',
+  'black_or_african_american',
+  'native_hawaiian_or_pacific_islander',
+  'asian',
+  'native_american_or_alaska_native',
+  'two_or_more_races',
+  'prefer_not_to_say',
+] as const;
+
+/**
+ * Voluntary self-identification, kept apart from the profile: never shown to employers, never
+ * read by matching; used only, in aggregate, by the bias audit.
+ */
+export const selfIdentifications = pgTable('self_identifications', {
+  jobSeekerId: integer('job_seeker_id')
+    .primaryKey()
+    .references(() => jobSeekers.id, { onDelete: 'cascade' }),
+  sex: varchar('sex', { length: 30 }),
+  raceEthnicity: varchar('race_ethnicity', { length: 50 }),
+  updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+});

@@ -1,5 +1,6 @@
 import { accountRouter } from './account/router.ts';
 import { applicationsRouter } from './applications/router.ts';
+import { auditRouter } from './audit/router.ts';
 import { authRouter } from './auth/router.ts';
 import { employersRouter } from './employers/router.ts';
 import { jobsRouter } from './jobs/router.ts';
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   applications: applicationsRouter,
   sources: sourcesRouter,
   account: accountRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -75,6 +75,10 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'sources.delete': { input: (w) => ({ id: w.sourceId }), outcomes: employerXRow },
   'sources.deliveries': { input: (w) => ({ id: w.sourceId }), outcomes: employerXRow },
   'account.export': { input: () => undefined, outcomes: signedIn },
+  'seekers.selfIdentify': { input: () => ({ sex: 'female', raceEthnicity: 'asian' }), outcomes: seekers },
+  'seekers.selfIdentification': { input: () => undefined, outcomes: seekers },
+  'audit.forEmployer': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
+  'audit.platform': { input: () => undefined, outcomes: admins },
   'account.delete': { input: () => ({ password: PASSWORD }), outcomes: signedIn },
 };
 

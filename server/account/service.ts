@@ -5,7 +5,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
-import { applications, authThrottles, jobs, jobSeekers, jobSources, matches, sessions, users } from '../../db/schema.ts';
+import { applications, authThrottles, jobs, jobSeekers, jobSources, matches, selfIdentifications, sessions, users } from '../../db/schema.ts';
 import { myApplications } from '../applications/service.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
 import { loadProfile } from '../auth/profile.ts';
@@ -47,6 +47,7 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
       // The resume's structured layer is JSON Resume (jsonresume.org), importable elsewhere.
       resume: seeker ? { text: seeker.text, jsonResume: seeker.data, parserModel: seeker.parserModel, embeddingModel: seeker.embeddingModel, updatedAt: seeker.updatedAt?.toISOString() ?? null } : null,
       skills: await listSeekerSkills(db, user.id),
+      selfIdentification: (await db.select({ sex: selfIdentifications.sex, raceEthnicity: selfIdentifications.raceEthnicity }).from(selfIdentifications).where(eq(selfIdentifications.jobSeekerId, user.id)))[0] ?? null,
       applications: await myApplications(db, user.id),
       matches: matchRows.map((m) => ({ ...m, generatedAt: m.generatedAt.toISOString(), viewedAt: m.viewedAt?.toISOString() ?? null, dismissedAt: m.dismissedAt?.toISOString() ?? null })),
     };

@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { jobSeekers } from '../../db/schema.ts';
+import { jobSeekers, RACE_ETHNICITY_CATEGORIES, selfIdentifications, SEX_CATEGORIES } from '../../db/schema.ts';
 import { seekerProfileColumns } from '../auth/profile.ts';
 import { personName } from '../auth/schemas.ts';
 import { createTRPCRouter, seekerProcedure } from '../trpc.ts';
@@ -74,6 +74,22 @@ export const seekersRouter = createTRPCRouter({
     }),
 
   skills: seekerProcedure.query(({ ctx }) => listSeekerSkills(ctx.db, ctx.user.id)),
+
+  /** Voluntary and optional; stored apart, never shown to employers, never read by matching. */
+  selfIdentify: seekerProcedure
+    .input(z.object({ sex: z.enum(SEX_CATEGORIES).nullable(), raceEthnicity: z.enum(RACE_ETHNICITY_CATEGORIES).nullable() }).strict())
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db
+        .insert(selfIdentifications)
+        .values({ jobSeekerId: ctx.user.id, ...input, updatedAt: ctx.clock() })
+        .onConflictDoUpdate({ target: selfIdentifications.jobSeekerId, set: { ...input, updatedAt: ctx.clock() } });
+      return input;
+    }),
+
+  selfIdentification: seekerProcedure.query(async ({ ctx }) => {
+    const [row] = await ctx.db.select({ sex: selfIdentifications.sex, raceEthnicity: selfIdentifications.raceEthnicity }).from(selfIdentifications).where(eq(selfIdentifications.jobSeekerId, ctx.user.id));
+    return row ?? { sex: null, raceEthnicity: null };
+  }),
 
   setSkills: seekerProcedure.input(setSkillsInput).mutation(async ({ ctx, input }) => {
     const skills = await setSeekerSkills(ctx.db, ctx.user.id, input.skills);

@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { ownedJob } from '../jobs/service.ts';
+import { adminProcedure, createTRPCRouter, employerProcedure } from '../trpc.ts';
+import { auditCsv, runAudit } from './service.ts';
+
+export const auditRouter = createTRPCRouter({
+  /** An employer's audit: all their jobs, or one. */
+  forEmployer: employerProcedure.input(z.object({ jobId: z.number().int().positive().optional() }).default({})).query(async ({ ctx, input }) => {
+    if (input.jobId) await ownedJob(ctx.db, ctx.user.id, input.jobId);
+    const scope = input.jobId ? sql`jobs.id = ${input.jobId} and jobs.employer_id = ${ctx.user.id}` : sql`jobs.employer_id = ${ctx.user.id}`;
+    const audit = await runAudit(ctx.db, scope);
+    return { ...audit, csv: auditCsv(audit) };
+  }),
+
+  /** The whole platform, for admins. */
+  platform: adminProcedure.query(async ({ ctx }) => {
+    const audit = await runAudit(ctx.db, sql`true`);
+    return { ...audit, csv: auditCsv(audit) };
+  }),
+});

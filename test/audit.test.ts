@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { generateMatchesForSeeker } from '../server/matching/generate.ts';
+import { createAiProviders } from '../server/ai/providers.ts';
+import { impactTable, type AuditPerson } from '../server/audit/service.ts';
+import { RESUME_FIXTURES } from './fixtures/resumes.ts';
+import { createTestApp } from './helpers/app.ts';
+import { adminClient, codeOf, employerClient, nurseJob, seekerClient } from './helpers/actors.ts';
+
+const people = (sex: string | null, race: string | null, total: number, positive: number): AuditPerson[] =>
+  Array.from({ length: total }, (_, i) => ({ sex, raceEthnicity: race, positive: i < positive }));
+
+describe('impact ratios, against a hand-computed example', () => {
+  it('divide each category’s rate by the highest, flag under 0.8, mark categories under 2%', () => {
+    // 100 people: men 40 (16 selected: 0.40), women 50 (15: 0.30), 1 with no answer, 9 who prefer not to say... as sex.
+    const group = [...people('male', 'white', 40, 16), ...people('female', 'asian', 50, 15), ...people('female', 'white', 1, 1), ...people(null, null, 1, 0), ...people('prefer_not_to_say', null, 8, 2)];
+    const table = impactTable(group, (p) => (p.sex && p.sex !== 'prefer_not_to_say' ? p.sex : null));
+    expect(table.unknown).toBe(9);
+    expect(table.rows).toEqual([
+      // women: 16 of 51 = 0.31373; 0.31373 / 0.4 = 0.78431 < 0.8: flagged.
+      { category: 'female', total: 51, positive: 16, rate: 16 / 51, impactRatio: 16 / 51 / 0.4, under2Percent: false, flagged: true },
+      { category: 'male', total: 40, positive: 16, rate: 0.4, impactRatio: 1, under2Percent: false, flagged: false },
+    ]);
+    const byRace = impactTable(group, (p) => p.raceEthnicity);
+    // white: 17 of 41 = 0.41463 sets the bar; asian 15 of 50 = 0.3 -> 0.72353.
+    expect(byRace.rows.map((r) => [r.category, r.total, Number(r.impactRatio!.toFixed(5)), r.flagged])).toEqual([
+      ['asian', 50, 0.72353, true],
+      ['white', 41, 1, false],
+    ]);
+    // One person of 100 is under 2%: marked, not flagged, and not the bar even with a rate of 1.
+    const small = impactTable(group, (p) => (p.sex === 'female' && p.raceEthnicity === 'white' ? 'female × white' : p.sex === 'male' ? 'male × white' : null));
+    expect(small.rows.find((r) => r.category === 'female × white')).toMatchObject({ rate: 1, under2Percent: true, flagged: false, impactRatio: 2.5 });
+    expect(small.rows.find((r) => r.category === 'male × white')).toMatchObject({ impactRatio: 1 });
+  });
+});
+
+describe('the audit of an employer', () => {
+  it('counts selection from applications and scoring from matches, per category, and exports CSV', async () => {
+    const t = await createTestApp();
+    const employer = await employerClient(t.app, 'boss@acme.example');
+    const job = await employer.trpc.jobs.create.mutate(nurseJob);
+    const answers = [['female', 'asian'], ['female', 'white'], ['male', 'white'], ['prefer_not_to_say', null]] as const;
+    const applicationIds: number[] = [];
+    for (const [i, [sex, race]] of answers.entries()) {
+      const seeker = await seekerClient(t.app, `s${i}@example.com`);
+      await seeker.trpc.seekers.selfIdentify.mutate({ sex, raceEthnicity: race });
+      await seeker.trpc.seekers.setResume.mutate({ text: RESUME_FIXTURES[i === 3 ? 6 : 1]!.text });
+      await t.settle();
+      applicationIds.push((await seeker.trpc.applications.submit.mutate({ jobId: job.id, coverLetter: null })).id);
+    }
+    // The first woman and the man reach interview.
+    for (const id of [applicationIds[0]!, applicationIds[2]!]) {
+      await employer.trpc.applications.setStatus.mutate({ id, status: 'reviewed' });
+      await employer.trpc.applications.setStatus.mutate({ id, status: 'interview' });
+    }
+    const audit = await employer.trpc.audit.forEmployer.query({ jobId: job.id });
+    expect(audit.selection.total).toBe(4);
+    expect(audit.selection.sex.unknown).toBe(1);
+    expect(audit.selection.sex.rows.map((r) => [r.category, r.total, r.positive, r.impactRatio])).toEqual([
+      ['female', 2, 1, 0.5],
+      ['male', 1, 1, 1],
+    ]);
+    expect(audit.selection.sex.rows.find((r) => r.category === 'female')!.flagged).toBe(true);
+    expect(audit.scoring.total).toBe(4);
+    expect(audit.csv.split('\n')[0]).toBe('measure,grouping,category,total,positive,rate,impact_ratio,under_2_percent,flagged');
+    expect(audit.csv).toContain('selection,sex,"female",2,1,0.5000,0.5000,false,true');
+
+    const rival = await employerClient(t.app, 'boss@rival.example');
+    expect(await codeOf(rival.trpc.audit.forEmployer.query({ jobId: job.id }))).toBe('NOT_FOUND');
+    const admin = await adminClient(t.app, t.db);
+    expect((await admin.trpc.audit.platform.query()).selection.total).toBe(4);
+
+    // Self-identification never reaches an employer's view of candidates.
+    const views = JSON.stringify([await employer.trpc.applications.forJob.query({ jobId: job.id }), await employer.trpc.matches.candidatesForJob.query({ jobId: job.id })]);
+    expect(views).not.toMatch(/asian|prefer_not_to_say|"female"|"male"/);
+  });
+});
+
+describe('self-identification', () => {
+  it('changes no score', async () => {
+    const t = await createTestApp();
+    const employer = await employerClient(t.app, 'boss@acme.example');
+    await employer.trpc.jobs.create.mutate(nurseJob);
+    const seeker = await seekerClient(t.app, 'sam@example.com');
+    await seeker.trpc.seekers.setResume.mutate({ text: RESUME_FIXTURES[1]!.text });
+    await t.settle();
+    const ai = createAiProviders({ openaiApiKey: undefined, openaiBaseUrl: undefined });
+    const scores = async () => (await seeker.trpc.matches.forMe.query({})).items.map((m) => [m.jobId, m.overallScore, m.semanticScore, m.skillMatchScore, m.matchReasoning]);
+    const before = await scores();
+    for (const answer of [{ sex: 'female', raceEthnicity: 'black_or_african_american' }, { sex: 'male', raceEthnicity: 'white' }, { sex: null, raceEthnicity: null }] as const) {
+      await seeker.trpc.seekers.selfIdentify.mutate(answer);
+      await generateMatchesForSeeker(t.db, ai, seeker.id, t.clock.now);
+      expect(await scores()).toEqual(before);
+    }
+    expect(await seeker.trpc.seekers.selfIdentification.query()).toEqual({ sex: null, raceEthnicity: null });
+  });
+});
