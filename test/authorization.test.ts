@@ -12,7 +12,7 @@ import { adminClient, employerClient, nurseJob, PASSWORD, seekerClient } from '.
 
 const ACTORS = ['anonymous', 'seekerA', 'seekerB', 'employerX', 'employerY', 'admin'] as const;
 type Actor = (typeof ACTORS)[number];
-type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_REQUEST';
 
 const anyone: Record<Actor, Outcome> = { anonymous: 'ok', seekerA: 'ok', seekerB: 'ok', employerX: 'ok', employerY: 'ok', admin: 'ok' };
 const signedIn: Record<Actor, Outcome> = { ...anyone, anonymous: 'UNAUTHORIZED' };
@@ -77,6 +77,7 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'account.export': { input: () => undefined, outcomes: signedIn },
   'seekers.selfIdentify': { input: () => ({ sex: 'female', raceEthnicity: 'asian' }), outcomes: seekers },
   'seekers.selfIdentification': { input: () => undefined, outcomes: seekers },
+  'seekers.updateResumeData': { input: () => ({ data: { basics: { name: 'Corrected' }, work: [], education: [] } }), outcomes: { ...seekers, seekerB: 'BAD_REQUEST' as Outcome } },
   'audit.forEmployer': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
   'audit.platform': { input: () => undefined, outcomes: admins },
   'account.delete': { input: () => ({ password: PASSWORD }), outcomes: signedIn },

@@ -57,6 +57,7 @@ const KEYS: Record<string, string[]> = {
   'sources.deliveries': ['id', 'limit'],
   'account.delete': ['password'],
   'seekers.selfIdentify': ['sex', 'raceEthnicity'],
+  'seekers.updateResumeData': ['data'],
   'audit.forEmployer': ['jobId'],
 };
 

@@ -151,6 +151,17 @@ describe('seekers.setResume and seekers.uploadResume', () => {
     expect((await failure(seeker.trpc.seekers.setResume.mutate({ text: 'nurse' }))).message).toBe('This looks too short to be a resume. Paste the whole text.');
   });
 
+  it('lets the seeker correct what was read, keeping the text and its embedding', async () => {
+    expect((await failure(seeker.trpc.seekers.updateResumeData.mutate({ data: { basics: {}, work: [], education: [] } as never }))).message).toBe('Add your resume first, then correct what we read.');
+    const saved = await seeker.trpc.seekers.setResume.mutate({ text: nurse.text });
+    await t.settle();
+    const data = { ...saved.data!, work: [{ ...saved.data!.work[0]!, position: 'Charge Nurse', startDate: '2019-05' }, ...saved.data!.work.slice(1)] };
+    const corrected = await seeker.trpc.seekers.updateResumeData.mutate({ data });
+    expect(corrected.data!.work[0]).toMatchObject({ position: 'Charge Nurse', startDate: '2019-05', name: "Lakeshore Children's Hospital" });
+    expect(corrected).toMatchObject({ text: nurse.text, embedding: 'ready' });
+    expect((await failure(seeker.trpc.seekers.updateResumeData.mutate({ data: { ...data, work: [{ startDate: 'last spring', highlights: [] }] } }))).code).toBe('BAD_REQUEST');
+  });
+
   it('is only for seekers', async () => {
     const employer = apiClient(t.app);
     await employer.trpc.auth.signUp.mutate({ userType: 'employer', email: 'boss@acme.example', password: 'correct horse battery', companyName: 'Acme' });

@@ -1,11 +1,12 @@
 import { TRPCError } from '@trpc/server';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { jobSeekers, RACE_ETHNICITY_CATEGORIES, selfIdentifications, SEX_CATEGORIES } from '../../db/schema.ts';
 import { seekerProfileColumns } from '../auth/profile.ts';
 import { personName } from '../auth/schemas.ts';
 import { createTRPCRouter, seekerProcedure } from '../trpc.ts';
 import { extractResumeText, MAX_RESUME_UPLOAD_BYTES } from './extract-text.ts';
+import { jsonResumeSchema } from '../ai/json-resume.ts';
 import { loadResume, saveResume, type ResumeDeps } from './resume.ts';
 import { listSeekerSkills, setSeekerSkills, setSkillsInput } from './skills.ts';
 
@@ -72,6 +73,17 @@ export const seekersRouter = createTRPCRouter({
       const text = await extractResumeText(new Uint8Array(await file.arrayBuffer()));
       return saveResume(resumeDeps(ctx), ctx.user.id, text);
     }),
+
+  /** The seeker's corrections of what the parser read (JSON Resume); the text and its embedding stay. */
+  updateResumeData: seekerProcedure.input(z.object({ data: jsonResumeSchema })).mutation(async ({ ctx, input }) => {
+    const updated = await ctx.db
+      .update(jobSeekers)
+      .set({ resumeData: input.data })
+      .where(and(eq(jobSeekers.id, ctx.user.id), isNotNull(jobSeekers.resumeText)))
+      .returning({ id: jobSeekers.id });
+    if (!updated.length) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Add your resume first, then correct what we read.' });
+    return loadResume(ctx.db, ctx.user.id);
+  }),
 
   skills: seekerProcedure.query(({ ctx }) => listSeekerSkills(ctx.db, ctx.user.id)),
 

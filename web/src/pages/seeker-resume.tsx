@@ -72,32 +72,100 @@ function ResumeInput(props: { resume: Resume }) {
   );
 }
 
+type ResumeData = NonNullable<Resume['data']>;
+
+/** What the parser read, correctable field by field: the matching reads the corrected version. */
 function Parsed(props: { resume: Resume }) {
-  const data = () => props.resume.data;
+  const client = useQueryClient();
+  const [editing, setEditing] = createSignal(false);
+  const [draft, setDraft] = createSignal<ResumeData | null>(null);
+  const [problem, setProblem] = createSignal<FormProblem | null>(null);
+  const setWork = (i: number, field: 'position' | 'name' | 'startDate' | 'endDate', value: string) =>
+    setDraft((d) => (d ? { ...d, work: d.work.map((w, j) => (j === i ? { ...w, [field]: value || undefined } : w)) } : d));
+  const setSchool = (i: number, field: 'institution' | 'studyType' | 'area' | 'endDate', value: string) =>
+    setDraft((d) => (d ? { ...d, education: d.education.map((e, j) => (j === i ? { ...e, [field]: value || undefined } : e)) } : d));
+  const save = async () => {
+    setProblem(null);
+    try {
+      client.setQueryData(['seekers', 'resume'], await trpc.seekers.updateResumeData.mutate({ data: draft()! }));
+      setEditing(false);
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  };
   return (
-    <Show when={data()}>
+    <Show when={props.resume.data}>
       {(resume) => (
         <section class="panel">
-          <h2>What we read</h2>
-          <p class="muted">Read by {props.resume.parserModel}. Matching uses it: if something is wrong, correct your resume text and save it again.</p>
-          <Show when={resume().work.length}>
-            <h3>Experience</h3>
-            <ul class="plain-list">
-              <For each={resume().work}>
-                {(work) => (
-                  <li>
-                    <strong>{work.position ?? 'Role'}</strong>{work.name ? `, ${work.name}` : ''}{' '}
-                    <span class="muted">({work.startDate ?? '?'} – {work.endDate ?? 'present'})</span>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
-          <Show when={resume().education.length}>
-            <h3>Education</h3>
-            <ul class="plain-list">
-              <For each={resume().education}>{(e) => <li>{[e.studyType, e.area].filter(Boolean).join(', ')}{e.institution ? ` – ${e.institution}` : ''} {e.endDate ? `(${e.endDate})` : ''}</li>}</For>
-            </ul>
+          <div class="page-head">
+            <h2>What we read</h2>
+            <Show when={!editing()}>
+              <button type="button" class="button button-small button-secondary" onClick={() => { setDraft(structuredClone(resume())); setEditing(true); }}>Correct it</button>
+            </Show>
+          </div>
+          <p class="muted">Read by {props.resume.parserModel}.</p>
+          <Show
+            when={editing() && draft()}
+            fallback={
+              <>
+                <Show when={resume().work.length}>
+                  <h3>Experience</h3>
+                  <ul class="plain-list">
+                    <For each={resume().work}>
+                      {(work) => (
+                        <li>
+                          <strong>{work.position ?? 'Role'}</strong>{work.name ? `, ${work.name}` : ''}{' '}
+                          <span class="muted">({work.startDate ?? '?'} – {work.endDate ?? 'present'})</span>
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Show>
+                <Show when={resume().education.length}>
+                  <h3>Education</h3>
+                  <ul class="plain-list">
+                    <For each={resume().education}>{(e) => <li>{[e.studyType, e.area].filter(Boolean).join(', ')}{e.institution ? ` – ${e.institution}` : ''} {e.endDate ? `(${e.endDate})` : ''}</li>}</For>
+                  </ul>
+                </Show>
+              </>
+            }
+          >
+            {(current) => (
+              <div class="stack">
+                <FormError message={problem()?.message ?? null} />
+                <For each={current().work}>
+                  {(work, i) => (
+                    <fieldset class="skills-fieldset">
+                      <legend>Role {i() + 1}</legend>
+                      <div class="row">
+                        <Field id={`work-${i()}-position`} label="Position"><input id={`work-${i()}-position`} value={work.position ?? ''} onChange={(e) => setWork(i(), 'position', e.currentTarget.value)} /></Field>
+                        <Field id={`work-${i()}-name`} label="Employer"><input id={`work-${i()}-name`} value={work.name ?? ''} onChange={(e) => setWork(i(), 'name', e.currentTarget.value)} /></Field>
+                      </div>
+                      <div class="row">
+                        <Field id={`work-${i()}-start`} label="From (YYYY or YYYY-MM)"><input id={`work-${i()}-start`} value={work.startDate ?? ''} onChange={(e) => setWork(i(), 'startDate', e.currentTarget.value)} /></Field>
+                        <Field id={`work-${i()}-end`} label="To (empty if current)"><input id={`work-${i()}-end`} value={work.endDate ?? ''} onChange={(e) => setWork(i(), 'endDate', e.currentTarget.value)} /></Field>
+                      </div>
+                    </fieldset>
+                  )}
+                </For>
+                <For each={current().education}>
+                  {(school, i) => (
+                    <fieldset class="skills-fieldset">
+                      <legend>Education {i() + 1}</legend>
+                      <div class="row">
+                        <Field id={`edu-${i()}-institution`} label="School"><input id={`edu-${i()}-institution`} value={school.institution ?? ''} onChange={(e) => setSchool(i(), 'institution', e.currentTarget.value)} /></Field>
+                        <Field id={`edu-${i()}-type`} label="Degree"><input id={`edu-${i()}-type`} value={school.studyType ?? ''} onChange={(e) => setSchool(i(), 'studyType', e.currentTarget.value)} /></Field>
+                        <Field id={`edu-${i()}-area`} label="Field"><input id={`edu-${i()}-area`} value={school.area ?? ''} onChange={(e) => setSchool(i(), 'area', e.currentTarget.value)} /></Field>
+                      </div>
+                    </fieldset>
+                  )}
+                </For>
+                <div class="actions">
+                  <button type="button" class="button" onClick={save}>Save corrections</button>
+                  <button type="button" class="link-button" onClick={() => setEditing(false)}>Cancel</button>
+                </div>
+              </div>
+            )}
           </Show>
         </section>
       )}
