@@ -96,6 +96,10 @@ describe('the product in a browser', () => {
       await seeker.getByRole('button', { name: 'Save resume' }).click();
       await seeker.getByText('Resume saved. Your matches are being updated.').waitFor();
       await seeker.getByRole('heading', { name: 'What we read' }).waitFor();
+      await seeker.getByRole('button', { name: 'Correct it' }).click();
+      await seeker.getByLabel('Position').first().fill('Pediatric Charge Nurse');
+      await seeker.getByRole('button', { name: 'Save corrections' }).click();
+      await seeker.getByText('Pediatric Charge Nurse').waitFor();
     });
 
     await step('seeker-sees-the-match-and-applies', async () => {

@@ -100,7 +100,7 @@ function Parsed(props: { resume: Resume }) {
           <div class="page-head">
             <h2>What we read</h2>
             <Show when={!editing()}>
-              <button type="button" class="button button-small button-secondary" onClick={() => { setDraft(structuredClone(resume())); setEditing(true); }}>Correct it</button>
+              <button type="button" class="button button-small button-secondary" onClick={() => { setDraft(JSON.parse(JSON.stringify(resume())) as ResumeData); setEditing(true); }}>Correct it</button>
             </Show>
           </div>
           <p class="muted">Read by {props.resume.parserModel}.</p>
