@@ -8,6 +8,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
+import { rowsOf } from '../sql-helpers.ts';
 
 export interface CategoryRow {
   category: string;
@@ -67,8 +68,6 @@ export function auditOf(selection: AuditPerson[], scoring: AuditPerson[]) {
   const tables = (people: AuditPerson[]) => ({ sex: impactTable(people, sex), raceEthnicity: impactTable(people, race), intersection: impactTable(people, both), total: people.length });
   return { selection: tables(selection), scoring: tables(scoring) };
 }
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** The audit over the applications and matches of the jobs `scope` selects (one employer, one job, all). */
 export async function runAudit(db: Queryable, scope: SQL) {

@@ -2,13 +2,13 @@
  * Hybrid job search: full-text (tsvector, ranked) and semantic (pgvector HNSW over the
  * description embedding), fused by reciprocal rank fusion, filtered, keyset-paginated.
  */
-import { TRPCError } from '@trpc/server';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { jobs } from '../../db/schema.ts';
 import type { Embedder } from '../ai/types.ts';
 import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
 import { findSkillMentions } from '../skills/lexicon.ts';
+import { decodeScoreCursor, escapeLike, rowsOf } from '../sql-helpers.ts';
 import type { SearchJobsInput } from './schemas.ts';
 import { visibleToSeekers } from './service.ts';
 
@@ -40,15 +40,6 @@ function segmentsOf(text: string | null): Segment[] {
   return segments;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
-function decodeCursor(cursor: string | undefined): { score: number; id: number } | null {
-  if (!cursor) return null;
-  const [score, id] = cursor.split(':').map(Number);
-  if (!Number.isFinite(score) || !Number.isInteger(id)) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This page link is no longer valid. Start the search again.' });
-  return { score: score!, id: id! };
-}
 
 export async function searchJobs(deps: { db: Database; embedder: Embedder; now: Date }, input: SearchJobsInput) {
   const { db, now } = deps;
@@ -66,7 +57,7 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
     }
   }
   const where = sql.join(filters, sql` and `);
-  const cursor = decodeCursor(input.cursor);
+  const cursor = decodeScoreCursor(input.cursor, 'This page link is no longer valid. Start the search again.');
 
   // Ranking: by fused relevance when there is a query, else newest first. Both rank as
   // (score desc, id asc), so one keyset cursor serves both.

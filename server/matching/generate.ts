@@ -9,6 +9,7 @@ import { jobSeekerSkills, jobSkills, matches, skills } from '../../db/schema.ts'
 import type { AiProviders } from '../ai/types.ts';
 import { visibleToSeekers } from '../jobs/service.ts';
 import { loadLexicon } from '../skills/catalog.ts';
+import { rowsOf } from '../sql-helpers.ts';
 import { templateReasoning, type MatchFacts } from './reasoning.ts';
 import { ALGORITHM_VERSION, locationFit, overallScore, semanticScore, skillMatch, type JobSkillFact, type SeekerSkillFact } from './scoring.ts';
 
@@ -16,8 +17,6 @@ export const JOBS_PER_SEEKER = 50;
 export const SEEKERS_PER_JOB = 200;
 /** How many of the best matches of one run get a model-written explanation (cost and latency). */
 const EXPLAINED_PER_RUN = 10;
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 interface Pair {
   seekerId: number;

@@ -3,20 +3,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { matches } from '../../db/schema.ts';
 import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
+import { decodeScoreCursor, rowsOf } from '../sql-helpers.ts';
 import type { SkillFit } from './scoring.ts';
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
-function decodeCursor(cursor: string | undefined) {
-  if (!cursor) return null;
-  const [score, id] = cursor.split(':').map(Number);
-  if (!Number.isFinite(score) || !Number.isInteger(id)) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This page link is no longer valid. Reload the page.' });
-  return { score: score!, id: id! };
-}
 
 /** Seed query 1: the seeker's matches with their jobs, best first, visible jobs only, dismissed ones never. */
 export async function matchesForSeeker(db: Queryable, seekerId: number, now: Date, input: { limit: number; minScore: number; cursor?: string | undefined }) {
-  const cursor = decodeCursor(input.cursor);
+  const cursor = decodeScoreCursor(input.cursor, 'This page link is no longer valid. Reload the page.');
   const rows = rowsOf<{
     job_id: number; title: string; company_name: string; location: string | null; remote_allowed: boolean; employment_type: string | null;
     salary_min: string | null; salary_max: string | null; currency: string; semantic_score: number | null; skill_match_score: number | null;

@@ -3,6 +3,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { skillAliases, skills } from '../../db/schema.ts';
 import { buildLexicon, type SkillLexicon } from './lexicon.ts';
+import { escapeLike, rowsOf } from '../sql-helpers.ts';
 import { normalizeSkillName } from './normalize.ts';
 
 export interface CatalogSkillRef {
@@ -73,8 +74,6 @@ export interface SkillSuggestion {
   matchedAlias: string | null;
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * Autocomplete: exact name, then exact alias, then name prefix, alias prefix, and a word of the
  * name starting with the query; shorter names first within a rank.
@@ -95,7 +94,7 @@ export async function searchSkills(db: Queryable, query: string, limit = 10): Pr
         from skill_aliases a join skills s on s.id = a.skill_id where a.normalized_alias like ${prefix}
       ) candidates order by id, rank
     ) best order by rank, length(name), name limit ${limit}`);
-  return (result as unknown as { rows: SkillSuggestion[] }).rows;
+  return rowsOf<SkillSuggestion>(result);
 }
 
 async function assertPhraseFree(db: Queryable, phrase: string): Promise<string> {
