@@ -14,6 +14,7 @@ import { createNodePasswordHasher } from './auth/node-passwords.ts';
 import { parseConfig } from './config.ts';
 import { createAiProviders } from './ai/providers.ts';
 import { errorSummary, jsonLogger } from './logger.ts';
+import { searchJobs } from './jobs/search.ts';
 import { closeExpiredJobs } from './jobs/service.ts';
 import { seedIfEmpty } from './seed/seed.ts';
 
@@ -35,6 +36,11 @@ const passwords = await createNodePasswordHasher();
 const ai = createAiProviders(config);
 const seeded = await seedIfEmpty(database.db, passwords, ai, { demoData: config.seedDemoData });
 if (seeded) logger.info('first start: loaded the skills catalog and demo data', { ...seeded });
+
+// One search before the first visitor: the catalog, the query plans and the indexes are warm.
+await searchJobs({ db: database.db, embedder: ai.embedder, now: new Date() }, { q: 'nurse', limit: 20 }).catch((error: unknown) =>
+  logger.error('warm-up search failed', { error: errorSummary(error) }),
+);
 
 // The expiry sweep (the worker has a Cron Trigger for it).
 const sweep = setInterval(() => {
