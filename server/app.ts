@@ -103,6 +103,13 @@ export function createApp(deps: AppDeps) {
     });
   });
 
+  /** Starts work that outlives the response; the request's database waits for it (see below). */
+  const runInBackground = (c: HonoContext, task: () => Promise<unknown>) => {
+    const started = task().catch((error: unknown) => deps.logger.error('background task failed', { error: errorSummary(error) }));
+    (c.get('tasks') as Promise<unknown>[]).push(started);
+    deps.runAfterResponse(c, () => started);
+  };
+
   const withDatabase: MiddlewareHandler<Env> = async (c, next) => {
     let opened: RequestDatabase;
     try {
@@ -135,7 +142,6 @@ export function createApp(deps: AppDeps) {
       const source = await findSource(db, c.req.param('sourceId'));
       if (!source) return c.json({ error: 'Unknown job board.' }, 404);
       const body = await c.req.text();
-      const tasks = c.get('tasks');
       const hooks = createDomainHooks(db, deps.ai, deps.clock);
       const now = deps.clock();
       const result = await ingestDelivery(
@@ -143,14 +149,9 @@ export function createApp(deps: AppDeps) {
           db,
           ai: deps.ai,
           now,
-          afterResponse: (jobIds) => {
-            // The jobs were written at `now`: that is the version their embeddings are for.
-            const task = embedJobs(db, deps.ai.embedder, jobIds.map((id) => ({ id, updatedAt: now })), now)
-              .then((embedded) => hooks.onJobsEmbedded(embedded))
-              .catch((error: unknown) => deps.logger.error('background task failed', { error: errorSummary(error) }));
-            tasks.push(task);
-            deps.runAfterResponse(c, () => task);
-          },
+          // The jobs were written at `now`: that is the version their embeddings are for.
+          afterResponse: (jobIds) =>
+            runInBackground(c, async () => hooks.onJobsEmbedded(await embedJobs(db, deps.ai.embedder, jobIds.map((id) => ({ id, updatedAt: now })), now))),
         },
         source,
         Object.fromEntries(c.req.raw.headers),
@@ -239,12 +240,7 @@ export function createApp(deps: AppDeps) {
             clear: () => opts.resHeaders.append('Set-Cookie', blankSessionCookie(secure)),
           },
           hooks: createDomainHooks(c.get('db') as Database, deps.ai, deps.clock),
-          background: (task) => {
-            const tasks = c.get('tasks') as Promise<unknown>[];
-            const started = task().catch((error: unknown) => deps.logger.error('background task failed', { error: errorSummary(error) }));
-            tasks.push(started);
-            deps.runAfterResponse(c, () => started);
-          },
+          background: (task) => runInBackground(c, task),
         }) as unknown as Record<string, unknown>;
       },
       onError: ({ error, path }) => {

@@ -173,22 +173,35 @@ export function groundedSkills(model: Pick<ModelResume, 'skills'>, text: string,
   return [...found.values()];
 }
 
+/**
+ * One strict structured-output call at temperature 0. The document goes between `<tag>` and
+ * `</tag>` (with any closing tag inside it removed), as data the system prompt says to read,
+ * never to obey. Returns the parsed JSON.
+ */
+export async function structuredCompletion<T>(
+  client: OpenAI,
+  request: { name: string; schema: Record<string, unknown>; system: string; tag: string; document: string },
+): Promise<T> {
+  const { name, schema, system, tag, document } = request;
+  const completion = await client.chat.completions.create({
+    model: OPENAI_PARSER_MODEL,
+    temperature: 0,
+    response_format: { type: 'json_schema', json_schema: { name, strict: true, schema } },
+    messages: [
+      { role: 'system', content: system },
+      { role: 'user', content: `<${tag}>\n${document.replaceAll(`</${tag}>`, '')}\n</${tag}>` },
+    ],
+  });
+  const content = completion.choices[0]?.message.content;
+  if (!content) throw new Error(`OpenAI returned no ${name}`);
+  return JSON.parse(content) as T;
+}
+
 export function createOpenAiResumeParser(client: OpenAI): ResumeParser {
   return {
     model: OPENAI_PARSER_MODEL,
     async parse(text, lexicon) {
-      const completion = await client.chat.completions.create({
-        model: OPENAI_PARSER_MODEL,
-        temperature: 0,
-        response_format: { type: 'json_schema', json_schema: { name: 'resume', strict: true, schema: RESUME_RESPONSE_SCHEMA } },
-        messages: [
-          { role: 'system', content: RESUME_SYSTEM_PROMPT },
-          { role: 'user', content: `<resume>\n${text.replaceAll('</resume>', '')}\n</resume>` },
-        ],
-      });
-      const content = completion.choices[0]?.message.content;
-      if (!content) throw new Error('OpenAI returned no resume content');
-      const model = JSON.parse(content) as ModelResume;
+      const model = await structuredCompletion<ModelResume>(client, { name: 'resume', schema: RESUME_RESPONSE_SCHEMA, system: RESUME_SYSTEM_PROMPT, tag: 'resume', document: text });
       const skills = groundedSkills(model, text, lexicon);
       return { resume: toJsonResume(model, skills), skills, model: OPENAI_PARSER_MODEL };
     },
