@@ -1,42 +1,31 @@
 import { A, useParams } from '@solidjs/router';
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
-import { createEffect, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { BackLink, ErrorBox, Skeleton, SkillChips } from '../components/ui.tsx';
 import { dateLabel, employmentLabel, salaryLabel } from '../lib/format.ts';
 import { useMe } from '../lib/session.ts';
-import { problemOf, trpc, type FormProblem } from '../lib/trpc.ts';
+import { useFormAction } from '../lib/form.ts';
+import { trpc } from '../lib/trpc.ts';
 
 function ApplyForm(props: { jobId: number }) {
   const client = useQueryClient();
   const applications = useQuery(() => ({ queryKey: ['applications', 'mine'], queryFn: () => trpc.applications.mine.query() }));
   const applied = () => applications.data?.find((a) => a.job.id === props.jobId);
-  const [problem, setProblem] = createSignal<FormProblem | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      const form = new FormData(event.currentTarget as HTMLFormElement);
-      await trpc.applications.submit.mutate({ jobId: props.jobId, coverLetter: String(form.get('coverLetter') ?? '') });
-      await client.invalidateQueries({ queryKey: ['applications'] });
-      await client.invalidateQueries({ queryKey: ['matches'] });
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useFormAction(async (data) => {
+    await trpc.applications.submit.mutate({ jobId: props.jobId, coverLetter: String(data.get('coverLetter') ?? '') });
+    await client.invalidateQueries({ queryKey: ['applications'] });
+    await client.invalidateQueries({ queryKey: ['matches'] });
+  });
   return (
     <Show when={!applied()} fallback={<p class="notice" role="status">You applied on {dateLabel(applied()!.submittedAt)}. <A href="/me/applications">Follow your application</A>.</p>}>
-      <form class="panel" onSubmit={submit} novalidate>
+      <form class="panel" onSubmit={form.submit} novalidate>
         <h2>Apply</h2>
-        <FormError message={problem()?.message ?? null} />
-        <Field id="coverLetter" label="Cover letter (optional)" errors={problem()?.fieldErrors.coverLetter} hint="At most 10,000 characters. The employer sees your name, resume and contact details once you apply.">
+        <FormError message={form.problem()?.message ?? null} />
+        <Field id="coverLetter" label="Cover letter (optional)" errors={form.errors('coverLetter')} hint="At most 10,000 characters. The employer sees your name, resume and contact details once you apply.">
           <textarea id="coverLetter" name="coverLetter" rows="6" maxLength={10000} aria-describedby="coverLetter-hint coverLetter-error" />
         </Field>
-        <button class="button" type="submit" disabled={busy()}>{busy() ? 'Sending…' : 'Apply for this job'}</button>
+        <button class="button" type="submit" disabled={form.busy()}>{form.busy() ? 'Sending…' : 'Apply for this job'}</button>
       </form>
     </Show>
   );
