@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openNodeDatabase } from '../db/client.ts';
+import { createAdmissionQueue } from './admission.ts';
 import { createApp } from './app.ts';
 import { createNodePasswordHasher } from './auth/node-passwords.ts';
 import { parseConfig } from './config.ts';
@@ -70,7 +71,14 @@ const app = createApp({
   staticAssets: [serveStatic({ root: webDir }), serveStatic({ root: webDir, path: 'index.html' })],
 });
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+// Starting two requests per event-loop turn keeps accepting connections fair under load (see admission.ts).
+const admission = createAdmissionQueue(2);
+const fetchInTurn: typeof app.fetch = async (request, env, executionCtx) => {
+  await admission.admit();
+  return app.fetch(request, env, executionCtx);
+};
+
+const server = serve({ fetch: fetchInTurn, port: config.port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   logger.info('listening', { url: `http://localhost:${info.port}`, database: database.kind });
 });
 

@@ -135,4 +135,34 @@ describe('the worker in workerd, on the Neon driver', () => {
     const second = await fetch(url);
     expect(second.headers.get('x-edge-cache')).toBe('hit');
   });
+
+  it('answers 503 quickly while the database refuses connections, and recovers when it is back', async () => {
+    neon.refuseConnections();
+    try {
+      const started = Date.now();
+      const health = await fetch(`${baseUrl}/health`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ status: 'unavailable', database: 'down' });
+      const signIn = await fetch(`${baseUrl}/trpc/auth.signIn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: baseUrl },
+        body: JSON.stringify({ email: 'edge@acme.example', password: 'workerd passphrase' }),
+      });
+      expect(signIn.status).toBeGreaterThanOrEqual(500);
+      const text = await signIn.text();
+      expect(text).toContain('Please try again');
+      expect(text).not.toMatch(/websocket|ECONN|select|stack/i);
+      expect(Date.now() - started).toBeLessThan(15_000);
+    } finally {
+      neon.acceptConnections();
+    }
+    const health = await fetch(`${baseUrl}/health`);
+    expect(health.status).toBe(200);
+    const signIn = await fetch(`${baseUrl}/trpc/auth.signIn`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: JSON.stringify({ email: 'edge@acme.example', password: 'workerd passphrase' }),
+    });
+    expect(signIn.status).toBe(200);
+  });
 });

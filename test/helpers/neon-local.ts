@@ -26,7 +26,9 @@ export async function startLocalNeon(pg: PGlite) {
 
   const wsPort = await freePort();
   const wss = new WebSocketServer({ host: '127.0.0.1', port: wsPort });
+  let refusing = false;
   wss.on('connection', (ws, request) => {
+    if (refusing) return ws.terminate();
     const address = new URL(request.url ?? '/', 'http://proxy').searchParams.get('address') ?? '';
     const [host = '127.0.0.1', port = '5432'] = address.split(':');
     const tcp = connect(Number(port), host);
@@ -42,6 +44,14 @@ export async function startLocalNeon(pg: PGlite) {
   return {
     databaseUrl: `postgres://postgres:postgres@127.0.0.1:${pgPort}/postgres`,
     wsProxy: `127.0.0.1:${wsPort}/v1`,
+    /** The endpoint goes away: open connections drop, new ones are cut at once. */
+    refuseConnections() {
+      refusing = true;
+      for (const client of wss.clients) client.terminate();
+    },
+    acceptConnections() {
+      refusing = false;
+    },
     async stop() {
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
