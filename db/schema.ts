@@ -5,6 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   customType,
@@ -56,6 +57,8 @@ export const users = pgTable(
     userType: varchar('user_type', { length: 20 }).notNull().$type<UserType>(),
     createdAt: createdAt(),
     updatedAt: timestamptz('updated_at'),
+    // Sign-ins and session use (refreshed at most hourly): what the resume retention counts from.
+    lastActiveAt: timestamptz('last_active_at').notNull().defaultNow(),
   },
   (t) => [
     index('users_user_type_idx').on(t.userType),
@@ -106,6 +109,9 @@ export const jobSeekers = pgTable(
     resumeEmbeddedAt: timestamptz('resume_embedded_at'),
     resumeParserModel: varchar('resume_parser_model', { length: 100 }),
     resumeUpdatedAt: timestamptz('resume_updated_at'),
+    // Retention of inactive seekers' resumes: when the in-app notice was issued, when it was erased.
+    resumeRetentionNoticeAt: timestamptz('resume_retention_notice_at'),
+    resumeErasedAt: timestamptz('resume_erased_at'),
   },
   (t) => [index('job_seekers_resume_embedding_hnsw').using('hnsw', t.resumeEmbedding.op('vector_cosine_ops'))],
 );
@@ -303,6 +309,8 @@ export const matches = pgTable(
     feedback: varchar('feedback', { length: 50 }),
     generatedAt: timestamptz('generated_at').notNull().defaultNow(),
     algorithmVersion: varchar('algorithm_version', { length: 50 }).notNull(),
+    // The experiment that chose the algorithm for this seeker, when one was running.
+    experimentName: varchar('experiment_name', { length: 100 }),
   },
   (t) => [
     index('matches_job_seeker_id_idx').on(t.jobSeekerId),
@@ -377,3 +385,89 @@ export const selfIdentifications = pgTable('self_identifications', {
   raceEthnicity: varchar('race_ethnicity', { length: 50 }),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
 });
+
+export const REVIEW_KINDS = ['contest_score', 'human_review'] as const;
+export const REVIEW_STATUSES = ['open', 'answered'] as const;
+
+/**
+ * A seeker contesting a match score or asking for a person to look at their candidacy
+ * (GDPR Art. 22): recorded, shown to the employer of the job, answered by a person.
+ */
+export const matchReviews = pgTable(
+  'match_reviews',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    jobSeekerId: integer('job_seeker_id')
+      .notNull()
+      .references(() => jobSeekers.id, { onDelete: 'cascade' }),
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    kind: varchar('kind', { length: 20 }).notNull().$type<(typeof REVIEW_KINDS)[number]>(),
+    message: text('message').notNull(),
+    // The score as the seeker saw it when asking, and the algorithm that produced it.
+    contestedScore: doublePrecision('contested_score'),
+    algorithmVersion: varchar('algorithm_version', { length: 50 }),
+    status: varchar('status', { length: 20 }).notNull().default('open').$type<(typeof REVIEW_STATUSES)[number]>(),
+    response: text('response'),
+    respondedBy: integer('responded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    respondedAt: timestamptz('responded_at'),
+  },
+  (t) => [
+    index('match_reviews_job_id_idx').on(t.jobId, t.createdAt),
+    // One open request per seeker and job; a new one once the employer has answered.
+    uniqueIndex('match_reviews_one_open_unique').on(t.jobSeekerId, t.jobId).where(sql`status = 'open'`),
+    check('match_reviews_kind_check', inList('kind', REVIEW_KINDS)),
+    check('match_reviews_status_check', inList('status', REVIEW_STATUSES)),
+  ],
+);
+
+/**
+ * The AI decision log: one row per score and reasoning produced, with what produced it.
+ * Partitioned by month (migration 0006): the sweep creates the coming months and detaches and
+ * drops months older than the retention (at least 6 months). Seeker and job ids are plain
+ * numbers, not foreign keys, so the log outlives a closed job; erasure nulls the seeker id.
+ */
+export const aiDecisions = pgTable(
+  'ai_decisions',
+  {
+    id: bigint('id', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    createdAt: timestamptz('created_at').notNull().defaultNow(),
+    jobSeekerId: integer('job_seeker_id'),
+    jobId: integer('job_id'),
+    overallScore: doublePrecision('overall_score').notNull(),
+    algorithmVersion: varchar('algorithm_version', { length: 50 }).notNull(),
+    experimentName: varchar('experiment_name', { length: 100 }),
+    embeddingModel: varchar('embedding_model', { length: 100 }),
+    parserModel: varchar('parser_model', { length: 100 }),
+    reasoningModel: varchar('reasoning_model', { length: 100 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.id, t.createdAt] }),
+    index('ai_decisions_seeker_idx').on(t.jobSeekerId, t.createdAt),
+    index('ai_decisions_job_idx').on(t.jobId, t.createdAt),
+  ],
+);
+
+export const EXPERIMENT_STATUSES = ['running', 'stopped'] as const;
+
+/** An A/B test of matching algorithms: seekers are assigned to arms by a hash of id and name. */
+export const experiments = pgTable(
+  'experiments',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    name: varchar('name', { length: 100 }).notNull().unique(),
+    // [{ algorithm, share }], shares summing to 1; the first arm is the control.
+    arms: jsonb('arms').notNull().$type<{ algorithm: string; share: number }[]>(),
+    status: varchar('status', { length: 20 }).notNull().default('running').$type<(typeof EXPERIMENT_STATUSES)[number]>(),
+    startedAt: timestamptz('started_at').notNull().defaultNow(),
+    stoppedAt: timestamptz('stopped_at'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    // At most one experiment runs at a time, so every seeker has exactly one algorithm.
+    uniqueIndex('experiments_one_running_unique').on(t.status).where(sql`status = 'running'`),
+    check('experiments_status_check', inList('status', EXPERIMENT_STATUSES)),
+  ],
+);

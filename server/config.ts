@@ -12,6 +12,11 @@ const EnvSchema = z.object({
   OPENAI_BASE_URL: optional.pipe(z.string().url('OPENAI_BASE_URL must be a URL').optional()),
   NEON_WS_PROXY: optional,
   SEED_DEMO_DATA: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['true', 'false']).default('true')),
+  RESUME_RETENTION_MONTHS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(2).max(120).default(24)),
+  DECISION_LOG_RETENTION_MONTHS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(6, 'DECISION_LOG_RETENTION_MONTHS must be at least 6 (the AI decision log is kept 6 months or more)').max(120).default(12),
+  ),
 });
 
 export interface AppConfig {
@@ -24,6 +29,10 @@ export interface AppConfig {
   /** Local tests and development of the worker only: see db/neon.ts. */
   neonWsProxy: string | undefined;
   seedDemoData: boolean;
+  /** A seeker's resume is erased after this many months without signing in (after a notice). */
+  resumeRetentionMonths: number;
+  /** Months of the AI decision log kept (at least 6). */
+  decisionLogRetentionMonths: number;
 }
 
 /** Parses the environment once; refuses to start half-configured and says what is wrong. */
@@ -43,5 +52,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     openaiBaseUrl: e.OPENAI_BASE_URL,
     neonWsProxy: e.NEON_WS_PROXY,
     seedDemoData: e.SEED_DEMO_DATA === 'true',
+    resumeRetentionMonths: e.RESUME_RETENTION_MONTHS,
+    decisionLogRetentionMonths: e.DECISION_LOG_RETENTION_MONTHS,
   };
 }

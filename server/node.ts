@@ -15,8 +15,8 @@ import { createNodePasswordHasher } from './auth/node-passwords.ts';
 import { parseConfig } from './config.ts';
 import { createAiProviders } from './ai/providers.ts';
 import { errorSummary, jsonLogger } from './logger.ts';
+import { runMaintenance } from './maintenance.ts';
 import { searchJobs } from './jobs/search.ts';
-import { closeExpiredJobs } from './jobs/service.ts';
 import { seedIfEmpty } from './seed/seed.ts';
 
 const SWEEP_INTERVAL_MS = 10 * 60_000;
@@ -43,12 +43,13 @@ await searchJobs({ db: database.db, embedder: ai.embedder, now: new Date() }, { 
   logger.error('warm-up search failed', { error: errorSummary(error) }),
 );
 
-// The expiry sweep (the worker has a Cron Trigger for it).
-const sweep = setInterval(() => {
-  closeExpiredJobs(database.db, new Date())
-    .then((closed) => closed && logger.info('closed expired jobs', { closed }))
-    .catch((error: unknown) => logger.error('expiry sweep failed', { error: errorSummary(error) }));
-}, SWEEP_INTERVAL_MS);
+// The scheduled sweep (the worker has a Cron Trigger for it).
+const runSweep = () =>
+  runMaintenance(database.db, new Date(), config)
+    .then((done) => logger.info('maintenance', { ...done }))
+    .catch((error: unknown) => logger.error('maintenance failed', { error: errorSummary(error) }));
+await runSweep();
+const sweep = setInterval(() => void runSweep(), SWEEP_INTERVAL_MS);
 sweep.unref();
 
 const pending = new Set<Promise<unknown>>();

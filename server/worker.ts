@@ -8,7 +8,7 @@ import Argon2 from '@phi-ag/argon2';
 import argon2Wasm from '@phi-ag/argon2/argon2.wasm';
 import { openNeon } from '../db/neon.ts';
 import { createApp, isPublicRead, type App } from './app.ts';
-import { closeExpiredJobs } from './jobs/service.ts';
+import { runMaintenance } from './maintenance.ts';
 import { createArgon2Hasher } from './auth/passwords.ts';
 import { parseConfig } from './config.ts';
 import { createAiProviders } from './ai/providers.ts';
@@ -83,6 +83,6 @@ export default {
     const config = parseConfig({ ...env } as Record<string, string | undefined>);
     if (!config.databaseUrl) return;
     const { db, close } = openNeon(config.databaseUrl, { wsProxy: config.neonWsProxy });
-    ctx.waitUntil(closeExpiredJobs(db, new Date()).finally(() => close()));
+    ctx.waitUntil(runMaintenance(db, new Date(), config).finally(() => close()));
   },
 };

@@ -29,6 +29,7 @@ interface World {
   applicationId: number;
   sourceId: string;
   skillIds: [number, number];
+  reviewId: number;
 }
 
 let unique = 0;
@@ -64,6 +65,9 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'matches.dismiss': { input: (w) => ({ jobId: w.jobId }), outcomes: seekerARow },
   'matches.refresh': { input: () => undefined, outcomes: seekers },
   'matches.candidatesForJob': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
+  // Seeker A's request of the world is still open: a second one is a CONFLICT, past authorization.
+  'matches.requestReview': { input: (w) => ({ jobId: w.jobId, kind: 'contest_score', message: 'My licence covers this role, please look again.' }), outcomes: { ...seekerARow, seekerA: 'CONFLICT' } },
+  'matches.respondToReview': { input: (w) => ({ reviewId: w.reviewId, response: 'We looked at your licence: you are on the shortlist.' }), outcomes: employerXRow },
   'applications.submit': { input: (w) => ({ jobId: w.jobId, coverLetter: null }), outcomes: { ...seekers, seekerA: 'CONFLICT' } },
   'applications.mine': { input: () => undefined, outcomes: seekers },
   'applications.forJob': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
@@ -80,6 +84,7 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'seekers.updateResumeData': { input: () => ({ data: { basics: { name: 'Corrected' }, work: [], education: [] } }), outcomes: { ...seekers, seekerB: 'BAD_REQUEST' as Outcome } },
   'audit.forEmployer': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
   'audit.platform': { input: () => undefined, outcomes: admins },
+  'audit.decisions': { input: (w) => ({ jobId: w.jobId }), outcomes: admins },
   'account.delete': { input: () => ({ password: PASSWORD }), outcomes: signedIn },
 };
 
@@ -110,9 +115,10 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
   await clients.seekerA.trpc.seekers.setResume.mutate({ text: RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text });
   await t.settle();
   const application = await clients.seekerA.trpc.applications.submit.mutate({ jobId: job.id, coverLetter: null });
+  const review = await clients.seekerA.trpc.matches.requestReview.mutate({ jobId: job.id, kind: 'human_review', message: 'Please have a person read my resume.' });
   const a = await clients.seekerA.trpc.skills.create.mutate({ name: `Matrix ${++unique} skill` });
   const b = await clients.seekerA.trpc.skills.create.mutate({ name: `Matrix ${++unique} skill` });
-  return { clients, world: { jobId: job.id, applicationId: application.id, sourceId: source.id, skillIds: [a.id, b.id] as [number, number] } };
+  return { clients, world: { jobId: job.id, applicationId: application.id, sourceId: source.id, skillIds: [a.id, b.id] as [number, number], reviewId: review.id } };
 }
 
 describe('the authorization matrix', () => {

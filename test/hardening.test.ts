@@ -17,10 +17,10 @@ const procedures = (appRouter as unknown as { _def: { procedures: Record<string,
 
 /** Who calls each domain in the fuzz: the role its procedures are for. */
 function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
-  if (path.startsWith('seekers.') || path.startsWith('matches.forMe') || path.startsWith('matches.markViewed') || path.startsWith('matches.dismiss') || path.startsWith('matches.refresh') || path.startsWith('applications.submit') || path.startsWith('applications.mine') || path.startsWith('applications.withdraw')) return 'seeker';
+  if (path.startsWith('seekers.') || path.startsWith('matches.forMe') || path.startsWith('matches.markViewed') || path.startsWith('matches.dismiss') || path.startsWith('matches.refresh') || path.startsWith('matches.requestReview') || path.startsWith('applications.submit') || path.startsWith('applications.mine') || path.startsWith('applications.withdraw')) return 'seeker';
   if (path.startsWith('skills.') && !['skills.search', 'skills.create'].includes(path)) return 'admin';
-  if (path === 'audit.platform') return 'admin';
-  if (['employers.', 'audit.forEmployer', 'jobs.create', 'jobs.update', 'jobs.setStatus', 'jobs.mine', 'sources.', 'applications.forJob', 'applications.setStatus', 'matches.candidatesForJob'].some((p) => path.startsWith(p))) return 'employer';
+  if (path === 'audit.platform' || path === 'audit.decisions') return 'admin';
+  if (['employers.', 'audit.forEmployer', 'jobs.create', 'jobs.update', 'jobs.setStatus', 'jobs.mine', 'sources.', 'applications.forJob', 'applications.setStatus', 'matches.candidatesForJob', 'matches.respondToReview'].some((p) => path.startsWith(p))) return 'employer';
   return 'anonymous';
 }
 
@@ -47,6 +47,8 @@ const KEYS: Record<string, string[]> = {
   'matches.markViewed': ['jobId'],
   'matches.dismiss': ['jobId', 'reason'],
   'matches.candidatesForJob': ['jobId', 'minScore'],
+  'matches.requestReview': ['jobId', 'kind', 'message'],
+  'matches.respondToReview': ['reviewId', 'response'],
   'applications.submit': ['jobId', 'coverLetter'],
   'applications.forJob': ['jobId'],
   'applications.setStatus': ['id', 'status'],
@@ -59,6 +61,7 @@ const KEYS: Record<string, string[]> = {
   'seekers.selfIdentify': ['sex', 'raceEthnicity'],
   'seekers.updateResumeData': ['data'],
   'audit.forEmployer': ['jobId'],
+  'audit.decisions': ['seekerId', 'jobId', 'beforeId', 'limit'],
 };
 
 const hostile = fc.oneof(

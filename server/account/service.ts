@@ -5,7 +5,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
-import { applications, authThrottles, jobs, jobSeekers, jobSources, matches, selfIdentifications, sessions, users } from '../../db/schema.ts';
+import { aiDecisions, applications, authThrottles, jobs, jobSeekers, jobSources, matches, matchReviews, selfIdentifications, sessions, users } from '../../db/schema.ts';
 import { myApplications } from '../applications/service.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
 import { loadProfile } from '../auth/profile.ts';
@@ -50,6 +50,15 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
       selfIdentification: (await db.select({ sex: selfIdentifications.sex, raceEthnicity: selfIdentifications.raceEthnicity }).from(selfIdentifications).where(eq(selfIdentifications.jobSeekerId, user.id)))[0] ?? null,
       applications: await myApplications(db, user.id),
       matches: matchRows.map((m) => ({ ...m, generatedAt: m.generatedAt.toISOString(), viewedAt: m.viewedAt?.toISOString() ?? null, dismissedAt: m.dismissedAt?.toISOString() ?? null })),
+      reviewRequests: await db
+        .select({ jobId: matchReviews.jobId, kind: matchReviews.kind, message: matchReviews.message, contestedScore: matchReviews.contestedScore, status: matchReviews.status, response: matchReviews.response, createdAt: matchReviews.createdAt, respondedAt: matchReviews.respondedAt })
+        .from(matchReviews)
+        .where(eq(matchReviews.jobSeekerId, user.id)),
+      // The AI decision log's entries about this person: every score produced and what produced it.
+      aiDecisions: await db
+        .select({ createdAt: aiDecisions.createdAt, jobId: aiDecisions.jobId, overallScore: aiDecisions.overallScore, algorithmVersion: aiDecisions.algorithmVersion, experimentName: aiDecisions.experimentName, embeddingModel: aiDecisions.embeddingModel, parserModel: aiDecisions.parserModel, reasoningModel: aiDecisions.reasoningModel })
+        .from(aiDecisions)
+        .where(eq(aiDecisions.jobSeekerId, user.id)),
     };
   }
   if (user.userType === 'employer') {
@@ -80,7 +89,9 @@ export async function deleteAccount(db: Database, passwords: PasswordHasher, use
         .update(applications)
         .set({ coverLetter: null, matchReasoning: null, jobSeekerId: null, updatedAt: now })
         .where(eq(applications.jobSeekerId, user.id));
-      // Cascades: job_seekers, job_seeker_skills, matches, sessions.
+      // The decision log keeps its figures (the scores, the models) without the person.
+      await tx.update(aiDecisions).set({ jobSeekerId: null }).where(eq(aiDecisions.jobSeekerId, user.id));
+      // Cascades: job_seekers, job_seeker_skills, matches, match_reviews, self_identifications, sessions.
       await tx.delete(users).where(eq(users.id, user.id));
     } else if (user.userType === 'employer') {
       await tx.update(jobs).set({ status: 'closed', updatedAt: now }).where(and(eq(jobs.employerId, user.id), inArray(jobs.status, ['active', 'draft'])));

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ownedJob } from '../jobs/service.ts';
 import { adminProcedure, createTRPCRouter, employerProcedure } from '../trpc.ts';
+import { listDecisions } from './decision-log.ts';
 import { auditCsv, runAudit } from './service.ts';
 
 export const auditRouter = createTRPCRouter({
@@ -18,4 +19,18 @@ export const auditRouter = createTRPCRouter({
     const audit = await runAudit(ctx.db, sql`true`);
     return { ...audit, csv: auditCsv(audit) };
   }),
+
+  /** The AI decision log (every score produced, with the algorithm and models), newest first. */
+  decisions: adminProcedure
+    .input(
+      z
+        .object({
+          seekerId: z.number().int().positive().optional(),
+          jobId: z.number().int().positive().optional(),
+          beforeId: z.number().int().positive().optional(),
+          limit: z.number().int().min(1).max(200).default(50),
+        })
+        .default({ limit: 50 }),
+    )
+    .query(({ ctx, input }) => listDecisions(ctx.db, input)),
 });

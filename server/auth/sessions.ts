@@ -61,6 +61,7 @@ export async function createSession(db: Queryable, userId: number, now: Date): P
     createdAt: now,
     lastVerifiedAt: now,
   });
+  await db.update(users).set({ lastActiveAt: now }).where(eq(users.id, userId));
   return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastVerifiedAt: now, expiresAt: expiryOf(now, now) } };
 }
 
@@ -104,6 +105,7 @@ export async function validateSessionToken(db: Queryable, token: string, now: Da
     lastVerifiedAt = now;
     refreshed = true;
     await db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, row.id));
+    await db.update(users).set({ lastActiveAt: now }).where(eq(users.id, row.userId));
   }
 
   return {

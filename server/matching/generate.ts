@@ -5,13 +5,16 @@
  */
 import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/database.ts';
-import { jobSeekerSkills, jobSkills, matches, skills } from '../../db/schema.ts';
+import { aiDecisions, jobSeekers, jobSeekerSkills, jobSkills, matches, skills } from '../../db/schema.ts';
+import { ensureDecisionPartition } from '../audit/decision-log.ts';
 import type { AiProviders } from '../ai/types.ts';
 import { visibleToSeekers } from '../jobs/service.ts';
 import { loadLexicon } from '../skills/catalog.ts';
 import { rowsOf } from '../sql-helpers.ts';
 import { templateReasoning, type MatchFacts } from './reasoning.ts';
-import { ALGORITHM_VERSION, locationFit, overallScore, semanticScore, skillMatch, type JobSkillFact, type SeekerSkillFact } from './scoring.ts';
+import { algorithmNamed } from './algorithms.ts';
+import { algorithmFor, runningExperiment } from './experiments.ts';
+import { locationFit, semanticScore, skillMatch, type JobSkillFact, type SeekerSkillFact } from './scoring.ts';
 
 export const JOBS_PER_SEEKER = 50;
 export const SEEKERS_PER_JOB = 200;
@@ -55,37 +58,67 @@ async function seekerSkillFacts(db: Queryable, seekerIds: number[]) {
   return bySeeker;
 }
 
+/** The models behind each seeker's resume, for the decision log. */
+async function seekerModels(db: Queryable, seekerIds: number[]) {
+  const rows = seekerIds.length
+    ? await db
+        .select({ id: jobSeekers.id, embeddingModel: jobSeekers.resumeEmbeddingModel, parserModel: jobSeekers.resumeParserModel })
+        .from(jobSeekers)
+        .where(inArray(jobSeekers.id, seekerIds))
+    : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 async function scoreAndStore(db: Database, ai: AiProviders, pairs: Pair[], now: Date) {
+  const seekerIds = [...new Set(pairs.map((p) => p.seekerId))];
   const jobFacts = await jobSkillFacts(db, [...new Set(pairs.map((p) => p.jobId))]);
-  const seekerFacts = await seekerSkillFacts(db, [...new Set(pairs.map((p) => p.seekerId))]);
+  const seekerFacts = await seekerSkillFacts(db, seekerIds);
+  const models = await seekerModels(db, seekerIds);
+  const experiment = await runningExperiment(db);
   const scored = pairs.map((pair) => {
     const skillsFit = skillMatch(jobFacts.get(pair.jobId) ?? [], seekerFacts.get(pair.seekerId) ?? [], pair.experienceYears);
     const semantic = semanticScore(pair.descriptionSimilarity, pair.requirementsSimilarity);
     const location = locationFit({ location: pair.jobLocation, remoteAllowed: pair.remoteAllowed }, pair.seekerLocation);
+    const assignment = algorithmFor(pair.seekerId, experiment);
     const facts: MatchFacts = {
       jobTitle: pair.jobTitle,
       semanticScore: Math.round(semantic * 10_000) / 10_000,
       skillMatchScore: skillsFit.score === null ? null : Math.round(skillsFit.score * 10_000) / 10_000,
-      overallScore: overallScore(semantic, skillsFit.score, location),
+      overallScore: algorithmNamed(assignment.algorithm).score({ semantic, skills: skillsFit.score, location, missing: skillsFit.missing }),
       matched: skillsFit.matched,
       missing: skillsFit.missing,
       remote: pair.remoteAllowed,
       sameCity: location === 1 && !pair.remoteAllowed,
     };
-    return { pair, facts };
+    return { pair, facts, assignment };
   });
   scored.sort((a, b) => b.facts.overallScore - a.facts.overallScore);
   const lexicon = ai.explainer.model === 'template' ? null : await loadLexicon(db);
-  const values = [];
-  for (const [index, { pair, facts }] of scored.entries()) {
+  const values: (typeof matches.$inferInsert)[] = [];
+  const decisions: (typeof aiDecisions.$inferInsert)[] = [];
+  for (const [index, { pair, facts, assignment }] of scored.entries()) {
     let reasoning = templateReasoning(facts);
+    let reasoningModel = 'template';
     if (lexicon && index < EXPLAINED_PER_RUN) {
       try {
         reasoning = await ai.explainer.explain(facts, lexicon);
+        reasoningModel = ai.explainer.model;
       } catch {
         // The template already says it plainly.
       }
     }
+    const seekerModel = models.get(pair.seekerId);
+    decisions.push({
+      createdAt: now,
+      jobSeekerId: pair.seekerId,
+      jobId: pair.jobId,
+      overallScore: facts.overallScore,
+      algorithmVersion: assignment.algorithm,
+      experimentName: assignment.experimentName,
+      embeddingModel: seekerModel?.embeddingModel ?? null,
+      parserModel: seekerModel?.parserModel ?? null,
+      reasoningModel,
+    });
     values.push({
       jobSeekerId: pair.seekerId,
       jobId: pair.jobId,
@@ -96,27 +129,34 @@ async function scoreAndStore(db: Database, ai: AiProviders, pairs: Pair[], now: 
       matchedSkills: facts.matched,
       missingSkills: facts.missing,
       generatedAt: now,
-      algorithmVersion: ALGORITHM_VERSION,
+      algorithmVersion: assignment.algorithm,
+      experimentName: assignment.experimentName,
     });
   }
   if (values.length === 0) return 0;
-  await db
-    .insert(matches)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [matches.jobSeekerId, matches.jobId],
-      // Scores and reasons are replaced; what the seeker did (viewed, applied, dismissed) stays.
-      set: {
-        semanticScore: sql`excluded.semantic_score`,
-        skillMatchScore: sql`excluded.skill_match_score`,
-        overallScore: sql`excluded.overall_score`,
-        matchReasoning: sql`excluded.match_reasoning`,
-        matchedSkills: sql`excluded.matched_skills`,
-        missingSkills: sql`excluded.missing_skills`,
-        generatedAt: sql`excluded.generated_at`,
-        algorithmVersion: sql`excluded.algorithm_version`,
-      },
-    });
+  await ensureDecisionPartition(db, now);
+  // A score is never stored without its entry in the decision log.
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(matches)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [matches.jobSeekerId, matches.jobId],
+        // Scores and reasons are replaced; what the seeker did (viewed, applied, dismissed) stays.
+        set: {
+          semanticScore: sql`excluded.semantic_score`,
+          skillMatchScore: sql`excluded.skill_match_score`,
+          overallScore: sql`excluded.overall_score`,
+          matchReasoning: sql`excluded.match_reasoning`,
+          matchedSkills: sql`excluded.matched_skills`,
+          missingSkills: sql`excluded.missing_skills`,
+          generatedAt: sql`excluded.generated_at`,
+          algorithmVersion: sql`excluded.algorithm_version`,
+          experimentName: sql`excluded.experiment_name`,
+        },
+      });
+    await tx.insert(aiDecisions).values(decisions);
+  });
   return values.length;
 }
 

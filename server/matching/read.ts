@@ -4,6 +4,7 @@ import type { Queryable } from '../../db/database.ts';
 import { matches } from '../../db/schema.ts';
 import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
 import { decodeScoreCursor, rowsOf } from '../sql-helpers.ts';
+import { latestReviewJoin, reviewColumns, reviewOf, type ReviewRow } from './reviews.ts';
 import type { SkillFit } from './scoring.ts';
 
 /** Seed query 1: the seeker's matches with their jobs, best first, visible jobs only, dismissed ones never. */
@@ -14,12 +15,13 @@ export async function matchesForSeeker(db: Queryable, seekerId: number, now: Dat
     salary_min: string | null; salary_max: string | null; currency: string; semantic_score: number | null; skill_match_score: number | null;
     overall_score: number; match_reasoning: string | null; matched_skills: SkillFit[] | null; missing_skills: SkillFit[] | null;
     viewed_at: Date | string | null; applied: boolean; generated_at: Date | string; algorithm_version: string;
-  }>(
+  } & ReviewRow>(
     await db.execute(sql`
       select m.job_id, jobs.title, e.company_name, jobs.location, jobs.remote_allowed, jobs.employment_type, jobs.salary_min, jobs.salary_max, jobs.currency,
              m.semantic_score, m.skill_match_score, m.overall_score, m.match_reasoning, m.matched_skills, m.missing_skills,
-             m.viewed_at, m.applied, m.generated_at, m.algorithm_version
+             m.viewed_at, m.applied, m.generated_at, m.algorithm_version, ${reviewColumns}
       from matches m join jobs on jobs.id = m.job_id join employers e on e.id = jobs.employer_id
+      ${latestReviewJoin(sql`m.job_seeker_id`, sql`m.job_id`)}
       where m.job_seeker_id = ${seekerId} and m.dismissed_at is null and m.overall_score >= ${input.minScore} and ${visibleToSeekers(now)}
         ${cursor ? sql`and (m.overall_score < ${cursor.score} or (m.overall_score = ${cursor.score} and m.job_id > ${cursor.id}))` : sql``}
       order by m.overall_score desc, m.job_id asc
@@ -44,6 +46,7 @@ export async function matchesForSeeker(db: Queryable, seekerId: number, now: Dat
       applied: r.applied,
       generatedAt: new Date(r.generated_at).toISOString(),
       algorithmVersion: r.algorithm_version,
+      review: reviewOf(r),
     })),
     nextCursor: rows.length > input.limit && last ? `${last.overall_score}:${last.job_id}` : null,
   };
@@ -79,17 +82,19 @@ export async function candidatesForJob(db: Queryable, employerId: number, jobId:
     overall_score: number; semantic_score: number | null; skill_match_score: number | null; match_reasoning: string | null;
     matched_skills: SkillFit[] | null; missing_skills: SkillFit[] | null; application_id: number | null; application_status: string | null;
     email: string | null; phone: string | null;
-  }>(
+  } & ReviewRow>(
     await db.execute(sql`
       select s.id as seeker_id, s.first_name, s.last_name, s.location, coalesce(s.resume_data->'basics'->>'label', s.resume_data->'work'->0->>'position') as headline,
              m.overall_score, m.semantic_score, m.skill_match_score, m.match_reasoning, m.matched_skills, m.missing_skills,
              a.id as application_id, a.status as application_status,
              case when a.id is not null then u.email end as email,
-             case when a.id is not null then s.phone end as phone
+             case when a.id is not null then s.phone end as phone,
+             ${reviewColumns}
       from matches m
       join job_seekers s on s.id = m.job_seeker_id
       join users u on u.id = s.id
       left join applications a on a.job_id = m.job_id and a.job_seeker_id = m.job_seeker_id
+      ${latestReviewJoin(sql`m.job_seeker_id`, sql`m.job_id`)}
       where m.job_id = ${jobId} and m.overall_score >= ${minScore}
       order by m.overall_score desc, s.id asc
       limit 200`),
@@ -108,6 +113,7 @@ export async function candidatesForJob(db: Queryable, employerId: number, jobId:
     missingSkills: r.missing_skills ?? [],
     application: r.application_id ? { id: r.application_id, status: r.application_status! } : null,
     contact: r.application_id ? { email: r.email, phone: r.phone } : null,
+    review: reviewOf(r),
   }));
 }
 

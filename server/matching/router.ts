@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { createTRPCRouter, employerProcedure, seekerProcedure } from '../trpc.ts';
 import { candidatesForJob, dismissMatch, markViewed, matchesForSeeker } from './read.ts';
+import { requestReview, respondToReview } from './reviews.ts';
+import { REVIEW_KINDS } from '../../db/schema.ts';
 
 const jobId = z.number().int().positive();
 const minScore = z.number().min(0).max(1).default(0);
@@ -22,6 +24,22 @@ export const matchesRouter = createTRPCRouter({
     ctx.background(() => ctx.hooks.onResumeEmbedded(ctx.user.id));
     return { scheduled: true };
   }),
+
+  /** Contest the score of a match, or ask for a person to review the candidacy; the employer sees it. */
+  requestReview: seekerProcedure
+    .input(
+      z.object({
+        jobId,
+        kind: z.enum(REVIEW_KINDS),
+        message: z.string().trim().min(10, 'Say in a sentence or two what a person should look at.').max(2000, 'Keep it under 2,000 characters.'),
+      }),
+    )
+    .mutation(({ ctx, input }) => requestReview(ctx.db, ctx.user.id, input, ctx.clock())),
+
+  /** The employer of the job answers a review request (a person's answer, recorded). */
+  respondToReview: employerProcedure
+    .input(z.object({ reviewId: z.number().int().positive(), response: z.string().trim().min(2, 'Write your answer.').max(2000, 'Keep it under 2,000 characters.') }))
+    .mutation(({ ctx, input }) => respondToReview(ctx.db, ctx.user.id, input, ctx.clock())),
 
   candidatesForJob: employerProcedure
     .input(z.object({ jobId, minScore }))

@@ -1,8 +1,7 @@
 /**
  * Match scores, each in [0, 1]. Pure functions of the facts, so the reasoning can be checked
- * against them and a change of formula is a change of ALGORITHM_VERSION.
+ * against them; algorithms.ts names the ways of combining them.
  */
-export const ALGORITHM_VERSION = 'blend-v1';
 
 export interface JobSkillFact {
   skillId: number;

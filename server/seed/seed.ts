@@ -111,7 +111,7 @@ export async function loadDemoData(tx: Transaction, ids: Map<string, number>, pa
 export async function enrichDemoData(db: Database, ai: AiProviders, now: Date): Promise<void> {
   const unparsed = await db.select({ id: jobSeekers.id, text: jobSeekers.resumeText }).from(jobSeekers).where(isNull(jobSeekers.resumeData));
   for (const seeker of unparsed) {
-    if (seeker.text) await saveResume({ db, ai, now, background: () => {} }, seeker.id, seeker.text);
+    if (seeker.text) await saveResume({ db, ai, now, background: () => {}, retentionMonths: 24 }, seeker.id, seeker.text);
   }
   const pendingJobs = await db.select({ id: jobs.id, updatedAt: jobs.updatedAt }).from(jobs).where(isNull(jobs.embeddedAt));
   await embedJobs(db, ai.embedder, pendingJobs.map((j) => ({ id: j.id, updatedAt: j.updatedAt! })), now);

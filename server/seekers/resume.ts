@@ -21,6 +21,8 @@ export interface ResumeDeps {
   background(task: () => Promise<unknown>): void;
   /** New matches for the new resume. */
   onResumeEmbedded?(seekerId: number): Promise<unknown>;
+  /** For the retention notice in the answer (config RESUME_RETENTION_MONTHS). */
+  retentionMonths: number;
 }
 
 async function parseWithFallback(ai: AiProviders, text: string, lexicon: SkillLexicon, logger?: Logger): Promise<ParsedResume> {
@@ -58,6 +60,8 @@ export async function saveResume(deps: ResumeDeps, seekerId: number, rawText: st
       .set({
         resumeText: text,
         resumeData: parsed.resume,
+        resumeRetentionNoticeAt: null,
+        resumeErasedAt: null,
         resumeParserModel: parsed.model,
         resumeUpdatedAt: deps.now,
         resumeEmbedding: null,
@@ -71,7 +75,7 @@ export async function saveResume(deps: ResumeDeps, seekerId: number, rawText: st
   deps.background(async () => {
     if (await embedResume(deps.db, deps.ai.embedder, seekerId, deps.now)) await deps.onResumeEmbedded?.(seekerId);
   });
-  return loadResume(deps.db, seekerId);
+  return loadResume(deps.db, seekerId, deps.retentionMonths);
 }
 
 /**
@@ -95,7 +99,7 @@ export async function embedResume(db: Queryable, embedder: Embedder, seekerId: n
 
 export type EmbeddingState = 'none' | 'pending' | 'ready';
 
-export async function loadResume(db: Queryable, seekerId: number) {
+export async function loadResume(db: Queryable, seekerId: number, retentionMonths: number) {
   const [row] = await db
     .select({
       text: jobSeekers.resumeText,
@@ -104,6 +108,8 @@ export async function loadResume(db: Queryable, seekerId: number) {
       updatedAt: jobSeekers.resumeUpdatedAt,
       embeddedAt: jobSeekers.resumeEmbeddedAt,
       embeddingModel: jobSeekers.resumeEmbeddingModel,
+      retentionNoticeAt: jobSeekers.resumeRetentionNoticeAt,
+      erasedAt: jobSeekers.resumeErasedAt,
     })
     .from(jobSeekers)
     .where(eq(jobSeekers.id, seekerId));
@@ -117,5 +123,11 @@ export async function loadResume(db: Queryable, seekerId: number) {
     embedding,
     embeddingModel: row.embeddingModel,
     skills: await listSeekerSkills(db, seekerId),
+    // What the app tells the seeker about the retention of their resume (retention.ts).
+    retention: {
+      months: retentionMonths,
+      noticeIssuedAt: row.retentionNoticeAt?.toISOString() ?? null,
+      erasedAt: row.erasedAt?.toISOString() ?? null,
+    },
   };
 }

@@ -38,6 +38,7 @@ const resumeDeps = (ctx: SeekerContext): ResumeDeps => ({
   now: ctx.clock(),
   background: ctx.background,
   onResumeEmbedded: ctx.hooks.onResumeEmbedded,
+  retentionMonths: ctx.config.resumeRetentionMonths,
 });
 
 export const seekersRouter = createTRPCRouter({
@@ -55,7 +56,7 @@ export const seekersRouter = createTRPCRouter({
     return profile;
   }),
 
-  resume: seekerProcedure.query(({ ctx }) => loadResume(ctx.db, ctx.user.id)),
+  resume: seekerProcedure.query(({ ctx }) => loadResume(ctx.db, ctx.user.id, ctx.config.resumeRetentionMonths)),
 
   setResume: seekerProcedure
     .input(z.object({ text: z.string({ error: 'Paste the text of your resume.' }).max(200_000, 'A resume can be at most 60,000 characters.') }))
@@ -82,7 +83,7 @@ export const seekersRouter = createTRPCRouter({
       .where(and(eq(jobSeekers.id, ctx.user.id), isNotNull(jobSeekers.resumeText)))
       .returning({ id: jobSeekers.id });
     if (!updated.length) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Add your resume first, then correct what we read.' });
-    return loadResume(ctx.db, ctx.user.id);
+    return loadResume(ctx.db, ctx.user.id, ctx.config.resumeRetentionMonths);
   }),
 
   skills: seekerProcedure.query(({ ctx }) => listSeekerSkills(ctx.db, ctx.user.id)),

@@ -1,0 +1,84 @@
+/**
+ * Human oversight of scores: a seeker contests a match score or asks for a person to review
+ * their candidacy; the job's employer sees the request beside the candidate and answers it.
+ */
+import { TRPCError } from '@trpc/server';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/database.ts';
+import { matches, matchReviews, REVIEW_KINDS } from '../../db/schema.ts';
+import { isUniqueViolation } from '../db-errors.ts';
+import { rowsOf } from '../sql-helpers.ts';
+
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+export async function requestReview(db: Queryable, seekerId: number, input: { jobId: number; kind: ReviewKind; message: string }, now: Date) {
+  const [match] = await db
+    .select({ overallScore: matches.overallScore, algorithmVersion: matches.algorithmVersion })
+    .from(matches)
+    .where(and(eq(matches.jobSeekerId, seekerId), eq(matches.jobId, input.jobId)));
+  if (!match) throw new TRPCError({ code: 'NOT_FOUND', message: 'This match was not found.' });
+  try {
+    const [row] = await db
+      .insert(matchReviews)
+      .values({
+        jobSeekerId: seekerId,
+        jobId: input.jobId,
+        kind: input.kind,
+        message: input.message,
+        contestedScore: match.overallScore,
+        algorithmVersion: match.algorithmVersion,
+        createdAt: now,
+      })
+      .returning({ id: matchReviews.id, status: matchReviews.status, createdAt: matchReviews.createdAt });
+    return { id: row!.id, status: row!.status, createdAt: row!.createdAt.toISOString() };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new TRPCError({ code: 'CONFLICT', message: 'You already asked about this job; the employer has not answered yet.' });
+    throw error;
+  }
+}
+
+export async function respondToReview(db: Queryable, employerId: number, input: { reviewId: number; response: string }, now: Date) {
+  const rows = rowsOf<{ id: number; status: string }>(
+    await db.execute(sql`
+      select r.id, r.status from match_reviews r join jobs on jobs.id = r.job_id
+      where r.id = ${input.reviewId} and jobs.employer_id = ${employerId}`),
+  );
+  if (!rows[0]) throw new TRPCError({ code: 'NOT_FOUND', message: 'This review request was not found.' });
+  const [answered] = await db
+    .update(matchReviews)
+    .set({ status: 'answered', response: input.response, respondedBy: employerId, respondedAt: now })
+    .where(and(eq(matchReviews.id, input.reviewId), eq(matchReviews.status, 'open')))
+    .returning({ id: matchReviews.id });
+  if (!answered) throw new TRPCError({ code: 'CONFLICT', message: 'This request has been answered already.' });
+  return { id: answered.id, status: 'answered' as const, respondedAt: now.toISOString() };
+}
+
+/** The latest request per seeker and job, as both sides see it (SQL fragment for a lateral join). */
+export const latestReviewJoin = (seekerColumn: ReturnType<typeof sql>, jobColumn: ReturnType<typeof sql>) => sql`
+  left join lateral (
+    select r.id, r.kind, r.message, r.contested_score, r.status, r.response, r.created_at, r.responded_at
+    from match_reviews r where r.job_seeker_id = ${seekerColumn} and r.job_id = ${jobColumn}
+    order by r.created_at desc, r.id desc limit 1
+  ) review on true`;
+
+export interface ReviewRow {
+  review_id: number | null; review_kind: ReviewKind | null; review_message: string | null; review_contested_score: number | null;
+  review_status: 'open' | 'answered' | null; review_response: string | null; review_created_at: Date | string | null; review_responded_at: Date | string | null;
+}
+
+export const reviewColumns = sql`review.id as review_id, review.kind as review_kind, review.message as review_message, review.contested_score as review_contested_score,
+  review.status as review_status, review.response as review_response, review.created_at as review_created_at, review.responded_at as review_responded_at`;
+
+export function reviewOf(r: ReviewRow) {
+  if (r.review_id === null) return null;
+  return {
+    id: r.review_id,
+    kind: r.review_kind!,
+    message: r.review_message!,
+    contestedScore: r.review_contested_score,
+    status: r.review_status!,
+    response: r.review_response,
+    createdAt: new Date(r.review_created_at!).toISOString(),
+    respondedAt: r.review_responded_at ? new Date(r.review_responded_at).toISOString() : null,
+  };
+}
