@@ -131,6 +131,44 @@ describe('the product in a browser', () => {
       await application.getByText(/Interview \(the employer\)/).waitFor();
     });
 
+    await step('seeker-asks-for-a-human-review', async () => {
+      await seeker.getByRole('link', { name: 'Matches' }).click();
+      const card = seeker.locator('.match-card', { hasText: 'Pediatric Nurse' });
+      await card.getByText('Question this score').click();
+      await card.getByLabel('I want a person to review my candidacy').check();
+      await card.getByLabel('What should they look at?').fill('My charge nurse years are not in the skills list.');
+      await card.getByRole('button', { name: 'Send' }).click();
+      await card.getByText("Waiting for the employer's answer").waitFor();
+    });
+
+    await step('employer-answers-the-review', async () => {
+      await employer.goto(jobUrl);
+      const candidate = employer.locator('.candidate-card', { hasText: 'James Oconnor' });
+      await candidate.getByText('My charge nurse years are not in the skills list.').waitFor();
+      await candidate.getByLabel('Your answer (the candidate sees it)').fill('We read your resume: the interview will cover it.');
+      await candidate.getByRole('button', { name: 'Send answer' }).click();
+      await candidate.getByText('You answered: “We read your resume: the interview will cover it.”').waitFor();
+    });
+
+    await step('seeker-sees-the-answer-and-self-identifies', async () => {
+      await seeker.reload();
+      await seeker.locator('.match-card', { hasText: 'Pediatric Nurse' }).getByText('The employer answered: “We read your resume: the interview will cover it.”').waitFor();
+      await seeker.getByRole('link', { name: 'Account' }).click();
+      const form = seeker.locator('form', { hasText: 'Voluntary self-identification' });
+      await form.getByRole('group', { name: 'Sex' }).getByLabel('Male', { exact: true }).check();
+      await form.getByRole('group', { name: 'Race / ethnicity' }).getByLabel('Asian').check();
+      await form.getByRole('button', { name: 'Save' }).click();
+      await form.getByText('Saved. Thank you.').waitFor();
+    });
+
+    await step('employer-reads-the-bias-audit', async () => {
+      await employer.getByRole('link', { name: 'Bias audit' }).first().click();
+      const table = employer.locator('.audit-table', { hasText: 'Selection by sex ×' });
+      // The one applicant reached interview: a selection rate of 100% for their intersection.
+      await table.getByRole('row', { name: /Male × Asian\s+1\s+1\s+100\.0%\s+1\.00/ }).waitFor();
+      await table.getByRole('img', { name: /impact ratio per category/ }).waitFor();
+    });
+
     await step('seeker-cannot-open-employer-pages', async () => {
       await seeker.goto(`${server.url}/employer/jobs`);
       await seeker.getByRole('heading', { name: 'This page is for employers' }).waitFor();

@@ -95,7 +95,8 @@ export async function candidatesForJob(db: Queryable, employerId: number, jobId:
       join users u on u.id = s.id
       left join applications a on a.job_id = m.job_id and a.job_seeker_id = m.job_seeker_id
       ${latestReviewJoin(sql`m.job_seeker_id`, sql`m.job_id`)}
-      where m.job_id = ${jobId} and m.overall_score >= ${minScore}
+      -- A candidate who asked for a human review is always listed, whatever the score.
+      where m.job_id = ${jobId} and (m.overall_score >= ${minScore} or review.id is not null)
       order by m.overall_score desc, s.id asc
       limit 200`),
   );

@@ -42,9 +42,12 @@ export function Layout(props: RouteSectionProps) {
                     <Match when={user().userType === 'employer'}>
                       <A href="/employer/jobs" end>My jobs</A>
                       <A href="/employer/sources">Job boards</A>
+                      <A href="/audit">Bias audit</A>
                     </Match>
                     <Match when={user().userType === 'admin'}>
                       <A href="/admin/skills">Skills catalog</A>
+                      <A href="/admin/decisions">Decision log</A>
+                      <A href="/audit">Bias audit</A>
                     </Match>
                   </Switch>
                   <A href="/account">Account</A>

@@ -4,6 +4,7 @@ import { Field, FormError } from '../components/field.tsx';
 import { useMe, useSetMe, type Me } from '../lib/session.ts';
 import { useFormAction } from '../lib/form.ts';
 import { trpc } from '../lib/trpc.ts';
+import { SelfIdentification } from '../components/self-identification.tsx';
 
 function Saved(props: { when: boolean; children: JSX.Element }) {
   return <Show when={props.when}><p class="notice" role="status">{props.children}</p></Show>;
@@ -162,7 +163,12 @@ export default function Account() {
             <p class="muted">Signed in as {user().email}</p>
             <Switch>
               <Match when={user().userType === 'job_seeker' && (user() as Extract<Me, { userType: 'job_seeker' }>)}>
-                {(seeker) => <SeekerProfile me={seeker()} />}
+                {(seeker) => (
+                  <>
+                    <SeekerProfile me={seeker()} />
+                    <SelfIdentification />
+                  </>
+                )}
               </Match>
               <Match when={user().userType === 'employer' && (user() as Extract<Me, { userType: 'employer' }>)}>
                 {(employer) => <CompanyProfile me={employer()} />}

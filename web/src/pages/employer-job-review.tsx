@@ -5,6 +5,7 @@ import { RequireRole } from '../components/guard.tsx';
 import { BackLink, Empty, ErrorBox, ScoreBar, Skeleton, SkillChips, StatusBadge } from '../components/ui.tsx';
 import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
 import { problemOf, trpc } from '../lib/trpc.ts';
+import { ReviewAnswer } from '../components/review-answer.tsx';
 
 /** Below this overall score a candidate is noise on this page. */
 const CANDIDATE_MIN_SCORE = 0.25;
@@ -76,7 +77,7 @@ function Candidates(props: { jobId: number }) {
   return (
     <section>
       <h2>Ranked candidates</h2>
-      <p class="muted">People whose resumes fit this job (25% or more), best first. Contact details appear once they apply.</p>
+      <p class="muted">People whose resumes fit this job (25% or more), best first, and anyone who asked for a human review. Contact details appear once they apply.</p>
       <Switch>
         <Match when={candidates.isPending}><Skeleton lines={4} /></Match>
         <Match when={candidates.isError}><ErrorBox error={candidates.error} retry={() => candidates.refetch()} /></Match>
@@ -97,6 +98,7 @@ function Candidates(props: { jobId: number }) {
                   </div>
                   <Show when={c.matchedSkills.length}><SkillChips kind="matched" skills={c.matchedSkills} /></Show>
                   <Show when={c.missingSkills.length}><SkillChips kind="missing" skills={c.missingSkills} /></Show>
+                  <Show when={c.review}>{(review) => <ReviewAnswer review={review()} onAnswered={() => void candidates.refetch()} />}</Show>
                 </li>
               )}
             </For>
@@ -125,7 +127,7 @@ export default function EmployerJobReview() {
                     <h1>{data().title}</h1>
                     <StatusBadge status={data().status} label={STATUS_LABEL[data().status] ?? data().status} />
                   </div>
-                  <p><A href={`/jobs/${data().id}`}>Public page</A> · <A href={`/employer/jobs/${data().id}/edit`}>Edit</A></p>
+                  <p><A href={`/jobs/${data().id}`}>Public page</A> · <A href={`/employer/jobs/${data().id}/edit`}>Edit</A> · <A href={`/audit?job=${data().id}`}>Bias audit</A></p>
                   <Applicants jobId={jobId()} />
                   <Candidates jobId={jobId()} />
                 </>

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/solid-query';
 import { For, Match, Show, Switch } from 'solid-js';
 import { RequireRole } from '../components/guard.tsx';
+import { ReviewRequest } from '../components/review-request.tsx';
 import { Empty, ErrorBox, ScoreBar, Skeleton, SkillChips } from '../components/ui.tsx';
 import { employmentLabel, salaryLabel } from '../lib/format.ts';
 import { trpc, type RouterOutputs } from '../lib/trpc.ts';
@@ -9,7 +10,7 @@ import { trpc, type RouterOutputs } from '../lib/trpc.ts';
 type MatchItem = RouterOutputs['matches']['forMe']['items'][number];
 type Page = RouterOutputs['matches']['forMe'];
 
-function MatchCard(props: { match: MatchItem; onDismiss: () => void }) {
+function MatchCard(props: { match: MatchItem; onDismiss: () => void; onReviewSent: () => void }) {
   const job = () => props.match.job;
   return (
     <li class="card match-card">
@@ -37,6 +38,7 @@ function MatchCard(props: { match: MatchItem; onDismiss: () => void }) {
         </Show>
         <button type="button" class="button button-small button-secondary" onClick={props.onDismiss}>Not relevant</button>
       </div>
+      <ReviewRequest jobId={job().id} review={props.match.review} onSent={props.onReviewSent} />
     </li>
   );
 }
@@ -72,7 +74,7 @@ function Feed() {
         </Empty>
       </Match>
       <Match when={items().length > 0}>
-        <ul class="cards"><For each={items()}>{(match) => <MatchCard match={match} onDismiss={() => dismiss(match.jobId)} />}</For></ul>
+        <ul class="cards"><For each={items()}>{(match) => <MatchCard match={match} onDismiss={() => dismiss(match.jobId)} onReviewSent={() => void client.invalidateQueries({ queryKey: ['matches'] })} />}</For></ul>
         <Show when={feed.hasNextPage}>
           <button type="button" class="button button-secondary" onClick={() => feed.fetchNextPage()}>More matches</button>
         </Show>

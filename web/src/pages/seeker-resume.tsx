@@ -4,6 +4,7 @@ import { Field, FormError } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { SkillPicker } from '../components/skill-picker.tsx';
 import { ErrorBox, Skeleton } from '../components/ui.tsx';
+import { dateLabel } from '../lib/format.ts';
 import { problemOf, trpc, type FormProblem, type RouterOutputs } from '../lib/trpc.ts';
 
 type Resume = RouterOutputs['seekers']['resume'];
@@ -228,6 +229,34 @@ function SkillsEditor(props: { skills: Skill[] }) {
   );
 }
 
+type Retention = RouterOutputs['seekers']['resume']['retention'];
+
+/** What we keep and for how long; the notice the retention sweep issued, or the erasure it did. */
+function RetentionNotice(props: { retention: Retention }) {
+  const recentNotice = () => props.retention.noticeIssuedAt && Date.now() - Date.parse(props.retention.noticeIssuedAt) < 60 * 24 * 3600_000;
+  return (
+    <>
+      <Show when={props.retention.erasedAt}>
+        {(erasedAt) => (
+          <p class="notice" role="status">
+            Your resume was erased on {dateLabel(erasedAt())} after {props.retention.months} months without a sign-in, as we said we would. Add it again to get
+            matches.
+          </p>
+        )}
+      </Show>
+      <Show when={!props.retention.erasedAt && recentNotice()}>
+        <p class="notice" role="status">
+          On {dateLabel(props.retention.noticeIssuedAt!)} we noted you had not signed in for almost {props.retention.months} months, so your resume was due to
+          be erased 30 days later. You are back: we keep it.
+        </p>
+      </Show>
+      <p class="muted">
+        We keep your resume while you use Fitwork. After {props.retention.months} months without signing in it is erased (with a notice here 30 days before).
+      </p>
+    </>
+  );
+}
+
 export default function SeekerResume() {
   const resume = useQuery(() => ({ queryKey: ['seekers', 'resume'], queryFn: () => trpc.seekers.resume.query() }));
   return (
@@ -241,6 +270,7 @@ export default function SeekerResume() {
             <Match when={resume.data}>
               {(data) => (
                 <>
+                  <RetentionNotice retention={data().retention} />
                   <ResumeInput resume={data()} />
                   <Parsed resume={data()} />
                   <Show when={data()} keyed>{(d) => <SkillsEditor skills={d.skills} />}</Show>
