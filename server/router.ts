@@ -3,6 +3,7 @@ import { applicationsRouter } from './applications/router.ts';
 import { auditRouter } from './audit/router.ts';
 import { authRouter } from './auth/router.ts';
 import { employersRouter } from './employers/router.ts';
+import { experimentsRouter } from './experiments/router.ts';
 import { jobsRouter } from './jobs/router.ts';
 import { matchesRouter } from './matching/router.ts';
 import { seekersRouter } from './seekers/router.ts';
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   sources: sourcesRouter,
   account: accountRouter,
   audit: auditRouter,
+  experiments: experimentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

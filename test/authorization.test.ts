@@ -30,6 +30,7 @@ interface World {
   sourceId: string;
   skillIds: [number, number];
   reviewId: number;
+  experimentId: number;
 }
 
 let unique = 0;
@@ -85,6 +86,13 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'audit.forEmployer': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
   'audit.platform': { input: () => undefined, outcomes: admins },
   'audit.decisions': { input: (w) => ({ jobId: w.jobId }), outcomes: admins },
+  'matches.careerPaths': { input: () => ({}), outcomes: seekers },
+  'experiments.list': { input: () => undefined, outcomes: admins },
+  // The world's experiment is running: another start is a CONFLICT, past authorization.
+  'experiments.start': { input: () => ({ name: `trial ${++unique}`, arms: [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.5 }] }), outcomes: { ...admins, admin: 'CONFLICT' } },
+  'experiments.stop': { input: (w) => ({ id: w.experimentId }), outcomes: admins },
+  'experiments.results': { input: (w) => ({ id: w.experimentId }), outcomes: admins },
+  'experiments.quality': { input: () => undefined, outcomes: admins },
   'account.delete': { input: () => ({ password: PASSWORD }), outcomes: signedIn },
 };
 
@@ -115,10 +123,11 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
   await clients.seekerA.trpc.seekers.setResume.mutate({ text: RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text });
   await t.settle();
   const application = await clients.seekerA.trpc.applications.submit.mutate({ jobId: job.id, coverLetter: null });
+  const experiment = await clients.admin.trpc.experiments.start.mutate({ name: 'matrix', arms: [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.5 }] });
   const review = await clients.seekerA.trpc.matches.requestReview.mutate({ jobId: job.id, kind: 'human_review', message: 'Please have a person read my resume.' });
   const a = await clients.seekerA.trpc.skills.create.mutate({ name: `Matrix ${++unique} skill` });
   const b = await clients.seekerA.trpc.skills.create.mutate({ name: `Matrix ${++unique} skill` });
-  return { clients, world: { jobId: job.id, applicationId: application.id, sourceId: source.id, skillIds: [a.id, b.id] as [number, number], reviewId: review.id } };
+  return { clients, world: { jobId: job.id, applicationId: application.id, sourceId: source.id, skillIds: [a.id, b.id] as [number, number], reviewId: review.id, experimentId: experiment.id } };
 }
 
 describe('the authorization matrix', () => {

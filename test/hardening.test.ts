@@ -17,9 +17,9 @@ const procedures = (appRouter as unknown as { _def: { procedures: Record<string,
 
 /** Who calls each domain in the fuzz: the role its procedures are for. */
 function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
-  if (path.startsWith('seekers.') || path.startsWith('matches.forMe') || path.startsWith('matches.markViewed') || path.startsWith('matches.dismiss') || path.startsWith('matches.refresh') || path.startsWith('matches.requestReview') || path.startsWith('applications.submit') || path.startsWith('applications.mine') || path.startsWith('applications.withdraw')) return 'seeker';
+  if (path.startsWith('seekers.') || path.startsWith('matches.forMe') || path.startsWith('matches.markViewed') || path.startsWith('matches.dismiss') || path.startsWith('matches.refresh') || path.startsWith('matches.requestReview') || path.startsWith('matches.careerPaths') || path.startsWith('applications.submit') || path.startsWith('applications.mine') || path.startsWith('applications.withdraw')) return 'seeker';
   if (path.startsWith('skills.') && !['skills.search', 'skills.create'].includes(path)) return 'admin';
-  if (path === 'audit.platform' || path === 'audit.decisions') return 'admin';
+  if (path === 'audit.platform' || path === 'audit.decisions' || path.startsWith('experiments.')) return 'admin';
   if (['employers.', 'audit.forEmployer', 'jobs.create', 'jobs.update', 'jobs.setStatus', 'jobs.mine', 'sources.', 'applications.forJob', 'applications.setStatus', 'matches.candidatesForJob', 'matches.respondToReview'].some((p) => path.startsWith(p))) return 'employer';
   return 'anonymous';
 }
@@ -62,6 +62,10 @@ const KEYS: Record<string, string[]> = {
   'seekers.updateResumeData': ['data'],
   'audit.forEmployer': ['jobId'],
   'audit.decisions': ['seekerId', 'jobId', 'beforeId', 'limit'],
+  'matches.careerPaths': ['threshold'],
+  'experiments.start': ['name', 'arms'],
+  'experiments.stop': ['id'],
+  'experiments.results': ['id'],
 };
 
 const hostile = fc.oneof(
@@ -92,7 +96,7 @@ const LEAK = /\bat [\w.<>]+ \(|\n\s+at |Failed query|select .* from|insert into|
 
 describe('fuzzing every procedure', () => {
   it('covers every procedure of the router', () => {
-    const withInput = Object.keys(procedures).filter((p) => !['auth.signOut', 'auth.me', 'seekers.me', 'seekers.resume', 'seekers.skills', 'seekers.uploadResume', 'employers.me', 'skills.list', 'jobs.mine', 'matches.refresh', 'applications.mine', 'sources.list', 'account.export', 'seekers.selfIdentification', 'audit.platform'].includes(p));
+    const withInput = Object.keys(procedures).filter((p) => !['auth.signOut', 'auth.me', 'seekers.me', 'seekers.resume', 'seekers.skills', 'seekers.uploadResume', 'employers.me', 'skills.list', 'jobs.mine', 'matches.refresh', 'applications.mine', 'sources.list', 'account.export', 'seekers.selfIdentification', 'audit.platform', 'experiments.list', 'experiments.quality'].includes(p));
     expect(withInput.filter((p) => !KEYS[p])).toEqual([]);
   });
 

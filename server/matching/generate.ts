@@ -13,7 +13,7 @@ import { loadLexicon } from '../skills/catalog.ts';
 import { rowsOf } from '../sql-helpers.ts';
 import { templateReasoning, type MatchFacts } from './reasoning.ts';
 import { algorithmNamed } from './algorithms.ts';
-import { algorithmFor, runningExperiment } from './experiments.ts';
+import { algorithmFor, runningExperiment } from '../experiments/assignment.ts';
 import { locationFit, semanticScore, skillMatch, type JobSkillFact, type SeekerSkillFact } from './scoring.ts';
 
 export const JOBS_PER_SEEKER = 50;
@@ -33,7 +33,7 @@ interface Pair {
   requirementsSimilarity: number | null;
 }
 
-async function jobSkillFacts(db: Queryable, jobIds: number[]) {
+export async function jobSkillFacts(db: Queryable, jobIds: number[]) {
   const rows = jobIds.length
     ? await db
         .select({ jobId: jobSkills.jobId, skillId: jobSkills.skillId, name: skills.name, required: jobSkills.required, priority: jobSkills.priority })
@@ -46,7 +46,7 @@ async function jobSkillFacts(db: Queryable, jobIds: number[]) {
   return byJob;
 }
 
-async function seekerSkillFacts(db: Queryable, seekerIds: number[]) {
+export async function seekerSkillFacts(db: Queryable, seekerIds: number[]) {
   const rows = seekerIds.length
     ? await db
         .select({ seekerId: jobSeekerSkills.jobSeekerId, skillId: jobSeekerSkills.skillId, proficiencyLevel: jobSeekerSkills.proficiencyLevel, yearsExperience: jobSeekerSkills.yearsExperience })

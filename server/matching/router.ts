@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createTRPCRouter, employerProcedure, seekerProcedure } from '../trpc.ts';
+import { careerPaths, GOOD_MATCH } from './career-paths.ts';
 import { candidatesForJob, dismissMatch, markViewed, matchesForSeeker } from './read.ts';
 import { requestReview, respondToReview } from './reviews.ts';
 import { REVIEW_KINDS } from '../../db/schema.ts';
@@ -40,6 +41,11 @@ export const matchesRouter = createTRPCRouter({
   respondToReview: employerProcedure
     .input(z.object({ reviewId: z.number().int().positive(), response: z.string().trim().min(2, 'Write your answer.').max(2000, 'Keep it under 2,000 characters.') }))
     .mutation(({ ctx, input }) => respondToReview(ctx.db, ctx.user.id, input, ctx.clock())),
+
+  /** The few skills that would open the most additional good matches, with those jobs. */
+  careerPaths: seekerProcedure
+    .input(z.object({ threshold: z.number().min(0.3).max(0.95).default(GOOD_MATCH) }).default({ threshold: GOOD_MATCH }))
+    .query(({ ctx, input }) => careerPaths(ctx.db, ctx.user.id, ctx.clock(), input.threshold)),
 
   candidatesForJob: employerProcedure
     .input(z.object({ jobId, minScore }))

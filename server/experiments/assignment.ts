@@ -9,7 +9,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { experiments } from '../../db/schema.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import { ALGORITHMS, DEFAULT_ALGORITHM } from './algorithms.ts';
+import { ALGORITHMS, DEFAULT_ALGORITHM } from '../matching/algorithms.ts';
 
 export interface Arm {
   algorithm: string;

@@ -1,0 +1,41 @@
+import { TRPCError } from '@trpc/server';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { experiments } from '../../db/schema.ts';
+import { ALGORITHMS } from '../matching/algorithms.ts';
+import { listExperiments, startExperiment, stopExperiment } from './assignment.ts';
+import { experimentResults, qualityByWeek } from './quality.ts';
+import { adminProcedure, createTRPCRouter } from '../trpc.ts';
+
+const experimentId = z.object({ id: z.number().int().positive() });
+
+/** A/B tests of matching algorithms and match quality over time, for admins. */
+export const experimentsRouter = createTRPCRouter({
+  list: adminProcedure.query(async ({ ctx }) => ({
+    experiments: await listExperiments(ctx.db),
+    algorithms: Object.values(ALGORITHMS).map(({ name, description }) => ({ name, description })),
+  })),
+
+  start: adminProcedure
+    .input(
+      z.object({
+        name: z.string().trim().min(3, 'Name the experiment (3 characters or more).').max(100).regex(/^[\w .:-]+$/, 'Use letters, digits, spaces and . : - _ only.'),
+        arms: z
+          .array(z.object({ algorithm: z.string().min(1).max(50), share: z.number().gt(0, 'Each share must be above 0.').max(1) }).strict())
+          .min(2, 'An experiment needs at least two arms.')
+          .max(5),
+      }),
+    )
+    .mutation(({ ctx, input }) => startExperiment(ctx.db, ctx.user.id, input, ctx.clock())),
+
+  stop: adminProcedure.input(experimentId).mutation(({ ctx, input }) => stopExperiment(ctx.db, input.id, ctx.clock())),
+
+  results: adminProcedure.input(experimentId).query(async ({ ctx, input }) => {
+    const [experiment] = await ctx.db.select().from(experiments).where(eq(experiments.id, input.id));
+    if (!experiment) throw new TRPCError({ code: 'NOT_FOUND', message: 'This experiment was not found.' });
+    return { experiment, arms: await experimentResults(ctx.db, experiment) };
+  }),
+
+  /** Every algorithm, every week of scoring: view, apply, interview and "not relevant" rates. */
+  quality: adminProcedure.query(({ ctx }) => qualityByWeek(ctx.db)),
+});

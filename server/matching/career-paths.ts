@@ -1,0 +1,121 @@
+/**
+ * Career paths: which few skills would open the most additional good matches for a seeker.
+ * Candidates are real jobs only: the seeker's current matches and the jobs one seniority step
+ * above them (same title, next level). Each job is scored as it is, then with one missing skill
+ * added; a skill "opens" a job when that lifts it from under the threshold to over it.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../db/database.ts';
+import { algorithmFor, runningExperiment } from '../experiments/assignment.ts';
+import { visibleToSeekers } from '../jobs/service.ts';
+import { rowsOf } from '../sql-helpers.ts';
+import { algorithmNamed } from './algorithms.ts';
+import { jobSkillFacts, seekerSkillFacts } from './generate.ts';
+import { locationFit, semanticScore, skillMatch, type SeekerSkillFact } from './scoring.ts';
+
+/** What counts as a good match by default (the local embedder's scores run lower than OpenAI's). */
+export const GOOD_MATCH = 0.6;
+const SUGGESTIONS = 3;
+const JOBS_PER_SUGGESTION = 5;
+
+/** Seniority words by level; a title without one is level 2. */
+const LEVELS: [RegExp, number][] = [
+  [/\b(intern|internship|trainee|apprentice)\b/g, 0],
+  [/\b(junior|jr|entry[- ]level|graduate)\b/g, 1],
+  [/\b(senior|sr)\b/g, 3],
+  [/\b(lead|staff|principal)\b/g, 4],
+  [/\b(head of|director of|director)\b/g, 5],
+];
+
+/** The title without its seniority words, and its level. */
+export function seniorityOf(title: string): { stem: string; level: number } {
+  let stem = title.toLowerCase();
+  let level = 2;
+  for (const [pattern, value] of LEVELS) {
+    if (stem.match(pattern)) {
+      level = Math.max(level === 2 ? value : level, value);
+      stem = stem.replace(pattern, ' ');
+    }
+  }
+  return { stem: stem.replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim(), level };
+}
+
+interface CandidateJob {
+  id: number; title: string; company_name: string; location: string | null; remote_allowed: boolean; experience_years: number | null;
+  description_similarity: number | null; requirements_similarity: number | null; seeker_location: string | null; matched: boolean;
+}
+
+export async function careerPaths(db: Database, seekerId: number, now: Date, threshold = GOOD_MATCH) {
+  const matched = rowsOf<{ title: string }>(
+    await db.execute(sql`
+      select jobs.title from matches m join jobs on jobs.id = m.job_id
+      where m.job_seeker_id = ${seekerId} and m.dismissed_at is null and ${visibleToSeekers(now)}`),
+  );
+  const steps = new Map<string, number>();
+  for (const { title } of matched) {
+    const { stem, level } = seniorityOf(title);
+    if (stem && level < 5) steps.set(stem, Math.max(steps.get(stem) ?? 0, level + 1));
+  }
+  const stems = [...steps.keys()];
+  const candidates = rowsOf<CandidateJob>(
+    await db.execute(sql`
+      with seeker as (select location, resume_embedding as v from job_seekers where id = ${seekerId} and resume_embedding is not null)
+      select jobs.id, jobs.title, e.company_name, jobs.location, jobs.remote_allowed, (jobs.requirements->>'experienceYears')::int as experience_years,
+             1 - (jobs.description_embedding <=> (select v from seeker)) as description_similarity,
+             1 - (jobs.requirements_embedding <=> (select v from seeker)) as requirements_similarity,
+             (select location from seeker) as seeker_location,
+             exists (select 1 from matches m where m.job_seeker_id = ${seekerId} and m.job_id = jobs.id) as matched
+      from jobs join employers e on e.id = jobs.employer_id
+      where exists (select 1 from seeker) and ${visibleToSeekers(now)} and jobs.description_embedding is not null
+        and not exists (select 1 from matches m where m.job_seeker_id = ${seekerId} and m.job_id = jobs.id and m.dismissed_at is not null)
+        and (exists (select 1 from matches m where m.job_seeker_id = ${seekerId} and m.job_id = jobs.id)
+             ${stems.length ? sql`or lower(jobs.title) like any (array[${sql.join(stems.map((s) => sql`${`%${s.replaceAll(/[%_\\]/g, '')}%`}`), sql`, `)}])` : sql``})
+      limit 500`),
+  ).filter((job) => {
+    if (job.matched) return true;
+    const { stem, level } = seniorityOf(job.title);
+    return steps.get(stem) === level; // exactly one step above a job they match
+  });
+  if (candidates.length === 0) return { threshold, goodMatchesNow: 0, suggestions: [] };
+
+  const jobFacts = await jobSkillFacts(db, candidates.map((c) => c.id));
+  const mine = (await seekerSkillFacts(db, [seekerId])).get(seekerId) ?? [];
+  const algorithm = algorithmNamed(algorithmFor(seekerId, await runningExperiment(db)).algorithm);
+  const scoreWith = (job: CandidateJob, skills: SeekerSkillFact[]) => {
+    const fit = skillMatch(jobFacts.get(job.id) ?? [], skills, job.experience_years);
+    return algorithm.score({
+      semantic: semanticScore(job.description_similarity, job.requirements_similarity),
+      skills: fit.score,
+      location: locationFit({ location: job.location, remoteAllowed: job.remote_allowed }, job.seeker_location),
+      missing: fit.missing,
+    });
+  };
+
+  let goodMatchesNow = 0;
+  const opened = new Map<number, { name: string; jobs: { id: number; title: string; companyName: string; scoreNow: number; scoreWith: number; stepUp: boolean }[] }>();
+  for (const job of candidates) {
+    const now = scoreWith(job, mine);
+    if (now >= threshold) {
+      goodMatchesNow++;
+      continue;
+    }
+    const have = new Set(mine.map((s) => s.skillId));
+    for (const skill of jobFacts.get(job.id) ?? []) {
+      if (have.has(skill.skillId)) continue;
+      const withSkill = scoreWith(job, [...mine, { skillId: skill.skillId, proficiencyLevel: null, yearsExperience: null }]);
+      if (withSkill < threshold) continue;
+      const entry = opened.get(skill.skillId) ?? { name: skill.name, jobs: [] };
+      entry.jobs.push({ id: job.id, title: job.title, companyName: job.company_name, scoreNow: now, scoreWith: withSkill, stepUp: !job.matched });
+      opened.set(skill.skillId, entry);
+    }
+  }
+  const suggestions = [...opened.entries()]
+    .map(([skillId, e]) => ({
+      skill: { id: skillId, name: e.name },
+      additionalMatches: e.jobs.length,
+      jobs: e.jobs.sort((a, b) => b.scoreWith - a.scoreWith || a.id - b.id).slice(0, JOBS_PER_SUGGESTION),
+    }))
+    .sort((a, b) => b.additionalMatches - a.additionalMatches || a.skill.name.localeCompare(b.skill.name))
+    .slice(0, SUGGESTIONS);
+  return { threshold, goodMatchesNow, suggestions };
+}

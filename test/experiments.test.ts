@@ -1,0 +1,191 @@
+/**
+ * The learning loop (issue 11): deterministic assignment, the arithmetic of quality metrics and
+ * significance, experiments over real matches, offline evaluation, career paths.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ALGORITHMS } from '../server/matching/algorithms.ts';
+import { armFor, assignmentPoint } from '../server/experiments/assignment.ts';
+import { evaluateRanking, type LabelledMatch } from '../server/experiments/offline-eval.ts';
+import { armResults } from '../server/experiments/quality.ts';
+import { compareRates, rateOf } from '../server/experiments/statistics.ts';
+import { RESUME_FIXTURES } from './fixtures/resumes.ts';
+import { createTestApp } from './helpers/app.ts';
+import { adminClient, codeOf, employerClient, failureOf, nurseJob, seekerClient } from './helpers/actors.ts';
+
+describe('assignment to arms', () => {
+  const experiment = { name: 'skills-first-trial', arms: [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.3 }, { algorithm: 'other', share: 0.2 }] };
+
+  it('puts the same seeker in the same arm every time, and another experiment name reshuffles', () => {
+    for (const id of [1, 42, 99_999]) expect(armFor(id, experiment)).toBe(armFor(id, { ...experiment, arms: [...experiment.arms] }));
+    expect(assignmentPoint(42, 'a')).toBe(assignmentPoint(42, 'a'));
+    const differ = Array.from({ length: 100 }, (_, id) => armFor(id, experiment).algorithm !== armFor(id, { ...experiment, name: 'another' }).algorithm);
+    expect(differ.some(Boolean)).toBe(true);
+  });
+
+  it('respects the shares within 2% over 10,000 seekers', () => {
+    const counts = new Map<string, number>();
+    for (let id = 1; id <= 10_000; id++) {
+      const arm = armFor(id, experiment).algorithm;
+      counts.set(arm, (counts.get(arm) ?? 0) + 1);
+    }
+    for (const arm of experiment.arms) expect(Math.abs(counts.get(arm.algorithm)! / 10_000 - arm.share)).toBeLessThan(0.02);
+  });
+});
+
+describe('the statistics, against hand-computed figures', () => {
+  it('gives the Wilson 95% interval of a rate', () => {
+    // 30 of 100: p 0.3, centre (0.3 + 1.9208/100) / 1.038415 = 0.30740, half-width 0.08845.
+    const r = rateOf(30, 100);
+    expect(r.rate).toBe(0.3);
+    expect(r.low).toBeCloseTo(0.2189, 4);
+    expect(r.high).toBeCloseTo(0.3958, 4);
+    expect(rateOf(0, 0)).toMatchObject({ rate: null, low: null, high: null });
+  });
+
+  it('calls a difference only when it is significant and the arms are large enough', () => {
+    // 100/1000 vs 130/1000: pooled 0.115, se 0.014267, z 2.1027, p 0.0355.
+    const higher = compareRates(rateOf(100, 1000), rateOf(130, 1000));
+    expect(higher.z).toBeCloseTo(2.1027, 3);
+    expect(higher.pValue).toBeCloseTo(0.0355, 3);
+    expect(higher.verdict).toBe('variant_higher');
+    expect(compareRates(rateOf(130, 1000), rateOf(100, 1000)).verdict).toBe('variant_lower');
+    // 100/1000 vs 110/1000: z 0.7295, p 0.466.
+    expect(compareRates(rateOf(100, 1000), rateOf(110, 1000))).toMatchObject({ verdict: 'no_significant_difference' });
+    // A huge-looking difference on little data: no verdict.
+    expect(compareRates(rateOf(3, 20), rateOf(15, 20))).toMatchObject({ verdict: 'insufficient_data', pValue: null });
+    expect(compareRates(rateOf(1, 5000), rateOf(2, 5000)).verdict).toBe('insufficient_data');
+  });
+
+  it('adds up the weeks of each arm and compares each variant with the control', () => {
+    const counts = (shown: number, viewed: number, applied: number, interview: number, notRelevant: number) => ({ shown, viewed, applied, interview, notRelevant });
+    const arms = armResults(['blend-v1', 'skills-first-v1'], [
+      { algorithm: 'blend-v1', week: '2026-11-16', counts: counts(400, 200, 40, 10, 20) },
+      { algorithm: 'blend-v1', week: '2026-11-23', counts: counts(600, 300, 60, 10, 30) },
+      { algorithm: 'skills-first-v1', week: '2026-11-23', counts: counts(1000, 500, 130, 22, 49) },
+      { algorithm: 'retired-v0', week: '2026-11-23', counts: counts(50, 1, 1, 1, 1) },
+    ]);
+    expect(arms[0]).toMatchObject({ algorithm: 'blend-v1', control: true, counts: counts(1000, 500, 100, 20, 50), comparisons: null });
+    expect(arms[0]!.weeks.map((w) => w.rates.applied.rate)).toEqual([0.1, 0.1]);
+    expect(arms[1]!.comparisons!.applied).toMatchObject({ verdict: 'variant_higher' });
+    expect(arms[1]!.comparisons!.viewed).toMatchObject({ verdict: 'no_significant_difference', difference: 0 });
+    expect(arms[1]!.comparisons!.notRelevant.verdict).toBe('no_significant_difference');
+  });
+});
+
+describe('offline evaluation', () => {
+  it('replays the feedback: the algorithm that ranks the applied job first scores a reciprocal rank of 1', () => {
+    const match = (seekerId: number, jobId: number, semantic: number, skills: number, labels: Partial<LabelledMatch> = {}): LabelledMatch => ({
+      seekerId, jobId, semantic, skills, location: 1, missing: [], applied: false, dismissed: false, ...labels,
+    });
+    const matches = [
+      // blend-v1: A 0.73, B 0.7975 (B first); skills-first-v1: A 0.79, B 0.745 (A first).
+      match(1, 10, 0.5, 0.9, { applied: true }),
+      match(1, 11, 0.95, 0.6, { dismissed: true }),
+      // No feedback: not counted.
+      match(2, 10, 0.5, 0.5),
+    ];
+    expect(evaluateRanking(matches, ALGORITHMS['blend-v1']!)).toEqual({ algorithm: 'blend-v1', seekers: 1, meanReciprocalRank: 0.5, appliedInTopK: 1, notRelevantInTopK: 1 });
+    expect(evaluateRanking(matches, ALGORITHMS['skills-first-v1']!)).toMatchObject({ seekers: 1, meanReciprocalRank: 1 });
+  });
+});
+
+describe('experiments over real matches', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  beforeEach(async () => {
+    t = await createTestApp();
+  });
+
+  it('are started, run and stopped by admins only, and every match records its arm', async () => {
+    const admin = await adminClient(t.app, t.db);
+    const employer = await employerClient(t.app, 'boss@acme.example');
+    expect(await codeOf(employer.trpc.experiments.list.query())).toBe('FORBIDDEN');
+    expect(await failureOf(admin.trpc.experiments.start.mutate({ name: 'bad shares', arms: [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.4 }] }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'The shares must add up to 1 (they add up to 0.9).',
+    });
+    expect(await failureOf(admin.trpc.experiments.start.mutate({ name: 'unknown', arms: [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'magic', share: 0.5 }] }))).toMatchObject({ code: 'BAD_REQUEST' });
+    const experiment = await admin.trpc.experiments.start.mutate({ name: 'skills first', arms: [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.5 }] });
+    expect(await codeOf(admin.trpc.experiments.start.mutate({ name: 'second', arms: [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.5 }] }))).toBe('CONFLICT');
+
+    const jobId = (await employer.trpc.jobs.create.mutate(nurseJob)).id;
+    const resume = RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text;
+    const seekers = [];
+    for (let i = 0; i < 6; i++) {
+      const seeker = await seekerClient(t.app, `s${i}@example.com`);
+      await seeker.trpc.seekers.setResume.mutate({ text: resume });
+      seekers.push(seeker);
+    }
+    await t.settle();
+    t.clock.advance(60_000);
+    // Seeker 0 views, 1 applies and reaches interview, 2 says "not relevant".
+    await seekers[0]!.trpc.matches.markViewed.mutate({ jobId });
+    const application = await seekers[1]!.trpc.applications.submit.mutate({ jobId, coverLetter: null });
+    await employer.trpc.applications.setStatus.mutate({ id: application.id, status: 'reviewed' });
+    await employer.trpc.applications.setStatus.mutate({ id: application.id, status: 'interview' });
+    await seekers[2]!.trpc.matches.dismiss.mutate({ jobId });
+
+    const rows = (await t.pg.query<{ job_seeker_id: number; algorithm_version: string; experiment_name: string }>(`select job_seeker_id, algorithm_version, experiment_name from matches order by job_seeker_id`)).rows;
+    expect(rows).toHaveLength(6);
+    const experimentArms = { name: 'skills first', arms: experiment.arms };
+    for (const row of rows) expect(row).toMatchObject({ experiment_name: 'skills first', algorithm_version: armFor(row.job_seeker_id, experimentArms).algorithm });
+
+    const results = await admin.trpc.experiments.results.query({ id: experiment.id });
+    const expected = (algorithm: string) => {
+      const inArm = (i: number) => armFor(seekers[i]!.id, experimentArms).algorithm === algorithm;
+      return { shown: seekers.filter((s) => armFor(s.id, experimentArms).algorithm === algorithm).length, viewed: Number(inArm(0)), applied: Number(inArm(1)), interview: Number(inArm(1)), notRelevant: Number(inArm(2)) };
+    };
+    for (const arm of results.arms) expect(arm.counts).toEqual(expected(arm.algorithm));
+    // Six matches: far too few for a verdict.
+    expect(results.arms[1]!.comparisons!.applied.verdict).toBe('insufficient_data');
+
+    const quality = await admin.trpc.experiments.quality.query();
+    expect(quality.reduce((sum, w) => sum + w.counts.shown, 0)).toBe(6);
+
+    await admin.trpc.experiments.stop.mutate({ id: experiment.id });
+    await seekers[3]!.trpc.matches.refresh.mutate();
+    await t.settle();
+    const after = (await t.pg.query<{ algorithm_version: string; experiment_name: string | null }>(`select algorithm_version, experiment_name from matches where job_seeker_id = $1`, [seekers[3]!.id])).rows;
+    expect(after).toEqual([{ algorithm_version: 'blend-v1', experiment_name: null }]);
+  });
+});
+
+describe('career paths', () => {
+  it('suggests the skills that open more good matches, from existing visible jobs only, one seniority step up included', async () => {
+    const t = await createTestApp();
+    const employer = await employerClient(t.app, 'boss@acme.example');
+    const withSkills = (title: string, extra: string[]) => ({ ...nurseJob, title, skills: [...nurseJob.skills, ...extra.map((name) => ({ name, required: true, priority: 1 as const }))] });
+    await employer.trpc.jobs.create.mutate(nurseJob);
+    const icu = await employer.trpc.jobs.create.mutate(withSkills('Pediatric ICU Nurse', ['Critical Care']));
+    const senior = await employer.trpc.jobs.create.mutate(withSkills('Senior Pediatric Nurse', ['ACLS']));
+    const closed = await employer.trpc.jobs.create.mutate(withSkills('Pediatric Triage Nurse', ['Triage']));
+    await employer.trpc.jobs.setStatus.mutate({ id: closed.id, status: 'closed' });
+    const seeker = await seekerClient(t.app, 'nurse@example.com');
+    await seeker.trpc.seekers.setResume.mutate({ text: RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text });
+    await t.settle();
+    // The senior job is not among the seeker's matches: it is reached as the step above "Pediatric Nurse".
+    await t.pg.query(`delete from matches where job_id = $1`, [senior.id]);
+
+    const paths = await seeker.trpc.matches.careerPaths.query({ threshold: 0.6 });
+    expect(paths.goodMatchesNow).toBe(1);
+    const bySkill = Object.fromEntries(paths.suggestions.map((s) => [s.skill.name, s]));
+    expect(bySkill['Critical Care']?.jobs.map((j) => [j.id, j.stepUp])).toEqual([[icu.id, false]]);
+    expect(bySkill['ACLS']?.jobs.map((j) => [j.id, j.stepUp])).toEqual([[senior.id, true]]);
+
+    const mine = new Set((await seeker.trpc.seekers.skills.query()).map((s) => s.name));
+    for (const suggestion of paths.suggestions) {
+      expect(mine.has(suggestion.skill.name)).toBe(false);
+      expect(suggestion.additionalMatches).toBe(suggestion.jobs.length);
+      for (const job of suggestion.jobs) {
+        const row = (await t.pg.query<{ status: string; has: boolean }>(`select status, exists (select 1 from job_skills where job_id = jobs.id and skill_id = $2) as has from jobs where id = $1`, [job.id, suggestion.skill.id])).rows[0];
+        expect(row).toEqual({ status: 'active', has: true });
+        expect(job.scoreNow).toBeLessThan(0.6);
+        expect(job.scoreWith).toBeGreaterThanOrEqual(0.6);
+      }
+    }
+    expect(paths.suggestions.flatMap((s) => s.jobs).some((j) => j.id === closed.id)).toBe(false);
+
+    // A seeker without a resume gets no invented suggestions.
+    const empty = await seekerClient(t.app, 'empty@example.com');
+    expect(await empty.trpc.matches.careerPaths.query({})).toEqual({ threshold: 0.6, goodMatchesNow: 0, suggestions: [] });
+  });
+});
