@@ -18,6 +18,7 @@ import { QUERIES } from './dataset.ts';
 import { benchDatabase } from './load.ts';
 import { fmt, recallAt10, time } from './measure.ts';
 import { loadTest } from './load-test.ts';
+import { matchesAtScale } from './matches-scale.ts';
 import { bundleSizes, largestContentfulPaint } from './web.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -94,6 +95,8 @@ async function load() {
   log(`requests ${r.requests.total} (${r.requests.average} req/s), latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`);
 }
 
-if (!args.has('--data-only') && !args.has('--load-only')) await web();
-if (!args.has('--web-only') && !args.has('--load-only')) for (const size of sizes) await data(size);
-if (!args.has('--web-only') && !args.has('--data-only')) await load();
+const only = ['--web-only', '--data-only', '--load-only', '--matches-only'].find((flag) => args.has(flag));
+if (!only || only === '--web-only') await web();
+if (!only || only === '--data-only') for (const size of sizes) await data(size);
+if (!only || only === '--matches-only') await matchesAtScale(log);
+if (!only || only === '--load-only') await load();

@@ -286,10 +286,15 @@ export const applications = pgTable(
   ],
 );
 
+/**
+ * Partitioned by hash of job_seeker_id into 16 partitions (migration 0007, decision 0007): the
+ * seed's unique (seeker, job) holds as it is, a seeker's feed reads one partition. The primary
+ * key includes the partition key, as Postgres requires.
+ */
 export const matches = pgTable(
   'matches',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: integer('id').generatedAlwaysAsIdentity(),
     jobSeekerId: integer('job_seeker_id')
       .notNull()
       .references(() => jobSeekers.id, { onDelete: 'cascade' }),
@@ -313,6 +318,7 @@ export const matches = pgTable(
     experimentName: varchar('experiment_name', { length: 100 }),
   },
   (t) => [
+    primaryKey({ columns: [t.jobSeekerId, t.id] }),
     index('matches_job_seeker_id_idx').on(t.jobSeekerId),
     index('matches_job_id_idx').on(t.jobId),
     index('matches_overall_score_idx').on(t.overallScore),

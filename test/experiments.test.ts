@@ -109,7 +109,7 @@ describe('experiments over real matches', () => {
 
     const jobId = (await employer.trpc.jobs.create.mutate(nurseJob)).id;
     const resume = RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text;
-    const seekers = [];
+    const seekers: Awaited<ReturnType<typeof seekerClient>>[] = [];
     for (let i = 0; i < 6; i++) {
       const seeker = await seekerClient(t.app, `s${i}@example.com`);
       await seeker.trpc.seekers.setResume.mutate({ text: resume });

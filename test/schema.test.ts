@@ -101,7 +101,27 @@ describe('the constraints', () => {
     await q(`insert into matches (job_seeker_id, job_id, overall_score, algorithm_version) values (2, $1, 0.5, 'v1')`, [jobId]);
     expect(
       await rejects(`insert into matches (job_seeker_id, job_id, overall_score, algorithm_version) values (2, $1, 0.7, 'v1')`, [jobId]),
-    ).toMatch(/unique_match/);
+      // matches is partitioned: the partition's copy of unique_match (seeker, job) refuses it.
+    ).toMatch(/duplicate key value violates unique constraint "matches_p\d{2}_job_seeker_id_job_id_key"/);
+    const parent = await q(`select conname from pg_constraint where conrelid = 'matches'::regclass and contype = 'u'`);
+    expect(parent.rows).toEqual([{ conname: 'unique_match' }]);
+  });
+
+  it('partition matches by seeker, 16 ways, every seeker in exactly one partition', async () => {
+    const partitions = await q(`select count(*)::int as n from pg_inherits where inhparent = 'matches'::regclass`);
+    expect(partitions.rows[0]!.n).toBe(16);
+    const job = await q(`insert into jobs (employer_id, title, description) values (1, 'Welder', 'Weld') returning id`);
+    const job2 = await q(`insert into jobs (employer_id, title, description) values (1, 'Fitter', 'Fit') returning id`);
+    for (const id of [job.rows[0]!.id, job2.rows[0]!.id]) await q(`insert into matches (job_seeker_id, job_id, overall_score, algorithm_version) values (2, $1, 0.5, 'v1')`, [id]);
+    const where = await q(`select tableoid::regclass::text as partition, count(*)::int as n from matches where job_seeker_id = 2 group by 1`);
+    expect(where.rows).toHaveLength(1);
+    const total = await q(`select count(*)::int as n from matches where job_seeker_id = 2`);
+    expect(where.rows[0]).toMatchObject({ partition: expect.stringMatching(/^matches_p\d{2}$/), n: total.rows[0]!.n });
+    expect(total.rows[0]!.n).toBeGreaterThanOrEqual(2);
+    // A seeker's feed reads one partition (pruning), not sixteen.
+    const plan = await q(`explain select * from matches where job_seeker_id = 2`);
+    const scanned = new Set(plan.rows.map((r) => String(r['QUERY PLAN'])).join('\n').match(/\bmatches_p\d{2}\b(?!_)/g));
+    expect(scanned.size).toBe(1);
   });
 
   it('refuse an email that is not trimmed and lower-cased, and an unknown user type', async () => {
