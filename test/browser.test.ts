@@ -186,4 +186,45 @@ describe('the product in a browser', () => {
       expect(page.url()).toMatch(/\/signin$/);
     });
   }, 60_000);
+
+  it('gives admins the experiments, the decision log and the audit, and seekers their career paths (demo data)', async () => {
+    const demo = await startNodeServer({ SEED_DEMO_DATA: 'true' });
+    try {
+      const signIn = async (who: string, email: string) => {
+        const page = await newPage(who);
+        await page.goto(`${demo.url}/signin`);
+        await page.getByLabel('Email').fill(email);
+        await page.getByLabel('Password').fill('demo-password-2026');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('button', { name: 'Sign out' }).waitFor();
+        return page;
+      };
+      const admin = await signIn('admin', 'admin@jobplatform.example');
+      await step('admin-starts-an-experiment', async () => {
+        await admin.getByRole('link', { name: 'Experiments' }).click();
+        await admin.getByLabel('Name').fill('skills first trial');
+        await admin.getByRole('button', { name: 'Start' }).click();
+        const card = admin.locator('.experiment-card', { hasText: 'skills first trial' });
+        await card.getByText('blend-v1 50% · skills-first-v1 50%').waitFor();
+        await card.getByRole('button', { name: 'Results' }).click();
+        await card.getByText('skills-first-v1 vs control, applied rate: not enough data yet').waitFor();
+        await admin.getByRole('img', { name: 'View rate per week, by algorithm' }).waitFor();
+      });
+      await step('admin-reads-the-decision-log-and-the-audit', async () => {
+        await admin.getByRole('link', { name: 'Decision log' }).click();
+        await admin.getByRole('cell', { name: 'local-parser-v1' }).first().waitFor();
+        await admin.getByRole('link', { name: 'Bias audit' }).click();
+        await admin.getByText(/Matches scoring above the median overall score, of \d+ matches\./).waitFor();
+      });
+      const seeker = await signIn('demo-seeker', 'dev.patel@example.com');
+      await step('seeker-sees-career-paths', async () => {
+        await seeker.goto(`${demo.url}/me/matches`);
+        const paths = seeker.locator('.career-paths');
+        await paths.getByRole('heading', { name: 'Skills that would open more jobs' }).waitFor();
+        await paths.getByText(/^Learning /).first().waitFor();
+      });
+    } finally {
+      await demo.remove();
+    }
+  }, 120_000);
 });

@@ -9,7 +9,7 @@ import type { Database } from '../../db/database.ts';
 import { algorithmFor, runningExperiment } from '../experiments/assignment.ts';
 import { visibleToSeekers } from '../jobs/service.ts';
 import { rowsOf } from '../sql-helpers.ts';
-import { algorithmNamed } from './algorithms.ts';
+import { ALGORITHMS, algorithmNamed } from './algorithms.ts';
 import { jobSkillFacts, seekerSkillFacts } from './generate.ts';
 import { locationFit, semanticScore, skillMatch, type SeekerSkillFact } from './scoring.ts';
 
@@ -43,6 +43,8 @@ export function seniorityOf(title: string): { stem: string; level: number } {
 interface CandidateJob {
   id: number; title: string; company_name: string; location: string | null; remote_allowed: boolean; experience_years: number | null;
   description_similarity: number | null; requirements_similarity: number | null; seeker_location: string | null; matched: boolean;
+  /** The algorithm of the seeker's match with this job, when there is one. */
+  algorithm_version: string | null;
 }
 
 export async function careerPaths(db: Database, seekerId: number, now: Date, threshold = GOOD_MATCH) {
@@ -64,7 +66,8 @@ export async function careerPaths(db: Database, seekerId: number, now: Date, thr
              1 - (jobs.description_embedding <=> (select v from seeker)) as description_similarity,
              1 - (jobs.requirements_embedding <=> (select v from seeker)) as requirements_similarity,
              (select location from seeker) as seeker_location,
-             exists (select 1 from matches m where m.job_seeker_id = ${seekerId} and m.job_id = jobs.id) as matched
+             exists (select 1 from matches m where m.job_seeker_id = ${seekerId} and m.job_id = jobs.id) as matched,
+             (select m.algorithm_version from matches m where m.job_seeker_id = ${seekerId} and m.job_id = jobs.id) as algorithm_version
       from jobs join employers e on e.id = jobs.employer_id
       where exists (select 1 from seeker) and ${visibleToSeekers(now)} and jobs.description_embedding is not null
         and not exists (select 1 from matches m where m.job_seeker_id = ${seekerId} and m.job_id = jobs.id and m.dismissed_at is not null)
@@ -80,10 +83,11 @@ export async function careerPaths(db: Database, seekerId: number, now: Date, thr
 
   const jobFacts = await jobSkillFacts(db, candidates.map((c) => c.id));
   const mine = (await seekerSkillFacts(db, [seekerId])).get(seekerId) ?? [];
-  const algorithm = algorithmNamed(algorithmFor(seekerId, await runningExperiment(db)).algorithm);
+  // A matched job is scored as the seeker sees it (its match's algorithm); a step up as it would be now.
+  const current = algorithmFor(seekerId, await runningExperiment(db)).algorithm;
   const scoreWith = (job: CandidateJob, skills: SeekerSkillFact[]) => {
     const fit = skillMatch(jobFacts.get(job.id) ?? [], skills, job.experience_years);
-    return algorithm.score({
+    return (ALGORITHMS[job.algorithm_version ?? ''] ?? algorithmNamed(current)).score({
       semantic: semanticScore(job.description_similarity, job.requirements_similarity),
       skills: fit.score,
       location: locationFit({ location: job.location, remoteAllowed: job.remote_allowed }, job.seeker_location),

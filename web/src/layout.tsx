@@ -46,6 +46,7 @@ export function Layout(props: RouteSectionProps) {
                     </Match>
                     <Match when={user().userType === 'admin'}>
                       <A href="/admin/skills">Skills catalog</A>
+                      <A href="/admin/experiments">Experiments</A>
                       <A href="/admin/decisions">Decision log</A>
                       <A href="/audit">Bias audit</A>
                     </Match>

@@ -38,6 +38,7 @@ render(
         <Route path="/employer/jobs/:id" component={page(() => import('./pages/employer-job-review.tsx'))} />
         <Route path="/employer/sources" component={page(() => import('./pages/employer-sources.tsx'))} />
         <Route path="/admin/skills" component={page(() => import('./pages/admin-skills.tsx'))} />
+        <Route path="/admin/experiments" component={page(() => import('./pages/admin-experiments.tsx'))} />
         <Route path="/admin/decisions" component={page(() => import('./pages/admin-decisions.tsx'))} />
         <Route path="/audit" component={page(() => import('./pages/audit.tsx'))} />
         <Route path="*" component={page(() => import('./pages/not-found.tsx'))} />

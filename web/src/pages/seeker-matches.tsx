@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/solid-query';
 import { For, Match, Show, Switch } from 'solid-js';
+import { CareerPaths } from '../components/career-paths.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { ReviewRequest } from '../components/review-request.tsx';
 import { Empty, ErrorBox, ScoreBar, Skeleton, SkillChips } from '../components/ui.tsx';
@@ -90,6 +91,7 @@ export default function SeekerMatches() {
         <div class="stack wide">
           <h1>Your matches</h1>
           <p class="muted">Ranked by how well your skills and resume fit each job. Every score comes with the reasons behind it.</p>
+          <CareerPaths />
           <Feed />
         </div>
       )}
