@@ -149,6 +149,46 @@ describe('experiments over real matches', () => {
   });
 });
 
+describe('re-scoring stored matches when an experiment starts and stops', () => {
+  it('moves every existing match to its arm, logs each new score, and moves them back after the stop', async () => {
+    const t = await createTestApp();
+    const admin = await adminClient(t.app, t.db);
+    const employer = await employerClient(t.app, 'boss@acme.example');
+    await employer.trpc.jobs.create.mutate(nurseJob);
+    await employer.trpc.jobs.create.mutate({ ...nurseJob, title: 'Pediatric ICU Nurse', skills: [...nurseJob.skills, { name: 'Critical Care', required: true, priority: 1 }] });
+    const resume = RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text;
+    for (let i = 0; i < 8; i++) await (await seekerClient(t.app, `r${i}@example.com`)).trpc.seekers.setResume.mutate({ text: resume });
+    await t.settle();
+    const matches = async () =>
+      (await t.pg.query<{ job_seeker_id: number; overall_score: number; algorithm_version: string; experiment_name: string | null; semantic_score: number; skill_match_score: number; missing_skills: unknown }>(
+        `select job_seeker_id, overall_score, algorithm_version, experiment_name, semantic_score, skill_match_score, missing_skills from matches order by id`,
+      )).rows;
+    const before = await matches();
+    expect(before).toHaveLength(16);
+    expect(before.every((m) => m.algorithm_version === 'blend-v1' && m.experiment_name === null)).toBe(true);
+
+    t.clock.advance(60_000);
+    const arms = [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.5 }];
+    const experiment = await admin.trpc.experiments.start.mutate({ name: 'rescore trial', arms });
+    await t.settle();
+    const during = await matches();
+    for (const [i, m] of during.entries()) {
+      const algorithm = armFor(m.job_seeker_id, { name: 'rescore trial', arms }).algorithm;
+      expect(m).toMatchObject({ algorithm_version: algorithm, experiment_name: 'rescore trial' });
+      // The seekers have no location and the job is not remote: location fit 0.5.
+      expect(m.overall_score).toBeCloseTo(ALGORITHMS[algorithm]!.score({ semantic: before[i]!.semantic_score, skills: before[i]!.skill_match_score, location: 0.5, missing: before[i]!.missing_skills as never }), 3);
+    }
+    expect(new Set(during.map((m) => m.algorithm_version)).size).toBe(2);
+    const logged = await t.pg.query(`select 1 from ai_decisions where experiment_name = 'rescore trial' and reasoning_model = 'kept (re-scored)'`);
+    expect(logged.rows).toHaveLength(16);
+
+    await admin.trpc.experiments.stop.mutate({ id: experiment.id });
+    await t.settle();
+    const after = await matches();
+    expect(after.map((m) => [m.algorithm_version, m.experiment_name, m.overall_score])).toEqual(before.map((m) => ['blend-v1', null, m.overall_score]));
+  });
+});
+
 describe('career paths', () => {
   it('suggests the skills that open more good matches, from existing visible jobs only, one seniority step up included', async () => {
     const t = await createTestApp();

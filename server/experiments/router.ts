@@ -5,9 +5,19 @@ import { experiments } from '../../db/schema.ts';
 import { ALGORITHMS } from '../matching/algorithms.ts';
 import { listExperiments, startExperiment, stopExperiment } from './assignment.ts';
 import { experimentResults, qualityByWeek } from './quality.ts';
+import { rescoreToCurrentAssignment } from './rescore.ts';
 import { adminProcedure, createTRPCRouter } from '../trpc.ts';
 
 const experimentId = z.object({ id: z.number().int().positive() });
+
+/** Batches a start or stop moves at once; the scheduled sweep does the rest. */
+const RESCORE_BATCHES_AFTER_CHANGE = 10;
+
+type AdminContext = Parameters<Parameters<typeof adminProcedure.query>[0]>[0]['ctx'];
+const rescoreSoon = (ctx: AdminContext) =>
+  ctx.background(async () => {
+    for (let i = 0; i < RESCORE_BATCHES_AFTER_CHANGE; i++) if ((await rescoreToCurrentAssignment(ctx.db, ctx.clock())) === 0) break;
+  });
 
 /** A/B tests of matching algorithms and match quality over time, for admins. */
 export const experimentsRouter = createTRPCRouter({
@@ -26,9 +36,17 @@ export const experimentsRouter = createTRPCRouter({
           .max(5),
       }),
     )
-    .mutation(({ ctx, input }) => startExperiment(ctx.db, ctx.user.id, input, ctx.clock())),
+    .mutation(async ({ ctx, input }) => {
+      const experiment = await startExperiment(ctx.db, ctx.user.id, input, ctx.clock());
+      rescoreSoon(ctx);
+      return experiment;
+    }),
 
-  stop: adminProcedure.input(experimentId).mutation(({ ctx, input }) => stopExperiment(ctx.db, input.id, ctx.clock())),
+  stop: adminProcedure.input(experimentId).mutation(async ({ ctx, input }) => {
+    const experiment = await stopExperiment(ctx.db, input.id, ctx.clock());
+    rescoreSoon(ctx);
+    return experiment;
+  }),
 
   results: adminProcedure.input(experimentId).query(async ({ ctx, input }) => {
     const [experiment] = await ctx.db.select().from(experiments).where(eq(experiments.id, input.id));
