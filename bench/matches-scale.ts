@@ -1,10 +1,11 @@
 /**
  * matches.forMe and candidatesForJob over 1,000,000 match rows in the partitioned table:
  * 20,000 seekers x 50 matches over 10,000 active jobs of 200 employers (about 100 candidates
- * per job), in PGlite, through the same read functions the procedures call.
+ * per job), in PGlite, through the whole app in process.
  */
 import { openPglite } from '../db/client.ts';
-import { candidatesForJob, matchesForSeeker } from '../server/matching/read.ts';
+import { createSession } from '../server/auth/sessions.ts';
+import { inProcessApi } from './api.ts';
 import { fmt, time } from './measure.ts';
 
 const SEEKERS = 20_000;
@@ -39,16 +40,20 @@ export async function matchesAtScale(log: (line: string) => void) {
     const [{ n }] = (await client.query<{ n: number }>(`select count(*)::int as n from matches`)).rows as [{ n: number }];
     log(`\n## Matches at scale: ${n.toLocaleString('en-US')} rows, 16 hash partitions (built in ${Math.round((performance.now() - started) / 1000)} s)`);
 
-    const seekerIds = (await client.query<{ id: number }>(`select id from job_seekers order by random() limit 200`)).rows.map((r) => r.id);
-    const jobs = (await client.query<{ id: number; employer_id: number }>(`select id, employer_id from jobs order by random() limit 200`)).rows;
-    const now = new Date();
-    const forMe = await time(200, (i) => matchesForSeeker(db, seekerIds[i % seekerIds.length]!, now, { limit: 20, minScore: 0 }));
-    log(`matches.forMe (first page of 20): ${fmt(forMe)}`);
-    const second = await matchesForSeeker(db, seekerIds[0]!, now, { limit: 20, minScore: 0 });
-    const paged = await time(200, (i) => matchesForSeeker(db, seekerIds[i % seekerIds.length]!, now, { limit: 20, minScore: 0, cursor: second.nextCursor ?? undefined }));
-    log(`matches.forMe (a later page, keyset): ${fmt(paged)}`);
-    const candidates = await time(200, (i) => candidatesForJob(db, jobs[i % jobs.length]!.employer_id, jobs[i % jobs.length]!.id, 0.25));
-    log(`matches.candidatesForJob (min score 0.25): ${fmt(candidates)}`);
+    const seekerIds = (await client.query<{ id: number }>(`select id from job_seekers order by random() limit 100`)).rows.map((r) => r.id);
+    const jobs = (await client.query<{ id: number; employer_id: number }>(`select id, employer_id from jobs order by random() limit 100`)).rows;
+    const cookie = async (userId: number) => `session=${(await createSession(db, userId, new Date())).token}`;
+    const seekerCookies = await Promise.all(seekerIds.map(cookie));
+    const employerCookies = await Promise.all(jobs.map((j) => cookie(j.employer_id)));
+    const api = await inProcessApi(db);
+    log('through the API (hono + tRPC + session + SQL, in process), 100 different seekers and jobs:');
+    const forMe = await time(200, (i) => api('matches.forMe', { limit: 20 }, seekerCookies[i % seekerCookies.length]));
+    log(`  matches.forMe, first page of 20: ${fmt(forMe)}`);
+    const pages = (await Promise.all(seekerCookies.map((c) => api('matches.forMe', { limit: 20 }, c)))) as { result: { data: { nextCursor: string | null } } }[];
+    const later = await time(200, (i) => api('matches.forMe', { limit: 20, cursor: pages[i % pages.length]!.result.data.nextCursor ?? undefined }, seekerCookies[i % seekerCookies.length]));
+    log(`  matches.forMe, second page (keyset cursor): ${fmt(later)}`);
+    const candidates = await time(200, (i) => api('matches.candidatesForJob', { jobId: jobs[i % jobs.length]!.id, minScore: 0.25 }, employerCookies[i % employerCookies.length]));
+    log(`  matches.candidatesForJob, min score 0.25 (about 75 of 100 candidates): ${fmt(candidates)}`);
   } finally {
     await database.close();
   }

@@ -6,14 +6,11 @@
 import { sql } from 'drizzle-orm';
 import { createAiProviders } from '../server/ai/providers.ts';
 import { embedLocally } from '../server/ai/local-embedder.ts';
-import { createApp } from '../server/app.ts';
-import { createNodePasswordHasher } from '../server/auth/node-passwords.ts';
 import { createSession } from '../server/auth/sessions.ts';
-import { parseConfig } from '../server/config.ts';
-import { silentLogger } from '../server/logger.ts';
 import { generateMatchesForJob, generateMatchesForSeeker } from '../server/matching/generate.ts';
 import { SKILLS_CATALOG } from '../server/seed/skills-catalog.ts';
 import { buildLexicon } from '../server/skills/lexicon.ts';
+import { inProcessApi } from './api.ts';
 import { QUERIES } from './dataset.ts';
 import { benchDatabase } from './load.ts';
 import { fmt, recallAt10, time } from './measure.ts';
@@ -42,21 +39,7 @@ async function web() {
 async function data(size: number) {
   log(`\n## ${size.toLocaleString('en-US')} jobs and ${size.toLocaleString('en-US')} seekers`);
   const { db, client, close } = await benchDatabase(size, log);
-  const app = createApp({
-    config: parseConfig({ APP_ENV: 'test' }),
-    clock: () => new Date(),
-    passwords: await createNodePasswordHasher(),
-    ai,
-    logger: silentLogger,
-    openDatabase: async () => ({ db, release: async () => {} }),
-    runAfterResponse: () => {},
-    clientIp: () => null,
-  });
-  const api = (procedure: string, input: unknown, cookie?: string) =>
-    Promise.resolve(app.request(`http://localhost/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, cookie ? { headers: { cookie } } : {})).then(async (r) => {
-      if (r.status !== 200) throw new Error(`${procedure} answered ${r.status}: ${await r.text()}`);
-      return r.json();
-    });
+  const api = await inProcessApi(db);
 
   const q = (i: number) => QUERIES[i % QUERIES.length]!;
   log('jobs.search through the API (hono + tRPC + SQL, in process):');
