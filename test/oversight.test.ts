@@ -112,6 +112,18 @@ describe('the AI decision log', () => {
     expect((await t.pg.query(`select 1 from ai_decisions where created_at = '2025-06-20'`)).rows).toHaveLength(1);
     // The log still takes new scores: the seeker's matches were written in November 2026.
     expect((await t.pg.query(`select 1 from ai_decisions where created_at >= '2026-11-01'`)).rows.length).toBeGreaterThan(0);
+    // And the admins' reading of it pages across the partitions that remain.
+    const admin = await adminClient(t.app, t.db);
+    const all = await t.pg.query<{ n: number }>(`select count(*)::int as n from ai_decisions`);
+    const seen: number[] = [];
+    let beforeId: number | undefined;
+    do {
+      const page = await admin.trpc.audit.decisions.query({ limit: 2, beforeId });
+      seen.push(...page.items.map((d) => d.id));
+      beforeId = page.nextBeforeId ?? undefined;
+    } while (beforeId !== undefined);
+    expect(seen).toHaveLength(all.rows[0]!.n);
+    expect(new Set(seen).size).toBe(seen.length);
   });
 });
 
