@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { openNodeDatabase } from '../db/client.ts';
 import { createAdmissionQueue } from './admission.ts';
 import { createApp } from './app.ts';
+import { createResponseCache } from './response-cache.ts';
 import { createNodePasswordHasher } from './auth/node-passwords.ts';
 import { parseConfig } from './config.ts';
 import { createAiProviders } from './ai/providers.ts';
@@ -74,10 +75,12 @@ const app = createApp({
 
 // Starting two requests per event-loop turn keeps accepting connections fair under load (see admission.ts).
 const admission = createAdmissionQueue(2);
-const fetchInTurn: typeof app.fetch = async (request, env, executionCtx) => {
+// What a CDN in front of Node would do with `s-maxage=60`, as the worker does with the Cache API.
+const publicReads = createResponseCache({ ttlMs: 60_000, maxEntries: 1_000 });
+const fetchInTurn = publicReads(async (request: Request, env?: unknown) => {
   await admission.admit();
-  return app.fetch(request, env, executionCtx);
-};
+  return app.fetch(request, env);
+});
 
 const server = serve({ fetch: fetchInTurn, port: config.port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   logger.info('listening', { url: `http://localhost:${info.port}`, database: database.kind });

@@ -78,7 +78,7 @@ export default {
     return cachedFetch(request, env, ctx, await getApp(env));
   },
 
-  /** The Cron Trigger of wrangler.toml: expired jobs close themselves. */
+  /** The Cron Trigger of wrangler.toml: the maintenance sweep (server/maintenance.ts). */
   async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
     const config = parseConfig({ ...env } as Record<string, string | undefined>);
     if (!config.databaseUrl) return;
