@@ -54,6 +54,16 @@ describe('contesting a score and asking for a human review', () => {
     expect('reviewRequests' in exported && exported.reviewRequests.map((r) => r.status).sort()).toEqual(['answered', 'open']);
   });
 
+  it('keeps the request in front of the employer when the match would otherwise be dropped', async () => {
+    await seeker.trpc.matches.requestReview.mutate({ jobId, kind: 'human_review', message: 'Please read my resume before you close this.' });
+    // Closed, the job leaves the seeker's candidates: regeneration drops such matches, but not this one.
+    await employer.trpc.jobs.setStatus.mutate({ id: jobId, status: 'closed' });
+    await seeker.trpc.matches.refresh.mutate();
+    await t.settle();
+    const [candidate] = await employer.trpc.matches.candidatesForJob.query({ jobId });
+    expect(candidate?.review).toMatchObject({ message: 'Please read my resume before you close this.', status: 'open' });
+  });
+
   it('refuses a job without a match and an empty message, with readable reasons', async () => {
     const other = await seekerClient(t.app, 'nomatch@example.com');
     expect(await codeOf(other.trpc.matches.requestReview.mutate({ jobId, kind: 'human_review', message: 'Please look at my profile.' }))).toBe('NOT_FOUND');

@@ -160,11 +160,12 @@ async function scoreAndStore(db: Database, ai: AiProviders, pairs: Pair[], now: 
   return values.length;
 }
 
-/** Drops matches that fell out of the candidates, unless the seeker acted on them (applied, dismissed). */
+/** Drops matches that fell out of the candidates, unless the seeker acted on them (applied, dismissed, asked for a review). */
 async function pruneStale(db: Queryable, where: { seekerId?: number; jobId?: number }, keep: number[]) {
   const owner = where.seekerId !== undefined ? eq(matches.jobSeekerId, where.seekerId) : eq(matches.jobId, where.jobId!);
   const kept = where.seekerId !== undefined ? matches.jobId : matches.jobSeekerId;
-  await db.delete(matches).where(and(owner, eq(matches.applied, false), isNull(matches.dismissedAt), ...(keep.length ? [notInArray(kept, keep)] : [])));
+  const noReview = sql`not exists (select 1 from match_reviews r where r.job_seeker_id = ${matches.jobSeekerId} and r.job_id = ${matches.jobId})`;
+  await db.delete(matches).where(and(owner, eq(matches.applied, false), isNull(matches.dismissedAt), noReview, ...(keep.length ? [notInArray(kept, keep)] : [])));
 }
 
 /** The best visible jobs for one seeker, by their resume embedding. */
