@@ -1,16 +1,21 @@
 /**
  * Migration 0007 on a database that already holds matches: every row survives the move to the
- * partitioned table with its id, and new rows continue the ids.
+ * partitioned table with its id, and new rows continue the ids. And the whole chain over the
+ * wire protocol, as it runs on Neon.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { MIGRATIONS_FOLDER } from '../db/client.ts';
+import { MIGRATIONS_FOLDER, openPostgres } from '../db/client.ts';
+import { rowsOf } from '../server/sql-helpers.ts';
+import { freePort } from './helpers/neon-local.ts';
 
 it('partitions matches without losing a row (migration 0007 over data)', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'migrations-'));
@@ -42,5 +47,28 @@ it('partitions matches without losing a row (migration 0007 over data)', async (
     await client.close();
   } finally {
     await rm(folder, { recursive: true, force: true });
+  }
+});
+
+it('runs every migration through the Postgres wire protocol (node-postgres, as `npm run db:migrate` does on Neon)', async () => {
+  const server = await PGlite.create({ extensions: { vector } });
+  const port = await freePort();
+  const socket = new PGLiteSocketServer({ db: server, port, host: '127.0.0.1', idleTimeout: 1000, maxConnections: 10 });
+  await socket.start();
+  try {
+    const opened = await openPostgres(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`);
+    try {
+      const partitions = rowsOf(await opened.db.execute(sql`
+        select p.relname as parent, count(*)::int as n from pg_inherits i join pg_class p on p.oid = i.inhparent where p.relkind = 'p' group by 1 order by 1`));
+      // ai_decisions has no month yet: its partitions are made before the first write of a month.
+      expect(partitions).toEqual([{ parent: 'matches', n: 16 }]);
+      const version = rowsOf(await opened.db.execute(sql`select extversion from pg_extension where extname = 'vector'`));
+      expect(version).toEqual([{ extversion: '0.8.7' }]);
+    } finally {
+      await opened.close();
+    }
+  } finally {
+    await socket.stop();
+    await server.close();
   }
 });
