@@ -6,6 +6,7 @@ import { templateReasoning } from '../server/matching/reasoning.ts';
 import { locationFit, overallScore, semanticScore, skillMatch } from '../server/matching/scoring.ts';
 import { DEMO_EMPLOYERS } from '../server/seed/demo-employers.ts';
 import { DEMO_SEEKERS } from '../server/seed/demo-seekers.ts';
+import { seedDemoActivity } from '../server/seed/demo-activity.ts';
 import { enrichDemoData, loadDemoData } from '../server/seed/seed.ts';
 import { RESUME_FIXTURES } from './fixtures/resumes.ts';
 import { apiClient, createTestApp, TEST_START } from './helpers/app.ts';
@@ -70,6 +71,22 @@ describe('on the demo data', () => {
       tops[seeker.field] = rows.rows.map((r) => fieldOf.get(r.title)!);
     }
     expect(tops).toEqual(Object.fromEntries(DEMO_SEEKERS.map((s) => [s.field, [s.field, s.field, s.field]])));
+
+    // What the demo people did with their matches: recorded as the procedures record it, once.
+    await seedDemoActivity(t.db, TEST_START);
+    await seedDemoActivity(t.db, TEST_START);
+    const applied = await t.pg.query<{ status: string; best: boolean; events: string }>(`
+      select a.status, m.overall_score = (select max(overall_score) from matches x where x.job_seeker_id = a.job_seeker_id) as best,
+             (select string_agg(to_status, ',' order by e.id) from application_events e where e.application_id = a.id) as events
+      from applications a join matches m on m.job_id = a.job_id and m.job_seeker_id = a.job_seeker_id order by a.id`);
+    expect(applied.rows.map((r) => [r.status, r.best, r.events])).toEqual([
+      ['interview', true, 'submitted,reviewed,interview'],
+      ['submitted', true, 'submitted'],
+      ['submitted', true, 'submitted'],
+      ['submitted', true, 'submitted'],
+    ]);
+    const dismissed = await t.pg.query(`select 1 from matches where dismissed_at is not null`);
+    expect(dismissed.rows).toHaveLength(DEMO_SEEKERS.length);
   }, 60_000);
 });
 

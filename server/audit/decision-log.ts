@@ -4,10 +4,9 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
-import { aiDecisions } from '../../db/schema.ts';
 import { rowsOf } from '../sql-helpers.ts';
 
-export const MIN_DECISION_LOG_MONTHS = 6;
+const MIN_DECISION_LOG_MONTHS = 6;
 
 const monthStart = (year: number, month: number) => new Date(Date.UTC(year, month, 1));
 const partitionName = (start: Date) => `ai_decisions_y${start.getUTCFullYear()}m${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
@@ -55,8 +54,6 @@ export async function dropExpiredDecisionPartitions(db: Queryable, now: Date, re
   }
   return dropped;
 }
-
-export type DecisionLogEntry = typeof aiDecisions.$inferInsert;
 
 /** For admins: newest first, optionally for one seeker or one job, keyset-paged by id. */
 export async function listDecisions(db: Queryable, input: { seekerId?: number | undefined; jobId?: number | undefined; beforeId?: number | undefined; limit: number }) {

@@ -13,7 +13,7 @@ import { locationFit, type SkillFit } from '../matching/scoring.ts';
 import { rowsOf } from '../sql-helpers.ts';
 import { algorithmFor, runningExperiment } from './assignment.ts';
 
-export const RESCORE_BATCH = 2_000;
+const RESCORE_BATCH = 2_000;
 
 /** Re-scores up to `limit` matches whose experiment is not the running one; returns how many. */
 export async function rescoreToCurrentAssignment(db: Database, now: Date, limit = RESCORE_BATCH): Promise<number> {

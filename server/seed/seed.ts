@@ -8,6 +8,7 @@ import { embedJobs } from '../jobs/embedding.ts';
 import { generateMatchesForSeeker } from '../matching/generate.ts';
 import { embedResume, saveResume } from '../seekers/resume.ts';
 import { normalizeSkillName } from '../skills/normalize.ts';
+import { seedDemoActivity } from './demo-activity.ts';
 import { DEMO_EMPLOYERS } from './demo-employers.ts';
 import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_SEEKERS } from './demo-seekers.ts';
 import { SKILLS_CATALOG } from './skills-catalog.ts';
@@ -147,5 +148,6 @@ export async function seedIfEmpty(
     return { skills: ids.size, ...demo };
   });
   await enrichDemoData(db, ai, now);
+  if (withDemo) await seedDemoActivity(db, now);
   return summary;
 }
