@@ -91,6 +91,14 @@ describe('self-identification', () => {
       await generateMatchesForSeeker(t.db, ai, seeker.id, t.clock.now);
       expect(await scores()).toEqual(before);
     }
-    expect(await seeker.trpc.seekers.selfIdentification.query()).toEqual({ sex: null, raceEthnicity: null });
+    expect(await seeker.trpc.seekers.selfIdentification.query()).toEqual({ sex: null, raceEthnicity: null, asked: true });
+  });
+
+  it('is asked once: a seeker who never answered is asked, one who declined is not', async () => {
+    const t = await createTestApp();
+    const other = await seekerClient(t.app, 'new-seeker@example.com');
+    expect(await other.trpc.seekers.selfIdentification.query()).toEqual({ sex: null, raceEthnicity: null, asked: false });
+    await other.trpc.seekers.selfIdentify.mutate({ sex: null, raceEthnicity: null });
+    expect(await other.trpc.seekers.selfIdentification.query()).toEqual({ sex: null, raceEthnicity: null, asked: true });
   });
 });

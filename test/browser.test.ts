@@ -223,6 +223,14 @@ describe('the product in a browser', () => {
         await paths.getByRole('heading', { name: 'Skills that would open more jobs' }).waitFor();
         await paths.getByText(/^Learning /).first().waitFor();
       });
+      await step('seeker-is-asked-once-about-self-identification', async () => {
+        const prompt = seeker.getByRole('region', { name: 'Voluntary self-identification' });
+        await prompt.getByRole('button', { name: 'No thanks' }).click();
+        await prompt.waitFor({ state: 'detached' });
+        await seeker.reload();
+        await seeker.locator('.match-card').first().waitFor();
+        expect(await prompt.count()).toBe(0);
+      });
     } finally {
       await demo.remove();
     }

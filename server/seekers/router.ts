@@ -99,9 +99,10 @@ export const seekersRouter = createTRPCRouter({
       return input;
     }),
 
+  /** `asked`: the seeker has answered or declined once, so the app does not ask again. */
   selfIdentification: seekerProcedure.query(async ({ ctx }) => {
     const [row] = await ctx.db.select({ sex: selfIdentifications.sex, raceEthnicity: selfIdentifications.raceEthnicity }).from(selfIdentifications).where(eq(selfIdentifications.jobSeekerId, ctx.user.id));
-    return row ?? { sex: null, raceEthnicity: null };
+    return row ? { ...row, asked: true } : { sex: null, raceEthnicity: null, asked: false };
   }),
 
   setSkills: seekerProcedure.input(setSkillsInput).mutation(async ({ ctx, input }) => {

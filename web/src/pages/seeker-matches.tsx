@@ -3,6 +3,7 @@ import { useInfiniteQuery, useQueryClient } from '@tanstack/solid-query';
 import { createMemo, For, Match, Show, Switch } from 'solid-js';
 import { CareerPaths } from '../components/career-paths.tsx';
 import { RequireRole } from '../components/guard.tsx';
+import { SelfIdentificationPrompt } from '../components/self-identification-prompt.tsx';
 import { ReviewRequest } from '../components/review-request.tsx';
 import { Empty, ErrorBox, ScoreBar, Skeleton, SkillChips } from '../components/ui.tsx';
 import { employmentLabel, salaryLabel } from '../lib/format.ts';
@@ -102,6 +103,7 @@ export default function SeekerMatches() {
         <div class="stack wide">
           <h1>Your matches</h1>
           <p class="muted">Ranked by how well your skills and resume fit each job. Every score comes with the reasons behind it.</p>
+          <SelfIdentificationPrompt />
           <CareerPaths />
           <Feed />
         </div>
