@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ALGORITHMS } from '../server/matching/algorithms.ts';
+import { seniorityOf } from '../server/matching/career-paths.ts';
 import { armFor, assignmentPoint } from '../server/experiments/assignment.ts';
 import { evaluateRanking, type LabelledMatch } from '../server/experiments/offline-eval.ts';
 import { armResults } from '../server/experiments/quality.ts';
@@ -190,6 +191,14 @@ describe('re-scoring stored matches when an experiment starts and stops', () => 
 });
 
 describe('career paths', () => {
+  it('reads the seniority of a title and what is left of it', () => {
+    expect(seniorityOf('Senior Pediatric Nurse')).toEqual({ stem: 'pediatric nurse', level: 3 });
+    expect(seniorityOf('Pediatric Nurse')).toEqual({ stem: 'pediatric nurse', level: 2 });
+    expect(seniorityOf('Jr. Data Analyst')).toEqual({ stem: 'data analyst', level: 1 });
+    expect(seniorityOf('Director of Nursing')).toEqual({ stem: 'nursing', level: 5 });
+    expect(seniorityOf('Lead Senior Engineer (C++)')).toEqual({ stem: 'engineer c++', level: 4 });
+  });
+
   it('suggests the skills that open more good matches, from existing visible jobs only, one seniority step up included', async () => {
     const t = await createTestApp();
     const employer = await employerClient(t.app, 'boss@acme.example');

@@ -30,14 +30,13 @@ const LEVELS: [RegExp, number][] = [
 /** The title without its seniority words, and its level. */
 export function seniorityOf(title: string): { stem: string; level: number } {
   let stem = title.toLowerCase();
-  let level = 2;
+  const found: number[] = [];
   for (const [pattern, value] of LEVELS) {
-    if (stem.match(pattern)) {
-      level = Math.max(level === 2 ? value : level, value);
-      stem = stem.replace(pattern, ' ');
-    }
+    if (!stem.match(pattern)) continue;
+    found.push(value);
+    stem = stem.replace(pattern, ' ');
   }
-  return { stem: stem.replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim(), level };
+  return { stem: stem.replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim(), level: found.length ? Math.max(...found) : 2 };
 }
 
 interface CandidateJob {
