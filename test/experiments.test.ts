@@ -203,15 +203,16 @@ describe('career paths', () => {
     const t = await createTestApp();
     const employer = await employerClient(t.app, 'boss@acme.example');
     const withSkills = (title: string, extra: string[]) => ({ ...nurseJob, title, skills: [...nurseJob.skills, ...extra.map((name) => ({ name, required: true, priority: 1 as const }))] });
-    await employer.trpc.jobs.create.mutate(nurseJob);
+    // Punctuation in titles does not hide the step up.
+    await employer.trpc.jobs.create.mutate({ ...nurseJob, title: 'Pediatric Nurse (Days)' });
     const icu = await employer.trpc.jobs.create.mutate(withSkills('Pediatric ICU Nurse', ['Critical Care']));
-    const senior = await employer.trpc.jobs.create.mutate(withSkills('Senior Pediatric Nurse', ['ACLS']));
+    const senior = await employer.trpc.jobs.create.mutate(withSkills('Senior Pediatric Nurse (Days)', ['ACLS']));
     const closed = await employer.trpc.jobs.create.mutate(withSkills('Pediatric Triage Nurse', ['Triage']));
     await employer.trpc.jobs.setStatus.mutate({ id: closed.id, status: 'closed' });
     const seeker = await seekerClient(t.app, 'nurse@example.com');
     await seeker.trpc.seekers.setResume.mutate({ text: RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text });
     await t.settle();
-    // The senior job is not among the seeker's matches: it is reached as the step above "Pediatric Nurse".
+    // The senior job is not among the seeker's matches: it is reached as the step above "Pediatric Nurse (Days)".
     await t.pg.query(`delete from matches where job_id = $1`, [senior.id]);
 
     const paths = await seeker.trpc.matches.careerPaths.query({ threshold: 0.6 });

@@ -39,6 +39,9 @@ export function seniorityOf(title: string): { stem: string; level: number } {
   return { stem: stem.replace(/[^\p{L}\p{N}+#]+/gu, ' ').trim(), level: found.length ? Math.max(...found) : 2 };
 }
 
+/** A LIKE pattern for titles holding the stem's words in order, whatever the punctuation between. */
+const titlePattern = (stem: string) => `%${stem.split(' ').join('%')}%`;
+
 interface CandidateJob {
   id: number; title: string; company_name: string; location: string | null; remote_allowed: boolean; experience_years: number | null;
   description_similarity: number | null; requirements_similarity: number | null; seeker_location: string | null; matched: boolean;
@@ -71,7 +74,7 @@ export async function careerPaths(db: Database, seekerId: number, now: Date, thr
       where exists (select 1 from seeker) and ${visibleToSeekers(now)} and jobs.description_embedding is not null
         and not exists (select 1 from matches m where m.job_seeker_id = ${seekerId} and m.job_id = jobs.id and m.dismissed_at is not null)
         and (exists (select 1 from matches m where m.job_seeker_id = ${seekerId} and m.job_id = jobs.id)
-             ${stems.length ? sql`or lower(jobs.title) like any (array[${sql.join(stems.map((s) => sql`${`%${s.replaceAll(/[%_\\]/g, '')}%`}`), sql`, `)}])` : sql``})
+             ${stems.length ? sql`or lower(jobs.title) like any (array[${sql.join(stems.map((s) => sql`${titlePattern(s)}`), sql`, `)}])` : sql``})
       limit 500`),
   ).filter((job) => {
     if (job.matched) return true;
