@@ -5,6 +5,7 @@
  */
 import { openPglite } from '../db/client.ts';
 import { createSession } from '../server/auth/sessions.ts';
+import { runMaintenance } from '../server/maintenance.ts';
 import { inProcessApi } from './api.ts';
 import { fmt, time } from './measure.ts';
 
@@ -54,6 +55,9 @@ export async function matchesAtScale(log: (line: string) => void) {
     log(`  matches.forMe, second page (keyset cursor): ${fmt(later)}`);
     const candidates = await time(200, (i) => api('matches.candidatesForJob', { jobId: jobs[i % jobs.length]!.id, minScore: 0.25 }, employerCookies[i % employerCookies.length]));
     log(`  matches.candidatesForJob, min score 0.25 (about 75 of 100 candidates): ${fmt(candidates)}`);
+    const config = { resumeRetentionMonths: 24, decisionLogRetentionMonths: 12 };
+    const sweep = await time(5, () => runMaintenance(db, new Date(), config));
+    log(`the scheduled sweep with nothing to do (expiry, retention, partitions, re-scoring check): ${fmt(sweep)}`);
   } finally {
     await database.close();
   }
