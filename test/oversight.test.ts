@@ -92,6 +92,11 @@ describe('the AI decision log', () => {
       createdAt: t.clock.now.toISOString(),
     });
     expect(await codeOf(employer.trpc.audit.decisions.query({}))).toBe('FORBIDDEN');
+    // The person's own export carries every entry about them.
+    const exported = await seeker.trpc.account.export.query();
+    const mine = await t.pg.query(`select 1 from ai_decisions where job_seeker_id = $1`, [seeker.id]);
+    expect('aiDecisions' in exported && exported.aiDecisions).toHaveLength(mine.rows.length);
+    expect('aiDecisions' in exported && exported.aiDecisions[0]).toMatchObject({ jobId, algorithmVersion: 'blend-v1', embeddingModel: 'local-hash-v1' });
 
     // Regenerating adds entries: the log is a history, not the current state.
     const before = (await t.pg.query(`select 1 from ai_decisions`)).rows.length;
