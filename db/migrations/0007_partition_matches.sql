@@ -1,7 +1,7 @@
 -- Written by hand (drizzle-kit does not declare partitioning): matches becomes a table
 -- partitioned by hash of job_seeker_id, 16 ways (docs/decisions/0007). The rows are copied
 -- with their ids; names of constraints and indexes stay what the schema says. Needs Postgres 17+
--- (identity columns on partitioned tables): PGlite 0.5 is 17, Neon's default is 17.
+-- (identity columns on partitioned tables): PGlite 0.5 is 18, Neon offers 17 and 18.
 CREATE TABLE "matches_partitioned" (
 	"id" integer GENERATED ALWAYS AS IDENTITY (sequence name "matches_partitioned_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"job_seeker_id" integer NOT NULL,
