@@ -64,6 +64,16 @@ export function isPublicRead(path: string): boolean {
   return procedures.length > 0 && procedures.every((p) => PUBLIC_PROCEDURES.has(decodeURIComponent(p)));
 }
 
+/** An anonymous GET of public procedures: what an edge cache may answer for everyone. */
+export function isCacheableRequest(request: Request): boolean {
+  return request.method === 'GET' && !request.headers.has('cookie') && isPublicRead(new URL(request.url).pathname);
+}
+
+/** A successful answer the app marked public (PUBLIC_CACHE_CONTROL). */
+export function isCacheableResponse(response: Response): boolean {
+  return response.status === 200 && (response.headers.get('cache-control')?.includes('public') ?? false);
+}
+
 export function createApp(deps: AppDeps) {
   const app = new Hono<Env>();
 

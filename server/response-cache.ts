@@ -3,7 +3,7 @@
  * ones the worker keeps in the Cache API, marked `s-maxage=60`) answered from memory for 60 s.
  * Bounded in entries; the oldest entry goes first.
  */
-import { isPublicRead } from './app.ts';
+import { isCacheableRequest, isCacheableResponse } from './app.ts';
 
 interface Entry {
   expiresAt: number;
@@ -17,8 +17,7 @@ export function createResponseCache(options: { ttlMs: number; maxEntries: number
   const now = options.now ?? Date.now;
   return function cached<Rest extends unknown[]>(fetch: (request: Request, ...rest: Rest) => Promise<Response>) {
     return async (request: Request, ...rest: Rest): Promise<Response> => {
-      const cacheable = request.method === 'GET' && !request.headers.has('cookie') && isPublicRead(new URL(request.url).pathname);
-      if (!cacheable) return fetch(request, ...rest);
+      if (!isCacheableRequest(request)) return fetch(request, ...rest);
       const key = request.url;
       const hit = entries.get(key);
       if (hit && hit.expiresAt > now()) {
@@ -28,7 +27,7 @@ export function createResponseCache(options: { ttlMs: number; maxEntries: number
       }
       entries.delete(key);
       const response = await fetch(request, ...rest);
-      if (response.status !== 200 || !response.headers.get('cache-control')?.includes('public')) return response;
+      if (!isCacheableResponse(response)) return response;
       const body = await response.arrayBuffer();
       if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value!);
       entries.set(key, { expiresAt: now() + options.ttlMs, status: response.status, headers: [...response.headers], body });

@@ -7,7 +7,7 @@ import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-
 import Argon2 from '@phi-ag/argon2';
 import argon2Wasm from '@phi-ag/argon2/argon2.wasm';
 import { openNeon } from '../db/neon.ts';
-import { createApp, isPublicRead, type App } from './app.ts';
+import { createApp, isCacheableRequest, isCacheableResponse, type App } from './app.ts';
 import { runMaintenance } from './maintenance.ts';
 import { createArgon2Hasher } from './auth/passwords.ts';
 import { parseConfig } from './config.ts';
@@ -55,9 +55,7 @@ function getApp(env: WorkerEnv): Promise<App> {
 
 /** Anonymous GETs of public procedures go through the edge cache (the Cache API). */
 async function cachedFetch(request: Request, env: WorkerEnv, ctx: ExecutionContext, app: App): Promise<Response> {
-  const url = new URL(request.url);
-  const cacheable = request.method === 'GET' && !request.headers.has('cookie') && isPublicRead(url.pathname);
-  const cache = cacheable ? (caches as unknown as { default: Cache }).default : null;
+  const cache = isCacheableRequest(request) ? (caches as unknown as { default: Cache }).default : null;
   if (cache) {
     const hit = await cache.match(request);
     if (hit) {
@@ -67,7 +65,7 @@ async function cachedFetch(request: Request, env: WorkerEnv, ctx: ExecutionConte
     }
   }
   const response = await app.fetch(request, env, ctx);
-  if (cache && response.status === 200 && response.headers.get('cache-control')?.includes('public')) {
+  if (cache && isCacheableResponse(response)) {
     ctx.waitUntil(cache.put(request, response.clone()));
   }
   return response;
