@@ -1,22 +1,12 @@
 import { For, Show } from 'solid-js';
+import { downloadFile } from '../lib/download.ts';
+import { rateLabel } from '../lib/format.ts';
+import { categoryLabel } from '../lib/self-identification.ts';
 import type { RouterOutputs } from '../lib/trpc.ts';
 
 type Audit = RouterOutputs['audit']['platform'];
 type Table = Audit['selection']['sex'];
 
-const LABELS: Record<string, string> = {
-  male: 'Male',
-  female: 'Female',
-  hispanic_or_latino: 'Hispanic or Latino',
-  white: 'White',
-  black_or_african_american: 'Black or African American',
-  native_hawaiian_or_pacific_islander: 'Native Hawaiian or Pacific Islander',
-  asian: 'Asian',
-  native_american_or_alaska_native: 'Native American or Alaska Native',
-  two_or_more_races: 'Two or more races',
-};
-const label = (category: string) => category.split(' × ').map((part) => LABELS[part] ?? part).join(' × ');
-const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 /** Impact ratios as horizontal bars, with the 0.8 line the four-fifths rule draws. */
 function ImpactChart(props: { table: Table; title: string }) {
@@ -31,7 +21,7 @@ function ImpactChart(props: { table: Table; title: string }) {
           <For each={rows()}>
             {(row, i) => (
               <g transform={`translate(0, ${i() * barHeight})`}>
-                <text x={labelWidth - 8} y={barHeight * 0.7} text-anchor="end" font-size="12">{label(row.category)}</text>
+                <text x={labelWidth - 8} y={barHeight * 0.7} text-anchor="end" font-size="12">{categoryLabel(row.category)}</text>
                 <rect x={labelWidth} y={4} height={barHeight - 8} width={Math.max(1, (row.impactRatio ?? 0) * chartWidth)} class={row.flagged ? 'bar bar-flagged' : 'bar'} />
                 <text x={labelWidth + (row.impactRatio ?? 0) * chartWidth + 6} y={barHeight * 0.7} font-size="12">{(row.impactRatio ?? 0).toFixed(2)}</text>
               </g>
@@ -60,12 +50,12 @@ function ImpactTable(props: { table: Table; title: string }) {
               {(row) => (
                 <tr classList={{ flagged: row.flagged }}>
                   <th scope="row">
-                    {label(row.category)}
+                    {categoryLabel(row.category)}
                     <Show when={row.under2Percent}><span class="chip-note"> · under 2%</span></Show>
                   </th>
                   <td>{row.total}</td>
                   <td>{row.positive}</td>
-                  <td>{pct(row.rate)}</td>
+                  <td>{rateLabel(row.rate)}</td>
                   <td>{row.impactRatio === null ? '—' : row.impactRatio.toFixed(2)}{row.flagged ? ' ⚠ under 0.8' : ''}</td>
                 </tr>
               )}
@@ -80,12 +70,7 @@ function ImpactTable(props: { table: Table; title: string }) {
 }
 
 export function AuditView(props: { audit: Audit; fileName: string }) {
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([props.audit.csv], { type: 'text/csv' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: props.fileName });
-    link.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = () => downloadFile(props.fileName, 'text/csv', props.audit.csv);
   return (
     <div class="stack">
       <button type="button" class="button button-secondary" onClick={download}>Download CSV</button>

@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js';
+import { rateLabel } from '../lib/format.ts';
 import type { RouterOutputs } from '../lib/trpc.ts';
 
 type Rate = RouterOutputs['experiments']['quality'][number]['rates']['viewed'];
@@ -6,15 +7,14 @@ export type Metric = 'viewed' | 'applied' | 'interview' | 'notRelevant';
 
 export const METRIC_LABEL: Record<Metric, string> = { viewed: 'Viewed', applied: 'Applied', interview: 'Interview', notRelevant: 'Not relevant' };
 
-const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
 
 /** A rate with its 95% interval, in words a reader can check. */
 export function RateCell(props: { rate: Rate }) {
   return (
     <td>
-      {pct(props.rate.rate)}
+      {rateLabel(props.rate.rate)}
       <Show when={props.rate.low !== null}>
-        <span class="muted small"> ({pct(props.rate.low)}–{pct(props.rate.high)})</span>
+        <span class="muted small"> ({rateLabel(props.rate.low)}–{rateLabel(props.rate.high)})</span>
       </Show>
     </td>
   );
@@ -34,7 +34,7 @@ export function RateChart(props: { title: string; weeks: string[]; series: { nam
     <figure class="chart">
       <svg role="img" aria-label={props.title} viewBox={`0 0 ${width} ${height}`} width="100%">
         <line x1={left} x2={width} y1={height - 20} y2={height - 20} class="axis" stroke="#999" />
-        <text x={left - 4} y={y(max())} text-anchor="end" font-size="11">{pct(max())}</text>
+        <text x={left - 4} y={y(max())} text-anchor="end" font-size="11">{rateLabel(max())}</text>
         <text x={left - 4} y={height - 20} text-anchor="end" font-size="11">0%</text>
         <For each={props.series}>
           {(series, i) => (

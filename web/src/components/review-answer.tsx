@@ -1,4 +1,5 @@
 import { Show } from 'solid-js';
+import { percent } from '../lib/format.ts';
 import { useFormAction } from '../lib/form.ts';
 import { trpc, type RouterOutputs } from '../lib/trpc.ts';
 import { Field, FormError } from './field.tsx';
@@ -16,7 +17,7 @@ export function ReviewAnswer(props: { review: Review; onAnswered: () => void }) 
     <div class="review-state">
       <strong>{props.review.kind === 'contest_score' ? 'Contests the score' : 'Asks for a human review'}</strong>
       <Show when={props.review.contestedScore !== null}>
-        <span class="muted"> (score seen: {Math.round((props.review.contestedScore ?? 0) * 100)}%)</span>
+        <span class="muted"> (score seen: {percent(props.review.contestedScore)})</span>
       </Show>
       <blockquote>{props.review.message}</blockquote>
       <Show

@@ -1,34 +1,16 @@
 import { useQuery } from '@tanstack/solid-query';
 import { For, Show } from 'solid-js';
 import { useFormAction } from '../lib/form.ts';
+import { RACE_CHOICES, SEX_CHOICES, type RaceEthnicity, type Sex } from '../lib/self-identification.ts';
 import { trpc } from '../lib/trpc.ts';
 import { FormError } from './field.tsx';
-
-const SEX = [
-  ['female', 'Female'],
-  ['male', 'Male'],
-  ['prefer_not_to_say', 'Prefer not to say'],
-] as const;
-const RACE = [
-  ['hispanic_or_latino', 'Hispanic or Latino'],
-  ['white', 'White'],
-  ['black_or_african_american', 'Black or African American'],
-  ['native_hawaiian_or_pacific_islander', 'Native Hawaiian or Pacific Islander'],
-  ['asian', 'Asian'],
-  ['native_american_or_alaska_native', 'Native American or Alaska Native'],
-  ['two_or_more_races', 'Two or more races'],
-  ['prefer_not_to_say', 'Prefer not to say'],
-] as const;
-
-type Sex = (typeof SEX)[number][0];
-type Race = (typeof RACE)[number][0];
 
 /** Voluntary self-identification for the bias audit: optional, never shown to employers, never used to score. */
 export function SelfIdentification() {
   const current = useQuery(() => ({ queryKey: ['seekers', 'selfIdentification'], queryFn: () => trpc.seekers.selfIdentification.query() }));
   const form = useFormAction(async (data) => {
     const sex = (data.get('sex') || null) as Sex | null;
-    const raceEthnicity = (data.get('raceEthnicity') || null) as Race | null;
+    const raceEthnicity = (data.get('raceEthnicity') || null) as RaceEthnicity | null;
     await trpc.seekers.selfIdentify.mutate({ sex, raceEthnicity });
     await current.refetch();
   });
@@ -46,12 +28,12 @@ export function SelfIdentification() {
             <fieldset class="choices">
               <legend>Sex</legend>
               <label><input type="radio" name="sex" value="" checked={saved().sex === null} /> Not answered</label>
-              <For each={SEX}>{([value, text]) => <label><input type="radio" name="sex" value={value} checked={saved().sex === value} /> {text}</label>}</For>
+              <For each={SEX_CHOICES}>{([value, text]) => <label><input type="radio" name="sex" value={value} checked={saved().sex === value} /> {text}</label>}</For>
             </fieldset>
             <fieldset class="choices">
               <legend>Race / ethnicity</legend>
               <label><input type="radio" name="raceEthnicity" value="" checked={saved().raceEthnicity === null} /> Not answered</label>
-              <For each={RACE}>
+              <For each={RACE_CHOICES}>
                 {([value, text]) => <label><input type="radio" name="raceEthnicity" value={value} checked={saved().raceEthnicity === value} /> {text}</label>}
               </For>
             </fieldset>

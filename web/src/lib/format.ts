@@ -36,3 +36,6 @@ export const STATUS_LABEL: Record<string, string> = {
   active: 'Active',
   closed: 'Closed',
 };
+
+/** A rate with one decimal ("12.5%"), or a dash when there is none. */
+export const rateLabel = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);

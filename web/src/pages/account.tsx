@@ -3,6 +3,7 @@ import { Match, Show, Switch, type JSX } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { useMe, useSetMe, type Me } from '../lib/session.ts';
 import { useFormAction } from '../lib/form.ts';
+import { downloadFile } from '../lib/download.ts';
 import { trpc } from '../lib/trpc.ts';
 import { SelfIdentification } from '../components/self-identification.tsx';
 
@@ -115,13 +116,7 @@ function ChangePassword() {
 function YourData() {
   const navigate = useNavigate();
   const setMe = useSetMe();
-  const download = async () => {
-    const data = await trpc.account.export.query();
-    const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-    const link = Object.assign(document.createElement('a'), { href: url, download: 'fitwork-my-data.json' });
-    link.click();
-    URL.revokeObjectURL(url);
-  };
+  const download = async () => downloadFile('fitwork-my-data.json', 'application/json', JSON.stringify(await trpc.account.export.query(), null, 2));
   const form = useFormAction(async (data) => {
     if (!confirm('Delete your account for good? This cannot be undone.')) throw new Error('Deletion cancelled.');
     await trpc.account.delete.mutate({ password: String(data.get('deletePassword') ?? '') });
