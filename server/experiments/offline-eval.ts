@@ -7,18 +7,13 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { rowsOf } from '../sql-helpers.ts';
-import { type MatchAlgorithm } from '../matching/algorithms.ts';
-import { locationFit, type SkillFit } from '../matching/scoring.ts';
+import { factsOfStoredMatch, storedFactsColumns, type MatchAlgorithm, type ScoringFacts, type StoredFactsRow } from '../matching/algorithms.ts';
 
 export const TOP_K = 5;
 
-export interface LabelledMatch {
+export interface LabelledMatch extends ScoringFacts {
   seekerId: number;
   jobId: number;
-  semantic: number;
-  skills: number | null;
-  location: number;
-  missing: SkillFit[];
   applied: boolean;
   dismissed: boolean;
 }
@@ -48,7 +43,7 @@ export function evaluateRanking(matches: LabelledMatch[], algorithm: MatchAlgori
     if (!list.some((m) => m.applied || m.dismissed)) continue;
     seekers++;
     const ranked = list
-      .map((m) => ({ m, score: algorithm.score({ semantic: m.semantic, skills: m.skills, location: m.location, missing: m.missing }) }))
+      .map((m) => ({ m, score: algorithm.score(m) }))
       .sort((a, b) => b.score - a.score || a.m.jobId - b.m.jobId);
     const firstApplied = ranked.findIndex((r) => r.m.applied);
     if (firstApplied >= 0) reciprocalRanks.push(1 / (firstApplied + 1));
@@ -74,24 +69,11 @@ export function evaluateRanking(matches: LabelledMatch[], algorithm: MatchAlgori
 
 /** The stored matches of every seeker who gave feedback, with their facts and labels. */
 export async function loadLabelledMatches(db: Queryable): Promise<LabelledMatch[]> {
-  const rows = rowsOf<{
-    job_seeker_id: number; job_id: number; semantic_score: number | null; skill_match_score: number | null; missing_skills: SkillFit[] | null;
-    applied: boolean; dismissed: boolean; job_location: string | null; remote_allowed: boolean; seeker_location: string | null;
-  }>(
+  const rows = rowsOf<StoredFactsRow & { job_seeker_id: number; job_id: number; applied: boolean; dismissed: boolean }>(
     await db.execute(sql`
-      select m.job_seeker_id, m.job_id, m.semantic_score, m.skill_match_score, m.missing_skills, m.applied, m.dismissed_at is not null as dismissed,
-             jobs.location as job_location, jobs.remote_allowed, s.location as seeker_location
+      select m.job_seeker_id, m.job_id, ${storedFactsColumns}, m.applied, m.dismissed_at is not null as dismissed
       from matches m join jobs on jobs.id = m.job_id join job_seekers s on s.id = m.job_seeker_id
       where m.job_seeker_id in (select job_seeker_id from matches where applied or dismissed_at is not null)`),
   );
-  return rows.map((r) => ({
-    seekerId: r.job_seeker_id,
-    jobId: r.job_id,
-    semantic: r.semantic_score ?? 0,
-    skills: r.skill_match_score,
-    location: locationFit({ location: r.job_location, remoteAllowed: r.remote_allowed }, r.seeker_location),
-    missing: r.missing_skills ?? [],
-    applied: r.applied,
-    dismissed: r.dismissed,
-  }));
+  return rows.map((r) => ({ seekerId: r.job_seeker_id, jobId: r.job_id, ...factsOfStoredMatch(r), applied: r.applied, dismissed: r.dismissed }));
 }

@@ -8,8 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { aiDecisions } from '../../db/schema.ts';
 import { ensureDecisionPartition } from '../audit/decision-log.ts';
-import { algorithmNamed } from '../matching/algorithms.ts';
-import { locationFit, type SkillFit } from '../matching/scoring.ts';
+import { algorithmNamed, factsOfStoredMatch, storedFactsColumns, type StoredFactsRow } from '../matching/algorithms.ts';
 import { rowsOf } from '../sql-helpers.ts';
 import { algorithmFor, runningExperiment } from './assignment.ts';
 
@@ -19,13 +18,9 @@ const RESCORE_BATCH = 2_000;
 export async function rescoreToCurrentAssignment(db: Database, now: Date, limit = RESCORE_BATCH): Promise<number> {
   const experiment = await runningExperiment(db);
   const name = experiment?.name ?? null;
-  const rows = rowsOf<{
-    id: number; job_seeker_id: number; job_id: number; semantic_score: number | null; skill_match_score: number | null; missing_skills: SkillFit[] | null;
-    job_location: string | null; remote_allowed: boolean; seeker_location: string | null; embedding_model: string | null; parser_model: string | null;
-  }>(
+  const rows = rowsOf<StoredFactsRow & { id: number; job_seeker_id: number; job_id: number; embedding_model: string | null; parser_model: string | null }>(
     await db.execute(sql`
-      select m.id, m.job_seeker_id, m.job_id, m.semantic_score, m.skill_match_score, m.missing_skills,
-             jobs.location as job_location, jobs.remote_allowed, s.location as seeker_location,
+      select m.id, m.job_seeker_id, m.job_id, ${storedFactsColumns},
              s.resume_embedding_model as embedding_model, s.resume_parser_model as parser_model
       from matches m join jobs on jobs.id = m.job_id join job_seekers s on s.id = m.job_seeker_id
       where m.experiment_name is distinct from ${name}
@@ -34,13 +29,7 @@ export async function rescoreToCurrentAssignment(db: Database, now: Date, limit 
   if (rows.length === 0) return 0;
   const rescored = rows.map((r) => {
     const { algorithm } = algorithmFor(r.job_seeker_id, experiment);
-    const overall = algorithmNamed(algorithm).score({
-      semantic: r.semantic_score ?? 0,
-      skills: r.skill_match_score,
-      location: locationFit({ location: r.job_location, remoteAllowed: r.remote_allowed }, r.seeker_location),
-      missing: r.missing_skills ?? [],
-    });
-    return { ...r, algorithm, overall };
+    return { ...r, algorithm, overall: algorithmNamed(algorithm).score(factsOfStoredMatch(r)) };
   });
   await ensureDecisionPartition(db, now);
   await db.transaction(async (tx) => {

@@ -3,7 +3,8 @@
  * score, skill fit, location fit) into an overall score in [0, 1]; the name is stored on every
  * match and decision-log row. A change of formula is a new name, never an edit of an old one.
  */
-import { overallScore, type SkillFit } from './scoring.ts';
+import { sql } from 'drizzle-orm';
+import { locationFit, overallScore, type SkillFit } from './scoring.ts';
 
 export interface ScoringFacts {
   semantic: number;
@@ -48,4 +49,26 @@ export function algorithmNamed(name: string): MatchAlgorithm {
   const algorithm = ALGORITHMS[name];
   if (!algorithm) throw new Error(`Unknown matching algorithm: ${name}`);
   return algorithm;
+}
+
+/** What a stored match row keeps of its facts: select `storedFactsColumns` over `matches m join jobs … join job_seekers s …`. */
+export const storedFactsColumns = sql`m.semantic_score, m.skill_match_score, m.missing_skills, jobs.location as job_location, jobs.remote_allowed, s.location as seeker_location`;
+
+export interface StoredFactsRow {
+  semantic_score: number | null;
+  skill_match_score: number | null;
+  missing_skills: SkillFit[] | null;
+  job_location: string | null;
+  remote_allowed: boolean;
+  seeker_location: string | null;
+}
+
+/** The facts of a stored match, to score it again with any algorithm (no embedding or model call). */
+export function factsOfStoredMatch(r: StoredFactsRow): ScoringFacts {
+  return {
+    semantic: r.semantic_score ?? 0,
+    skills: r.skill_match_score,
+    location: locationFit({ location: r.job_location, remoteAllowed: r.remote_allowed }, r.seeker_location),
+    missing: r.missing_skills ?? [],
+  };
 }
