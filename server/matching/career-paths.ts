@@ -68,12 +68,11 @@ export async function careerPaths(db: Database, seekerId: number, now: Date, thr
              1 - (jobs.description_embedding <=> (select v from seeker)) as description_similarity,
              1 - (jobs.requirements_embedding <=> (select v from seeker)) as requirements_similarity,
              (select location from seeker) as seeker_location,
-             exists (select 1 from matches m where m.job_seeker_id = ${seekerId} and m.job_id = jobs.id) as matched,
-             (select m.algorithm_version from matches m where m.job_seeker_id = ${seekerId} and m.job_id = jobs.id) as algorithm_version
+             m.job_id is not null as matched, m.algorithm_version
       from jobs join employers e on e.id = jobs.employer_id
-      where exists (select 1 from seeker) and ${visibleToSeekers(now)} and jobs.description_embedding is not null
-        and not exists (select 1 from matches m where m.job_seeker_id = ${seekerId} and m.job_id = jobs.id and m.dismissed_at is not null)
-        and (exists (select 1 from matches m where m.job_seeker_id = ${seekerId} and m.job_id = jobs.id)
+      left join matches m on m.job_seeker_id = ${seekerId} and m.job_id = jobs.id
+      where exists (select 1 from seeker) and ${visibleToSeekers(now)} and jobs.description_embedding is not null and m.dismissed_at is null
+        and (m.job_id is not null
              ${stems.length ? sql`or lower(jobs.title) like any (array[${sql.join(stems.map((s) => sql`${titlePattern(s)}`), sql`, `)}])` : sql``})
       limit 500`),
   ).filter((job) => {
@@ -85,30 +84,29 @@ export async function careerPaths(db: Database, seekerId: number, now: Date, thr
 
   const jobFacts = await jobSkillFacts(db, candidates.map((c) => c.id));
   const mine = (await seekerSkillFacts(db, [seekerId])).get(seekerId) ?? [];
-  // A matched job is scored as the seeker sees it (its match's algorithm); a step up as it would be now.
-  const current = algorithmFor(seekerId, await runningExperiment(db)).algorithm;
-  const scoreWith = (job: CandidateJob, skills: SeekerSkillFact[]) => {
-    const fit = skillMatch(jobFacts.get(job.id) ?? [], skills, job.experience_years);
-    return (ALGORITHMS[job.algorithm_version ?? ''] ?? algorithmNamed(current)).score({
-      semantic: semanticScore(job.description_similarity, job.requirements_similarity),
-      skills: fit.score,
-      location: locationFit({ location: job.location, remoteAllowed: job.remote_allowed }, job.seeker_location),
-      missing: fit.missing,
-    });
-  };
+  const have = new Set(mine.map((s) => s.skillId));
+  const current = algorithmNamed(algorithmFor(seekerId, await runningExperiment(db)).algorithm);
 
   let goodMatchesNow = 0;
   const opened = new Map<number, { name: string; jobs: { id: number; title: string; companyName: string; scoreNow: number; scoreWith: number; stepUp: boolean }[] }>();
   for (const job of candidates) {
-    const now = scoreWith(job, mine);
+    // A matched job is scored as the seeker sees it (its match's algorithm); a step up as it would be now.
+    const algorithm = ALGORITHMS[job.algorithm_version ?? ''] ?? current;
+    const semantic = semanticScore(job.description_similarity, job.requirements_similarity);
+    const location = locationFit({ location: job.location, remoteAllowed: job.remote_allowed }, job.seeker_location);
+    const skills = jobFacts.get(job.id) ?? [];
+    const scoreWith = (seekerSkills: SeekerSkillFact[]) => {
+      const fit = skillMatch(skills, seekerSkills, job.experience_years);
+      return algorithm.score({ semantic, skills: fit.score, location, missing: fit.missing });
+    };
+    const now = scoreWith(mine);
     if (now >= threshold) {
       goodMatchesNow++;
       continue;
     }
-    const have = new Set(mine.map((s) => s.skillId));
-    for (const skill of jobFacts.get(job.id) ?? []) {
+    for (const skill of skills) {
       if (have.has(skill.skillId)) continue;
-      const withSkill = scoreWith(job, [...mine, { skillId: skill.skillId, proficiencyLevel: null, yearsExperience: null }]);
+      const withSkill = scoreWith([...mine, { skillId: skill.skillId, proficiencyLevel: null, yearsExperience: null }]);
       if (withSkill < threshold) continue;
       const entry = opened.get(skill.skillId) ?? { name: skill.name, jobs: [] };
       entry.jobs.push({ id: job.id, title: job.title, companyName: job.company_name, scoreNow: now, scoreWith: withSkill, stepUp: !job.matched });
