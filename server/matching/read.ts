@@ -7,15 +7,29 @@ import { decodeScoreCursor, rowsOf } from '../sql-helpers.ts';
 import { latestReviewJoin, reviewColumns, reviewOf, type ReviewRow } from './reviews.ts';
 import type { SkillFit } from './scoring.ts';
 
+interface ScoreColumns {
+  overall_score: number; semantic_score: number | null; skill_match_score: number | null; match_reasoning: string | null;
+  matched_skills: SkillFit[] | null; missing_skills: SkillFit[] | null;
+}
+
+/** A match's scores and reasons as both sides see them. */
+const scoresOf = (r: ScoreColumns) => ({
+  overallScore: r.overall_score,
+  semanticScore: r.semantic_score,
+  skillMatchScore: r.skill_match_score,
+  matchReasoning: r.match_reasoning,
+  matchedSkills: r.matched_skills ?? [],
+  missingSkills: r.missing_skills ?? [],
+});
+
 /** Seed query 1: the seeker's matches with their jobs, best first, visible jobs only, dismissed ones never. */
 export async function matchesForSeeker(db: Queryable, seekerId: number, now: Date, input: { limit: number; minScore: number; cursor?: string | undefined }) {
   const cursor = decodeScoreCursor(input.cursor, 'This page link is no longer valid. Reload the page.');
   const rows = rowsOf<{
     job_id: number; title: string; company_name: string; location: string | null; remote_allowed: boolean; employment_type: string | null;
-    salary_min: string | null; salary_max: string | null; currency: string; semantic_score: number | null; skill_match_score: number | null;
-    overall_score: number; match_reasoning: string | null; matched_skills: SkillFit[] | null; missing_skills: SkillFit[] | null;
+    salary_min: string | null; salary_max: string | null; currency: string;
     viewed_at: Date | string | null; applied: boolean; generated_at: Date | string; algorithm_version: string;
-  } & ReviewRow>(
+  } & ScoreColumns & ReviewRow>(
     await db.execute(sql`
       select m.job_id, jobs.title, e.company_name, jobs.location, jobs.remote_allowed, jobs.employment_type, jobs.salary_min, jobs.salary_max, jobs.currency,
              m.semantic_score, m.skill_match_score, m.overall_score, m.match_reasoning, m.matched_skills, m.missing_skills,
@@ -36,12 +50,7 @@ export async function matchesForSeeker(db: Queryable, seekerId: number, now: Dat
         id: r.job_id, title: r.title, companyName: r.company_name, location: r.location, remoteAllowed: r.remote_allowed,
         employmentType: r.employment_type, salaryMin: r.salary_min, salaryMax: r.salary_max, currency: r.currency,
       },
-      semanticScore: r.semantic_score,
-      skillMatchScore: r.skill_match_score,
-      overallScore: r.overall_score,
-      matchReasoning: r.match_reasoning,
-      matchedSkills: r.matched_skills ?? [],
-      missingSkills: r.missing_skills ?? [],
+      ...scoresOf(r),
       viewedAt: r.viewed_at ? new Date(r.viewed_at).toISOString() : null,
       applied: r.applied,
       generatedAt: new Date(r.generated_at).toISOString(),
@@ -79,10 +88,8 @@ export async function candidatesForJob(db: Queryable, employerId: number, jobId:
   await ownedJob(db, employerId, jobId);
   const rows = rowsOf<{
     seeker_id: number; first_name: string; last_name: string; location: string | null; headline: string | null;
-    overall_score: number; semantic_score: number | null; skill_match_score: number | null; match_reasoning: string | null;
-    matched_skills: SkillFit[] | null; missing_skills: SkillFit[] | null; application_id: number | null; application_status: string | null;
-    email: string | null; phone: string | null;
-  } & ReviewRow>(
+    application_id: number | null; application_status: string | null; email: string | null; phone: string | null;
+  } & ScoreColumns & ReviewRow>(
     await db.execute(sql`
       select s.id as seeker_id, s.first_name, s.last_name, s.location, coalesce(s.resume_data->'basics'->>'label', s.resume_data->'work'->0->>'position') as headline,
              m.overall_score, m.semantic_score, m.skill_match_score, m.match_reasoning, m.matched_skills, m.missing_skills,
@@ -106,12 +113,7 @@ export async function candidatesForJob(db: Queryable, employerId: number, jobId:
     lastName: r.last_name,
     location: r.location,
     headline: r.headline,
-    overallScore: r.overall_score,
-    semanticScore: r.semantic_score,
-    skillMatchScore: r.skill_match_score,
-    matchReasoning: r.match_reasoning,
-    matchedSkills: r.matched_skills ?? [],
-    missingSkills: r.missing_skills ?? [],
+    ...scoresOf(r),
     application: r.application_id ? { id: r.application_id, status: r.application_status! } : null,
     contact: r.application_id ? { email: r.email, phone: r.phone } : null,
     review: reviewOf(r),
