@@ -1,16 +1,17 @@
-import { useQuery, useQueryClient } from '@tanstack/solid-query';
+import { useQueryClient } from '@tanstack/solid-query';
 import { createSignal, Show } from 'solid-js';
+import { SELF_IDENTIFICATION_KEY, useSelfIdentification } from '../lib/self-identification.ts';
 import { trpc } from '../lib/trpc.ts';
 import { SelfIdentification } from './self-identification.tsx';
 
 /** Asks once, on the match feed, until the seeker answers or says no thanks (then only the account page has it). */
 export function SelfIdentificationPrompt() {
   const client = useQueryClient();
-  const current = useQuery(() => ({ queryKey: ['seekers', 'selfIdentification'], queryFn: () => trpc.seekers.selfIdentification.query() }));
+  const current = useSelfIdentification();
   const [open, setOpen] = createSignal(false);
   const decline = async () => {
     await trpc.seekers.selfIdentify.mutate({ sex: null, raceEthnicity: null });
-    await client.invalidateQueries({ queryKey: ['seekers', 'selfIdentification'] });
+    await client.invalidateQueries({ queryKey: SELF_IDENTIFICATION_KEY });
   };
   return (
     <Show when={current.data && (!current.data.asked || open())}>

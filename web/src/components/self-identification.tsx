@@ -1,13 +1,12 @@
-import { useQuery } from '@tanstack/solid-query';
 import { For, Show } from 'solid-js';
 import { useFormAction } from '../lib/form.ts';
-import { RACE_CHOICES, SEX_CHOICES, type RaceEthnicity, type Sex } from '../lib/self-identification.ts';
+import { RACE_CHOICES, SEX_CHOICES, useSelfIdentification, type RaceEthnicity, type Sex } from '../lib/self-identification.ts';
 import { trpc } from '../lib/trpc.ts';
 import { FormError } from './field.tsx';
 
 /** Voluntary self-identification for the bias audit: optional, never shown to employers, never used to score. */
 export function SelfIdentification() {
-  const current = useQuery(() => ({ queryKey: ['seekers', 'selfIdentification'], queryFn: () => trpc.seekers.selfIdentification.query() }));
+  const current = useSelfIdentification();
   const form = useFormAction(async (data) => {
     const sex = (data.get('sex') || null) as Sex | null;
     const raceEthnicity = (data.get('raceEthnicity') || null) as RaceEthnicity | null;

@@ -1,4 +1,5 @@
-import type { RouterInputs } from './trpc.ts';
+import { useQuery } from '@tanstack/solid-query';
+import { trpc, type RouterInputs } from './trpc.ts';
 
 export type Sex = NonNullable<RouterInputs['seekers']['selfIdentify']['sex']>;
 export type RaceEthnicity = NonNullable<RouterInputs['seekers']['selfIdentify']['raceEthnicity']>;
@@ -24,3 +25,8 @@ const LABELS = new Map<string, string>([...SEX_CHOICES, ...RACE_CHOICES]);
 
 /** An audit category ("male", or "male × asian") in words. */
 export const categoryLabel = (category: string) => category.split(' × ').map((part) => LABELS.get(part) ?? part).join(' × ');
+
+export const SELF_IDENTIFICATION_KEY = ['seekers', 'selfIdentification'];
+
+/** The seeker's answers, and whether they were asked already (shared by the form and the prompt). */
+export const useSelfIdentification = () => useQuery(() => ({ queryKey: SELF_IDENTIFICATION_KEY, queryFn: () => trpc.seekers.selfIdentification.query() }));
