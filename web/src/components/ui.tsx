@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { For, Show, type JSX } from 'solid-js';
+import { createMemo, For, Show, type Accessor, type JSX } from 'solid-js';
 import { percent } from '../lib/format.ts';
 
 export function Skeleton(props: { lines?: number; label?: string }) {
@@ -66,4 +66,14 @@ export function StatusBadge(props: { status: string; label: string }) {
 
 export function BackLink(props: { href: string; children: JSX.Element }) {
   return <A href={props.href} class="back-link">← {props.children}</A>;
+}
+
+/**
+ * A list whose rows stay mounted while their key stays: a refetch updates a row in place, so a
+ * form open in it keeps what is typed (<For> alone re-creates rows for new objects).
+ */
+export function KeyedFor<T>(props: { each: readonly T[]; by: (item: T) => string | number; children: (item: Accessor<T>) => JSX.Element }) {
+  const keys = createMemo(() => props.each.map(props.by));
+  const byKey = createMemo(() => new Map(props.each.map((item) => [props.by(item), item])));
+  return <For each={keys()}>{(key) => <Show when={byKey().get(key)}>{(item) => props.children(item as Accessor<T>)}</Show>}</For>;
 }

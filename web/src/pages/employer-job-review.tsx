@@ -2,7 +2,7 @@ import { A, useParams } from '@solidjs/router';
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { RequireRole } from '../components/guard.tsx';
-import { BackLink, Empty, ErrorBox, ScoreBar, Skeleton, SkillChips, StatusBadge } from '../components/ui.tsx';
+import { BackLink, Empty, ErrorBox, KeyedFor, ScoreBar, Skeleton, SkillChips, StatusBadge } from '../components/ui.tsx';
 import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
 import { problemOf, trpc } from '../lib/trpc.ts';
 import { ReviewAnswer } from '../components/review-answer.tsx';
@@ -84,24 +84,24 @@ function Candidates(props: { jobId: number }) {
         <Match when={candidates.data?.length === 0}><Empty title="No candidates yet"><p>Matching runs a few seconds after a job is posted or changed.</p></Empty></Match>
         <Match when={candidates.data}>
           <ol class="cards">
-            <For each={candidates.data}>
+            <KeyedFor each={candidates.data ?? []} by={(candidate) => candidate.seekerId}>
               {(c) => (
                 <li class="card candidate-card">
                   <div class="match-head">
-                    <h3>{c.firstName} {c.lastName}</h3>
-                    <span class="overall">{Math.round(c.overallScore * 100)}%</span>
+                    <h3>{c().firstName} {c().lastName}</h3>
+                    <span class="overall">{Math.round(c().overallScore * 100)}%</span>
                   </div>
-                  <p class="muted">{[c.headline, c.location].filter(Boolean).join(' · ')}{c.application ? ` · applied (${STATUS_LABEL[c.application.status]?.toLowerCase()})` : ''}</p>
+                  <p class="muted">{[c().headline, c().location].filter(Boolean).join(' · ')}{c().application ? ` · applied (${STATUS_LABEL[c().application!.status]?.toLowerCase()})` : ''}</p>
                   <div class="scores">
-                    <ScoreBar label="Skills" score={c.skillMatchScore} />
-                    <ScoreBar label="Resume fit" score={c.semanticScore} />
+                    <ScoreBar label="Skills" score={c().skillMatchScore} />
+                    <ScoreBar label="Resume fit" score={c().semanticScore} />
                   </div>
-                  <Show when={c.matchedSkills.length}><SkillChips kind="matched" skills={c.matchedSkills} /></Show>
-                  <Show when={c.missingSkills.length}><SkillChips kind="missing" skills={c.missingSkills} /></Show>
-                  <Show when={c.review}>{(review) => <ReviewAnswer review={review()} onAnswered={() => void candidates.refetch()} />}</Show>
+                  <Show when={c().matchedSkills.length}><SkillChips kind="matched" skills={c().matchedSkills} /></Show>
+                  <Show when={c().missingSkills.length}><SkillChips kind="missing" skills={c().missingSkills} /></Show>
+                  <Show when={c().review}>{(review) => <ReviewAnswer review={review()} onAnswered={() => void candidates.refetch()} />}</Show>
                 </li>
               )}
-            </For>
+            </KeyedFor>
           </ol>
         </Match>
       </Switch>

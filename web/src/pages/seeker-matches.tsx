@@ -1,11 +1,11 @@
 import { A } from '@solidjs/router';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/solid-query';
-import { createMemo, For, Match, Show, Switch } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
 import { CareerPaths } from '../components/career-paths.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { SelfIdentificationPrompt } from '../components/self-identification-prompt.tsx';
 import { ReviewRequest } from '../components/review-request.tsx';
-import { Empty, ErrorBox, ScoreBar, Skeleton, SkillChips } from '../components/ui.tsx';
+import { Empty, ErrorBox, KeyedFor, ScoreBar, Skeleton, SkillChips } from '../components/ui.tsx';
 import { employmentLabel, salaryLabel } from '../lib/format.ts';
 import { trpc, type RouterOutputs } from '../lib/trpc.ts';
 
@@ -56,8 +56,6 @@ function Feed() {
     refetchInterval: (query) => ((query.state.data?.pages[0]?.items.length ?? 0) === 0 ? 2000 : false),
   }));
   const items = () => feed.data?.pages.flatMap((p) => p.items) ?? [];
-  const jobIds = createMemo(() => items().map((i) => i.jobId));
-  const byJobId = createMemo(() => new Map(items().map((i) => [i.jobId, i])));
 
   // Optimistic: the card disappears at once; on failure the feed is fetched again.
   const dismiss = (jobId: number) => {
@@ -78,15 +76,10 @@ function Feed() {
         </Empty>
       </Match>
       <Match when={items().length > 0}>
-        {/* Rows keyed by job id: a refetch updates a card in place, so an open form keeps what is typed in it. */}
         <ul class="cards">
-          <For each={jobIds()}>
-            {(jobId) => (
-              <Show when={byJobId().get(jobId)}>
-                {(match) => <MatchCard match={match()} onDismiss={() => dismiss(jobId)} onReviewSent={() => void client.invalidateQueries({ queryKey: ['matches'] })} />}
-              </Show>
-            )}
-          </For>
+          <KeyedFor each={items()} by={(match) => match.jobId}>
+            {(match) => <MatchCard match={match()} onDismiss={() => dismiss(match().jobId)} onReviewSent={() => void client.invalidateQueries({ queryKey: ['matches'] })} />}
+          </KeyedFor>
         </ul>
         <Show when={feed.hasNextPage}>
           <button type="button" class="button button-secondary" onClick={() => feed.fetchNextPage()}>More matches</button>
