@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { TRPCClientError } from '@trpc/client';
+import { RESUME_LIMITS, jsonResumeSchema } from '../server/ai/json-resume.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cosineSimilarity, createLocalEmbedder } from '../server/ai/local-embedder.ts';
 import { createLocalResumeParser } from '../server/ai/local-resume-parser.ts';
 import { SKILLS_CATALOG } from '../server/seed/skills-catalog.ts';
 import { buildLexicon } from '../server/skills/lexicon.ts';
+import { makeDocx, makePdf } from './fixtures/make-files.ts';
 import { RESUME_FIXTURES } from './fixtures/resumes.ts';
 import { apiClient, createTestApp } from './helpers/app.ts';
 
@@ -123,6 +125,27 @@ describe('seekers.setResume and seekers.uploadResume', () => {
   it('takes a plain text file', async () => {
     const saved = await upload(nurse.text, 'resume.txt', 'text/plain');
     expect(saved.text).toBe(nurse.text);
+  });
+
+  // Real CVs run to many pages: a role described in one long paragraph, dozens of roles, long
+  // bullet lists. What the parser makes of them must fit its own schema, never answer 500.
+  const sentence = 'Prepared monthly reconciliations and journal entries for the regional ledger and reviewed variances with the controller';
+  const longResumes: [string, string][] = [
+    ['a role described in one paragraph of 6,000 characters', `Dana Whitfield\ndana@example.com\nEXPERIENCE\nSenior Accountant, Harbor Freight Lines (2015 - present)\n${`${sentence}. `.repeat(50)}\nEDUCATION\nBachelor of Science in Accounting, Ohio State University, 2014`],
+    ['80 roles with long bullet lists', `Dana Whitfield\ndana@example.com\nWORK HISTORY\n${Array.from({ length: 80 }, (_, i) => `Accountant, Company ${i} (${1940 + i} - ${1941 + i})\n${Array.from({ length: 60 }, (_, j) => `- ${sentence} ${j}`).join('\n')}`).join('\n')}`.slice(0, 59_000)],
+    ['bullets of 3,000 characters and a long header', `${'Dana Whitfield '.repeat(30)}\ndana@example.com\nEXPERIENCE\nAccountant - Harbor Freight Lines (2015 - 2020)\n- ${`${sentence} `.repeat(30)}\n- ${`${sentence} `.repeat(30)}\nCERTIFICATIONS\n${Array.from({ length: 120 }, (_, i) => `Certified ${sentence} ${i}`).join(', ')}\nEDUCATION\n${Array.from({ length: 40 }, (_, i) => `Master of Science in ${sentence.repeat(3)}, State University ${i}, ${1980 + i}`).join('\n')}`],
+  ];
+
+  it.each(longResumes)('reads a long real-world resume (%s) from text, PDF and DOCX without failing', async (_name, text) => {
+    const saved = await seeker.trpc.seekers.setResume.mutate({ text });
+    expect(jsonResumeSchema.safeParse(saved.data).success).toBe(true);
+    expect(saved.data!.work.length).toBeGreaterThan(0);
+    expect(saved.data!.work.length).toBeLessThanOrEqual(RESUME_LIMITS.work);
+    for (const role of saved.data!.work) expect(role.summary?.length ?? 0).toBeLessThanOrEqual(RESUME_LIMITS.summary);
+    const fromDocx = await upload(new Uint8Array(makeDocx(text)), 'long.docx');
+    expect(fromDocx.data!.work.length).toBeGreaterThan(0);
+    const fromPdf = await upload(new Uint8Array(makePdf(text.slice(0, 20_000))), 'long.pdf', 'application/pdf');
+    expect(fromPdf.data!.work.length).toBeGreaterThan(0);
   });
 
   it('refuses a 6 MB upload with 413 before reading it, and keeps the previous resume', async () => {

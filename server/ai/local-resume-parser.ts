@@ -5,7 +5,7 @@
  */
 import type { SkillLexicon } from '../skills/lexicon.ts';
 import { findSkillMentions } from '../skills/lexicon.ts';
-import { jsonResumeSchema, type JsonResume } from './json-resume.ts';
+import { fitJsonResume, type JsonResume } from './json-resume.ts';
 import type { ResumeParser } from './types.ts';
 
 export const LOCAL_PARSER_MODEL = 'local-parser-v1';
@@ -188,9 +188,9 @@ export function parseResumeLocally(text: string, lexicon: SkillLexicon): JsonRes
         break;
     }
   }
-  if (summary.length) resume.basics.summary = summary.join(' ').slice(0, 2000);
+  if (summary.length) resume.basics.summary = summary.join(' ');
   resume.skills = findSkillMentions(lexicon, text).map((m) => ({ name: m.name, keywords: [] }));
-  return jsonResumeSchema.parse(resume);
+  return fitJsonResume(resume);
 }
 
 export function createLocalResumeParser(): ResumeParser {

@@ -6,7 +6,7 @@ import OpenAI from 'openai';
 import { EMBEDDING_DIMENSIONS } from '../../db/schema.ts';
 import { findSkillMentions, type SkillLexicon } from '../skills/lexicon.ts';
 import { normalizeSkillName } from '../skills/normalize.ts';
-import { jsonResumeSchema, type JsonResume } from './json-resume.ts';
+import { fitJsonResume, type JsonResume } from './json-resume.ts';
 import type { Embedder, ExtractedSkill, ResumeParser } from './types.ts';
 
 export const OPENAI_EMBEDDING_MODEL = 'text-embedding-3-small';
@@ -126,7 +126,7 @@ const isoOrUndefined = (value: string | null) => (value && /^\d{4}(-\d{2})?$/.te
 
 function toJsonResume(model: ModelResume, skills: ExtractedSkill[]): JsonResume {
   const b = model.basics;
-  return jsonResumeSchema.parse({
+  return fitJsonResume({
     basics: {
       name: orUndefined(b.name),
       label: orUndefined(b.label),
@@ -146,6 +146,7 @@ function toJsonResume(model: ModelResume, skills: ExtractedSkill[]): JsonResume 
     education: model.education.map((e) => ({ institution: orUndefined(e.institution), area: orUndefined(e.area), studyType: orUndefined(e.studyType), endDate: isoOrUndefined(e.endDate) })),
     certificates: model.certificates.map((name) => ({ name })),
     skills: skills.map((s) => ({ name: s.name, keywords: [] })),
+    languages: [],
   });
 }
 

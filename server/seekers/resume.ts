@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/database.ts';
 import { jobSeekers } from '../../db/schema.ts';
+import { fitJsonResume } from '../ai/json-resume.ts';
 import { LOCAL_PARSER_MODEL, createLocalResumeParser } from '../ai/local-resume-parser.ts';
 import type { AiProviders, Embedder, ParsedResume } from '../ai/types.ts';
 import { errorSummary, type Logger } from '../logger.ts';
@@ -29,12 +30,22 @@ async function parseWithFallback(ai: AiProviders, text: string, lexicon: SkillLe
   try {
     return await ai.resumeParser.parse(text, lexicon);
   } catch (error) {
-    if (ai.resumeParser.model === LOCAL_PARSER_MODEL) throw error;
+    if (ai.resumeParser.model === LOCAL_PARSER_MODEL) return keptUnread(text, error, logger);
     // OpenAI down or refusing: the resume is still read, by the local parser, and says so.
     logger?.error('resume parser failed, used the local parser', { error: errorSummary(error) });
-    const local = await createLocalResumeParser().parse(text, lexicon);
-    return { ...local, model: `${LOCAL_PARSER_MODEL} (fallback)` };
+    try {
+      const local = await createLocalResumeParser().parse(text, lexicon);
+      return { ...local, model: `${LOCAL_PARSER_MODEL} (fallback)` };
+    } catch (localError) {
+      return keptUnread(text, localError, logger);
+    }
   }
+}
+
+/** A parser defect must not cost the seeker their upload: the text is kept, unparsed, and logged. */
+function keptUnread(text: string, error: unknown, logger?: Logger): ParsedResume {
+  logger?.error('resume parser failed, kept the text unparsed', { error: errorSummary(error), chars: text.length });
+  return { resume: fitJsonResume({ basics: {}, work: [], education: [], certificates: [], skills: [], languages: [] }), skills: [], model: `${LOCAL_PARSER_MODEL} (unparsed)` };
 }
 
 /**
