@@ -1,3 +1,4 @@
+import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import type { Database } from '../db/database.ts';
 import { createAiProviders } from '../server/ai/providers.ts';
 import { createApp } from '../server/app.ts';
@@ -11,7 +12,7 @@ export async function inProcessApi(db: Database) {
     config: parseConfig({ APP_ENV: 'test' }),
     clock: () => new Date(),
     passwords: await createNodePasswordHasher(),
-    ai: createAiProviders({ openaiApiKey: undefined, openaiBaseUrl: undefined }),
+    ai: createAiProviders({ embeddingDimensions: EMBEDDING_DIMENSIONS }),
     logger: silentLogger,
     openDatabase: async () => ({ db, release: async () => {} }),
     runAfterResponse: () => {},

@@ -3,6 +3,7 @@
  * seekers (100,000 with --large), search latency through the API and as bare SQL, recall@10 of
  * HNSW against exact search, match generation and matches.forMe. Figures go to stdout.
  */
+import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import { sql } from 'drizzle-orm';
 import { createAiProviders } from '../server/ai/providers.ts';
 import { embedLocally } from '../server/ai/local-embedder.ts';
@@ -21,7 +22,7 @@ import { bundleSizes, largestContentfulPaint } from './web.ts';
 const args = new Set(process.argv.slice(2));
 const sizes = args.has('--large') ? [5_000, 20_000, 100_000] : [5_000, 20_000];
 const log = (line: string) => console.log(line);
-const ai = createAiProviders({ openaiApiKey: undefined, openaiBaseUrl: undefined });
+const ai = createAiProviders({ embeddingDimensions: EMBEDDING_DIMENSIONS });
 
 async function web() {
   log('\n## Web app');

@@ -2,6 +2,7 @@
  * The Node entry: the whole product on one machine, PGlite in DATA_DIR by default
  * (or any Postgres with pgvector through DATABASE_URL), the built SPA, no network needed.
  */
+import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -35,7 +36,7 @@ if (!existsSync(`${webDir}/index.html`)) {
 
 const database = await openNodeDatabase(config);
 const passwords = await createNodePasswordHasher();
-const ai = createAiProviders(config);
+const ai = createAiProviders({ ...config, embeddingDimensions: EMBEDDING_DIMENSIONS });
 const seeded = await seedIfEmpty(database.db, passwords, ai, { demoData: config.seedDemoData });
 if (seeded) logger.info('first start: loaded the skills catalog and demo data', { ...seeded });
 

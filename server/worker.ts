@@ -3,6 +3,7 @@
  * response with waitUntil), argon2's .wasm imported as a module (Workers refuse to compile
  * WebAssembly from bytes at run time). Static assets are served by the assets binding.
  */
+import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import Argon2 from '@phi-ag/argon2';
 import argon2Wasm from '@phi-ag/argon2/argon2.wasm';
@@ -33,7 +34,7 @@ async function buildApp(env: WorkerEnv): Promise<App> {
     config,
     clock: () => new Date(),
     passwords: createArgon2Hasher(argon2),
-    ai: createAiProviders(config),
+    ai: createAiProviders({ ...config, embeddingDimensions: EMBEDDING_DIMENSIONS }),
     logger: jsonLogger(),
     openDatabase: async () => {
       const { db, close } = openNeon(databaseUrl, { wsProxy: config.neonWsProxy });

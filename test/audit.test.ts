@@ -1,3 +1,4 @@
+import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import { describe, expect, it } from 'vitest';
 import { generateMatchesForSeeker } from '../server/matching/generate.ts';
 import { createAiProviders } from '../server/ai/providers.ts';
@@ -83,7 +84,7 @@ describe('self-identification', () => {
     const seeker = await seekerClient(t.app, 'sam@example.com');
     await seeker.trpc.seekers.setResume.mutate({ text: RESUME_FIXTURES[1]!.text });
     await t.settle();
-    const ai = createAiProviders({ openaiApiKey: undefined, openaiBaseUrl: undefined });
+    const ai = createAiProviders({ embeddingDimensions: EMBEDDING_DIMENSIONS });
     const scores = async () => (await seeker.trpc.matches.forMe.query({})).items.map((m) => [m.jobId, m.overallScore, m.semanticScore, m.skillMatchScore, m.matchReasoning]);
     const before = await scores();
     for (const answer of [{ sex: 'female', raceEthnicity: 'black_or_african_american' }, { sex: 'male', raceEthnicity: 'white' }, { sex: null, raceEthnicity: null }] as const) {

@@ -1,3 +1,4 @@
+import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import { describe, expect, it } from 'vitest';
 import { createAiProviders } from '../server/ai/providers.ts';
 import { createApp } from '../server/app.ts';
@@ -31,7 +32,7 @@ describe('GET /health', () => {
       config: parseConfig({ APP_ENV: 'test' }),
       clock: () => new Date(),
       passwords: await testPasswordHasher(),
-      ai: createAiProviders({ openaiApiKey: undefined, openaiBaseUrl: undefined }),
+      ai: createAiProviders({ embeddingDimensions: EMBEDDING_DIMENSIONS }),
       logger: silentLogger,
       openDatabase: async () => {
         throw new Error('connection refused');

@@ -1,3 +1,4 @@
+import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAiProviders } from '../server/ai/providers.ts';
@@ -12,7 +13,7 @@ import { RESUME_FIXTURES } from './fixtures/resumes.ts';
 import { apiClient, createTestApp, TEST_START } from './helpers/app.ts';
 import { codeOf, employerClient, nurseJob, seekerClient, type Client } from './helpers/actors.ts';
 
-const ai = createAiProviders({ openaiApiKey: undefined, openaiBaseUrl: undefined });
+const ai = createAiProviders({ embeddingDimensions: EMBEDDING_DIMENSIONS });
 
 describe('the scores', () => {
   const job = [

@@ -1,10 +1,10 @@
+import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAiClient, createOpenAiEmbedder, createOpenAiResumeParser, OPENAI_EMBEDDING_MODEL, OPENAI_PARSER_MODEL } from '../server/ai/openai-providers.ts';
 import { createLocalEmbedder } from '../server/ai/local-embedder.ts';
 import { createOpenAiSkillExtractor } from '../server/ai/skill-extractor.ts';
-import { templateExplainer } from '../server/ai/providers.ts';
 import type { AiProviders } from '../server/ai/types.ts';
-import { embedPending } from '../server/ai/rebuild.ts';
+import { embedPending } from '../server/scripts/pending-embeddings.ts';
 import { SKILLS_CATALOG } from '../server/seed/skills-catalog.ts';
 import { buildLexicon } from '../server/skills/lexicon.ts';
 import { RESUME_FIXTURES } from './fixtures/resumes.ts';
@@ -21,14 +21,14 @@ afterEach(() => standIn.reset());
 const fastServerError: Fault = { status: 500, headers: { 'retry-after-ms': '5' } };
 const client = (options: { apiKey?: string; timeoutMs?: number; maxRetries?: number } = {}) =>
   createOpenAiClient({ apiKey: options.apiKey ?? STANDIN_API_KEY, baseURL: standIn.baseURL, timeoutMs: options.timeoutMs, maxRetries: options.maxRetries });
-const providers = (): AiProviders => ({ embedder: createOpenAiEmbedder(client()), resumeParser: createOpenAiResumeParser(client()), skillExtractor: createOpenAiSkillExtractor(client()), explainer: templateExplainer });
+const providers = (): AiProviders => ({ embedder: createOpenAiEmbedder(client(), EMBEDDING_DIMENSIONS), resumeParser: createOpenAiResumeParser(client()), skillExtractor: createOpenAiSkillExtractor(client()), writer: null });
 const lexicon = buildLexicon(SKILLS_CATALOG);
 const fixture = RESUME_FIXTURES[0]!;
 
 describe('the OpenAI embedder, through the real SDK', () => {
   it('asks text-embedding-3-small for 1536 dimensions and keeps the order of its texts', async () => {
     const texts = ['registered nurse, pediatrics', 'TypeScript backend engineer', 'line cook'];
-    const vectors = await createOpenAiEmbedder(client()).embed(texts);
+    const vectors = await createOpenAiEmbedder(client(), EMBEDDING_DIMENSIONS).embed(texts);
     expect(vectors).toHaveLength(3);
     expect(vectors.every((v) => v.length === 1536)).toBe(true);
     expect(vectors).toEqual(await createLocalEmbedder().embed(texts));
@@ -37,30 +37,30 @@ describe('the OpenAI embedder, through the real SDK', () => {
 
   it('batches large inputs', async () => {
     const texts = Array.from({ length: 200 }, (_, i) => `text ${i}`);
-    expect(await createOpenAiEmbedder(client()).embed(texts)).toHaveLength(200);
+    expect(await createOpenAiEmbedder(client(), EMBEDDING_DIMENSIONS).embed(texts)).toHaveLength(200);
     expect(standIn.requests.map((r) => (r.body.input as string[]).length)).toEqual([96, 96, 8]);
   });
 
   it('waits out a 429 and succeeds', async () => {
     standIn.fail('/v1/embeddings', rateLimited(20));
-    const vectors = await createOpenAiEmbedder(client()).embed(['hello world']);
+    const vectors = await createOpenAiEmbedder(client(), EMBEDDING_DIMENSIONS).embed(['hello world']);
     expect(vectors).toHaveLength(1);
     expect(standIn.requests.filter((r) => r.path === '/v1/embeddings')).toHaveLength(2);
   });
 
   it('gives up after its retries on a permanent failure, and does not retry a bad key', async () => {
     standIn.fail('/v1/embeddings', fastServerError, fastServerError, fastServerError, fastServerError);
-    await expect(createOpenAiEmbedder(client({ maxRetries: 3 })).embed(['x'])).rejects.toThrow(/500/);
+    await expect(createOpenAiEmbedder(client({ maxRetries: 3 }), EMBEDDING_DIMENSIONS).embed(['x'])).rejects.toThrow(/500/);
     expect(standIn.requests).toHaveLength(4);
     standIn.reset();
-    await expect(createOpenAiEmbedder(client({ apiKey: 'sk-wrong' })).embed(['x'])).rejects.toThrow(/401/);
+    await expect(createOpenAiEmbedder(client({ apiKey: 'sk-wrong' }), EMBEDDING_DIMENSIONS).embed(['x'])).rejects.toThrow(/401/);
     expect(standIn.requests).toHaveLength(1);
   });
 
   it('bounds the time of a call to a hung upstream', async () => {
     standIn.fail('/v1/embeddings', { status: 200, delayMs: 2_000 });
     const started = Date.now();
-    await expect(createOpenAiEmbedder(client({ timeoutMs: 200, maxRetries: 0 })).embed(['x'])).rejects.toThrow(/timed out/i);
+    await expect(createOpenAiEmbedder(client({ timeoutMs: 200, maxRetries: 0 }), EMBEDDING_DIMENSIONS).embed(['x'])).rejects.toThrow(/timed out/i);
     expect(Date.now() - started).toBeLessThan(1_500);
   });
 });
@@ -140,7 +140,7 @@ describe('a seeker saving a resume with OpenAI configured', () => {
     expect(pending.skills.map((s) => s.name)).toContain('Pediatrics');
     expect(t.logLines.some((l) => l.includes('background task failed'))).toBe(true);
 
-    expect(await embedPending(t.db, createOpenAiEmbedder(client()))).toMatchObject({ resumes: 1 });
+    expect(await embedPending(t.db, createOpenAiEmbedder(client(), EMBEDDING_DIMENSIONS))).toMatchObject({ resumes: 1 });
     expect((await seeker.trpc.seekers.resume.query()).embedding).toBe('ready');
   });
 

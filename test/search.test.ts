@@ -1,3 +1,4 @@
+import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createAiProviders } from '../server/ai/providers.ts';
@@ -25,7 +26,7 @@ beforeAll(async () => {
         select min(id), ${title}, ${description}, ${location}, ${remote}, ${type}, 'active', ${TEST_START.toISOString()}::timestamptz, ${TEST_START.toISOString()}::timestamptz from employers`);
     }
   });
-  await enrichDemoData(t.db, createAiProviders({ openaiApiKey: undefined, openaiBaseUrl: undefined }), TEST_START);
+  await enrichDemoData(t.db, createAiProviders({ embeddingDimensions: EMBEDDING_DIMENSIONS }), TEST_START);
 }, 120_000);
 
 const search = (input: Parameters<typeof anonymous.trpc.jobs.search.query>[0]) => anonymous.trpc.jobs.search.query(input);

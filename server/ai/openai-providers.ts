@@ -3,14 +3,14 @@
  * (honouring retry-after); every call is bounded in time.
  */
 import OpenAI from 'openai';
-import { EMBEDDING_DIMENSIONS } from '../../db/schema.ts';
 import { findSkillMentions, type SkillLexicon } from '../skills/lexicon.ts';
 import { normalizeSkillName } from '../skills/normalize.ts';
 import { fitJsonResume, type JsonResume } from './json-resume.ts';
-import type { Embedder, ExtractedSkill, ResumeParser } from './types.ts';
+import type { Embedder, ExtractedSkill, ResumeParser, TextWriter } from './types.ts';
 
 export const OPENAI_EMBEDDING_MODEL = 'text-embedding-3-small';
 export const OPENAI_PARSER_MODEL = 'gpt-4o-mini';
+export const OPENAI_WRITER_MODEL = 'gpt-4o-mini';
 const EMBEDDING_BATCH = 96;
 
 export interface OpenAiOptions {
@@ -29,7 +29,7 @@ export function createOpenAiClient(options: OpenAiOptions): OpenAI {
   });
 }
 
-export function createOpenAiEmbedder(client: OpenAI): Embedder {
+export function createOpenAiEmbedder(client: OpenAI, dimensions: number): Embedder {
   return {
     model: OPENAI_EMBEDDING_MODEL,
     async embed(texts) {
@@ -39,13 +39,13 @@ export function createOpenAiEmbedder(client: OpenAI): Embedder {
         const response = await client.embeddings.create({
           model: OPENAI_EMBEDDING_MODEL,
           input: batch,
-          dimensions: EMBEDDING_DIMENSIONS,
+          dimensions,
           encoding_format: 'float',
         });
         const ordered = [...response.data].sort((a, b) => a.index - b.index);
         if (ordered.length !== batch.length) throw new Error(`OpenAI returned ${ordered.length} embeddings for ${batch.length} texts`);
         for (const item of ordered) {
-          if (item.embedding.length !== EMBEDDING_DIMENSIONS) throw new Error(`OpenAI returned a vector of ${item.embedding.length} dimensions`);
+          if (item.embedding.length !== dimensions) throw new Error(`OpenAI returned a vector of ${item.embedding.length} dimensions`);
           vectors.push(item.embedding);
         }
       }
@@ -205,6 +205,25 @@ export function createOpenAiResumeParser(client: OpenAI): ResumeParser {
       const model = await structuredCompletion<ModelResume>(client, { name: 'resume', schema: RESUME_RESPONSE_SCHEMA, system: RESUME_SYSTEM_PROMPT, tag: 'resume', document: text });
       const skills = groundedSkills(model, text, lexicon);
       return { resume: toJsonResume(model, skills), skills, model: OPENAI_PARSER_MODEL };
+    },
+  };
+}
+
+/** A few sentences at temperature 0 from instructions (system) and data (user). */
+export function createOpenAiWriter(client: OpenAI): TextWriter {
+  return {
+    model: OPENAI_WRITER_MODEL,
+    async write({ instructions, data, maxTokens }) {
+      const completion = await client.chat.completions.create({
+        model: OPENAI_WRITER_MODEL,
+        temperature: 0,
+        max_tokens: maxTokens,
+        messages: [
+          { role: 'system', content: instructions },
+          { role: 'user', content: data },
+        ],
+      });
+      return completion.choices[0]?.message.content?.trim() ?? '';
     },
   };
 }

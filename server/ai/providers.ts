@@ -1,23 +1,26 @@
-import type { AppConfig } from '../config.ts';
 import { createLocalEmbedder } from './local-embedder.ts';
 import { createLocalResumeParser } from './local-resume-parser.ts';
-import { createOpenAiClient, createOpenAiEmbedder, createOpenAiResumeParser } from './openai-providers.ts';
+import { createOpenAiClient, createOpenAiEmbedder, createOpenAiResumeParser, createOpenAiWriter } from './openai-providers.ts';
 import { createLocalSkillExtractor, createOpenAiSkillExtractor } from './skill-extractor.ts';
-import { EXPLAINER_MODEL, openAiReasoning, templateReasoning } from '../matching/reasoning.ts';
-import type { AiProviders, MatchExplainer } from './types.ts';
+import type { AiProviders } from './types.ts';
 
-/** OpenAI when a key is configured; otherwise deterministic local providers that need no network. */
-export function createAiProviders(config: Pick<AppConfig, 'openaiApiKey' | 'openaiBaseUrl'>): AiProviders {
-  if (!config.openaiApiKey) {
-    return { embedder: createLocalEmbedder(), resumeParser: createLocalResumeParser(), skillExtractor: createLocalSkillExtractor(), explainer: templateExplainer };
-  }
-  const client = createOpenAiClient({ apiKey: config.openaiApiKey, baseURL: config.openaiBaseUrl });
-  return {
-    embedder: createOpenAiEmbedder(client),
-    resumeParser: createOpenAiResumeParser(client),
-    skillExtractor: createOpenAiSkillExtractor(client),
-    explainer: { model: EXPLAINER_MODEL, explain: (facts, lexicon) => openAiReasoning(client, facts, lexicon) },
-  };
+export interface AiProviderOptions {
+  openaiApiKey?: string;
+  openaiBaseUrl?: string;
+  /** The database's vector size: both embedders must produce it. */
+  embeddingDimensions: number;
 }
 
-export const templateExplainer: MatchExplainer = { model: 'template', explain: async (facts) => templateReasoning(facts) };
+/** OpenAI when a key is configured; otherwise deterministic local providers that need no network. */
+export function createAiProviders(options: AiProviderOptions): AiProviders {
+  if (!options.openaiApiKey) {
+    return { embedder: createLocalEmbedder(), resumeParser: createLocalResumeParser(), skillExtractor: createLocalSkillExtractor(), writer: null };
+  }
+  const client = createOpenAiClient({ apiKey: options.openaiApiKey, baseURL: options.openaiBaseUrl });
+  return {
+    embedder: createOpenAiEmbedder(client, options.embeddingDimensions),
+    resumeParser: createOpenAiResumeParser(client),
+    skillExtractor: createOpenAiSkillExtractor(client),
+    writer: createOpenAiWriter(client),
+  };
+}

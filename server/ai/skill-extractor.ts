@@ -1,13 +1,7 @@
 import type OpenAI from 'openai';
 import { findSkillMentions, type SkillLexicon } from '../skills/lexicon.ts';
 import { groundedSkills, OPENAI_PARSER_MODEL, structuredCompletion } from './openai-providers.ts';
-import type { ExtractedSkill } from './types.ts';
-
-/** Skills named in a job's text, for jobs posted without skills (or pushed by a job board). */
-export interface SkillExtractor {
-  readonly model: string;
-  extract(text: string, lexicon: SkillLexicon): Promise<ExtractedSkill[]>;
-}
+import type { ExtractedSkill, SkillExtractor } from './types.ts';
 
 export const LOCAL_SKILL_EXTRACTOR_MODEL = 'local-catalog-v1';
 

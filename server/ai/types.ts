@@ -1,9 +1,7 @@
 import type { SkillLexicon } from '../skills/lexicon.ts';
 import type { JsonResume } from './json-resume.ts';
-import type { SkillExtractor } from './skill-extractor.ts';
-import type { MatchFacts } from '../matching/reasoning.ts';
 
-/** Turns texts into unit vectors of EMBEDDING_DIMENSIONS, in order. */
+/** Turns texts into unit vectors of the database's embedding dimension, in order. */
 export interface Embedder {
   /** Recorded beside every vector, so a change of model can re-embed (`npm run embeddings:rebuild`). */
   readonly model: string;
@@ -30,16 +28,25 @@ export interface ResumeParser {
   parse(text: string, lexicon: SkillLexicon): Promise<ParsedResume>;
 }
 
-/** Writes the plain explanation of a match from its facts, and nothing else. */
-export interface MatchExplainer {
-  /** 'template' for the local explainer. */
+/** Skills named in a job's text, for jobs posted without skills (or pushed by a job board). */
+export interface SkillExtractor {
   readonly model: string;
-  explain(facts: MatchFacts, lexicon: SkillLexicon): Promise<string>;
+  extract(text: string, lexicon: SkillLexicon): Promise<ExtractedSkill[]>;
+}
+
+/**
+ * Writes a few plain sentences from instructions and the data they are about (the match
+ * explanations). It knows nothing of what the text is for: the caller checks what comes back.
+ */
+export interface TextWriter {
+  readonly model: string;
+  write(request: { instructions: string; data: string; maxTokens: number }): Promise<string>;
 }
 
 export interface AiProviders {
   embedder: Embedder;
   resumeParser: ResumeParser;
   skillExtractor: SkillExtractor;
-  explainer: MatchExplainer;
+  /** null without a model: texts are written from templates. */
+  writer: TextWriter | null;
 }

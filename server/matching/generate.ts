@@ -11,7 +11,7 @@ import type { AiProviders } from '../ai/types.ts';
 import { visibleToSeekers } from '../jobs/service.ts';
 import { loadLexicon } from '../skills/catalog.ts';
 import { rowsOf } from '../sql-helpers.ts';
-import { templateReasoning, type MatchFacts } from './reasoning.ts';
+import { templateReasoning, writtenReasoning, type MatchFacts } from './reasoning.ts';
 import { algorithmNamed } from './algorithms.ts';
 import { algorithmFor, runningExperiment } from '../experiments/assignment.ts';
 import { locationFit, semanticScore, skillMatch, type JobSkillFact, type SeekerSkillFact } from './scoring.ts';
@@ -93,16 +93,17 @@ async function scoreAndStore(db: Database, ai: AiProviders, pairs: Pair[], now: 
     return { pair, facts, assignment };
   });
   scored.sort((a, b) => b.facts.overallScore - a.facts.overallScore);
-  const lexicon = ai.explainer.model === 'template' ? null : await loadLexicon(db);
+  const writer = ai.writer;
+  const lexicon = writer ? await loadLexicon(db) : null;
   const values: (typeof matches.$inferInsert)[] = [];
   const decisions: (typeof aiDecisions.$inferInsert)[] = [];
   for (const [index, { pair, facts, assignment }] of scored.entries()) {
     let reasoning = templateReasoning(facts);
     let reasoningModel = 'template';
-    if (lexicon && index < EXPLAINED_PER_RUN) {
+    if (writer && lexicon && index < EXPLAINED_PER_RUN) {
       try {
-        reasoning = await ai.explainer.explain(facts, lexicon);
-        reasoningModel = ai.explainer.model;
+        reasoning = await writtenReasoning(writer, facts, lexicon);
+        reasoningModel = writer.model;
       } catch {
         // The template already says it plainly.
       }

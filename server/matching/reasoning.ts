@@ -2,7 +2,7 @@
  * The plain explanation of a match. Built only from the facts the scores were computed from;
  * an OpenAI explanation is kept only if every skill it names is one of those facts.
  */
-import type OpenAI from 'openai';
+import type { TextWriter } from '../ai/types.ts';
 import type { SkillLexicon } from '../skills/lexicon.ts';
 import { findSkillMentions } from '../skills/lexicon.ts';
 import type { SkillFit } from './scoring.ts';
@@ -47,27 +47,15 @@ export function templateReasoning(facts: MatchFacts): string {
   return parts.join(' ');
 }
 
-export const EXPLAINER_MODEL = 'gpt-4o-mini';
+const EXPLAIN_INSTRUCTIONS =
+  'Explain to a job seeker, in two or three plain sentences addressed to them, why a job matches them. Use only the facts given as JSON; do not add any skill, experience or claim that is not in them. Do not mention being an AI.';
 
 /**
- * Two or three sentences from OpenAI, given only the facts. Rejected (the template is used) if it
- * names a catalog skill that is not among the facts, or speaks of itself as an AI.
+ * Two or three sentences from the writer (OpenAI), given only the facts. Rejected (the template is
+ * used) if it names a catalog skill that is not among the facts, or speaks of itself as an AI.
  */
-export async function openAiReasoning(client: OpenAI, facts: MatchFacts, lexicon: SkillLexicon): Promise<string> {
-  const completion = await client.chat.completions.create({
-    model: EXPLAINER_MODEL,
-    temperature: 0,
-    max_tokens: 180,
-    messages: [
-      {
-        role: 'system',
-        content:
-          'Explain to a job seeker, in two or three plain sentences addressed to them, why a job matches them. Use only the facts given as JSON; do not add any skill, experience or claim that is not in them. Do not mention being an AI.',
-      },
-      { role: 'user', content: JSON.stringify(facts) },
-    ],
-  });
-  const text = completion.choices[0]?.message.content?.trim() ?? '';
+export async function writtenReasoning(writer: TextWriter, facts: MatchFacts, lexicon: SkillLexicon): Promise<string> {
+  const text = await writer.write({ instructions: EXPLAIN_INSTRUCTIONS, data: JSON.stringify(facts), maxTokens: 180 });
   const known = new Set([...facts.matched, ...facts.missing].map((s) => s.name));
   const invented = findSkillMentions(lexicon, text).filter((m) => !known.has(m.name));
   if (!text || invented.length > 0 || /\bas an ai\b|language model/i.test(text)) return templateReasoning(facts);

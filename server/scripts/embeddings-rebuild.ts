@@ -2,15 +2,16 @@
  * `npm run embeddings:rebuild`: fills the embeddings that are missing, pending or made by another
  * model (`-- --all`: every one), then regenerates the matches of what changed.
  */
+import { EMBEDDING_DIMENSIONS } from '../../db/schema.ts';
 import { openNodeDatabase } from '../../db/client.ts';
 import { createAiProviders } from '../ai/providers.ts';
-import { embedPendingJobs, embedPending } from '../ai/rebuild.ts';
+import { embedPendingJobs, embedPending } from './pending-embeddings.ts';
 import { parseConfig } from '../config.ts';
 import { createDomainHooks } from '../hooks.ts';
 
 const config = parseConfig(process.env);
 const database = await openNodeDatabase(config);
-const ai = createAiProviders(config);
+const ai = createAiProviders({ ...config, embeddingDimensions: EMBEDDING_DIMENSIONS });
 const all = process.argv.includes('--all');
 try {
   const hooks = createDomainHooks(database.db, ai, () => new Date());

@@ -1,3 +1,4 @@
+import { EMBEDDING_DIMENSIONS } from '../../db/schema.ts';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { createAiProviders } from '../../server/ai/providers.ts';
 import type { AiProviders } from '../../server/ai/types.ts';
@@ -28,7 +29,7 @@ export async function createTestApp(options: { passwords?: PasswordHasher; fresh
     config: parseConfig({ APP_ENV: 'test' }),
     clock: () => clock.now,
     passwords: options.passwords ?? (await testPasswordHasher()),
-    ai: options.ai ?? createAiProviders({ openaiApiKey: undefined, openaiBaseUrl: undefined }),
+    ai: options.ai ?? createAiProviders({ embeddingDimensions: EMBEDDING_DIMENSIONS }),
     logger: jsonLogger((line) => logLines.push(line)),
     openDatabase: async () => ({ db: database.db, release: async () => {} }),
     runAfterResponse: (_c, task) => void background.push(task()),

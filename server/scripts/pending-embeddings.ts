@@ -7,7 +7,7 @@ import type { Database } from '../../db/database.ts';
 import { jobSeekers, jobs } from '../../db/schema.ts';
 import { embedJobs } from '../jobs/embedding.ts';
 import { embedResume } from '../seekers/resume.ts';
-import type { Embedder } from './types.ts';
+import type { Embedder } from '../ai/types.ts';
 
 export async function embedPending(db: Database, embedder: Embedder, options: { all?: boolean } = {}): Promise<{ resumes: number; failed: number }> {
   const stale = options.all

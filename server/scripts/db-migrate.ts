@@ -1,6 +1,6 @@
 /** `npm run db:migrate`: applies db/migrations to DATABASE_URL (e.g. Neon), else to PGlite in DATA_DIR. */
-import { parseConfig } from '../server/config.ts';
-import { openNodeDatabase } from './client.ts';
+import { parseConfig } from '../config.ts';
+import { openNodeDatabase } from '../../db/client.ts';
 
 const config = parseConfig(process.env);
 const database = await openNodeDatabase(config);

@@ -1,0 +1,63 @@
+/**
+ * The architecture as rules (`npm run check` runs them; README "Architecture" explains them).
+ * Paths are relative to the repository root.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'db-knows-no-server',
+      comment: 'db/ is the schema, migrations and drivers: it must not depend on the app built on it.',
+      severity: 'error',
+      from: { path: '^db/' },
+      to: { path: '^server/' },
+    },
+    {
+      name: 'ai-is-a-leaf',
+      comment:
+        'server/ai/ (the AI providers) knows no domain, no tRPC and no database. It may read the skills lexicon ' +
+        '(server/skills/lexicon.ts, normalize.ts): pure text matching over a catalog passed in, with no I/O.',
+      severity: 'error',
+      from: { path: '^server/ai/' },
+      to: {
+        pathNot: ['^server/ai/', '^server/skills/(lexicon|normalize)\\.ts$', '^node_modules/(openai|zod)/'],
+        dependencyTypesNot: ['core'],
+      },
+    },
+    {
+      name: 'lexicon-is-pure',
+      comment: 'The lexicon is shared with the AI providers, so it must stay free of the database and the domains.',
+      severity: 'error',
+      from: { path: '^server/skills/(lexicon|normalize)\\.ts$' },
+      to: { path: '^(db/|server/)', pathNot: '^server/skills/(lexicon|normalize)\\.ts$' },
+    },
+    {
+      name: 'web-imports-only-types-from-server',
+      comment: 'The SPA shares types with the server (tRPC), never server code.',
+      severity: 'error',
+      from: { path: '^web/' },
+      to: { path: '^(server|db)/', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'matching-does-not-know-experiments',
+      comment: 'Experiments choose an algorithm and re-score through matching; matching takes the algorithm it is given.',
+      severity: 'error',
+      from: { path: '^server/matching/' },
+      to: { path: '^server/experiments/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'No import cycles between modules (and so none between domain folders).',
+      severity: 'error',
+      from: { path: '^(server|db|web)/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist|\\.data)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
