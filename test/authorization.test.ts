@@ -4,6 +4,7 @@
  * so a new procedure cannot be forgotten. Every successful answer is also checked for fields
  * that must never leave the server.
  */
+import { createLocalEmbedder } from '../server/ai/local-embedder.ts';
 import { describe, expect, it } from 'vitest';
 import { appRouter } from '../server/router.ts';
 import { RESUME_FIXTURES } from './fixtures/resumes.ts';
@@ -105,9 +106,22 @@ function assertNothingLeaks(path: string, body: string) {
   expect(body, path).not.toMatch(/\$argon2/);
   expect(body, path).not.toMatch(/secret_?hash|password_?hash/i);
   if (!SECRET_ANSWERS.has(path)) expect(body, path).not.toMatch(/whsec_|signing_?secret/i);
-  // An embedding would be a long run of numbers.
-  expect(body, path).not.toMatch(/(-?\d\.\d+,){100}/);
+  // An embedding would be a long run of numbers: local vectors are mostly 0, OpenAI's decimals.
+  expect(body, path).not.toMatch(EMBEDDING_IN_JSON);
 }
+
+const EMBEDDING_IN_JSON = /(?:-?\d+(?:\.\d+)?(?:e[+-]?\d+)?,){100}/i;
+
+describe('the leak check itself', () => {
+  it('catches an embedding, local (mostly zeros) or OpenAI-like, anywhere in an answer', async () => {
+    const local = (await createLocalEmbedder().embed(['Pediatric nurse']))[0]!;
+    const openAiLike = local.map((x, i) => x + Math.sin(i) * 1e-3);
+    for (const vector of [local, openAiLike]) {
+      expect(() => assertNothingLeaks('seekers.me', JSON.stringify({ result: { data: { resumeEmbedding: vector } } }))).toThrow();
+    }
+    expect(() => assertNothingLeaks('seekers.me', JSON.stringify({ scores: [0.5, 0.25, 1] }))).not.toThrow();
+  });
+});
 
 async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
   const clients = {

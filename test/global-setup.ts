@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openPglite } from '../db/client.ts';
 import { loadSkillsCatalog } from '../server/seed/seed.ts';
+import { leftoverWorkerProcesses } from './helpers/processes.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,5 +27,8 @@ export default async function setup(project: TestProject) {
   project.provide('templateDatabasePath', path);
   return async () => {
     await rm(dir, { recursive: true, force: true });
+    // Every test ends what it started: a wrangler dev or workerd still running here is a leak.
+    const leftovers = await leftoverWorkerProcesses(process.cwd());
+    if (leftovers.length > 0) throw new Error(`the tests left processes running:\n${leftovers.join('\n')}`);
   };
 }

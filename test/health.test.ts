@@ -12,7 +12,8 @@ describe('GET /health', () => {
     const response = await t.app.request('/health');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(await response.json()).toEqual({ status: 'ok', database: 'up', pgvector: '0.8.7' });
+    const installed = await t.pg.query<{ extversion: string }>(`select extversion from pg_extension where extname = 'vector'`);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'up', pgvector: installed.rows[0]!.extversion });
     await t.close();
   });
 

@@ -39,7 +39,8 @@ describe('jobs.search over the demo jobs', () => {
 
   it('finds nursing jobs first for a nursing query', async () => {
     const { items } = await search({ q: 'nursing', limit: 5 });
-    expect(items.slice(0, 5).map((i) => i.title).every((title) => /nurse/i.test(title))).toBe(true);
+    expect(items).toHaveLength(5);
+    expect(items.map((i) => i.title).filter((title) => !/nurse/i.test(title))).toEqual([]);
     expect(items[0]!.matchedBy).toEqual(['text', 'meaning']);
     expect(items[0]!.snippet.some((s) => s.match && /nurs/i.test(s.text))).toBe(true);
   });
@@ -60,7 +61,7 @@ describe('jobs.search over the demo jobs', () => {
 
     const inBoston = await search({ location: 'boston', limit: 50 });
     expect(inBoston.items.length).toBeGreaterThan(0);
-    expect(inBoston.items.every((i) => i.location?.includes('Boston'))).toBe(true);
+    expect(inBoston.items.filter((i) => !i.location?.includes('Boston'))).toEqual([]);
 
     // A job pays at least X when the top of its range reaches X.
     const wellPaid = await search({ salaryMin: 150000, limit: 50 });
@@ -85,8 +86,11 @@ describe('jobs.search over the demo jobs', () => {
     const hospitality = await search({ q: 'software engineer', location: 'Miami', limit: 50 });
     const miami = (await search({ location: 'Miami', limit: 50 })).items;
     expect(miami.length).toBeGreaterThan(0);
-    // Every Miami job is some distance from the query; those close enough are all returned.
-    expect(hospitality.items.every((i) => i.location?.includes('Miami'))).toBe(true);
+    // Every Miami job is some distance from the query; those close enough are all returned. Without
+    // iterative scans, the index's first candidates (software jobs elsewhere) are all filtered out
+    // and nothing comes back: so an empty answer is the regression this test is named for.
+    expect(hospitality.items.length).toBeGreaterThan(0);
+    expect(hospitality.items.filter((i) => !miami.some((m) => m.id === i.id))).toEqual([]);
   });
 
   it.each([[''], ['nurse'], ['manager']])('pages through %j without duplicates or gaps', async (q) => {

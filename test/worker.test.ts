@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from './helpers/db.ts';
 import { freePort, startLocalNeon } from './helpers/neon-local.ts';
+import { processGroupAlive, stopProcessGroup } from './helpers/processes.ts';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 let neon: Awaited<ReturnType<typeof startLocalNeon>>;
@@ -45,7 +46,8 @@ beforeAll(async () => {
       'wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', stateDir, '--show-interactive-dev-session=false',
       '--var', `DATABASE_URL:${neon.databaseUrl}`, '--var', `NEON_WS_PROXY:${neon.wsProxy}`, '--var', 'APP_ENV:test',
     ],
-    { env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Its own process group: npx starts wrangler, which starts workerd; ending the group ends all three.
+    { env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   wrangler.stdout!.on('data', (d) => (output += d));
   wrangler.stderr!.on('data', (d) => (output += d));
@@ -53,8 +55,7 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  wrangler?.kill('SIGTERM');
-  await new Promise((r) => setTimeout(r, 500));
+  if (wrangler?.pid) await stopProcessGroup(wrangler.pid);
   await neon?.stop();
   await database?.close();
   if (stateDir) await rm(stateDir, { recursive: true, force: true });
@@ -64,7 +65,8 @@ describe('the worker in workerd, on the Neon driver', () => {
   it('answers /health with the pgvector version', async () => {
     const response = await fetch(`${baseUrl}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok', database: 'up', pgvector: '0.8.7' });
+    const installed = await database.client.query<{ extversion: string }>(`select extversion from pg_extension where extname = 'vector'`);
+    expect(await response.json()).toEqual({ status: 'ok', database: 'up', pgvector: installed.rows[0]!.extversion });
   });
 
   it('serves the SPA as static assets, also for client-side routes', async () => {
@@ -164,5 +166,13 @@ describe('the worker in workerd, on the Neon driver', () => {
       body: JSON.stringify({ email: 'edge@acme.example', password: 'workerd passphrase' }),
     });
     expect(signIn.status).toBe(200);
+  });
+});
+
+describe('the test itself', () => {
+  it('leaves no wrangler or workerd process behind', async () => {
+    const pid = wrangler.pid!;
+    await stopProcessGroup(pid);
+    expect(processGroupAlive(pid)).toBe(false);
   });
 });

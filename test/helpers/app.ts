@@ -9,6 +9,7 @@ import { parseConfig } from '../../server/config.ts';
 import { jsonLogger } from '../../server/logger.ts';
 import type { AppRouter } from '../../server/router.ts';
 import { createTestDatabase, resetSharedTestDatabase } from './db.ts';
+import { expectErrorLines, recordLogLine } from './log-errors.ts';
 
 let hasher: Promise<PasswordHasher> | undefined;
 export const testPasswordHasher = () => (hasher ??= createNodePasswordHasher());
@@ -30,7 +31,10 @@ export async function createTestApp(options: { passwords?: PasswordHasher; fresh
     clock: () => clock.now,
     passwords: options.passwords ?? (await testPasswordHasher()),
     ai: options.ai ?? createAiProviders({ embeddingDimensions: EMBEDDING_DIMENSIONS }),
-    logger: jsonLogger((line) => logLines.push(line)),
+    logger: jsonLogger((line) => {
+      logLines.push(line);
+      recordLogLine(line);
+    }),
     openDatabase: async () => ({ db: database.db, release: async () => {} }),
     runAfterResponse: (_c, task) => void background.push(task()),
     clientIp: (c) => c.req.header('x-test-client-ip') ?? '203.0.113.1',
@@ -41,6 +45,8 @@ export async function createTestApp(options: { passwords?: PasswordHasher; fresh
     pg: database.client,
     clock,
     logLines,
+    /** Error lines matching these are what the test provokes; any other error line fails it. */
+    expectErrors: expectErrorLines,
     /** Waits for the work the app ran after its responses. */
     settle: () => Promise.all(background),
     /** Closes a fresh database; the shared one stays open for the next test of the file. */
