@@ -1,8 +1,9 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { SKILL_CATEGORIES, skillAliases, skills } from '../../db/schema.ts';
-import { adminProcedure, authedProcedure, createTRPCRouter, publicProcedure } from '../trpc.ts';
-import { addAlias, addSkill, findOrCreateSkill, mergeSkills, searchSkills } from './catalog.ts';
+import { adminProcedure, createTRPCRouter, publicProcedure } from '../trpc.ts';
+import { addAlias, addSkill, mergeSkills, searchSkills } from './catalog.ts';
+import { approveSkill, pendingSkills, rejectSkill } from './custom.ts';
 
 const skillName = z.string().trim().min(1, 'Enter a skill name.').max(100, 'A skill name can be at most 100 characters.');
 const skillId = z.number().int().positive();
@@ -12,8 +13,20 @@ export const skillsRouter = createTRPCRouter({
     .input(z.object({ q: z.string().max(100, 'Search with at most 100 characters.'), limit: z.number().int().min(1).max(25).default(10) }))
     .query(({ ctx, input }) => searchSkills(ctx.db, input.q, input.limit)),
 
-  /** Free text that names no skill becomes one only here, on purpose. */
-  create: authedProcedure.input(z.object({ name: skillName })).mutation(({ ctx, input }) => ctx.db.transaction((tx) => findOrCreateSkill(tx, input.name))),
+  /** The review queue: names people use that the catalog lacks, with how many seekers and jobs use each. */
+  pending: adminProcedure.query(({ ctx }) => pendingSkills(ctx.db)),
+
+  approve: adminProcedure
+    .input(
+      z.strictObject({
+        name: skillName,
+        aliasOf: skillId.optional(),
+        category: z.enum(SKILL_CATEGORIES, { error: 'Choose a category: technical, soft, language or domain.' }).nullable().optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => approveSkill(tx, input))),
+
+  reject: adminProcedure.input(z.strictObject({ name: skillName })).mutation(({ ctx, input }) => rejectSkill(ctx.db, input.name)),
 
   list: adminProcedure.query(async ({ ctx }) => {
     const rows = await ctx.db
