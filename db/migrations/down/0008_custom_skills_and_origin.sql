@@ -7,7 +7,7 @@ INSERT INTO "skills" ("name", "normalized_name")
 	FROM (SELECT "custom_name", "custom_normalized_name" FROM "job_seeker_skills" WHERE "custom_name" IS NOT NULL
 	      UNION ALL SELECT "custom_name", "custom_normalized_name" FROM "job_skills" WHERE "custom_name" IS NOT NULL) c
 	ORDER BY "custom_normalized_name", "custom_name"
-	ON CONFLICT DO NOTHING;
+	ON CONFLICT ("normalized_name") DO NOTHING;
 UPDATE "job_seeker_skills" k SET "skill_id" = s."id", "custom_name" = NULL, "custom_normalized_name" = NULL
 	FROM "skills" s WHERE k."custom_normalized_name" = s."normalized_name";
 UPDATE "job_skills" k SET "skill_id" = s."id", "custom_name" = NULL, "custom_normalized_name" = NULL
