@@ -307,12 +307,19 @@ describe('the review queue', () => {
     expect((await apiClient(t.app).trpc.skills.search.query({ q: 'team' })).map((s) => s.name)).not.toContain('Team');
   });
 
-  it('answers NOT_FOUND for a name no one uses, and CONFLICT for an alias taken by another skill', async () => {
+  it('answers NOT_FOUND for a name no one uses', async () => {
     await world();
     expect(await code(admin.trpc.skills.approve.mutate({ name: 'Nobody uses this' }))).toBe('NOT_FOUND');
     expect(await code(admin.trpc.skills.reject.mutate({ name: 'Nobody uses this' }))).toBe('NOT_FOUND');
-    const python = (await resolveSkillNames(t.db, ['Python'])).get('Python')!;
-    await admin.trpc.skills.add.mutate({ name: 'Alteryx', category: 'technical' });
-    expect(await code(admin.trpc.skills.approve.mutate({ name: 'alteryx', aliasOf: python.id }))).toBe('CONFLICT');
+  });
+
+  it('an admin adding the name (or an alias) directly also turns the custom rows into the catalog skill', async () => {
+    const { job } = await world();
+    const alteryx = await admin.trpc.skills.add.mutate({ name: 'Alteryx', category: 'technical' });
+    expect((await seeker.trpc.seekers.skills.query()).find((s) => s.name === 'Alteryx')).toMatchObject({ skillId: alteryx.id, custom: false });
+    const tableau = (await resolveSkillNames(t.db, ['Tableau'])).get('Tableau')!;
+    await admin.trpc.skills.addAlias.mutate({ skillId: tableau.id, alias: 'Tableau Prep' });
+    expect((await apiClient(t.app).trpc.jobs.get.query({ id: job.id })).skills.map((s) => [s.name, s.custom])).toEqual([['Alteryx', false], ['Tableau', false]]);
+    expect((await admin.trpc.skills.pending.query()).map((p) => p.normalizedName)).toEqual(['team']);
   });
 });

@@ -100,6 +100,13 @@ export async function approveSkill(db: Queryable, input: ApproveInput): Promise<
   return { ...skill, rowsConverted };
 }
 
+/** Every custom row named `name` becomes a row of the catalog skill (also when an admin adds the name directly). */
+export async function adoptCustomRows(db: Queryable, names: readonly string[], skillId: number): Promise<number> {
+  let converted = 0;
+  for (const key of new Set(names.map(normalizeSkillName).filter(Boolean))) converted += await convertCustomRows(db, key, skillId);
+  return converted;
+}
+
 async function convertCustomRows(db: Queryable, key: string, skillId: number): Promise<number> {
   await db.execute(sql`delete from job_seeker_skills c where c.custom_normalized_name = ${key}
     and exists (select 1 from job_seeker_skills k where k.job_seeker_id = c.job_seeker_id and k.skill_id = ${skillId})`);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SKILL_CATEGORIES, skillAliases, skills } from '../../db/schema.ts';
 import { adminProcedure, createTRPCRouter, publicProcedure } from '../trpc.ts';
 import { addAlias, addSkill, mergeSkills, searchSkills } from './catalog.ts';
-import { approveSkill, pendingSkills, rejectSkill } from './custom.ts';
+import { adoptCustomRows, approveSkill, pendingSkills, rejectSkill } from './custom.ts';
 
 const skillName = z.string().trim().min(1, 'Enter a skill name.').max(100, 'A skill name can be at most 100 characters.');
 const skillId = z.number().int().positive();
@@ -54,14 +54,24 @@ export const skillsRouter = createTRPCRouter({
         aliases: z.array(skillName).max(20).default([]),
       }),
     )
-    .mutation(({ ctx, input }) => ctx.db.transaction((tx) => addSkill(tx, input))),
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        const skill = await addSkill(tx, input);
+        // People who already wrote this name (or an alias) as their own now have the catalog skill.
+        await adoptCustomRows(tx, [input.name, ...input.aliases], skill.id);
+        return skill;
+      }),
+    ),
 
   addAlias: adminProcedure
     .input(z.object({ skillId, alias: skillName }))
-    .mutation(async ({ ctx, input }) => {
-      await addAlias(ctx.db, input.skillId, input.alias);
-      return { added: true };
-    }),
+    .mutation(({ ctx, input }) =>
+      ctx.db.transaction(async (tx) => {
+        await addAlias(tx, input.skillId, input.alias);
+        await adoptCustomRows(tx, [input.alias], input.skillId);
+        return { added: true as const };
+      }),
+    ),
 
   merge: adminProcedure
     .input(z.object({ fromId: skillId, intoId: skillId }))
