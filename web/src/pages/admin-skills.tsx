@@ -5,6 +5,7 @@ import { ErrorBox, Skeleton } from '../components/ui.tsx';
 import { problemOf, trpc } from '../lib/trpc.ts';
 
 const CATEGORIES = ['technical', 'soft', 'language', 'domain'] as const;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 type Act = (work: () => Promise<unknown>, done: string) => Promise<void>;
 
 /**
@@ -22,17 +23,16 @@ function ReviewQueue(props: { act: Act; skillNamed: (name: string) => { id: numb
         <Match when={pending.data?.length === 0}><p class="muted">No skill names wait for review.</p></Match>
         <Match when={pending.data}>
           <div class="table-scroll">
-            <table class="table">
-              <thead><tr><th scope="col">Name</th><th scope="col">Seekers</th><th scope="col">Jobs</th><th scope="col">Decision</th></tr></thead>
+            <table class="table review-queue">
+              <thead><tr><th scope="col">Name</th><th scope="col">Used by</th><th scope="col">Decision</th></tr></thead>
               <tbody>
                 <For each={pending.data}>
                   {(item) => (
                     <tr>
                       <th scope="row">{item.name}</th>
-                      <td>{item.seekers}</td>
-                      <td>{item.jobs}</td>
+                      <td>{plural(item.seekers, 'seeker')}, {plural(item.jobs, 'job')}</td>
                       <td>
-                        <form class="row" onSubmit={(e) => {
+                        <form class="row review-decision" onSubmit={(e) => {
                           e.preventDefault();
                           const form = new FormData(e.currentTarget);
                           const aliasOf = String(form.get('aliasOf') ?? '').trim();
@@ -110,6 +110,8 @@ export default function AdminSkills() {
             <Match when={catalog.isPending}><Skeleton lines={8} /></Match>
             <Match when={catalog.isError}><ErrorBox error={catalog.error} /></Match>
             <Match when={catalog.data}>
+              {/* Six columns do not fit a phone: the table scrolls inside its box, not the page. */}
+              <div class="table-scroll">
               <table class="table">
                 <thead><tr><th scope="col">Skill</th><th scope="col">Category</th><th scope="col">Aliases</th><th scope="col">Seekers</th><th scope="col">Jobs</th><th scope="col">Add an alias</th></tr></thead>
                 <tbody>
@@ -135,6 +137,7 @@ export default function AdminSkills() {
                   </For>
                 </tbody>
               </table>
+              </div>
             </Match>
           </Switch>
         </div>
