@@ -152,23 +152,54 @@ export const skillAliases = pgTable(
   (t) => [index('skill_aliases_skill_id_idx').on(t.skillId)],
 );
 
+/**
+ * Where a seeker's skill came from: read by the resume parser, typed by the seeker, or read from
+ * the resume and then confirmed or edited by the seeker. A new resume replaces only 'resume' rows.
+ */
+export const SKILL_ORIGINS = ['resume', 'typed', 'confirmed'] as const;
+export type SkillOrigin = (typeof SKILL_ORIGINS)[number];
+
+/**
+ * A skill row is either a catalog skill (skill_id) or a name of the owner's own that the catalog
+ * does not hold yet (custom_name, folded into custom_normalized_name): exactly one of the two.
+ * A custom name is the owner's alone (never suggested or inferred for others) and waits in the
+ * admins' review queue.
+ */
+const catalogOrCustom = sql.raw(
+  '(skill_id is not null and custom_name is null and custom_normalized_name is null) or (skill_id is null and custom_name is not null and custom_normalized_name is not null)',
+);
+
 export const jobSeekerSkills = pgTable(
   'job_seeker_skills',
   {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     jobSeekerId: integer('job_seeker_id')
       .notNull()
       .references(() => jobSeekers.id, { onDelete: 'cascade' }),
-    skillId: integer('skill_id')
-      .notNull()
-      .references(() => skills.id, { onDelete: 'cascade' }),
+    skillId: integer('skill_id').references(() => skills.id, { onDelete: 'cascade' }),
+    customName: varchar('custom_name', { length: 100 }),
+    customNormalizedName: varchar('custom_normalized_name', { length: 100 }),
     proficiencyLevel: varchar('proficiency_level', { length: 20 }),
     yearsExperience: integer('years_experience'),
-    // 'manual' when the seeker set it, 'resume' when parsed; evidence is the text that showed it.
-    source: varchar('source', { length: 20 }).notNull().default('manual'),
+    // SKILL_ORIGINS; evidence is the line of the resume that showed it.
+    source: varchar('source', { length: 20 }).notNull().default('typed'),
     evidence: text('evidence'),
   },
-  (t) => [primaryKey({ columns: [t.jobSeekerId, t.skillId] }), index('job_seeker_skills_skill_id_idx').on(t.skillId)],
+  (t) => [
+    unique('job_seeker_skills_seeker_skill_unique').on(t.jobSeekerId, t.skillId),
+    unique('job_seeker_skills_seeker_custom_unique').on(t.jobSeekerId, t.customNormalizedName),
+    index('job_seeker_skills_skill_id_idx').on(t.skillId),
+    index('job_seeker_skills_custom_idx').on(t.customNormalizedName),
+    check('job_seeker_skills_catalog_or_custom', catalogOrCustom),
+    check('job_seeker_skills_source_check', inList('source', SKILL_ORIGINS)),
+  ],
 );
+
+/** Custom skill names an admin turned down: they stay their owners' and leave the queue. */
+export const rejectedSkillNames = pgTable('rejected_skill_names', {
+  normalizedName: varchar('normalized_name', { length: 100 }).primaryKey(),
+  rejectedAt: timestamptz('rejected_at').notNull().defaultNow(),
+});
 
 export const jobSources = pgTable(
   'job_sources',
@@ -244,19 +275,26 @@ export const jobs = pgTable(
 export const jobSkills = pgTable(
   'job_skills',
   {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     jobId: integer('job_id')
       .notNull()
       .references(() => jobs.id, { onDelete: 'cascade' }),
-    skillId: integer('skill_id')
-      .notNull()
-      .references(() => skills.id, { onDelete: 'cascade' }),
+    skillId: integer('skill_id').references(() => skills.id, { onDelete: 'cascade' }),
+    customName: varchar('custom_name', { length: 100 }),
+    customNormalizedName: varchar('custom_normalized_name', { length: 100 }),
     required: boolean('required').notNull().default(true),
     // 1 = must have, 2 = important, 3 = nice to have.
     priority: integer('priority'),
     // True when extracted from the job's text rather than chosen by the employer.
     inferred: boolean('inferred').notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.jobId, t.skillId] }), index('job_skills_skill_id_idx').on(t.skillId)],
+  (t) => [
+    unique('job_skills_job_skill_unique').on(t.jobId, t.skillId),
+    unique('job_skills_job_custom_unique').on(t.jobId, t.customNormalizedName),
+    index('job_skills_skill_id_idx').on(t.skillId),
+    index('job_skills_custom_idx').on(t.customNormalizedName),
+    check('job_skills_catalog_or_custom', catalogOrCustom),
+  ],
 );
 
 export const applications = pgTable(

@@ -48,6 +48,18 @@ describe('account.export', () => {
     expect(text).not.toContain(seeker.jar.get('session')!.split('.')[1]!);
   });
 
+  it('carries each skill’s origin, and the seeker’s own skills with their review state', async () => {
+    const read = await seeker.trpc.seekers.skills.query();
+    await seeker.trpc.seekers.setSkills.mutate({
+      skills: [...read.map((s, i) => ({ name: s.name, confirm: i === 0 })), { name: 'Oconnorly Splinting Method', proficiencyLevel: 'expert', yearsExperience: 3 }],
+    });
+    const data = await seeker.trpc.account.export.query();
+    if (!('skills' in data)) throw new Error('a seeker export has skills');
+    expect(data.skills.find((s) => s.name === read[0]!.name)).toMatchObject({ source: 'confirmed', custom: false });
+    expect(data.skills.find((s) => s.name === read[1]!.name)).toMatchObject({ source: 'resume', evidence: expect.any(String) });
+    expect(data.skills.find((s) => s.name === 'Oconnorly Splinting Method')).toMatchObject({ source: 'typed', custom: true, inReview: true, skillId: null, proficiencyLevel: 'expert' });
+  });
+
   it('gives an employer their company, jobs and boards, without the signing secret', async () => {
     const data = await employer.trpc.account.export.query();
     if (!('jobs' in data)) throw new Error('an employer export has jobs');
@@ -65,6 +77,7 @@ describe('account.delete', () => {
   });
 
   it('erases a seeker everywhere, leaving the employer an anonymous application', async () => {
+    await seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: 'Oconnorly Splinting Method' }] });
     await seeker.trpc.account.delete.mutate({ password: PASSWORD });
     expect(seeker.jar.has('session')).toBe(false);
     const all = await everything();

@@ -30,6 +30,8 @@ interface World {
   applicationId: number;
   sourceId: string;
   skillIds: [number, number];
+  /** A custom skill of seeker A, waiting in the review queue. */
+  pendingSkill: string;
   reviewId: number;
   experimentId: number;
 }
@@ -51,7 +53,9 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'employers.me': { input: () => undefined, outcomes: employers },
   'employers.updateCompany': { input: () => ({ industry: 'Health' }), outcomes: employers },
   'skills.search': { input: () => ({ q: 'py' }), outcomes: anyone },
-  'skills.create': { input: () => ({ name: `Brand ${++unique} new skill` }), outcomes: signedIn },
+  'skills.pending': { input: () => undefined, outcomes: admins },
+  'skills.approve': { input: (w) => ({ name: w.pendingSkill, category: 'technical' }), outcomes: admins },
+  'skills.reject': { input: (w) => ({ name: w.pendingSkill }), outcomes: admins },
   'skills.list': { input: () => undefined, outcomes: admins },
   'skills.add': { input: () => ({ name: `Admin ${++unique} skill`, category: 'technical', aliases: [] }), outcomes: admins },
   'skills.addAlias': { input: (w) => ({ skillId: w.skillIds[0], alias: `alias ${++unique}` }), outcomes: admins },
@@ -139,9 +143,11 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
   const application = await clients.seekerA.trpc.applications.submit.mutate({ jobId: job.id, coverLetter: null });
   const experiment = await clients.admin.trpc.experiments.start.mutate({ name: 'matrix', arms: [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.5 }] });
   const review = await clients.seekerA.trpc.matches.requestReview.mutate({ jobId: job.id, kind: 'human_review', message: 'Please have a person read my resume.' });
-  const a = await clients.seekerA.trpc.skills.create.mutate({ name: `Matrix ${++unique} skill` });
-  const b = await clients.seekerA.trpc.skills.create.mutate({ name: `Matrix ${++unique} skill` });
-  return { clients, world: { jobId: job.id, applicationId: application.id, sourceId: source.id, skillIds: [a.id, b.id] as [number, number], reviewId: review.id, experimentId: experiment.id } };
+  const a = await clients.admin.trpc.skills.add.mutate({ name: `Matrix ${++unique} skill`, category: null });
+  const b = await clients.admin.trpc.skills.add.mutate({ name: `Matrix ${++unique} skill`, category: null });
+  const pendingSkill = `Pending ${++unique} skill`;
+  await clients.seekerA.trpc.seekers.setSkills.mutate({ skills: [{ name: pendingSkill }] });
+  return { clients, world: { jobId: job.id, applicationId: application.id, sourceId: source.id, skillIds: [a.id, b.id] as [number, number], pendingSkill, reviewId: review.id, experimentId: experiment.id } };
 }
 
 describe('the authorization matrix', () => {

@@ -169,11 +169,35 @@ describe('the product in a browser', () => {
       await table.getByRole('img', { name: /impact ratio per category/ }).waitFor();
     });
 
+    await step('seeker-corrects-skills-and-uploads-another-resume', async () => {
+      await seeker.goto(`${server.url}/me/resume`);
+      const skills = seeker.locator('section', { has: seeker.getByRole('heading', { name: 'Your skills' }) });
+      const row = (name: string) => skills.getByRole('row', { name: new RegExp(`^${name}\\b`) });
+      await row('Wound Care').getByText('Read from your resume').waitFor();
+      // A skill the catalog lacks: kept as the seeker's own, sent to review.
+      await skills.getByRole('combobox', { name: 'Add a skill' }).fill('Pediatric Sedation Rounds');
+      await seeker.getByRole('option', { name: /Add “Pediatric Sedation Rounds” as your own skill/ }).click();
+      // Correct one skill read from the resume.
+      await skills.getByLabel('Level of Pediatrics').selectOption('expert');
+      await skills.getByRole('button', { name: 'Save skills' }).click();
+      await skills.getByText('Saved. Your matches are being updated.').waitFor();
+      await row('Pediatrics').getByText('Confirmed by you').waitFor();
+      await row('Pediatric Sedation Rounds').getByText('your own skill, sent to review').waitFor();
+
+      const other = RESUME_FIXTURES.find((f) => f.id === 'elementary-teacher')!.text;
+      await seeker.locator('#resume-file').setInputFiles({ name: 'resume.txt', mimeType: 'text/plain', buffer: Buffer.from(other) });
+      await skills.getByText(/With your new resume: newly read .+; no longer read .*Wound Care/).waitFor();
+      await skills.locator('tr.skill-new').first().getByText('New').waitFor();
+      await expect(row('Wound Care').count()).resolves.toBe(0);
+      await row('Pediatrics').getByText('Confirmed by you').waitFor();
+      await row('Pediatric Sedation Rounds').getByText('Added by you').waitFor();
+    });
+
     await step('seeker-cannot-open-employer-pages', async () => {
       await seeker.goto(`${server.url}/employer/jobs`);
       await seeker.getByRole('heading', { name: 'This page is for employers' }).waitFor();
     });
-  }, 120_000);
+  }, 180_000);
 
   it('shows a wrong password as an error beside the form', async () => {
     const page = await newPage('stranger');

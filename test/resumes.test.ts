@@ -98,8 +98,8 @@ describe('seekers.setResume and seekers.uploadResume', () => {
     await seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: 'pediatrics', proficiencyLevel: 'expert', yearsExperience: 5 }, { name: 'Spanish', proficiencyLevel: 'beginner', yearsExperience: 1 }] });
     const saved = await seeker.trpc.seekers.setResume.mutate({ text: nurse.text });
     const byName = Object.fromEntries(saved.skills.map((s) => [s.name, s]));
-    expect(byName.Pediatrics).toMatchObject({ source: 'manual', proficiencyLevel: 'expert', yearsExperience: 5 });
-    expect(byName.Spanish).toMatchObject({ source: 'manual' });
+    expect(byName.Pediatrics).toMatchObject({ source: 'typed', proficiencyLevel: 'expert', yearsExperience: 5 });
+    expect(byName.Spanish).toMatchObject({ source: 'typed' });
     expect(byName['Wound Care']).toMatchObject({ source: 'resume', evidence: '- Medical-surgical nursing, wound care and infection control' });
 
     // A second resume replaces what the first one found, never the seeker's own entries.

@@ -1,8 +1,15 @@
 import { TRPCClientError } from '@trpc/client';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { PROFICIENCY_LEVELS } from '../db/schema.ts';
 import { createAdmin } from '../server/auth/admin.ts';
 import { normalizeSkillName } from '../server/skills/normalize.ts';
 import { resolveSkillNames } from '../server/skills/catalog.ts';
+import { customSkillMatchId } from '../server/skills/custom.ts';
+import { jobSkillFacts, seekerSkillFacts } from '../server/matching/generate.ts';
+import { skillMatch } from '../server/matching/scoring.ts';
+import { originAfterSave } from '../server/seekers/skills.ts';
+import { RESUME_FIXTURES } from './fixtures/resumes.ts';
+import { employerClient, nurseJob, seekerClient } from './helpers/actors.ts';
 import { apiClient, createTestApp, testPasswordHasher } from './helpers/app.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -74,27 +81,9 @@ describe('seekers.setSkills', () => {
     ]);
   });
 
-  it('refuses unknown skills without changing anything, and names them', async () => {
-    await seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: 'Go', proficiencyLevel: 'beginner', yearsExperience: 1 }] });
-    const error = await seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: 'Python', proficiencyLevel: null, yearsExperience: null }, { name: 'Quantum Knitting', proficiencyLevel: null, yearsExperience: null }] }).catch((e: Error) => e);
-    expect((error as Error).message).toBe('Not in the skills catalog yet: Quantum Knitting. Pick a suggestion, or add it as a new skill first.');
-    expect((await seeker.trpc.seekers.skills.query()).map((s) => s.name)).toEqual(['Go']);
-  });
-
   it('refuses a negative number of years and an unknown level', async () => {
     expect(await code(seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: 'Go', proficiencyLevel: 'beginner', yearsExperience: -1 }] }))).toBe('BAD_REQUEST');
     expect(await code(seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: 'Go', proficiencyLevel: 'guru' as never, yearsExperience: 1 }] }))).toBe('BAD_REQUEST');
-  });
-});
-
-describe('skills.create: the explicit path for a new skill', () => {
-  it('creates an uncategorized skill once; the same name in another case or spacing is the same skill', async () => {
-    const first = await seeker.trpc.skills.create.mutate({ name: 'Quantum  Knitting' });
-    expect(first).toMatchObject({ name: 'Quantum Knitting', created: true });
-    const again = await seeker.trpc.skills.create.mutate({ name: ' quantum knitting ' });
-    expect(again).toMatchObject({ id: first.id, created: false });
-    expect(await seeker.trpc.skills.create.mutate({ name: 'k8s' })).toMatchObject({ name: 'Kubernetes', created: false });
-    expect(await code(apiClient(t.app).trpc.skills.create.mutate({ name: 'Anonymous Skill' }))).toBe('UNAUTHORIZED');
   });
 });
 
@@ -104,6 +93,16 @@ describe('admin procedures', () => {
     expect(await code(seeker.trpc.skills.merge.mutate({ fromId: 1, intoId: 2 }))).toBe('FORBIDDEN');
     expect(await code(apiClient(t.app).trpc.skills.addAlias.mutate({ skillId: 1, alias: 'x' }))).toBe('UNAUTHORIZED');
     expect(await code(seeker.trpc.skills.list.query())).toBe('FORBIDDEN');
+    expect(await code(seeker.trpc.skills.pending.query())).toBe('FORBIDDEN');
+    expect(await code(seeker.trpc.skills.approve.mutate({ name: 'Alteryx' }))).toBe('FORBIDDEN');
+    expect(await code(seeker.trpc.skills.reject.mutate({ name: 'Alteryx' }))).toBe('FORBIDDEN');
+    expect(await code(apiClient(t.app).trpc.skills.pending.query())).toBe('UNAUTHORIZED');
+  });
+
+  it('leave no way for anyone else to add to the catalog (skills.create is gone)', async () => {
+    const response = await seeker.fetch('http://localhost/trpc/skills.create', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Visit cheap-pills.example now' }) });
+    expect(response.status).toBe(404);
+    expect((await t.pg.query(`select 1 from skills where name ilike '%cheap-pills%'`)).rows).toEqual([]);
   });
 
   it('add a skill with aliases, and refuse a name or alias that is taken', async () => {
@@ -116,7 +115,7 @@ describe('admin procedures', () => {
   });
 
   it('merge two skills, moving every seeker and job link and keeping the old name as an alias', async () => {
-    const dup = await seeker.trpc.skills.create.mutate({ name: 'Postgre SQL Server' });
+    const dup = await admin.trpc.skills.add.mutate({ name: 'Postgre SQL Server', category: null });
     const postgres = (await resolveSkillNames(t.db, ['PostgreSQL'])).get('PostgreSQL')!;
     const other = apiClient(t.app);
     await other.trpc.auth.signUp.mutate({ userType: 'job_seeker', email: 'kim@example.com', password: PASSWORD, firstName: 'Kim', lastName: 'Park' });
@@ -146,5 +145,181 @@ describe('admin procedures', () => {
     const list = await admin.trpc.skills.list.query();
     expect(list.length).toBeGreaterThanOrEqual(300);
     expect(list.find((s) => s.name === 'Kubernetes')).toMatchObject({ category: 'technical', aliases: ['k8s', 'kube'], seekers: 0, jobs: 0 });
+  });
+});
+
+describe('where a seeker skill came from', () => {
+  const nurse = RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text;
+  const engineer = RESUME_FIXTURES.find((f) => f.id === 'data-engineer')!.text;
+  const origins = async () => Object.fromEntries((await seeker.trpc.seekers.skills.query()).map((s) => [s.name, s.source]));
+  const asSaved = (skills: Awaited<ReturnType<typeof seeker.trpc.seekers.skills.query>>) =>
+    skills.map((s) => ({ name: s.name, proficiencyLevel: s.proficiencyLevel as (typeof PROFICIENCY_LEVELS)[number] | null, yearsExperience: s.yearsExperience }));
+
+  it('keeps untouched read skills as read, an edited or confirmed one as confirmed, an added one as typed', async () => {
+    await seeker.trpc.seekers.setResume.mutate({ text: nurse });
+    const read = await seeker.trpc.seekers.skills.query();
+    expect(read.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(read.map((s) => s.source))).toEqual(new Set(['resume']));
+    const [edited, confirmed, ...untouched] = asSaved(read);
+    const saved = await seeker.trpc.seekers.setSkills.mutate({
+      skills: [{ ...edited!, proficiencyLevel: 'expert' }, { ...confirmed!, confirm: true }, ...untouched, { name: 'Python', proficiencyLevel: null, yearsExperience: null }],
+    });
+    const bySource = Object.fromEntries(saved.map((s) => [s.name, s.source]));
+    expect(bySource[edited!.name]).toBe('confirmed');
+    expect(bySource[confirmed!.name]).toBe('confirmed');
+    for (const skill of untouched) expect(bySource[skill.name]).toBe('resume');
+    expect(bySource.Python).toBe('typed');
+    // Evidence from the resume stays with a confirmed skill.
+    expect(saved.find((s) => s.name === edited!.name)!.evidence).toBe(read.find((s) => s.name === edited!.name)!.evidence);
+  });
+
+  it('a new resume replaces the read skills and keeps the typed and confirmed ones', async () => {
+    await seeker.trpc.seekers.setResume.mutate({ text: nurse });
+    const read = asSaved(await seeker.trpc.seekers.skills.query());
+    const [confirmed, ...rest] = read;
+    await seeker.trpc.seekers.setSkills.mutate({ skills: [{ ...confirmed!, confirm: true }, ...rest, { name: 'Alteryx', proficiencyLevel: 'beginner', yearsExperience: 1 }] });
+
+    await seeker.trpc.seekers.setResume.mutate({ text: engineer });
+    const after = await origins();
+    expect(after[confirmed!.name]).toBe('confirmed');
+    expect(after.Alteryx).toBe('typed');
+    for (const skill of rest) if (after[skill.name] !== undefined) expect(['resume']).toContain(after[skill.name]);
+    // Nursing skills read only from the first resume are gone; the engineer's are read.
+    expect(rest.some((s) => after[s.name] === undefined)).toBe(true);
+    expect(after.Python ?? after.SQL).toBe('resume');
+  });
+
+  it('originAfterSave: the rules on their own', () => {
+    const base = { name: 'Go', proficiencyLevel: null, yearsExperience: null, confirm: false };
+    expect(originAfterSave(undefined, base)).toBe('typed');
+    expect(originAfterSave({ source: 'resume', proficiencyLevel: null, yearsExperience: null }, base)).toBe('resume');
+    expect(originAfterSave({ source: 'resume', proficiencyLevel: null, yearsExperience: null }, { ...base, yearsExperience: 2 })).toBe('confirmed');
+    expect(originAfterSave({ source: 'resume', proficiencyLevel: null, yearsExperience: null }, { ...base, confirm: true })).toBe('confirmed');
+    expect(originAfterSave({ source: 'confirmed', proficiencyLevel: 'expert', yearsExperience: 3 }, base)).toBe('confirmed');
+    expect(originAfterSave({ source: 'typed', proficiencyLevel: null, yearsExperience: null }, { ...base, confirm: true })).toBe('typed');
+  });
+});
+
+describe('custom skills: a name the catalog lacks stays its owner’s', () => {
+  it('is kept on the seeker’s row, shown to them, and waits for review', async () => {
+    const saved = await seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: 'Python', proficiencyLevel: null, yearsExperience: null }, { name: ' Alteryx  Designer ', proficiencyLevel: 'expert', yearsExperience: 4 }] });
+    expect(saved.map((s) => [s.name, s.custom, s.inReview, s.skillId === null])).toEqual([
+      ['Alteryx Designer', true, true, true],
+      ['Python', false, false, false],
+    ]);
+    // One row per owner and folded name.
+    const again = await seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: 'alteryx designer', proficiencyLevel: null, yearsExperience: 1 }, { name: 'ALTERYX DESIGNER', proficiencyLevel: null, yearsExperience: 5 }] });
+    expect(again.map((s) => [s.name, s.yearsExperience])).toEqual([['ALTERYX DESIGNER', 5]]);
+    expect(await code(seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: '!!!', proficiencyLevel: null, yearsExperience: null }] }))).toBe('BAD_REQUEST');
+  });
+
+  it('is never offered to others: not in skills.search, not inferred for jobs, not in another seeker’s list', async () => {
+    await seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: 'Alteryx', proficiencyLevel: null, yearsExperience: null }, { name: 'Visit cheap-pills.example now', proficiencyLevel: null, yearsExperience: null }] });
+    for (const q of ['alteryx', 'visit', 'cheap']) {
+      expect(await apiClient(t.app).trpc.skills.search.query({ q })).toEqual([]);
+      expect(await seeker.trpc.skills.search.query({ q })).toEqual([]);
+    }
+    const other = await seekerClient(t.app, 'kim@example.com');
+    expect(await other.trpc.seekers.skills.query()).toEqual([]);
+    const employer = await employerClient(t.app, 'hr@acme.example');
+    const job = await employer.trpc.jobs.create.mutate({ title: 'Data Analyst', description: 'Build Alteryx workflows and SQL reports. Visit cheap-pills.example now.' });
+    await t.settle();
+    const names = (await apiClient(t.app).trpc.jobs.get.query({ id: job.id })).skills.map((s) => s.name);
+    expect(names).toContain('SQL');
+    expect(names).not.toContain('Alteryx');
+    expect(names.join(' ')).not.toMatch(/cheap-pills/i);
+  });
+
+  it('an employer’s custom skill shows on the job, as written', async () => {
+    const employer = await employerClient(t.app, 'hr@acme.example');
+    const job = await employer.trpc.jobs.create.mutate({ ...nurseJob, skills: [{ name: 'Pediatrics', required: true, priority: 1 }, { name: 'Epic Rover', required: false, priority: 3 }] });
+    const skills = (await apiClient(t.app).trpc.jobs.get.query({ id: job.id })).skills;
+    expect(skills.map((s) => [s.name, s.custom])).toEqual([['Pediatrics', false], ['Epic Rover', true]]);
+  });
+
+  it('is matched as text: a seeker’s custom “Alteryx” meets a job’s custom “alteryx”', async () => {
+    const employer = await employerClient(t.app, 'hr@acme.example');
+    const job = await employer.trpc.jobs.create.mutate({ title: 'Analyst', description: 'Reports.', skills: [{ name: 'alteryx', required: true, priority: 1 }, { name: 'SQL', required: true, priority: 1 }, { name: 'Power Query M', required: true, priority: 2 }] });
+    const me = (await seeker.trpc.seekers.me.query())!;
+    await seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: 'Alteryx', proficiencyLevel: 'expert', yearsExperience: null }, { name: 'SQL', proficiencyLevel: 'expert', yearsExperience: null }] });
+    const jobFacts = (await jobSkillFacts(t.db, [job.id])).get(job.id)!;
+    const mine = (await seekerSkillFacts(t.db, [me.id])).get(me.id)!;
+    const fit = skillMatch(jobFacts, mine, null);
+    expect(fit.matched.map((s) => s.name).sort()).toEqual(['SQL', 'alteryx']);
+    expect(fit.missing.map((s) => s.name)).toEqual(['Power Query M']);
+    expect(customSkillMatchId('alteryx')).toBeLessThan(0);
+  });
+});
+
+describe('the review queue', () => {
+  async function world() {
+    const other = await seekerClient(t.app, 'kim@example.com');
+    const employer = await employerClient(t.app, 'hr@acme.example');
+    await seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: 'Alteryx', proficiencyLevel: 'expert', yearsExperience: 3 }, { name: 'Team', proficiencyLevel: null, yearsExperience: null }] });
+    await other.trpc.seekers.setSkills.mutate({ skills: [{ name: 'alteryx', proficiencyLevel: null, yearsExperience: 1 }, { name: 'Tableau', proficiencyLevel: null, yearsExperience: null }] });
+    const job = await employer.trpc.jobs.create.mutate({ title: 'Analyst', description: 'Reports.', skills: [{ name: 'ALTERYX', required: true, priority: 1 }, { name: 'Tableau Prep', required: false, priority: 2 }] });
+    return { other, employer, job };
+  }
+
+  it('lists each pending name with how many seekers and jobs use it', async () => {
+    await world();
+    expect(await admin.trpc.skills.pending.query()).toEqual([
+      { normalizedName: 'alteryx', name: 'ALTERYX', seekers: 2, jobs: 1 },
+      { normalizedName: 'tableau prep', name: 'Tableau Prep', seekers: 0, jobs: 1 },
+      { normalizedName: 'team', name: 'Team', seekers: 1, jobs: 0 },
+    ]);
+  });
+
+  it('approve creates the catalog skill and turns every such row into it', async () => {
+    const { other, job } = await world();
+    const approved = await admin.trpc.skills.approve.mutate({ name: 'Alteryx', category: 'technical' });
+    expect(approved).toMatchObject({ name: 'Alteryx', rowsConverted: 3 });
+    const mine = (await seeker.trpc.seekers.skills.query()).find((s) => s.name === 'Alteryx')!;
+    expect(mine).toMatchObject({ skillId: approved.id, custom: false, inReview: false, proficiencyLevel: 'expert', yearsExperience: 3, source: 'typed' });
+    expect((await other.trpc.seekers.skills.query()).find((s) => s.skillId === approved.id)).toMatchObject({ name: 'Alteryx', yearsExperience: 1 });
+    expect((await apiClient(t.app).trpc.jobs.get.query({ id: job.id })).skills.find((s) => s.skillId === approved.id)).toMatchObject({ name: 'Alteryx', custom: false });
+    expect((await apiClient(t.app).trpc.skills.search.query({ q: 'alter' }))[0]).toMatchObject({ name: 'Alteryx', category: 'technical' });
+    expect((await admin.trpc.skills.pending.query()).map((p) => p.normalizedName)).toEqual(['tableau prep', 'team']);
+  });
+
+  it('approve as an alias maps the name onto an existing skill', async () => {
+    const { job } = await world();
+    const tableau = (await resolveSkillNames(t.db, ['Tableau'])).get('Tableau')!;
+    expect(await admin.trpc.skills.approve.mutate({ name: 'Tableau Prep', aliasOf: tableau.id })).toMatchObject({ id: tableau.id, name: 'Tableau', rowsConverted: 1 });
+    expect((await apiClient(t.app).trpc.jobs.get.query({ id: job.id })).skills.map((s) => s.name)).toContain('Tableau');
+    expect((await resolveSkillNames(t.db, ['tableau prep'])).get('tableau prep')).toEqual(tableau);
+  });
+
+  it('approve keeps one row when the owner already had the catalog skill', async () => {
+    await world();
+    const tableau = (await resolveSkillNames(t.db, ['Tableau'])).get('Tableau')!;
+    const kim = await seekerClient(t.app, 'lee@example.com');
+    await kim.trpc.seekers.setSkills.mutate({ skills: [{ name: 'Tableau', proficiencyLevel: 'expert', yearsExperience: 2 }, { name: 'Tableau Prep', proficiencyLevel: null, yearsExperience: null }] });
+    await admin.trpc.skills.approve.mutate({ name: 'tableau prep', aliasOf: tableau.id });
+    expect((await kim.trpc.seekers.skills.query()).map((s) => [s.name, s.proficiencyLevel])).toEqual([['Tableau', 'expert']]);
+  });
+
+  it('reject takes the name out of the queue; its owners keep it as their own', async () => {
+    await world();
+    expect(await admin.trpc.skills.reject.mutate({ name: 'team' })).toEqual({ rejected: true });
+    expect((await admin.trpc.skills.pending.query()).map((p) => p.normalizedName)).toEqual(['alteryx', 'tableau prep']);
+    expect((await seeker.trpc.seekers.skills.query()).find((s) => s.name === 'Team')).toMatchObject({ custom: true, inReview: false });
+    expect((await apiClient(t.app).trpc.skills.search.query({ q: 'team' })).map((s) => s.name)).not.toContain('Team');
+  });
+
+  it('answers NOT_FOUND for a name no one uses', async () => {
+    await world();
+    expect(await code(admin.trpc.skills.approve.mutate({ name: 'Nobody uses this' }))).toBe('NOT_FOUND');
+    expect(await code(admin.trpc.skills.reject.mutate({ name: 'Nobody uses this' }))).toBe('NOT_FOUND');
+  });
+
+  it('an admin adding the name (or an alias) directly also turns the custom rows into the catalog skill', async () => {
+    const { job } = await world();
+    const alteryx = await admin.trpc.skills.add.mutate({ name: 'Alteryx', category: 'technical' });
+    expect((await seeker.trpc.seekers.skills.query()).find((s) => s.name === 'Alteryx')).toMatchObject({ skillId: alteryx.id, custom: false });
+    const tableau = (await resolveSkillNames(t.db, ['Tableau'])).get('Tableau')!;
+    await admin.trpc.skills.addAlias.mutate({ skillId: tableau.id, alias: 'Tableau Prep' });
+    expect((await apiClient(t.app).trpc.jobs.get.query({ id: job.id })).skills.map((s) => [s.name, s.custom])).toEqual([['Alteryx', false], ['Tableau', false]]);
+    expect((await admin.trpc.skills.pending.query()).map((p) => p.normalizedName)).toEqual(['team']);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { jobSkills, jobs, skills } from '../../db/schema.ts';
 import type { Embedder } from '../ai/types.ts';
@@ -31,9 +31,9 @@ export async function embedJobs(db: Queryable, embedder: Embedder, versions: { i
   const ids = versions.map((v) => v.id);
   const rows = await db.select({ id: jobs.id, title: jobs.title, description: jobs.description, requirements: jobs.requirements }).from(jobs).where(inArray(jobs.id, ids));
   const links = await db
-    .select({ jobId: jobSkills.jobId, name: skills.name, required: jobSkills.required })
+    .select({ jobId: jobSkills.jobId, name: sql<string>`coalesce(${skills.name}, ${jobSkills.customName})`, required: jobSkills.required })
     .from(jobSkills)
-    .innerJoin(skills, eq(skills.id, jobSkills.skillId))
+    .leftJoin(skills, eq(skills.id, jobSkills.skillId))
     .where(inArray(jobSkills.jobId, ids));
   const texts = rows.map((row) => jobEmbeddingTexts(row, links.filter((l) => l.jobId === row.id)));
   const vectors = await embedder.embed(texts.flatMap((t) => [t.description, t.requirements]));

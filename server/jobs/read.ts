@@ -29,18 +29,21 @@ export const jobColumns = {
 export async function skillsOfJobs(db: Queryable, jobIds: number[]) {
   if (jobIds.length === 0) return new Map<number, JobSkillView[]>();
   const rows = await db
-    .select({ jobId: jobSkills.jobId, skillId: skills.id, name: skills.name, required: jobSkills.required, priority: jobSkills.priority, inferred: jobSkills.inferred })
+    .select({ jobId: jobSkills.jobId, skillId: jobSkills.skillId, name: sql<string>`coalesce(${skills.name}, ${jobSkills.customName})`, custom: sql<boolean>`${jobSkills.customName} is not null`, required: jobSkills.required, priority: jobSkills.priority, inferred: jobSkills.inferred })
     .from(jobSkills)
-    .innerJoin(skills, eq(skills.id, jobSkills.skillId))
+    // A custom skill (the employer's own name, not in the catalog) shows on its job as written.
+    .leftJoin(skills, eq(skills.id, jobSkills.skillId))
     .where(inArray(jobSkills.jobId, jobIds))
-    .orderBy(asc(jobSkills.priority), desc(jobSkills.required), asc(skills.name));
+    .orderBy(asc(jobSkills.priority), desc(jobSkills.required), sql`coalesce(${skills.name}, ${jobSkills.customName})`);
   const byJob = new Map<number, JobSkillView[]>();
   for (const { jobId, ...skill } of rows) byJob.set(jobId, [...(byJob.get(jobId) ?? []), skill]);
   return byJob;
 }
 export interface JobSkillView {
-  skillId: number;
+  /** null for a custom skill: the employer's own name, not (yet) in the catalog. */
+  skillId: number | null;
   name: string;
+  custom: boolean;
   required: boolean;
   priority: number | null;
   inferred: boolean;

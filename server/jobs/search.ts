@@ -125,7 +125,7 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
       from jobs j join employers e on e.id = j.employer_id where j.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`),
   );
   const skillRows = rowsOf<{ job_id: number; name: string; required: boolean }>(
-    await db.execute(sql`select js.job_id, s.name, js.required from job_skills js join skills s on s.id = js.skill_id where js.job_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) order by js.priority, s.name`),
+    await db.execute(sql`select js.job_id, coalesce(s.name, js.custom_name) as name, js.required from job_skills js left join skills s on s.id = js.skill_id where js.job_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) order by js.priority, 2`),
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const items = page.flatMap((hit) => {

@@ -5,6 +5,7 @@ import { applications, jobSkills, jobs } from '../../db/schema.ts';
 import type { AiProviders } from '../ai/types.ts';
 import { isCheckViolation } from '../db-errors.ts';
 import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
+import { resolveOrKeepCustom } from '../skills/custom.ts';
 import { findSkillMentions } from '../skills/lexicon.ts';
 import { embedJobs } from './embedding.ts';
 import type { CreateJobInput, UpdateJobInput } from './schemas.ts';
@@ -19,26 +20,35 @@ export interface JobsDeps {
   onJobsEmbedded?(ids: number[]): Promise<unknown>;
 }
 
-type SkillLink = { skillId: number; required: boolean; priority: number; inferred: boolean };
+type CatalogSkillLink = { skillId: number; required: boolean; priority: number; inferred: boolean };
+type SkillLink = Omit<CatalogSkillLink, 'skillId'> & { skillId: number | null; customName?: string | null; customNormalizedName?: string | null };
 
+/**
+ * The employer's skills: catalog skills by name or alias; a name the catalog lacks stays this
+ * job's own (a custom row, matched as text, sent to the admins' review queue).
+ */
 async function skillLinks(db: Queryable, input: NonNullable<CreateJobInput['skills']>): Promise<SkillLink[]> {
-  const resolved = await resolveSkillNames(db, input.map((s) => s.name));
-  const unknown = input.filter((s) => !resolved.has(s.name)).map((s) => s.name);
-  if (unknown.length) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: `Not in the skills catalog yet: ${unknown.join(', ')}. Pick a suggestion, or add it as a new skill first.` });
-  }
-  const links = new Map<number, SkillLink>();
+  const resolved = await resolveOrKeepCustom(db, input.map((s) => s.name));
+  const links = new Map<string, SkillLink>();
   for (const s of input) {
-    const skillId = resolved.get(s.name)!.id;
-    const previous = links.get(skillId);
+    const ref = resolved.get(s.name)!;
+    const key = ref.kind === 'catalog' ? `skill:${ref.skill.id}` : `custom:${ref.key}`;
+    const previous = links.get(key);
     // "JS" and "JavaScript" listed twice: one skill, required if either says so, the higher priority.
-    links.set(skillId, { skillId, required: s.required || (previous?.required ?? false), priority: Math.min(s.priority, previous?.priority ?? 3), inferred: false });
+    links.set(key, {
+      skillId: ref.kind === 'catalog' ? ref.skill.id : null,
+      customName: ref.kind === 'custom' ? ref.name : null,
+      customNormalizedName: ref.kind === 'custom' ? ref.key : null,
+      required: s.required || (previous?.required ?? false),
+      priority: Math.min(s.priority, previous?.priority ?? 3),
+      inferred: false,
+    });
   }
   return [...links.values()];
 }
 
 /** Skills read from the job's own words, marked inferred so the employer can confirm them. */
-export async function inferSkillLinks(deps: Pick<JobsDeps, 'db' | 'ai'>, job: { title: string; description: string; requirements?: unknown }): Promise<SkillLink[]> {
+export async function inferSkillLinks(deps: Pick<JobsDeps, 'db' | 'ai'>, job: { title: string; description: string; requirements?: unknown }): Promise<CatalogSkillLink[]> {
   const lexicon = await loadLexicon(deps.db);
   const text = `${job.title}\n${job.description}\n${job.requirements ? JSON.stringify(job.requirements) : ''}`;
   let extracted;
@@ -49,7 +59,7 @@ export async function inferSkillLinks(deps: Pick<JobsDeps, 'db' | 'ai'>, job: { 
   }
   const inTitle = new Set(findSkillMentions(lexicon, job.title, { lenient: true }).map((m) => m.name));
   const resolved = await resolveSkillNames(deps.db, extracted.map((s) => s.name));
-  const links = new Map<number, SkillLink>();
+  const links = new Map<number, CatalogSkillLink>();
   for (const s of extracted) {
     const ref = resolved.get(s.name);
     if (ref) links.set(ref.id, { skillId: ref.id, required: inTitle.has(ref.name), priority: inTitle.has(ref.name) ? 1 : 2, inferred: true });

@@ -10,6 +10,7 @@ import { ensureDecisionPartition } from '../audit/decision-log.ts';
 import type { AiProviders } from '../ai/types.ts';
 import { visibleToSeekers } from '../jobs/service.ts';
 import { loadLexicon } from '../skills/catalog.ts';
+import { customSkillMatchId } from '../skills/custom.ts';
 import { rowsOf } from '../sql-helpers.ts';
 import { templateReasoning, writtenReasoning, type MatchFacts } from './reasoning.ts';
 import { algorithmNamed } from './algorithms.ts';
@@ -33,28 +34,31 @@ interface Pair {
   requirementsSimilarity: number | null;
 }
 
+/** A catalog skill compares by its id, a custom one (the owner's own name) by its folded name. */
+const matchId = (skillId: number | null, customKey: string | null) => skillId ?? customSkillMatchId(customKey ?? '');
+
 export async function jobSkillFacts(db: Queryable, jobIds: number[]) {
   const rows = jobIds.length
     ? await db
-        .select({ jobId: jobSkills.jobId, skillId: jobSkills.skillId, name: skills.name, required: jobSkills.required, priority: jobSkills.priority })
+        .select({ jobId: jobSkills.jobId, skillId: jobSkills.skillId, customKey: jobSkills.customNormalizedName, name: sql<string>`coalesce(${skills.name}, ${jobSkills.customName})`, required: jobSkills.required, priority: jobSkills.priority })
         .from(jobSkills)
-        .innerJoin(skills, eq(skills.id, jobSkills.skillId))
+        .leftJoin(skills, eq(skills.id, jobSkills.skillId))
         .where(inArray(jobSkills.jobId, jobIds))
     : [];
   const byJob = new Map<number, JobSkillFact[]>();
-  for (const { jobId, ...fact } of rows) byJob.set(jobId, [...(byJob.get(jobId) ?? []), fact]);
+  for (const { jobId, skillId, customKey, ...fact } of rows) byJob.set(jobId, [...(byJob.get(jobId) ?? []), { skillId: matchId(skillId, customKey), ...fact }]);
   return byJob;
 }
 
 export async function seekerSkillFacts(db: Queryable, seekerIds: number[]) {
   const rows = seekerIds.length
     ? await db
-        .select({ seekerId: jobSeekerSkills.jobSeekerId, skillId: jobSeekerSkills.skillId, proficiencyLevel: jobSeekerSkills.proficiencyLevel, yearsExperience: jobSeekerSkills.yearsExperience })
+        .select({ seekerId: jobSeekerSkills.jobSeekerId, skillId: jobSeekerSkills.skillId, customKey: jobSeekerSkills.customNormalizedName, proficiencyLevel: jobSeekerSkills.proficiencyLevel, yearsExperience: jobSeekerSkills.yearsExperience })
         .from(jobSeekerSkills)
         .where(inArray(jobSeekerSkills.jobSeekerId, seekerIds))
     : [];
   const bySeeker = new Map<number, SeekerSkillFact[]>();
-  for (const { seekerId, ...fact } of rows) bySeeker.set(seekerId, [...(bySeeker.get(seekerId) ?? []), fact]);
+  for (const { seekerId, skillId, customKey, ...fact } of rows) bySeeker.set(seekerId, [...(bySeeker.get(seekerId) ?? []), { skillId: matchId(skillId, customKey), ...fact }]);
   return bySeeker;
 }
 

@@ -120,27 +120,6 @@ export async function addSkill(
   return skill!;
 }
 
-/** The explicit path for free text that names no skill: an uncategorized skill, never a duplicate. */
-export async function findOrCreateSkill(db: Queryable, name: string): Promise<CatalogSkillRef & { created: boolean }> {
-  const existing = (await resolveSkillNames(db, [name])).get(name);
-  if (existing) return { ...existing, created: false };
-  const normalizedName = normalizeSkillName(name);
-  if (!normalizedName) throw new TRPCError({ code: 'BAD_REQUEST', message: 'A skill name needs at least one letter or digit.' });
-  const [skill] = await db
-    .insert(skills)
-    .values({ name: name.trim().replace(/\s+/g, ' '), normalizedName, category: null })
-    .onConflictDoNothing()
-    .returning({ id: skills.id, name: skills.name });
-  if (skill) {
-    forgetLexicon();
-    return { ...skill, created: true };
-  }
-  // Someone created it a moment ago.
-  const raced = (await resolveSkillNames(db, [name])).get(name);
-  if (!raced) throw new Error(`skill ${name} neither inserted nor found`);
-  return { ...raced, created: false };
-}
-
 export async function addAlias(db: Queryable, skillId: number, alias: string): Promise<void> {
   const [skill] = await db.select({ id: skills.id }).from(skills).where(eq(skills.id, skillId));
   if (!skill) throw new TRPCError({ code: 'NOT_FOUND', message: 'That skill does not exist.' });
@@ -166,7 +145,8 @@ export async function mergeSkills(db: Queryable, fromId: number, intoId: number)
     on conflict (job_seeker_id, skill_id) do update set
       proficiency_level = coalesce(job_seeker_skills.proficiency_level, excluded.proficiency_level),
       years_experience = greatest(job_seeker_skills.years_experience, excluded.years_experience),
-      source = case when job_seeker_skills.source = 'manual' or excluded.source = 'manual' then 'manual' else job_seeker_skills.source end`);
+      -- The seeker's own word (typed, confirmed) wins over what a parser read.
+      source = case when job_seeker_skills.source <> 'resume' then job_seeker_skills.source else excluded.source end`);
   await db.execute(sql`
     insert into job_skills (job_id, skill_id, required, priority, inferred)
     select job_id, ${intoId}, required, priority, inferred from job_skills where skill_id = ${fromId}

@@ -4,8 +4,12 @@ import { trpc } from '../lib/trpc.ts';
 
 let pickerCount = 0;
 
-/** A text box with catalog suggestions (names and aliases), keyboard operable (a combobox). */
-export function SkillPicker(props: { label: string; onPick: (name: string) => void; exclude?: string[] }) {
+/**
+ * A text box with catalog suggestions (names and aliases), keyboard operable (a combobox). With
+ * `allowCustom`, a name the catalog lacks can be added as the owner's own skill (the last option;
+ * the admins review it before anyone else can pick it).
+ */
+export function SkillPicker(props: { label: string; onPick: (name: string, custom: boolean) => void; exclude?: string[]; allowCustom?: boolean }) {
   const id = `skill-picker-${++pickerCount}`;
   const [text, setText] = createSignal('');
   const [debounced, setDebounced] = createSignal('');
@@ -18,9 +22,21 @@ export function SkillPicker(props: { label: string; onPick: (name: string) => vo
     enabled: debounced().trim().length > 0,
     staleTime: 5 * 60_000,
   }));
-  const options = () => (suggestions.data ?? []).filter((s) => !(props.exclude ?? []).includes(s.name));
-  const pick = (name: string) => {
-    props.onPick(name);
+  const fold = (name: string) => name.trim().replace(/\s+/g, ' ').toLowerCase();
+  const catalogOptions = () => (suggestions.data ?? []).filter((s) => !(props.exclude ?? []).includes(s.name));
+  /** The typed name as an option of its own, unless it names a suggestion or a skill already listed. */
+  const customName = () => {
+    const typed = text().trim().replace(/\s+/g, ' ');
+    if (!props.allowCustom || !/[\p{L}\p{N}]/u.test(typed) || suggestions.isFetching || debounced() !== text()) return null;
+    const taken = [...(suggestions.data ?? []).flatMap((s) => [s.name, s.matchedAlias ?? '']), ...(props.exclude ?? [])].some((n) => fold(n) === fold(typed));
+    return taken ? null : typed;
+  };
+  const options = () => [
+    ...catalogOptions().map((s) => ({ name: s.name, matchedAlias: s.matchedAlias, custom: false })),
+    ...(customName() ? [{ name: customName()!, matchedAlias: null, custom: true }] : []),
+  ];
+  const pick = (name: string, custom = false) => {
+    props.onPick(name, custom);
     setText('');
     setDebounced('');
     setOpen(false);
@@ -52,7 +68,7 @@ export function SkillPicker(props: { label: string; onPick: (name: string) => vo
           else if (e.key === 'Enter') {
             e.preventDefault();
             const option = options()[active()];
-            if (option) pick(option.name);
+            if (option) pick(option.name, option.custom);
           } else if (e.key === 'Escape') setOpen(false);
         }}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
@@ -66,10 +82,11 @@ export function SkillPicker(props: { label: string; onPick: (name: string) => vo
                 role="option"
                 aria-selected={index() === active()}
                 class="combobox-option"
-                onMouseDown={(e) => { e.preventDefault(); pick(option.name); }}
+                onMouseDown={(e) => { e.preventDefault(); pick(option.name, option.custom); }}
               >
-                {option.name}
-                <Show when={option.matchedAlias}><span class="muted"> ({option.matchedAlias})</span></Show>
+                <Show when={option.custom} fallback={<>{option.name}<Show when={option.matchedAlias}><span class="muted"> ({option.matchedAlias})</span></Show></>}>
+                  Add “{option.name}” as your own skill <span class="muted">(not in our list yet: sent to review)</span>
+                </Show>
               </li>
             )}
           </For>

@@ -4,6 +4,67 @@ import { RequireRole } from '../components/guard.tsx';
 import { ErrorBox, Skeleton } from '../components/ui.tsx';
 import { problemOf, trpc } from '../lib/trpc.ts';
 
+const CATEGORIES = ['technical', 'soft', 'language', 'domain'] as const;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+type Act = (work: () => Promise<unknown>, done: string) => Promise<void>;
+
+/**
+ * Names seekers and employers use that the catalog lacks. Approve adds one to the catalog (or as
+ * an alias of a skill) and turns every such row into it; reject leaves it its owners' own.
+ */
+function ReviewQueue(props: { act: Act; skillNamed: (name: string) => { id: number; name: string } | undefined }) {
+  const pending = useQuery(() => ({ queryKey: ['skills', 'pending'], queryFn: () => trpc.skills.pending.query() }));
+  return (
+    <section class="panel">
+      <h2>Waiting for review</h2>
+      <Switch>
+        <Match when={pending.isPending}><Skeleton lines={3} /></Match>
+        <Match when={pending.isError}><ErrorBox error={pending.error} /></Match>
+        <Match when={pending.data?.length === 0}><p class="muted">No skill names wait for review.</p></Match>
+        <Match when={pending.data}>
+          <div class="table-scroll">
+            <table class="table review-queue">
+              <thead><tr><th scope="col">Name</th><th scope="col">Used by</th><th scope="col">Decision</th></tr></thead>
+              <tbody>
+                <For each={pending.data}>
+                  {(item) => (
+                    <tr>
+                      <th scope="row">{item.name}</th>
+                      <td>{plural(item.seekers, 'seeker')}, {plural(item.jobs, 'job')}</td>
+                      <td>
+                        <form class="row review-decision" onSubmit={(e) => {
+                          e.preventDefault();
+                          const form = new FormData(e.currentTarget);
+                          const aliasOf = String(form.get('aliasOf') ?? '').trim();
+                          const category = String(form.get('category') ?? '') as (typeof CATEGORIES)[number] | '';
+                          if (aliasOf) {
+                            const target = props.skillNamed(aliasOf);
+                            if (!target) return void props.act(() => Promise.reject(new Error(`${aliasOf} is not in the catalog.`)), '');
+                            return void props.act(() => trpc.skills.approve.mutate({ name: item.name, aliasOf: target.id }), `“${item.name}” now names ${target.name}.`);
+                          }
+                          void props.act(() => trpc.skills.approve.mutate({ name: item.name, category: category || null }), `${item.name} is in the catalog.`);
+                        }}>
+                          <select name="category" aria-label={`Category of ${item.name}`}>
+                            <option value="">uncategorized</option>
+                            <For each={CATEGORIES}>{(c) => <option value={c}>{c}</option>}</For>
+                          </select>
+                          <input name="aliasOf" list="skill-names" placeholder="or alias of…" aria-label={`Approve ${item.name} as an alias of`} />
+                          <button class="button button-small" type="submit">Approve</button>
+                          <button class="button button-small button-secondary" type="button" onClick={() => void props.act(() => trpc.skills.reject.mutate({ name: item.name }), `“${item.name}” stays its owners’ own.`)}>Reject</button>
+                        </form>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </Match>
+      </Switch>
+    </section>
+  );
+}
+
 export default function AdminSkills() {
   const client = useQueryClient();
   const catalog = useQuery(() => ({ queryKey: ['skills', 'list'], queryFn: () => trpc.skills.list.query() }));
@@ -30,6 +91,7 @@ export default function AdminSkills() {
         <div class="stack wide">
           <h1>Skills catalog</h1>
           <Show when={message()}>{(m) => <p class={m().ok ? 'notice' : 'form-error'} role="status">{m().text}</p>}</Show>
+          <ReviewQueue act={act} skillNamed={byName} />
           <form class="panel row" onSubmit={(e) => {
             e.preventDefault();
             const form = new FormData(e.currentTarget);
@@ -48,6 +110,8 @@ export default function AdminSkills() {
             <Match when={catalog.isPending}><Skeleton lines={8} /></Match>
             <Match when={catalog.isError}><ErrorBox error={catalog.error} /></Match>
             <Match when={catalog.data}>
+              {/* Six columns do not fit a phone: the table scrolls inside its box, not the page. */}
+              <div class="table-scroll">
               <table class="table">
                 <thead><tr><th scope="col">Skill</th><th scope="col">Category</th><th scope="col">Aliases</th><th scope="col">Seekers</th><th scope="col">Jobs</th><th scope="col">Add an alias</th></tr></thead>
                 <tbody>
@@ -73,6 +137,7 @@ export default function AdminSkills() {
                   </For>
                 </tbody>
               </table>
+              </div>
             </Match>
           </Switch>
         </div>

@@ -9,12 +9,12 @@ import { EMPLOYMENT_TYPES } from '../lib/format.ts';
 import { problemOf, trpc, type FormProblem, type RouterInputs, type RouterOutputs } from '../lib/trpc.ts';
 
 type Job = RouterOutputs['jobs']['get'];
-type SkillRow = { name: string; required: boolean; priority: 1 | 2 | 3; inferred?: boolean };
+type SkillRow = { name: string; required: boolean; priority: 1 | 2 | 3; inferred?: boolean; custom?: boolean };
 
 function Editor(props: { job: Job | null }) {
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [skills, setSkills] = createSignal<SkillRow[]>(props.job?.skills.map((s) => ({ name: s.name, required: s.required, priority: (s.priority ?? 2) as 1 | 2 | 3, inferred: s.inferred })) ?? []);
+  const [skills, setSkills] = createSignal<SkillRow[]>(props.job?.skills.map((s) => ({ name: s.name, required: s.required, priority: (s.priority ?? 2) as 1 | 2 | 3, inferred: s.inferred, custom: s.custom })) ?? []);
   const [problem, setProblem] = createSignal<FormProblem | null>(null);
   const [busy, setBusy] = createSignal(false);
   const errors = (field: string) => problem()?.fieldErrors[field];
@@ -95,7 +95,11 @@ function Editor(props: { job: Job | null }) {
             <For each={skills()}>
               {(skill, index) => (
                 <tr>
-                  <th scope="row">{skill.name}<Show when={skill.inferred}><span class="muted"> · read from the text</span></Show></th>
+                  <th scope="row">
+                    {skill.name}
+                    <Show when={skill.inferred}><span class="muted"> · read from the text</span></Show>
+                    <Show when={skill.custom}><span class="muted"> · this job’s own (not in our list yet: sent to review)</span></Show>
+                  </th>
                   <td><input type="checkbox" aria-label={`${skill.name} is required`} checked={skill.required} onChange={(e) => setSkills((s) => s.map((row, i) => (i === index() ? { ...row, required: e.currentTarget.checked } : row)))} /></td>
                   <td>
                     <select aria-label={`Priority of ${skill.name}`} onChange={(e) => setSkills((s) => s.map((row, i) => (i === index() ? { ...row, priority: Number(e.currentTarget.value) as 1 | 2 | 3 } : row)))}>
@@ -110,7 +114,7 @@ function Editor(props: { job: Job | null }) {
             </For>
           </tbody>
         </table>
-        <SkillPicker label="Add a skill" exclude={skills().map((s) => s.name)} onPick={(name) => setSkills((s) => [...s, { name, required: true, priority: 2 }])} />
+        <SkillPicker label="Add a skill" allowCustom exclude={skills().map((s) => s.name)} onPick={(name, custom) => setSkills((s) => [...s, { name, required: true, priority: 2, custom }])} />
       </fieldset>
       <Show when={!props.job}><label class="check"><input type="checkbox" name="draft" /> Save as a draft (not visible to job seekers yet)</label></Show>
       <button class="button" type="submit" disabled={busy()}>{busy() ? 'Saving…' : props.job ? 'Save changes' : 'Post job'}</button>

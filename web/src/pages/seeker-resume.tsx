@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
-import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { SkillPicker } from '../components/skill-picker.tsx';
@@ -174,57 +174,131 @@ function Parsed(props: { resume: Resume }) {
   );
 }
 
+type SkillRow = { name: string; proficiencyLevel: Level | null; yearsExperience: number | null; source: Skill['source']; evidence: string | null; custom: boolean; inReview: boolean; confirm: boolean };
+
+const rowsOf = (skills: Skill[]): SkillRow[] =>
+  skills.map((s) => ({ name: s.name, proficiencyLevel: (s.proficiencyLevel as Level | null) ?? null, yearsExperience: s.yearsExperience, source: s.source, evidence: s.evidence, custom: s.custom, inReview: s.inReview, confirm: false }));
+
+const ORIGIN_LABELS: Record<Skill['source'], string> = { resume: 'Read from your resume', confirmed: 'Confirmed by you', typed: 'Added by you' };
+
+/** What a new resume changed in the skills list: read for the first time, or no longer read. */
+function skillChanges(before: Skill[], after: Skill[]) {
+  const had = new Set(before.map((s) => s.name));
+  const has = new Set(after.map((s) => s.name));
+  return { added: after.filter((s) => !had.has(s.name)).map((s) => s.name), removed: before.filter((s) => !has.has(s.name)).map((s) => s.name) };
+}
+
+function OriginCell(props: { row: SkillRow; isNew: boolean; onConfirm: () => void }) {
+  return (
+    <span class="skill-origin">
+      <span class={`badge badge-origin-${props.row.source}`}>{props.row.confirm ? 'Confirmed by you (save to keep)' : ORIGIN_LABELS[props.row.source]}</span>
+      <Show when={props.isNew}> <span class="badge badge-new">New</span></Show>
+      <Show when={props.row.custom}>
+        <span class="muted"> · your own skill{props.row.inReview ? ', sent to review' : ''}</span>
+      </Show>
+      <Show when={props.row.source === 'resume' && !props.row.confirm}>
+        {' '}<button type="button" class="link-button" aria-label={`Confirm ${props.row.name}`} onClick={() => props.onConfirm()}>Confirm</button>
+      </Show>
+      <Show when={props.row.evidence}><span class="evidence" title={props.row.evidence!}> · “{props.row.evidence}”</span></Show>
+    </span>
+  );
+}
+
+/**
+ * The seeker's skills, each with where it came from. What the seeker leaves as read stays
+ * "read from your resume" (a new resume replaces it); an edit or a confirmation makes it theirs.
+ */
 function SkillsEditor(props: { skills: Skill[] }) {
   const client = useQueryClient();
-  const [rows, setRows] = createSignal(props.skills.map((s) => ({ name: s.name, proficiencyLevel: (s.proficiencyLevel as Level | null) ?? null, yearsExperience: s.yearsExperience, source: s.source, evidence: s.evidence })));
+  const [rows, setRows] = createSignal(rowsOf(props.skills));
   const [problem, setProblem] = createSignal<FormProblem | null>(null);
   const [saved, setSaved] = createSignal(false);
-  const update = (index: number, change: Partial<ReturnType<typeof rows>[number]>) => setRows((r) => r.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  const [changes, setChanges] = createSignal<{ added: string[]; removed: string[] } | null>(null);
+  let saving = false;
+  // A new resume (or a save) brings new skills: show them, and say what a new resume changed.
+  createEffect(
+    on(
+      () => props.skills,
+      (skills, previous) => {
+        setRows(rowsOf(skills));
+        const changed = previous && !saving ? skillChanges(previous, skills) : null;
+        if (changed && (changed.added.length || changed.removed.length)) {
+          setSaved(false);
+          setChanges(changed);
+        }
+      },
+      { defer: true },
+    ),
+  );
+  const update = (index: number, change: Partial<SkillRow>) => setRows((r) => r.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const save = async () => {
     setProblem(null);
     setSaved(false);
     try {
-      await trpc.seekers.setSkills.mutate({ skills: rows().map(({ name, proficiencyLevel, yearsExperience }) => ({ name, proficiencyLevel, yearsExperience })) });
+      saving = true;
+      const skills = await trpc.seekers.setSkills.mutate({ skills: rows().map(({ name, proficiencyLevel, yearsExperience, confirm }) => ({ name, proficiencyLevel, yearsExperience, confirm })) });
+      client.setQueryData(['seekers', 'resume'], (old: Resume | undefined) => (old ? { ...old, skills } : old));
+      setChanges(null);
       setSaved(true);
-      await client.invalidateQueries({ queryKey: ['seekers', 'resume'] });
       await client.invalidateQueries({ queryKey: ['matches'] });
     } catch (error) {
       setProblem(problemOf(error));
+    } finally {
+      saving = false;
     }
   };
+  const isNew = (name: string) => changes()?.added.includes(name) ?? false;
   return (
     <section class="panel">
       <h2>Your skills</h2>
-      <p class="muted">Found in your resume or added by you. Your own level and years count for more than what we read.</p>
+      <p class="muted">
+        Read from your resume or added by you. A new resume replaces what we read, never what you added or confirmed. Your own level and years count for
+        more than what we read.
+      </p>
+      <Show when={changes()}>
+        {(c) => (
+          <p class="notice" role="status">
+            With your new resume: {c().added.length ? `newly read ${c().added.join(', ')}` : 'no new skills read'}
+            {c().removed.length ? `; no longer read ${c().removed.join(', ')}` : ''}.
+          </p>
+        )}
+      </Show>
       <FormError message={problem()?.message ?? null} />
-      <table class="skills-table">
-        <thead><tr><th scope="col">Skill</th><th scope="col">Level</th><th scope="col">Years</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead>
-        <tbody>
-          <For each={rows()}>
-            {(row, index) => (
-              <tr>
-                <th scope="row">
-                  {row.name}
-                  <Show when={row.source === 'resume' && row.evidence}><span class="evidence" title={row.evidence!}> · from your resume</span></Show>
-                </th>
-                <td>
-                  <select aria-label={`Level of ${row.name}`} onChange={(e) => update(index(), { proficiencyLevel: (e.currentTarget.value || null) as Level | null })}>
-                    <option value="">Not stated</option>
-                    <For each={['beginner', 'intermediate', 'expert'] as const}>{(level) => <option value={level} selected={row.proficiencyLevel === level}>{level}</option>}</For>
-                  </select>
-                </td>
-                <td>
-                  <input aria-label={`Years of ${row.name}`} type="number" min="0" max="60" value={row.yearsExperience ?? ''} onChange={(e) => update(index(), { yearsExperience: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })} />
-                </td>
-                <td><button type="button" class="link-button" aria-label={`Remove ${row.name}`} onClick={() => setRows((r) => r.filter((_, i) => i !== index()))}>Remove</button></td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-      <SkillPicker label="Add a skill" exclude={rows().map((r) => r.name)} onPick={(name) => setRows((r) => [...r, { name, proficiencyLevel: null, yearsExperience: null, source: 'manual', evidence: null }])} />
+      <div class="table-scroll">
+        <table class="skills-table seeker-skills">
+          <thead><tr><th scope="col">Skill</th><th scope="col">Level</th><th scope="col">Years</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead>
+          <tbody>
+            <For each={rows()}>
+              {(row, index) => (
+                <tr classList={{ 'skill-new': isNew(row.name) }}>
+                  <th scope="row">
+                    <span class="skill-name">{row.name}</span>
+                    <OriginCell row={row} isNew={isNew(row.name)} onConfirm={() => update(index(), { confirm: true })} />
+                  </th>
+                  <td>
+                    <select aria-label={`Level of ${row.name}`} onChange={(e) => update(index(), { proficiencyLevel: (e.currentTarget.value || null) as Level | null })}>
+                      <option value="">Not stated</option>
+                      <For each={['beginner', 'intermediate', 'expert'] as const}>{(level) => <option value={level} selected={row.proficiencyLevel === level}>{level}</option>}</For>
+                    </select>
+                  </td>
+                  <td>
+                    <input aria-label={`Years of ${row.name}`} type="number" min="0" max="60" value={row.yearsExperience ?? ''} onChange={(e) => update(index(), { yearsExperience: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })} />
+                  </td>
+                  <td><button type="button" class="link-button" aria-label={`Remove ${row.name}`} onClick={() => setRows((r) => r.filter((_, i) => i !== index()))}>Remove</button></td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <SkillPicker
+        label="Add a skill"
+        allowCustom
+        exclude={rows().map((r) => r.name)}
+        onPick={(name, custom) => setRows((r) => [...r, { name, proficiencyLevel: null, yearsExperience: null, source: 'typed', evidence: null, custom, inReview: custom, confirm: false }])}
+      />
       <button type="button" class="button" onClick={save}>Save skills</button>
-      <Show when={saved()}><p class="notice" role="status">Skills saved. Your matches are being updated.</p></Show>
+      <Show when={saved()}><p class="notice" role="status">Saved. Your matches are being updated.</p></Show>
     </section>
   );
 }
@@ -273,7 +347,7 @@ export default function SeekerResume() {
                   <RetentionNotice retention={data().retention} />
                   <ResumeInput resume={data()} />
                   <Parsed resume={data()} />
-                  <Show when={data()} keyed>{(d) => <SkillsEditor skills={d.skills} />}</Show>
+                  <SkillsEditor skills={data().skills} />
                 </>
               )}
             </Match>
