@@ -1,7 +1,8 @@
 /**
  * The whole journey in a real Chromium (Debian's, driven by playwright-core) against the Node
  * entry: an employer posts a job, a seeker pastes a resume, sees the job in their matches with
- * its reasoning and applies, the employer moves them to interview, the seeker sees it.
+ * its reasoning and applies, the employer moves them to interview, the seeker sees it; later the
+ * seeker adds a skill of their own, corrects one, uploads another resume and sees what changed.
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
