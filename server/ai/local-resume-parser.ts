@@ -24,7 +24,7 @@ type School = JsonResume['education'][number];
 /** Heading phrases, lower case, without punctuation. */
 const HEADINGS: [RegExp, Section][] = [
   [/^(?:professional |career |executive |personal )?(?:summary|profile|objective|statement)$|^about(?: me)?$|^summary of qualifications$|^(?:career|professional) (?:objective|overview)$/, 'summary'],
-  [/^(?:[a-z&]{1,20} ){0,3}(?:experience|employment|work history|career history|job history|history of employment)$|^(?:employment|work|career|experience|positions held|professional background)$|^experience summary$/, 'work'],
+  [/^(?:[a-z&]{1,20} ){0,3}(?:experience|employment|employment history|work history|career history|job history|history of employment)$|^(?:employment|work|career|experience|positions held|professional background)$|^experience summary$/, 'work'],
   [/^(?:education|academic|educational)(?: (?:and|&) (?:training|qualifications|certifications?))?(?: background| history)?$|^(?:academic |educational )?qualifications$|^training$|^academics$/, 'education'],
   [/^(?:[a-z]{1,15} )?(?:skills?|competencies|competences|proficiencies|expertise|strengths|tools|technologies|qualifications)(?: (?:and|&) (?:tools|abilities|technologies|expertise|competencies|interests))?$|^areas of expertise$|^skill highlights$|^tools (?:and|&) technologies$|^tech stack$/, 'skills'],
   [/^(?:licen[cs]es?|certifications?|certificates)(?: (?:and|&) (?:licen[cs]es|certifications?))?$/, 'certificates'],
@@ -75,7 +75,7 @@ const ORG_WORDS = new Set(
   manufacturing motors automotive pharmacy living care outfitters interiors media press publishing network ventures
   holdings enterprises industries international global airlines shops clubs staffing bakery cafe kitchen works
   transport transportation energy power utilities medicine dental family community children's childrens senior
-  nonprofit charity church city town state federal army navy force corps`.split(/\s+/),
+  nonprofit charity church federal army navy force corps`.split(/\s+/),
 );
 
 const US_STATES = new Set(
