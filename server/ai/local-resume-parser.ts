@@ -293,7 +293,7 @@ class WorkReader {
         return;
       }
     }
-    if (isHeaderLike(line.text) && !/^[a-z]/.test(line.text)) {
+    if (isHeaderLike(line.text) && !line.text.endsWith(':')) {
       this.pending.push(line.text);
       if (this.pending.length > 3) this.pending.shift();
       return;
@@ -309,7 +309,7 @@ class WorkReader {
 
   private addDetail(text: string, bullet: boolean) {
     this.awaitingHeader = false;
-    if (this.pending.length && (bullet || !this.role)) {
+    if (this.pending.length && (bullet || !this.role) && this.pending.some((p) => hasTitleWord(p) || hasOrgWord(p))) {
       // A role written without dates: its header lines, then what was done.
       this.start(this.pending, undefined, undefined);
       this.pending = [];

@@ -72,10 +72,24 @@ function toLine(piece: string): Line | null {
   return text ? { text, bullet } : null;
 }
 
+/**
+ * Scraped text often lost the dash of a range, leaving "2005  Present: Producer" or
+ * "2001  2005: Assistant": a lone date followed by a piece that starts with one is a range.
+ */
+function rejoinRanges(pieces: string[]): string[] {
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const previous = out[out.length - 1];
+    if (previous !== undefined && LONE_POINT.test(previous) && STARTS_WITH_POINT.test(piece)) out[out.length - 1] = `${previous} - ${piece}`;
+    else out.push(piece);
+  }
+  return out;
+}
+
 export function cleanLines(text: string): Line[] {
   const lines: Line[] = [];
   for (const raw of text.split(/\r\n|\r|\n/)) {
-    for (const piece of splitLine(raw)) {
+    for (const piece of rejoinRanges(splitLine(raw))) {
       const line = toLine(piece);
       if (line) lines.push(line);
     }
@@ -92,6 +106,8 @@ const POINT = `(?:${MONTH},? ?${YEAR}|(?:0?[1-9]|1[0-2])[/.-](?:(?:0?[1-9]|[12]\
 const NOW = '(?:present|current(?:ly)?|now|today|date|ongoing|till date)';
 const RANGE = new RegExp(`(?<![\\d/.-])(${POINT}) ?(?:-|–|—|−|~|to|until|till|through|thru) ?(${POINT}|${NOW})(?![\\d/])`, 'i');
 const SINCE = new RegExp(`\\b(?:since|from) (${POINT})(?![\\d/])`, 'i');
+const LONE_POINT = new RegExp(`^(?:from |since )?${POINT}$`, 'i');
+const STARTS_WITH_POINT = new RegExp(`^(?:${POINT}|${NOW})(?![\\d/])`, 'i');
 const OPEN = new RegExp(`(?<![\\d/.-])(${POINT}) ?[-–—] ?$`, 'i');
 
 export interface DateRange {
