@@ -74,7 +74,7 @@ const ORG_WORDS = new Set(
   ministry consulting capital insurance fabrication builders construction electric freight trucking distribution
   manufacturing motors automotive pharmacy living care outfitters interiors media press publishing network ventures
   holdings enterprises industries international global airlines shops clubs staffing bakery cafe kitchen works
-  transport transportation energy power utilities medicine dental family community children's childrens senior
+  transport transportation energy power utilities medicine dental family community children's childrens
   nonprofit charity church federal army navy force corps`.split(/\s+/),
 );
 
@@ -133,7 +133,7 @@ function splitTrailingPlace(text: string): { rest: string; location?: string } {
   return { rest: text };
 }
 
-const titleScore = (text: string) => (hasTitleWord(text) ? 2 : 0) - (hasOrgWord(text) ? 2 : 0);
+const titleScore = (text: string) => (hasTitleWord(text) ? 2 : 0) - (hasOrgWord(text) ? 1 : 0);
 
 /**
  * Title, employer and place from the words around a role's dates: "Title, Employer, City, ST",
@@ -342,6 +342,17 @@ function titleCase(name: string): string {
   return name === name.toUpperCase() ? name.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase()) : name;
 }
 
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'at', 'to', 'on']);
+
+/** "HR COORDINATOR" to "HR Coordinator": short words in capitals are abbreviations. */
+function titleCaseTitle(title: string): string {
+  if (title !== title.toUpperCase() || title.length <= 4) return title;
+  return title
+    .split(' ')
+    .map((word, i) => (SMALL_WORDS.has(word.toLowerCase()) && i > 0 ? word.toLowerCase() : word.length <= 3 ? word : titleCase(word)))
+    .join(' ');
+}
+
 function readBasics(lines: Line[], resume: JsonResume): Set<Line> {
   const firstLines = lines.slice(0, 6);
   const contact = new Set<Line>();
@@ -413,7 +424,8 @@ function read(text: string): Reading {
     }
   }
   if (summary.length) resume.basics.summary = summary.join(' ');
-  resume.work = work.roles.filter((r) => r.position || r.name);
+  // "AUDIT SENIOR" as the seeker would write it in a form; an employer's capitals may be its name (IBM).
+  resume.work = work.roles.filter((r) => r.position || r.name).map((r) => ({ ...r, position: r.position && titleCaseTitle(r.position) }));
   resume.education = education.schools;
   const names = [...resume.work.map((w) => w.name), ...resume.education.map((e) => e.institution)].filter((n): n is string => !!n && n.length >= 3);
   return { resume, names };
