@@ -31,12 +31,17 @@ describe('the parsing benchmark, on a subset', () => {
   // Every layout in every format it was made in: tables and two columns in DOCX and PDF.
   const subset = CORPUS.filter((r, i) => r.format !== 'txt' || i % 3 === 0);
 
-  it.each(subset.map((r) => [`${r.id} (${r.layout}, ${r.format})`, r] as const))('reads every role of %s right', async (_name, expected) => {
-    const text = await extractResumeText(file(`${expected.id}.${expected.format}`));
-    const { resume, skills } = await parser.parse(text, lexicon);
-    const score = scoreResume(expected, resume, skills.map((s) => s.name));
-    expect(resume.work.map((w) => [w.position, w.name, w.startDate, w.endDate])).toEqual(expected.roles.map((r) => [r.title, r.employer, r.start, r.end]));
-    expect(score.schoolsFound).toBe(score.schoolsExpected);
+  it('reads every role of each resume of the subset right (employer, title, dates) and its schools', async () => {
+    const wrong: Record<string, unknown> = {};
+    for (const expected of subset) {
+      const text = await extractResumeText(file(`${expected.id}.${expected.format}`));
+      const { resume, skills } = await parser.parse(text, lexicon);
+      const score = scoreResume(expected, resume, skills.map((s) => s.name));
+      const got = resume.work.map((w) => [w.position, w.name, w.startDate, w.endDate]);
+      const want = expected.roles.map((r) => [r.title, r.employer, r.start, r.end]);
+      if (JSON.stringify(got) !== JSON.stringify(want) || score.schoolsFound < score.schoolsExpected) wrong[`${expected.id} (${expected.layout}, ${expected.format})`] = got;
+    }
+    expect(wrong).toEqual({});
   });
 
   it('holds the targets on the whole set: work found in 90% of resumes, 85% of roles right, skills precision 90%', async () => {
@@ -53,7 +58,7 @@ describe('the parsing benchmark, on a subset', () => {
 });
 
 describe('the offline parser', () => {
-  it.each([
+  const dateForms: [string, string, string | undefined][] = [
     ['Jan 2019 - Present', '2019-01', undefined],
     ['January 2018 – Present', '2018-01', undefined],
     ['Sept. 2020 — current', '2020-09', undefined],
@@ -67,8 +72,14 @@ describe('the offline parser', () => {
     ['06.2016 - 08.2019', '2016-06', '2019-08'],
     ['since 2019', '2019', undefined],
     ['Summer 2014 - Fall 2015', '2014', '2015'],
-  ])('reads the dates "%s"', (text, start, end) => {
-    expect(findDateRange(`Nurse, Mercy Hospital ${text}`)).toMatchObject({ start, end });
+  ];
+  it('reads a role\'s dates in every common form', async () => {
+    const read: Record<string, unknown> = {};
+    for (const [dates] of dateForms) {
+      const { resume } = await parser.parse(`Maria Alvarez\nmaria@example.com\nEXPERIENCE\nRegistered Nurse, Mercy Hospital ${dates}\n- Patient care`, lexicon);
+      read[dates] = [resume.work[0]?.name, resume.work[0]?.startDate, resume.work[0]?.endDate];
+    }
+    expect(read).toEqual(Object.fromEntries(dateForms.map(([dates, start, end]) => [dates, ['Mercy Hospital', start, end]])));
   });
 
   it('does not take a phone number or a count for dates', () => {
@@ -88,14 +99,15 @@ describe('the offline parser', () => {
   });
 
   const roleUnder = (heading: string) => `Maria Alvarez\nmaria@example.com\n\n${heading}\nRegistered Nurse, Mercy Hospital (2019 - 2021)\n- Patient care\n\nEDUCATION\nBSN, Boston College, 2018`;
-  it.each(['EXPERIENCE', 'Work Experience:', 'PROFESSIONAL EXPERIENCE', 'Employment History', 'WORK HISTORY', 'Career', 'Relevant Experience', 'Clinical experience:', 'EMPLOYMENT'])(
-    'knows the heading "%s"',
-    async (heading) => {
+  it('knows the experience heading in its common variants', async () => {
+    const headings = ['EXPERIENCE', 'Work Experience:', 'PROFESSIONAL EXPERIENCE', 'Employment History', 'WORK HISTORY', 'Career', 'Career History', 'Relevant Experience', 'Clinical experience:', 'EMPLOYMENT', 'Sales Experience', 'Experience Summary', 'Professional Background'];
+    const employers: Record<string, unknown> = {};
+    for (const heading of headings) {
       const { resume } = await parser.parse(roleUnder(heading), lexicon);
-      expect(resume.work.map((w) => w.name)).toEqual(['Mercy Hospital']);
-      expect(resume.education.map((e) => e.institution)).toEqual(['Boston College']);
-    },
-  );
+      employers[heading] = [resume.work.map((w) => w.name), resume.education.map((e) => e.institution)];
+    }
+    expect(employers).toEqual(Object.fromEntries(headings.map((h) => [h, [['Mercy Hospital'], ['Boston College']]])));
+  });
 
   it('never reads a skill from an employer or school name, and finds Data Analysis on a data analyst', async () => {
     const text = `Tariq Hassan\ntariq@example.com\n\nEXPERIENCE\nData Analyst, Lakeshore Logistics (2020 - Present)\n- Dashboards in Tableau for the sales team\n\nEDUCATION\nB.S. Statistics, Hospitality Institute of Technology, 2017`;
@@ -130,12 +142,17 @@ describe('the offline parser', () => {
     ['60,000 bullets', '• '.repeat(30_000)],
     ['a heading and 60,000 spaces on one line', `EXPERIENCE${' '.repeat(59_990)}`],
   ];
-  it.each(hostile)('parses %s well under a second', async (_name, text) => {
-    expect(text.length).toBeGreaterThanOrEqual(59_990);
-    const started = performance.now();
-    await parser.parse(text, lexicon);
-    await extractResumeText(new TextEncoder().encode(`${text}\nx`)).catch(() => undefined);
-    expect(performance.now() - started).toBeLessThan(1000);
+  it('parses hostile resumes of the maximum size (60,000 characters) well under a second each', async () => {
+    const slow: Record<string, number> = {};
+    for (const [name, text] of hostile) {
+      expect(text.length).toBeGreaterThanOrEqual(59_990);
+      const started = performance.now();
+      await parser.parse(text, lexicon);
+      await extractResumeText(new TextEncoder().encode(`${text}\nx`)).catch(() => undefined);
+      const ms = performance.now() - started;
+      if (ms > 1000) slow[name] = Math.round(ms);
+    }
+    expect(slow).toEqual({});
   });
 });
 
@@ -173,11 +190,12 @@ describe('text extraction', () => {
     zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8(`<w:document><w:body>${document}</w:body></w:document>`) });
 
   it('refuses a zip bomb by what it really inflates, naming the limit', async () => {
-    const bomb = docx(`<w:p><w:r><w:t>${' '.repeat(48 * 1024 * 1024)}</w:t></w:r></w:p>`);
+    const spaces = new Uint8Array(17 * 1024 * 1024).fill(0x20);
+    const bomb = zipSync({ 'word/document.xml': [spaces, { level: 1 }] });
     expect(bomb.length).toBeLessThan(EXTRACTION_LIMITS.uploadBytes);
     expect(await failure(extractResumeText(bomb))).toEqual({
       code: 'PAYLOAD_TOO_LARGE',
-      message: 'This Word document expands to more than 40 MB of text, more than a resume holds. Save it as PDF, or paste the text.',
+      message: 'This Word document expands to more than 16 MB of text, more than a resume holds. Save it as PDF, or paste the text.',
     });
   });
 

@@ -14,11 +14,11 @@ export const DOCX_LIMITS = {
   /** Entries in the zip: a real resume has 10 to 40. */
   entries: 2_000,
   /** Bytes inflated from the parts read (document, headers, footers). */
-  inflatedBytes: 40 * 1024 * 1024,
+  inflatedBytes: 16 * 1024 * 1024,
 } as const;
 
 /** Compressed bytes handed to the inflater at once, so a bomb is stopped after one step's output. */
-const CHUNK = 16 * 1024;
+const CHUNK = 1024;
 
 const unreadable = () => new TRPCError({ code: 'BAD_REQUEST', message: 'This Word document could not be opened. Save it again as .docx or PDF and retry.' });
 
