@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { createLocalResumeParser, readRoleHeader } from '../server/ai/local-resume-parser.ts';
 import { findDateRange } from '../server/ai/resume-text.ts';
 import { SKILLS_CATALOG } from '../server/seed/skills-catalog.ts';
+import { wordXmlToLines } from '../server/seekers/extract-docx.ts';
 import { layoutPage, type Fragment } from '../server/seekers/extract-pdf.ts';
 import { EXTRACTION_LIMITS, extractResumeText } from '../server/seekers/extract-text.ts';
 import { buildLexicon } from '../server/skills/lexicon.ts';
@@ -176,6 +177,13 @@ describe('text extraction', () => {
     const text = await extractResumeText(file('er-nurse.pdf'));
     expect(text).toMatch(/SKILLS\n• Emergency Medicine\n• Triage\n• ACLS\n• BLS\n• Cerner\n+EDUCATION\nBSN\nRegis University\n2010 - 2014\n+PROFILE/);
     expect(text).toContain('PROFESSIONAL EXPERIENCE\nEmergency Room Nurse\nSt. Joseph Hospital | Denver, CO | January 2018 – Present\n• Triage of 60 patients');
+  });
+
+  it('reads a text box once, after its paragraph, though Word stores it twice (a choice and a fallback)', () => {
+    const box = (text: string) => `<w:txbxContent><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:txbxContent>`;
+    const xml = `<w:body><w:p><w:r><w:t>Maria Alvarez</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>${box('maria@example.com | Boston, MA')}</w:drawing></mc:Choice><mc:Fallback><w:pict>${box('maria@example.com | Boston, MA')}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>` +
+      `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs></w:pPr><w:r><w:t>Nurse</w:t></w:r><w:r><w:tab/><w:t>2019 &amp; on</w:t><w:br/><w:t>Mercy</w:t></w:r></w:p></w:body>`;
+    expect(wordXmlToLines(xml)).toEqual(['Maria Alvarez', 'maria@example.com | Boston, MA', 'Nurse\t2019 & on\nMercy']);
   });
 
   it('keeps a line that spans both columns where it stands', () => {

@@ -116,9 +116,21 @@ function looksLikeCity(text: string): boolean {
   return isCapitalizedWords(city) && city.split(' ').length <= 3 && !hasOrgWord(city) && !hasTitleWord(city);
 }
 
+const LEGAL_SUFFIX = /^(?:inc|llc|ltd|llp|plc|corp|co|gmbh|l\.l\.c|pvt\.? ltd)\.?$/i;
+
+/** "Quality Builders, Inc., Dallas" in parts, the legal suffix kept with its company. */
+function commaParts(text: string): string[] {
+  const parts: string[] = [];
+  for (const part of text.split(', ')) {
+    if (parts.length && LEGAL_SUFFIX.test(part)) parts[parts.length - 1] += `, ${part}`;
+    else parts.push(part);
+  }
+  return parts;
+}
+
 /** Splits a place off the end of "Beacon General Hospital, Boston, MA" or "Harborview Hotel, Miami". */
 function splitTrailingPlace(text: string): { rest: string; location?: string } {
-  const parts = text.split(', ');
+  const parts = commaParts(text);
   for (let take = Math.min(2, parts.length - 1); take >= 1; take--) {
     const place = parts.slice(-take).join(', ');
     if (isPlace(place) && (take === 2 || US_STATES.has(place) || COUNTRY_NAMES.has(place.toLowerCase()))) {
@@ -182,12 +194,27 @@ export function readRoleHeader(lines: string[]): Pick<Role, 'position' | 'name' 
 
 /** "Staff Nurse, ICU, Beacon General Hospital" or "Acme Corp, Senior Accountant". */
 function splitOnePiece(piece: string): Pick<Role, 'position' | 'name'> {
-  const parts = piece.split(', ');
+  const parts = commaParts(piece);
   if (parts.length === 1) return hasOrgWord(piece) && !hasTitleWord(piece) ? { name: piece } : { position: piece };
   const orgIndex = parts.findIndex((p, i) => i > 0 && hasOrgWord(p) && !hasTitleWord(p));
   if (orgIndex > 0) return { position: parts.slice(0, orgIndex).join(', '), name: parts.slice(orgIndex).join(', ') };
   if (titleScore(parts[0]!) < titleScore(parts.slice(1).join(', '))) return { name: parts[0], position: parts.slice(1).join(', ') };
   return { position: parts.slice(0, -1).join(', '), name: parts.at(-1) };
+}
+
+/**
+ * What could be the name of an employer or a title: not a sentence, a date, a page number or
+ * a bit of punctuation left over from a scraped layout.
+ */
+function plausibleName(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const t = text.trim();
+  if (t.length < 2 || t.length > 90 || t.split(' ').length > 10) return undefined;
+  // "iOS Developer", "eBay": a small letter first only before a capital.
+  if (!/^(?:[\p{Lu}\p{N}"'(&]|\p{Ll}\p{Lu})/u.test(t) || !/\p{L}{2}/u.test(t)) return undefined;
+  if (/^(?:page \d|company name|employer|location|city|client:?$)/i.test(t) || LEGAL_SUFFIX.test(t)) return undefined;
+  if (/\b(?:19|20)(?:\d\d|XX)\b|\d{1,2}\/\d{4}/.test(t)) return undefined;
+  return t;
 }
 
 // ---- Education -------------------------------------------------------------------------------
@@ -425,7 +452,10 @@ function read(text: string): Reading {
   }
   if (summary.length) resume.basics.summary = summary.join(' ');
   // "AUDIT SENIOR" as the seeker would write it in a form; an employer's capitals may be its name (IBM).
-  resume.work = work.roles.filter((r) => r.position || r.name).map((r) => ({ ...r, position: r.position && titleCaseTitle(r.position) }));
+  resume.work = work.roles
+    .map((r) => ({ ...r, name: plausibleName(r.name), position: plausibleName(r.position) }))
+    .filter((r) => r.position || r.name)
+    .map((r) => ({ ...r, position: r.position && titleCaseTitle(r.position) }));
   resume.education = education.schools;
   const names = [...resume.work.map((w) => w.name), ...resume.education.map((e) => e.institution)].filter((n): n is string => !!n && n.length >= 3);
   return { resume, names };

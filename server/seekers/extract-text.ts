@@ -54,7 +54,7 @@ function tidy(text: string): string {
   return out.join('\n');
 }
 
-export async function extractResumeText(bytes: Uint8Array, _filename?: string): Promise<string> {
+export async function extractResumeText(bytes: Uint8Array): Promise<string> {
   if (bytes.byteLength > MAX_RESUME_UPLOAD_BYTES) {
     throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.' });
   }
