@@ -242,7 +242,8 @@ class EducationReader {
 
   add(line: string) {
     const years = line.match(/\b(?:19|20)\d\d\b/g) ?? [];
-    const parts = line.split(/ \| | [–—-] |, |\t/).map((p) => stripEnd(p.trim(), ',;:|- ')).filter(Boolean);
+    // "Bachelor of Engineering from VMKV College": a degree from its school.
+    const parts = line.split(/ \| | [–—-] |, |\t| from (?=\p{Lu})/u).map((p) => stripEnd(p.trim(), ',;:|- ')).filter(Boolean);
     let degree: string | undefined;
     let institution: string | undefined;
     parts.forEach((part, i) => {
