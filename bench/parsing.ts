@@ -73,7 +73,7 @@ async function resumeNer(log: (line: string) => void) {
   const resumes = Object.entries(files).filter(([name]) => name.endsWith('.xml')).map(([name, bytes]) => readAnnotatedResume(name, new TextDecoder().decode(bytes)));
   const lexicon = buildLexicon(SKILLS_CATALOG);
   const parser = createLocalResumeParser();
-  const counts = Object.fromEntries(Object.keys(NER_FIELDS).map((k) => [k, { tp: 0, predicted: 0, predictedRight: 0, gold: 0, goldFound: 0 }])) as Record<keyof typeof NER_FIELDS, FieldCounts>;
+  const counts = Object.fromEntries(Object.keys(NER_FIELDS).map((k) => [k, { predicted: 0, predictedRight: 0, gold: 0, goldFound: 0 }])) as Record<keyof typeof NER_FIELDS, FieldCounts>;
   const started = performance.now();
   for (const r of resumes) {
     const { resume, skills } = await parser.parse(r.text, lexicon);

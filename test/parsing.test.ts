@@ -121,7 +121,7 @@ describe('the offline parser', () => {
   });
 
   it('reads real scraped resumes flattened onto one line (resume-ner sample, CC0)', async () => {
-    const counts: FieldCounts = { tp: 0, predicted: 0, predictedRight: 0, gold: 0, goldFound: 0 };
+    const counts: FieldCounts = { predicted: 0, predictedRight: 0, gold: 0, goldFound: 0 };
     for (const id of ['10', '100', '104', '105']) {
       const r = readAnnotatedResume(id, readFileSync(new URL(`./fixtures/parsing/resume-ner/${id}.xml`, import.meta.url), 'utf8'));
       const { resume } = await parser.parse(r.text, lexicon);

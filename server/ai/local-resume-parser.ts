@@ -81,13 +81,12 @@ const ORG_WORDS = new Set(
 const US_STATES = new Set(
   'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY ON BC QC AB'.split(' '),
 );
-const COUNTRIES = new Set(
-  `usa us uk united kingdom united states canada germany france spain italy poland netherlands belgium ireland india china
-  japan australia mexico brazil portugal sweden norway denmark finland austria switzerland singapore nigeria kenya
-  south africa egypt uae pakistan philippines vietnam israel turkey greece romania ukraine czech republic hungary
-  new zealand argentina chile colombia peru england scotland wales remote`.split(/\s+/).join(' ').split(' '),
+const COUNTRY_NAMES = new Set(
+  `usa, us, uk, united kingdom, united states, canada, germany, france, spain, italy, poland, netherlands, belgium, ireland,
+  india, china, japan, australia, mexico, brazil, portugal, sweden, norway, denmark, finland, austria, switzerland, singapore,
+  nigeria, kenya, south africa, egypt, uae, pakistan, philippines, vietnam, israel, turkey, greece, romania, ukraine,
+  czech republic, hungary, new zealand, argentina, chile, colombia, peru, england, scotland, wales`.split(/,\s*/),
 );
-const COUNTRY_NAMES = new Set(['united kingdom', 'united states', 'south africa', 'czech republic', 'new zealand', ...COUNTRIES]);
 
 const wordsOf = (text: string) => text.toLowerCase().split(/[^a-z'&-]+/).filter(Boolean);
 const hasTitleWord = (text: string) => wordsOf(text).some((w) => TITLE_WORDS.has(w) || TITLE_WORDS.has(w.replace(/s$/, '')) && !ORG_WORDS.has(w));
