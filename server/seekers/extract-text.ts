@@ -1,57 +1,29 @@
 /**
- * Text from an uploaded resume: PDF (pdf.js, serverless build), DOCX (its word/document.xml)
- * or plain text. The kind is decided by the file's bytes, not its name: an executable renamed
- * .pdf is refused. Runs in Node and in workerd alike.
+ * Text from an uploaded resume: PDF (extract-pdf.ts), DOCX (extract-docx.ts) or plain text,
+ * keeping its lines, paragraphs, tables and columns in reading order. The kind is decided by
+ * the file's bytes, not its name: an executable renamed .pdf is refused. A plain function of
+ * the bytes, so it runs in Node, in workerd and in a worker thread alike; every extractor
+ * works within limits (EXTRACTION_LIMITS) and names the one a file goes past.
  */
 import { TRPCError } from '@trpc/server';
-import { unzipSync } from 'fflate';
+import { DOCX_LIMITS, docxToText } from './extract-docx.ts';
+import { PDF_LIMITS, pdfToText } from './extract-pdf.ts';
 
 export const MAX_RESUME_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+export const EXTRACTION_LIMITS = {
+  uploadBytes: MAX_RESUME_UPLOAD_BYTES,
+  /** Characters of text taken from one file (what seekers.setResume accepts). */
+  characters: 200_000,
+  docxEntries: DOCX_LIMITS.entries,
+  docxInflatedBytes: DOCX_LIMITS.inflatedBytes,
+  pdfPages: PDF_LIMITS.pages,
+} as const;
 
 const UNSUPPORTED = 'Upload your resume as a PDF, a Word document (.docx) or a plain text file.';
 
 function startsWith(bytes: Uint8Array, signature: number[]): boolean {
   return signature.every((b, i) => bytes[i] === b);
-}
-
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeXmlText(xml: string): string {
-  return xml.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
-    if (entity[0] === '#') {
-      const code = entity[1]?.toLowerCase() === 'x' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : '';
-    }
-    return XML_ENTITIES[entity] ?? whole;
-  });
-}
-
-export function docxToText(bytes: Uint8Array): string {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' && file.originalSize < 20 * 1024 * 1024 });
-  } catch {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'This Word document could not be opened. Save it again as .docx or PDF and retry.' });
-  }
-  const document = files['word/document.xml'];
-  if (!document) throw new TRPCError({ code: 'BAD_REQUEST', message: UNSUPPORTED });
-  const xml = new TextDecoder().decode(document);
-  const text = xml
-    .replace(/<w:tab\/>/g, '\t')
-    .replace(/<w:br\/>|<\/w:p>/g, '\n')
-    .replace(/<[^>]+>/g, '');
-  return decodeXmlText(text);
-}
-
-export async function pdfToText(bytes: Uint8Array): Promise<string> {
-  const { extractText, getDocumentProxy } = await import('unpdf');
-  try {
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
-    const { text } = await extractText(pdf, { mergePages: true });
-    return text;
-  } catch {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'This PDF could not be read. If it is a scan, upload a text PDF or paste the text instead.' });
-  }
 }
 
 function plainText(bytes: Uint8Array): string {
@@ -63,18 +35,40 @@ function plainText(bytes: Uint8Array): string {
   }
 }
 
+/** Collapses blank lines and trailing spaces with loops: a regular expression like /[ \t]+\n/ is quadratic on a long run of spaces. */
+function tidy(text: string): string {
+  const out: string[] = [];
+  let blank = 0;
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    let end = raw.length;
+    while (end > 0 && (raw[end - 1] === ' ' || raw[end - 1] === '\t')) end--;
+    const line = raw.slice(0, end);
+    if (!line.trim()) {
+      blank += 1;
+      continue;
+    }
+    if (out.length && blank) out.push('');
+    blank = 0;
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
 export async function extractResumeText(bytes: Uint8Array): Promise<string> {
   if (bytes.byteLength > MAX_RESUME_UPLOAD_BYTES) {
     throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.' });
   }
   if (bytes.byteLength === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'The file is empty.' });
   let text: string;
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) text = await pdfToText(bytes); // %PDF-
-  else if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) text = docxToText(bytes); // a zip
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) text = await pdfToText(bytes, EXTRACTION_LIMITS.characters); // %PDF-
+  else if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) text = docxToText(bytes, EXTRACTION_LIMITS.characters); // a zip
   else if (startsWith(bytes, [0x4d, 0x5a]) || startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46]) || startsWith(bytes, [0xcf, 0xfa, 0xed, 0xfe])) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: `This file is a program, not a document. ${UNSUPPORTED}` });
   } else text = plainText(bytes);
-  const cleaned = text.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  if (text.length > EXTRACTION_LIMITS.characters) {
+    throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `This file holds more than ${EXTRACTION_LIMITS.characters.toLocaleString('en-US')} characters of text, more than a resume. Upload a shorter version, or paste the text.` });
+  }
+  const cleaned = tidy(text).trim();
   if (!cleaned) throw new TRPCError({ code: 'BAD_REQUEST', message: 'No text was found in this file. If it is a scan, paste the text instead.' });
   return cleaned;
 }

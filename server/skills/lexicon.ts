@@ -36,7 +36,18 @@ const AMBIGUOUS = new Set([
   'operations', 'security', 'monitoring', 'shell scripting', 'containers', 'lambda', 'canvas lms', 'instruction',
   'assessment', 'tax', 'contracts', 'reception', 'cashier', 'strategy', 'collaboration', 'flexibility',
   'coaching', 'unix', 'ci', 'lms', 'ehr', 'emr', 'mandarin', 'chinese', 'english', 'spanish', 'french', 'german',
+  'office',
 ]);
+
+/** "Data Analyst", "Business Analytics": the work of an analyst is its analysis. */
+const ANALYST = /(?:^| )(?:analyst|analytics)$/;
+
+/** `text` without any of `chars` at its end, by a loop: /[.'-]+$/ is quadratic on a long run. */
+function stripEnd(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
 
 export function buildLexicon(entries: readonly LexiconEntry[]): SkillLexicon {
   const phrases = new Map<string, string>();
@@ -71,13 +82,13 @@ export interface FindOptions {
 
 function matchLine(lexicon: SkillLexicon, rawLine: string, lenient: boolean, visit: (name: string) => void) {
   const raw = (rawLine.match(TOKEN) ?? []).flatMap((t) => {
-    const trimmed = t.replace(/[.'-]+$/, '');
+    const trimmed = stripEnd(t, ".'-");
     return trimmed ? [trimmed] : [];
   });
   const listy = lenient || isListLine(rawLine);
   const tryPhrase = (tokens: string[]): string | undefined => {
     const key = normalizeSkillName(tokens.join(' '));
-    const name = lexicon.phrases.get(key);
+    const name = lexicon.phrases.get(key) ?? (tokens.length > 1 && ANALYST.test(key) ? lexicon.phrases.get(key.replace(ANALYST, ' analysis')) : undefined);
     if (!name) return undefined;
     if (AMBIGUOUS.has(key) && !listy && !tokens.some(looksLikeAName)) return undefined;
     return name;
@@ -114,7 +125,7 @@ export function findSkillMentions(lexicon: SkillLexicon, text: string, options: 
   const found = new Map<string, SkillMention>();
   let inSkillsSection = false;
   for (const line of text.split(/\r?\n/)) {
-    const heading = line.trim().replace(/[:\s]+$/, '').toLowerCase();
+    const heading = stripEnd(line.trim(), ': \t').toLowerCase();
     if (/^[a-z &/]{3,40}$/.test(heading) && line.trim() === line.trim().toUpperCase() || /^(skills|technical skills|core skills|key skills|competencies|tools)$/.test(heading)) {
       inSkillsSection = /skill|competenc|tools|languages/.test(heading);
     }
