@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { createAiProviders } from '../server/ai/providers.ts';
-import { embedLocally } from '../server/ai/local-embedder.ts';
+import { embedWithCatalog } from '../server/matching/local-embedding.ts';
 import { createSession } from '../server/auth/sessions.ts';
 import { generateMatchesForJob, generateMatchesForSeeker } from '../server/matching/generate.ts';
 import { SKILLS_CATALOG } from '../server/seed/skills-catalog.ts';
@@ -49,7 +49,7 @@ async function data(size: number) {
   log(`  browse newest, filtered by location: ${fmt(await time(40, () => api('jobs.search', { location: 'Boston' })))}`);
 
   const lexicon = buildLexicon(SKILLS_CATALOG);
-  const vectors = QUERIES.map((text) => `[${embedLocally(text, lexicon).join(',')}]`);
+  const vectors = QUERIES.map((text) => `[${embedWithCatalog(text, lexicon).join(',')}]`);
   log('the same SQL run directly:');
   log(`  semantic top-200 (HNSW, ef_search 100): ${fmt(await time(40, (i) => db.transaction(async (tx) => {
     await tx.execute(sql`set local hnsw.ef_search = 100`);

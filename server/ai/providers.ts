@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config.ts';
-import { createLocalEmbedder } from './local-embedder.ts';
+import { createCatalogEmbedder } from '../matching/local-embedding.ts';
 import { createLocalResumeParser } from './local-resume-parser.ts';
 import { createOpenAiClient, createOpenAiEmbedder, createOpenAiResumeParser } from './openai-providers.ts';
 import { createLocalSkillExtractor, createOpenAiSkillExtractor } from './skill-extractor.ts';
@@ -9,7 +9,7 @@ import type { AiProviders, MatchExplainer } from './types.ts';
 /** OpenAI when a key is configured; otherwise deterministic local providers that need no network. */
 export function createAiProviders(config: Pick<AppConfig, 'openaiApiKey' | 'openaiBaseUrl'>): AiProviders {
   if (!config.openaiApiKey) {
-    return { embedder: createLocalEmbedder(), resumeParser: createLocalResumeParser(), skillExtractor: createLocalSkillExtractor(), explainer: templateExplainer };
+    return { embedder: createCatalogEmbedder(), resumeParser: createLocalResumeParser(), skillExtractor: createLocalSkillExtractor(), explainer: templateExplainer };
   }
   const client = createOpenAiClient({ apiKey: config.openaiApiKey, baseURL: config.openaiBaseUrl });
   return {
