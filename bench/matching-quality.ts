@@ -84,7 +84,7 @@ export function pairedBootstrap(a: number[], b: number[], resamples = RESAMPLES)
   return { diff: mean(diffs), low: means[Math.floor(0.025 * resamples)]!, high: means[Math.floor(0.975 * resamples)]! };
 }
 
-function loadBenchmark() {
+export function loadBenchmark() {
   const writtenPath = new URL('written.json', DATA);
   if (!existsSync(writtenPath)) return null;
   const written = JSON.parse(readFileSync(writtenPath, 'utf8')) as { ads: BenchAd[]; resumes: BenchResume[] };
@@ -101,15 +101,13 @@ function loadBenchmark() {
   return { ads: written.ads, resumes, grades };
 }
 
-const adText = (ad: BenchAd) => `${ad.title}\n${ad.description}\n${[ad.requirements.education, ...(ad.requirements.certifications ?? []), ad.requirements.notes].filter(Boolean).join('\n')}`;
+export const adText = (ad: BenchAd) => `${ad.title}\n${ad.description}\n${[ad.requirements.education, ...(ad.requirements.certifications ?? []), ad.requirements.notes].filter(Boolean).join('\n')}`;
 
-export async function matchingQuality(log: (line: string) => void) {
-  const bench = loadBenchmark();
-  if (!bench) return log('\n## Matching quality: skipped (bench/data/matching is absent)');
-  const { ads, resumes, grades } = bench;
-  const started = performance.now();
+/** The benchmark through the product: jobs created and embedded, resumes saved, matches generated. */
+export async function buildThroughProduct(bench: NonNullable<ReturnType<typeof loadBenchmark>>) {
+  const { ads, resumes } = bench;
   const { db, client, close } = await openPglite();
-  try {
+  {
     await db.transaction((tx) => loadSkillsCatalog(tx).then(() => undefined));
     const ai = createAiProviders({ openaiApiKey: undefined, openaiBaseUrl: undefined });
     const now = new Date();
@@ -139,6 +137,17 @@ export async function matchingQuality(log: (line: string) => void) {
       await saveResume({ db, ai, now, background, retentionMonths: 24, onResumeEmbedded: (seekerId) => generateMatchesForSeeker(db, ai, seekerId, now) }, id, resume.text);
       await drain();
     }
+    return { db, client, close, now, employerOf, jobIdOf, seekerIdOf, occupations };
+  }
+}
+
+export async function matchingQuality(log: (line: string) => void) {
+  const bench = loadBenchmark();
+  if (!bench) return log('\n## Matching quality: skipped (bench/data/matching is absent)');
+  const { ads, resumes, grades } = bench;
+  const started = performance.now();
+  const { db, client, close, now, employerOf, jobIdOf, seekerIdOf, occupations } = await buildThroughProduct(bench);
+  try {
     const built = (performance.now() - started) / 1000;
 
     const api = await inProcessApi(db);

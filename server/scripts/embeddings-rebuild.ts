@@ -13,7 +13,7 @@ const database = await openNodeDatabase(config);
 const ai = createAiProviders(config);
 const all = process.argv.includes('--all');
 try {
-  const hooks = createDomainHooks(database.db, ai, () => new Date());
+  const hooks = createDomainHooks(database.db, ai, () => new Date(), config.matchingAlgorithm);
   const jobs = await embedPendingJobs(database.db, ai.embedder, { all });
   console.log(`Jobs embedded with ${ai.embedder.model}: ${jobs.embedded.length}.`);
   await hooks.onJobsEmbedded(jobs.embedded);
