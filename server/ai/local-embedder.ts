@@ -75,8 +75,10 @@ export function embedLocally(text: string, settings: LocalEmbedderSettings): num
   const idf = settings.idf;
   const rarity = (word: string) => (idf ? idfOf(idf, word) : 1);
 
+  // Under IDF a canonical skill counts as the rarest word does, so "k8s" and "Kubernetes" stay one thing.
+  const skillRarity = idf ? idf.unseen : 1;
   for (const mention of settings.findSkills(text, { lenient: text.length < 200 })) {
-    add(`skill:${mention.name}`, SKILL_WEIGHT * (1 + Math.log(mention.count)));
+    add(`skill:${mention.name}`, SKILL_WEIGHT * skillRarity * (1 + Math.log(mention.count)));
   }
   const tokens = tokenize(text);
   tokens.forEach((word, i) => {
