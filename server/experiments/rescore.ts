@@ -19,7 +19,7 @@ const RESCORE_BATCH = 2_000;
  * whose algorithm is not the default (MATCHING_ALGORITHM changed: a roll-out or a roll-back);
  * returns how many.
  */
-export async function rescoreToCurrentAssignment(db: Database, now: Date, limit = RESCORE_BATCH, defaultAlgorithm = DEFAULT_ALGORITHM): Promise<number> {
+export async function rescoreToCurrentAssignment(db: Database, now: Date, limit = RESCORE_BATCH, defaultAlgorithm?: string): Promise<number> {
   const experiment = await runningExperiment(db);
   const name = experiment?.name ?? null;
   const rows = rowsOf<StoredFactsRow & { id: number; job_seeker_id: number; job_id: number; embedding_model: string | null; parser_model: string | null }>(
@@ -27,12 +27,12 @@ export async function rescoreToCurrentAssignment(db: Database, now: Date, limit 
       select m.id, m.job_seeker_id, m.job_id, ${storedFactsColumns},
              s.resume_embedding_model as embedding_model, s.resume_parser_model as parser_model
       from matches m join jobs on jobs.id = m.job_id join job_seekers s on s.id = m.job_seeker_id
-      where m.experiment_name is distinct from ${name} ${name === null ? sql`or m.algorithm_version <> ${defaultAlgorithm}` : sql``}
+      where m.experiment_name is distinct from ${name} ${name === null && defaultAlgorithm ? sql`or m.algorithm_version <> ${defaultAlgorithm}` : sql``}
       limit ${limit}`),
   );
   if (rows.length === 0) return 0;
   const rescored = rows.map((r) => {
-    const { algorithm } = algorithmFor(r.job_seeker_id, experiment, defaultAlgorithm);
+    const { algorithm } = algorithmFor(r.job_seeker_id, experiment, defaultAlgorithm ?? DEFAULT_ALGORITHM);
     return { ...r, algorithm, overall: algorithmNamed(algorithm).score(factsOfStoredMatch(r)) };
   });
   await ensureDecisionPartition(db, now);

@@ -35,6 +35,22 @@ export interface TextSignals {
   titleMatch: number;
 }
 
+/**
+ * Recent texts' words: re-scoring reads one resume against its 50 jobs and one job against many
+ * resumes, so each text is split once per batch, not once per pair. Bounded.
+ */
+const recentWords = new Map<string, string[]>();
+const RECENT_TEXTS = 512;
+function wordsOf(text: string): string[] {
+  let words = recentWords.get(text);
+  if (!words) {
+    words = tokenize(text);
+    if (recentWords.size >= RECENT_TEXTS) recentWords.delete(recentWords.keys().next().value!);
+    recentWords.set(text, words);
+  }
+  return words;
+}
+
 function counts(words: string[]): Map<string, number> {
   const tf = new Map<string, number>();
   for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
@@ -53,7 +69,7 @@ function requirementsText(requirements: unknown): string {
 export function resumeTitles(resume: ResumeForSignals): string[] {
   const data = (resume.data ?? {}) as { basics?: { label?: unknown }; work?: { position?: unknown }[] };
   const titles = [data.basics?.label, ...(Array.isArray(data.work) ? data.work.map((w) => w?.position) : [])].filter((t): t is string => typeof t === 'string' && t.trim() !== '');
-  const opening = tokenize(resume.text ?? '').slice(0, HEADLINE_WORDS).join(' ');
+  const opening = wordsOf(resume.text ?? '').slice(0, HEADLINE_WORDS).join(' ');
   return [...titles, opening].filter(Boolean);
 }
 
@@ -70,11 +86,11 @@ export function titleMatch(titles: string[], jobTitle: string, idf: IdfTable = I
 }
 
 export function lexicalRelevance(resumeText: string, job: JobForSignals, idf: IdfTable = IDF_V2): number {
-  const resumeWords = tokenize(resumeText);
+  const resumeWords = wordsOf(resumeText);
   if (resumeWords.length === 0) return 0;
   const have = counts(resumeWords);
   const title = tokenize(job.title);
-  const jobWords = counts([...Array<string[]>(TITLE_REPEAT).fill(title).flat(), ...tokenize(requirementsText(job.requirements)), ...tokenize(job.description)]);
+  const jobWords = counts([...Array<string[]>(TITLE_REPEAT).fill(title).flat(), ...tokenize(requirementsText(job.requirements)), ...wordsOf(job.description)]);
   const lengthFactor = K1 * (1 - B + (B * resumeWords.length) / TYPICAL_RESUME_WORDS);
   let wanted = 0;
   let found = 0;
@@ -114,12 +130,12 @@ export function skillsConfidence(jobSkills: { inferred?: boolean | undefined }[]
 
 /** The other way round: how much of the resume's distinctive vocabulary the job uses (BM25-saturated, length-normalized). */
 export function resumeCoverage(resumeText: string, job: JobForSignals, idf: IdfTable = IDF_V2): number {
-  const jobWords = counts([...Array<string[]>(TITLE_REPEAT).fill(tokenize(job.title)).flat(), ...tokenize(requirementsText(job.requirements)), ...tokenize(job.description)]);
+  const jobWords = counts([...Array<string[]>(TITLE_REPEAT).fill(tokenize(job.title)).flat(), ...tokenize(requirementsText(job.requirements)), ...wordsOf(job.description)]);
   const jobLength = [...jobWords.values()].reduce((s, n) => s + n, 0);
   const lengthFactor = K1 * (1 - 0.75 + (0.75 * jobLength) / 150);
   let wanted = 0;
   let found = 0;
-  for (const word of new Set(tokenize(resumeText))) {
+  for (const word of new Set(wordsOf(resumeText))) {
     const weight = idfOf(idf, word);
     wanted += weight;
     const f = jobWords.get(word) ?? 0;
