@@ -1,6 +1,5 @@
-import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import type { Database } from '../db/database.ts';
-import { createAiProviders } from '../server/ai/providers.ts';
+import { createProviders } from '../server/providers.ts';
 import { createApp } from '../server/app.ts';
 import { createNodePasswordHasher } from '../server/auth/node-passwords.ts';
 import { parseConfig } from '../server/config.ts';
@@ -12,7 +11,7 @@ export async function inProcessApi(db: Database) {
     config: parseConfig({ APP_ENV: 'test' }),
     clock: () => new Date(),
     passwords: await createNodePasswordHasher(),
-    ai: createAiProviders({ embeddingDimensions: EMBEDDING_DIMENSIONS }),
+    ai: createProviders(),
     logger: silentLogger,
     openDatabase: async () => ({ db, release: async () => {} }),
     runAfterResponse: () => {},

@@ -4,7 +4,7 @@
  * search with full precision. The figures are in docs/decisions/0004.
  */
 import { sql } from 'drizzle-orm';
-import { embedLocally } from '../server/ai/local-embedder.ts';
+import { embedWithCatalog } from '../server/matching/local-embedding.ts';
 import { SKILLS_CATALOG } from '../server/seed/skills-catalog.ts';
 import { buildLexicon } from '../server/skills/lexicon.ts';
 import { QUERIES } from './dataset.ts';
@@ -15,7 +15,7 @@ const size = Number(process.argv[2] ?? 20_000);
 const { db, client, close } = await benchDatabase(size, console.log);
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 const lexicon = buildLexicon(SKILLS_CATALOG);
-const vectors = QUERIES.map((q) => `[${embedLocally(q, lexicon).join(',')}]`);
+const vectors = QUERIES.map((q) => `[${embedWithCatalog(q, lexicon).join(',')}]`);
 const mb = async (relation: string) => ((await client.query<{ b: number }>(`select pg_relation_size('${relation}')::float8 as b`)).rows[0]!.b / 1024 / 1024).toFixed(1);
 
 await client.exec(`set maintenance_work_mem = '1GB'`);

@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { openPglite } from '../db/client.ts';
-import { embedLocally } from '../server/ai/local-embedder.ts';
+import { LOCAL_EMBEDDING_MODEL } from '../server/ai/local-embedder.ts';
+import { embedWithCatalog } from '../server/matching/local-embedding.ts';
 import { SKILLS_CATALOG } from '../server/seed/skills-catalog.ts';
 import { loadSkillsCatalog } from '../server/seed/seed.ts';
 import { buildLexicon } from '../server/skills/lexicon.ts';
@@ -52,7 +53,7 @@ export async function buildDatabase(size: number, log: (line: string) => void) {
   const jobRows = jobs.map((job, i) => {
     const texts = jobEmbeddingTexts({ title: job.title, description: job.description, requirements: null }, job.skills);
     return [employerIds[fields.indexOf(job.field)], job.title, job.description, job.location, job.remoteAllowed, job.employmentType, job.salaryMin, job.salaryMax, 'active', new Date(Date.now() - (i % 60) * 86_400_000).toISOString(), now, now,
-      vectorText(embedLocally(texts.description, lexicon)), vectorText(embedLocally(texts.requirements, lexicon)), 'local-hash-v1'];
+      vectorText(embedWithCatalog(texts.description, lexicon)), vectorText(embedWithCatalog(texts.requirements, lexicon)), LOCAL_EMBEDDING_MODEL];
   });
   log(`  embedded ${size} jobs in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();
@@ -66,7 +67,7 @@ export async function buildDatabase(size: number, log: (line: string) => void) {
   await insertRows(client, 'users', ['email', 'password_hash', 'user_type'], resumes.map((_, i) => [`seeker${i}@bench.example`, 'x', 'job_seeker']), 1000);
   const seekerIds = (await client.query<{ id: number }>(`select id from users where user_type = 'job_seeker' order by id`)).rows.map((r) => r.id);
   await insertRows(client, 'job_seekers', ['id', 'first_name', 'last_name', 'location', 'resume_text', 'resume_embedding', 'resume_embedding_model', 'resume_updated_at', 'resume_embedded_at'],
-    resumes.map((r, i) => [seekerIds[i], 'Bench', `Seeker ${i}`, r.location, r.text, vectorText(embedLocally(r.text, lexicon)), 'local-hash-v1', now, now]));
+    resumes.map((r, i) => [seekerIds[i], 'Bench', `Seeker ${i}`, r.location, r.text, vectorText(embedWithCatalog(r.text, lexicon)), LOCAL_EMBEDDING_MODEL, now, now]));
   const seekerSkills = resumes.flatMap((r, i) => [...new Set(jobs.filter((j) => j.field === r.field).slice(0, 3).flatMap((j) => j.skills.map((s) => ids.get(normalizeSkillName(s.name)))))].filter(Boolean).map((skillId) => [seekerIds[i], skillId, 'intermediate', 3]));
   await insertRows(client, 'job_seeker_skills', ['job_seeker_id', 'skill_id', 'proficiency_level', 'years_experience'], seekerSkills, 1000);
   log(`  embedded and inserted ${size} seekers in ${((performance.now() - t) / 1000).toFixed(1)} s`);

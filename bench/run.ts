@@ -3,10 +3,9 @@
  * seekers (100,000 with --large), search latency through the API and as bare SQL, recall@10 of
  * HNSW against exact search, match generation and matches.forMe. Figures go to stdout.
  */
-import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import { sql } from 'drizzle-orm';
-import { createAiProviders } from '../server/ai/providers.ts';
-import { embedLocally } from '../server/ai/local-embedder.ts';
+import { createProviders } from '../server/providers.ts';
+import { embedWithCatalog } from '../server/matching/local-embedding.ts';
 import { createSession } from '../server/auth/sessions.ts';
 import { generateMatchesForJob, generateMatchesForSeeker } from '../server/matching/generate.ts';
 import { SKILLS_CATALOG } from '../server/seed/skills-catalog.ts';
@@ -17,13 +16,14 @@ import { benchDatabase } from './load.ts';
 import { fmt, recallAt10, time } from './measure.ts';
 import { loadTest } from './load-test.ts';
 import { matchesAtScale } from './matches-scale.ts';
+import { matchingQuality } from './matching-quality.ts';
 import { parsingBenchmark } from './parsing.ts';
 import { bundleSizes, largestContentfulPaint } from './web.ts';
 
 const args = new Set(process.argv.slice(2));
 const sizes = args.has('--large') ? [5_000, 20_000, 100_000] : [5_000, 20_000];
 const log = (line: string) => console.log(line);
-const ai = createAiProviders({ embeddingDimensions: EMBEDDING_DIMENSIONS });
+const ai = createProviders();
 
 async function web() {
   log('\n## Web app');
@@ -50,7 +50,7 @@ async function data(size: number) {
   log(`  browse newest, filtered by location: ${fmt(await time(40, () => api('jobs.search', { location: 'Boston' })))}`);
 
   const lexicon = buildLexicon(SKILLS_CATALOG);
-  const vectors = QUERIES.map((text) => `[${embedLocally(text, lexicon).join(',')}]`);
+  const vectors = QUERIES.map((text) => `[${embedWithCatalog(text, lexicon).join(',')}]`);
   log('the same SQL run directly:');
   log(`  semantic top-200 (HNSW, ef_search 100): ${fmt(await time(40, (i) => db.transaction(async (tx) => {
     await tx.execute(sql`set local hnsw.ef_search = 100`);
@@ -80,9 +80,10 @@ async function load() {
   log(`requests ${r.requests.total} (${r.requests.average} req/s), latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`);
 }
 
-const only = ['--web-only', '--data-only', '--load-only', '--matches-only', '--parsing-only'].find((flag) => args.has(flag));
+const only = ['--web-only', '--data-only', '--load-only', '--matches-only', '--parsing-only', '--matching-only'].find((flag) => args.has(flag));
 if (!only || only === '--web-only') await web();
 if (!only || only === '--data-only') for (const size of sizes) await data(size);
 if (!only || only === '--matches-only') await matchesAtScale(log);
 if (!only || only === '--parsing-only') await parsingBenchmark(log);
+if (!only || only === '--matching-only') await matchingQuality(log);
 if (!only || only === '--load-only') await load();

@@ -152,7 +152,7 @@ export function createApp(deps: AppDeps) {
       const source = await findSource(db, c.req.param('sourceId'));
       if (!source) return c.json({ error: 'Unknown job board.' }, 404);
       const body = await c.req.text();
-      const hooks = createDomainHooks(db, deps.ai, deps.clock);
+      const hooks = createDomainHooks(db, deps.ai, deps.clock, deps.config.matchingAlgorithm);
       const now = deps.clock();
       const result = await ingestDelivery(
         {
@@ -249,7 +249,7 @@ export function createApp(deps: AppDeps) {
             set: (token, expiresAt) => opts.resHeaders.append('Set-Cookie', sessionCookie(token, expiresAt, deps.clock(), secure)),
             clear: () => opts.resHeaders.append('Set-Cookie', blankSessionCookie(secure)),
           },
-          hooks: createDomainHooks(c.get('db') as Database, deps.ai, deps.clock),
+          hooks: createDomainHooks(c.get('db') as Database, deps.ai, deps.clock, deps.config.matchingAlgorithm),
           background: (task) => runInBackground(c, task),
         }) as unknown as Record<string, unknown>;
       },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ALGORITHMS, DEFAULT_ALGORITHM } from './matching/algorithms.ts';
 
 // An empty variable counts as unset, so `FOO=` in a shell or .dev.vars does not half-configure.
 const optional = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
@@ -17,6 +18,10 @@ const EnvSchema = z.object({
     (v) => (v === '' ? undefined : v),
     z.coerce.number().int().min(6, 'DECISION_LOG_RETENTION_MONTHS must be at least 6 (the AI decision log is kept 6 months or more)').max(120).default(12),
   ),
+  MATCHING_ALGORITHM: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().refine((name) => name in ALGORITHMS, { message: `MATCHING_ALGORITHM must be one of ${Object.keys(ALGORITHMS).join(', ')}` }).default(DEFAULT_ALGORITHM),
+  ),
 });
 
 export interface AppConfig {
@@ -33,6 +38,8 @@ export interface AppConfig {
   resumeRetentionMonths: number;
   /** Months of the AI decision log kept (at least 6). */
   decisionLogRetentionMonths: number;
+  /** The matching algorithm outside experiments (decision 0010): set `blend-v1` to roll blend-v2 back. */
+  matchingAlgorithm: string;
 }
 
 /** Parses the environment once; refuses to start half-configured and says what is wrong. */
@@ -54,5 +61,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     seedDemoData: e.SEED_DEMO_DATA === 'true',
     resumeRetentionMonths: e.RESUME_RETENTION_MONTHS,
     decisionLogRetentionMonths: e.DECISION_LOG_RETENTION_MONTHS,
+    matchingAlgorithm: e.MATCHING_ALGORITHM,
   };
 }

@@ -11,12 +11,12 @@ import { rescoreToCurrentAssignment } from './experiments/rescore.ts';
 import { closeExpiredJobs } from './jobs/service.ts';
 import { sweepInactiveResumes } from './seekers/retention.ts';
 
-export async function runMaintenance(db: Database, now: Date, config: Pick<AppConfig, 'resumeRetentionMonths' | 'decisionLogRetentionMonths'>) {
+export async function runMaintenance(db: Database, now: Date, config: Pick<AppConfig, 'resumeRetentionMonths' | 'decisionLogRetentionMonths'> & Partial<Pick<AppConfig, 'matchingAlgorithm'>>) {
   const closedJobs = await closeExpiredJobs(db, now);
   const resumes = await sweepInactiveResumes(db, now, config.resumeRetentionMonths);
   await ensureDecisionPartition(db, now);
   await ensureDecisionPartition(db, new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)));
   const droppedPartitions = await dropExpiredDecisionPartitions(db, now, config.decisionLogRetentionMonths);
-  const rescoredMatches = await rescoreToCurrentAssignment(db, now);
+  const rescoredMatches = await rescoreToCurrentAssignment(db, now, undefined, config.matchingAlgorithm);
   return { closedJobs, noticedResumes: resumes.noticed, erasedResumes: resumes.erased, droppedPartitions, rescoredMatches };
 }

@@ -2,7 +2,6 @@
  * The Node entry: the whole product on one machine, PGlite in DATA_DIR by default
  * (or any Postgres with pgvector through DATABASE_URL), the built SPA, no network needed.
  */
-import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -15,7 +14,7 @@ import { createApp } from './app.ts';
 import { createResponseCache } from './response-cache.ts';
 import { createNodePasswordHasher } from './auth/node-passwords.ts';
 import { parseConfig } from './config.ts';
-import { createAiProviders } from './ai/providers.ts';
+import { createProviders } from './providers.ts';
 import { errorSummary, jsonLogger } from './logger.ts';
 import { runMaintenance } from './maintenance.ts';
 import { searchJobs } from './jobs/search.ts';
@@ -36,7 +35,7 @@ if (!existsSync(`${webDir}/index.html`)) {
 
 const database = await openNodeDatabase(config);
 const passwords = await createNodePasswordHasher();
-const ai = createAiProviders({ ...config, embeddingDimensions: EMBEDDING_DIMENSIONS });
+const ai = createProviders(config);
 const seeded = await seedIfEmpty(database.db, passwords, ai, { demoData: config.seedDemoData });
 if (seeded) logger.info('first start: loaded the skills catalog and demo data', { ...seeded });
 

@@ -3,7 +3,6 @@
  * response with waitUntil), argon2's .wasm imported as a module (Workers refuse to compile
  * WebAssembly from bytes at run time). Static assets are served by the assets binding.
  */
-import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import Argon2 from '@phi-ag/argon2';
 import argon2Wasm from '@phi-ag/argon2/argon2.wasm';
@@ -12,7 +11,7 @@ import { createApp, isCacheableRequest, isCacheableResponse, type App } from './
 import { runMaintenance } from './maintenance.ts';
 import { createArgon2Hasher } from './auth/passwords.ts';
 import { parseConfig } from './config.ts';
-import { createAiProviders } from './ai/providers.ts';
+import { createProviders } from './providers.ts';
 import { jsonLogger } from './logger.ts';
 
 export interface WorkerEnv {
@@ -34,7 +33,7 @@ async function buildApp(env: WorkerEnv): Promise<App> {
     config,
     clock: () => new Date(),
     passwords: createArgon2Hasher(argon2),
-    ai: createAiProviders({ ...config, embeddingDimensions: EMBEDDING_DIMENSIONS }),
+    ai: createProviders(config),
     logger: jsonLogger(),
     openDatabase: async () => {
       const { db, close } = openNeon(databaseUrl, { wsProxy: config.neonWsProxy });

@@ -37,11 +37,11 @@ describe('account.export', () => {
     const data = await seeker.trpc.account.export.query();
     expect(data).toMatchObject({ format: 'fitwork-account-export/1', account: { email: 'james@example.com', userType: 'job_seeker', profile: { firstName: 'Jameson', phone: '+1 773 555 0199' } } });
     if (!('resume' in data)) throw new Error('a seeker export has a resume');
-    expect(data.resume).toMatchObject({ text: resume, parserModel: 'local-parser-v1', embeddingModel: 'local-hash-v1' });
+    expect(data.resume).toMatchObject({ text: resume, parserModel: 'local-parser-v1', embeddingModel: 'local-hash-v2' });
     expect(data.resume!.jsonResume).toMatchObject({ basics: { name: "James O'Connor" }, work: expect.any(Array), education: expect.any(Array) });
     expect(data.skills.map((s) => s.name)).toContain('Pediatrics');
     expect(data.applications[0]).toMatchObject({ job: { id: jobId }, coverLetter: 'My private cover letter.', history: [{ toStatus: 'submitted' }] });
-    expect(data.matches[0]).toMatchObject({ jobId, overallScore: expect.any(Number), reasoning: expect.stringMatching(/^You have/), algorithmVersion: 'blend-v1' });
+    expect(data.matches[0]).toMatchObject({ jobId, overallScore: expect.any(Number), reasoning: expect.stringMatching(/^You have/), algorithmVersion: 'blend-v2' });
     expect(data.sessions).toHaveLength(1);
     const text = JSON.stringify(data);
     expect(text).not.toMatch(/argon2|secretHash|secret_hash|whsec_/);

@@ -1,7 +1,6 @@
-import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import { describe, expect, it } from 'vitest';
 import { generateMatchesForSeeker } from '../server/matching/generate.ts';
-import { createAiProviders } from '../server/ai/providers.ts';
+import { createProviders } from '../server/providers.ts';
 import { impactTable, type AuditPerson } from '../server/audit/service.ts';
 import { RESUME_FIXTURES } from './fixtures/resumes.ts';
 import { createTestApp } from './helpers/app.ts';
@@ -84,7 +83,7 @@ describe('self-identification', () => {
     const seeker = await seekerClient(t.app, 'sam@example.com');
     await seeker.trpc.seekers.setResume.mutate({ text: RESUME_FIXTURES[1]!.text });
     await t.settle();
-    const ai = createAiProviders({ embeddingDimensions: EMBEDDING_DIMENSIONS });
+    const ai = createProviders();
     const scores = async () => (await seeker.trpc.matches.forMe.query({})).items.map((m) => [m.jobId, m.overallScore, m.semanticScore, m.skillMatchScore, m.matchReasoning]);
     const before = await scores();
     for (const answer of [{ sex: 'female', raceEthnicity: 'black_or_african_american' }, { sex: 'male', raceEthnicity: 'white' }, { sex: null, raceEthnicity: null }] as const) {

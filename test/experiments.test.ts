@@ -3,14 +3,19 @@
  * significance, experiments over real matches, offline evaluation, career paths.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ALGORITHMS } from '../server/matching/algorithms.ts';
+import { sql } from 'drizzle-orm';
+import { parseConfig } from '../server/config.ts';
+import { runMaintenance } from '../server/maintenance.ts';
+import { ALGORITHMS, DEFAULT_ALGORITHM, factsOfStoredMatch, storedFactsColumns, type StoredFactsRow } from '../server/matching/algorithms.ts';
+import { loadDemoData, enrichDemoData } from '../server/seed/seed.ts';
 import { seniorityOf } from '../server/matching/career-paths.ts';
 import { armFor, assignmentPoint } from '../server/experiments/assignment.ts';
 import { evaluateRanking, type LabelledMatch } from '../server/experiments/offline-eval.ts';
 import { armResults } from '../server/experiments/quality.ts';
 import { compareRates, rateOf } from '../server/experiments/statistics.ts';
+import { createProviders } from '../server/providers.ts';
 import { RESUME_FIXTURES } from './fixtures/resumes.ts';
-import { createTestApp } from './helpers/app.ts';
+import { createTestApp, TEST_START } from './helpers/app.ts';
 import { adminClient, codeOf, employerClient, failureOf, nurseJob, seekerClient } from './helpers/actors.ts';
 
 describe('assignment to arms', () => {
@@ -76,7 +81,7 @@ describe('the statistics, against hand-computed figures', () => {
 describe('offline evaluation', () => {
   it('replays the feedback: the algorithm that ranks the applied job first scores a reciprocal rank of 1', () => {
     const match = (seekerId: number, jobId: number, semantic: number, skills: number, labels: Partial<LabelledMatch> = {}): LabelledMatch => ({
-      seekerId, jobId, semantic, skills, location: 1, missing: [], applied: false, dismissed: false, ...labels,
+      seekerId, jobId, semantic, skills, location: 1, missing: [], lexical: 0, titleMatch: 0, skillsConfidence: 1, applied: false, dismissed: false, ...labels,
     });
     const matches = [
       // blend-v1: A 0.73, B 0.7975 (B first); skills-first-v1: A 0.79, B 0.745 (A first).
@@ -146,7 +151,7 @@ describe('experiments over real matches', () => {
     await seekers[3]!.trpc.matches.refresh.mutate();
     await t.settle();
     const after = (await t.pg.query<{ algorithm_version: string; experiment_name: string | null }>(`select algorithm_version, experiment_name from matches where job_seeker_id = $1`, [seekers[3]!.id])).rows;
-    expect(after).toEqual([{ algorithm_version: 'blend-v1', experiment_name: null }]);
+    expect(after).toEqual([{ algorithm_version: DEFAULT_ALGORITHM, experiment_name: null }]);
   });
 });
 
@@ -166,7 +171,7 @@ describe('re-scoring stored matches when an experiment starts and stops', () => 
       )).rows;
     const before = await matches();
     expect(before).toHaveLength(16);
-    expect(before.every((m) => m.algorithm_version === 'blend-v1' && m.experiment_name === null)).toBe(true);
+    expect(before.every((m) => m.algorithm_version === DEFAULT_ALGORITHM && m.experiment_name === null)).toBe(true);
 
     t.clock.advance(60_000);
     const arms = [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.5 }];
@@ -177,7 +182,7 @@ describe('re-scoring stored matches when an experiment starts and stops', () => 
       const algorithm = armFor(m.job_seeker_id, { name: 'rescore trial', arms }).algorithm;
       expect(m).toMatchObject({ algorithm_version: algorithm, experiment_name: 'rescore trial' });
       // The seekers have no location and the job is not remote: location fit 0.5.
-      expect(m.overall_score).toBeCloseTo(ALGORITHMS[algorithm]!.score({ semantic: before[i]!.semantic_score, skills: before[i]!.skill_match_score, location: 0.5, missing: before[i]!.missing_skills as never }), 3);
+      expect(m.overall_score).toBeCloseTo(ALGORITHMS[algorithm]!.score({ semantic: before[i]!.semantic_score, skills: before[i]!.skill_match_score, location: 0.5, missing: before[i]!.missing_skills as never, lexical: 0, titleMatch: 0, skillsConfidence: 1 }), 3);
     }
     expect(new Set(during.map((m) => m.algorithm_version)).size).toBe(2);
     const logged = await t.pg.query(`select 1 from ai_decisions where experiment_name = 'rescore trial' and reasoning_model = 'kept (re-scored)'`);
@@ -186,7 +191,7 @@ describe('re-scoring stored matches when an experiment starts and stops', () => 
     await admin.trpc.experiments.stop.mutate({ id: experiment.id });
     await t.settle();
     const after = await matches();
-    expect(after.map((m) => [m.algorithm_version, m.experiment_name, m.overall_score])).toEqual(before.map((m) => ['blend-v1', null, m.overall_score]));
+    expect(after.map((m) => [m.algorithm_version, m.experiment_name, m.overall_score])).toEqual(before.map((m) => [DEFAULT_ALGORITHM, null, m.overall_score]));
   });
 });
 
@@ -200,7 +205,8 @@ describe('career paths', () => {
   });
 
   it('suggests the skills that open more good matches, from existing visible jobs only, one seniority step up included', async () => {
-    const t = await createTestApp();
+    // blend-v1, where skills weigh 45%: under blend-v2 (10%) one skill rarely crosses a threshold.
+    const t = await createTestApp({ env: { MATCHING_ALGORITHM: 'blend-v1' } });
     const employer = await employerClient(t.app, 'boss@acme.example');
     const withSkills = (title: string, extra: string[]) => ({ ...nurseJob, title, skills: [...nurseJob.skills, ...extra.map((name) => ({ name, required: true, priority: 1 as const }))] });
     // Punctuation in titles does not hide the step up.
@@ -237,5 +243,54 @@ describe('career paths', () => {
     // A seeker without a resume gets no invented suggestions.
     const empty = await seekerClient(t.app, 'empty@example.com');
     expect(await empty.trpc.matches.careerPaths.query({})).toEqual({ threshold: 0.6, goodMatchesNow: 0, suggestions: [] });
+  });
+});
+
+describe('blend-v2 against blend-v1, end to end on the demo data', () => {
+  const storedMatches = async (t: Awaited<ReturnType<typeof createTestApp>>) =>
+    (await t.db.execute(sql`select m.job_seeker_id, m.overall_score, m.algorithm_version, m.experiment_name, ${storedFactsColumns}
+      from matches m join jobs on jobs.id = m.job_id join job_seekers s on s.id = m.job_seeker_id order by m.id`)) as unknown as {
+      rows: (StoredFactsRow & { job_seeker_id: number; overall_score: number; algorithm_version: string; experiment_name: string | null })[];
+    };
+
+  it('is the default; an experiment assigns the demo seekers to both arms and re-scores their matches; the setting rolls it back', async () => {
+    const t = await createTestApp();
+    await t.db.transaction(async (tx) => {
+      const ids = new Map(((await tx.execute(sql`select id, normalized_name from skills`)) as unknown as { rows: { id: number; normalized_name: string }[] }).rows.map((r) => [r.normalized_name, r.id]));
+      await loadDemoData(tx, ids, 'x', TEST_START);
+    });
+    await enrichDemoData(t.db, createProviders(), TEST_START);
+    const before = (await storedMatches(t)).rows;
+    expect(before.length).toBeGreaterThan(100);
+    expect(new Set(before.map((m) => m.algorithm_version))).toEqual(new Set(['blend-v2']));
+
+    const admin = await adminClient(t.app, t.db);
+    const arms = [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'blend-v2', share: 0.5 }];
+    const experiment = await admin.trpc.experiments.start.mutate({ name: 'blend-v2 rollout', arms });
+    await t.settle();
+    const during = (await storedMatches(t)).rows;
+    const armOf = (seekerId: number) => armFor(seekerId, { name: 'blend-v2 rollout', arms }).algorithm;
+    expect(new Set(during.map((m) => armOf(m.job_seeker_id)))).toEqual(new Set(['blend-v1', 'blend-v2']));
+    for (const m of during) {
+      expect(m).toMatchObject({ algorithm_version: armOf(m.job_seeker_id), experiment_name: 'blend-v2 rollout' });
+      expect(m.overall_score).toBeCloseTo(ALGORITHMS[m.algorithm_version]!.score(factsOfStoredMatch(m)), 4);
+    }
+    // The blend-v1 arm's scores are blend-v1's: some order of jobs changed.
+    const changed = during.filter((m, i) => m.algorithm_version === 'blend-v1' && Math.abs(m.overall_score - before[i]!.overall_score) > 1e-4);
+    expect(changed.length).toBeGreaterThan(0);
+
+    // Rolled back by the setting: with no experiment, the sweep moves every match to MATCHING_ALGORITHM.
+    await admin.trpc.experiments.stop.mutate({ id: experiment.id });
+    await t.settle();
+    await runMaintenance(t.db, t.clock.now, { resumeRetentionMonths: 24, decisionLogRetentionMonths: 12, matchingAlgorithm: 'blend-v1' });
+    const rolledBack = (await storedMatches(t)).rows;
+    expect(new Set(rolledBack.map((m) => m.algorithm_version))).toEqual(new Set(['blend-v1']));
+    for (const m of rolledBack) expect(m.overall_score).toBeCloseTo(ALGORITHMS['blend-v1']!.score(factsOfStoredMatch(m)), 4);
+  }, 120_000);
+
+  it('reads MATCHING_ALGORITHM, refusing a name that is not an algorithm', () => {
+    expect(parseConfig({}).matchingAlgorithm).toBe('blend-v2');
+    expect(parseConfig({ MATCHING_ALGORITHM: 'blend-v1' }).matchingAlgorithm).toBe('blend-v1');
+    expect(() => parseConfig({ MATCHING_ALGORITHM: 'magic' })).toThrow(/MATCHING_ALGORITHM must be one of blend-v1, skills-first-v1, blend-v2/);
   });
 });

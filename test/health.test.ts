@@ -1,6 +1,5 @@
-import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import { describe, expect, it } from 'vitest';
-import { createAiProviders } from '../server/ai/providers.ts';
+import { createProviders } from '../server/providers.ts';
 import { createApp } from '../server/app.ts';
 import { parseConfig } from '../server/config.ts';
 import { silentLogger } from '../server/logger.ts';
@@ -33,7 +32,7 @@ describe('GET /health', () => {
       config: parseConfig({ APP_ENV: 'test' }),
       clock: () => new Date(),
       passwords: await testPasswordHasher(),
-      ai: createAiProviders({ embeddingDimensions: EMBEDDING_DIMENSIONS }),
+      ai: createProviders(),
       logger: silentLogger,
       openDatabase: async () => {
         throw new Error('connection refused');

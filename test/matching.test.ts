@@ -1,7 +1,6 @@
-import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createAiProviders } from '../server/ai/providers.ts';
+import { createProviders } from '../server/providers.ts';
 import { generateMatchesForSeeker } from '../server/matching/generate.ts';
 import { templateReasoning } from '../server/matching/reasoning.ts';
 import { locationFit, overallScore, semanticScore, skillMatch } from '../server/matching/scoring.ts';
@@ -13,7 +12,7 @@ import { RESUME_FIXTURES } from './fixtures/resumes.ts';
 import { apiClient, createTestApp, TEST_START } from './helpers/app.ts';
 import { codeOf, employerClient, nurseJob, seekerClient, type Client } from './helpers/actors.ts';
 
-const ai = createAiProviders({ embeddingDimensions: EMBEDDING_DIMENSIONS });
+const ai = createProviders();
 
 describe('the scores', () => {
   const job = [
@@ -117,7 +116,8 @@ describe('matches for a seeker', () => {
     for (const item of first.items) for (const score of [item.overallScore, item.semanticScore, item.skillMatchScore]) expect(score === null || (score >= 0 && score <= 1)).toBe(true);
     expect(first.items[0]!.matchedSkills.map((s) => s.name)).toEqual(expect.arrayContaining(['Pediatrics', 'Registered Nurse']));
     expect(first.items[0]!.matchReasoning).toMatch(/^You have 3 of the 3 skills/);
-    expect(first.items[0]!.algorithmVersion).toBe('blend-v1');
+    expect(first.items[0]!.algorithmVersion).toBe('blend-v2');
+    expect(first.items[0]!.matchReasoning).toMatch(/Your past titles (match|are close to) this role\. Your resume and this ad share (many|some) distinctive words/);
 
     await seeker.trpc.seekers.setResume.mutate({ text: engineerResume });
     await t.settle();
@@ -188,6 +188,42 @@ describe('matches for a seeker', () => {
     const before = await count();
     await Promise.all([generateMatchesForSeeker(t.db, ai, seeker.id, t.clock.now), generateMatchesForSeeker(t.db, ai, seeker.id, t.clock.now)]);
     expect(await count()).toBe(before);
+  });
+});
+
+describe('blend-v2', () => {
+  it('does not give every seeker with a doubtful inferred skill full marks: a "Tour Accountant" ad that inferred only Sales ranks the accountant first', async () => {
+    const t = await createTestApp();
+    const employer = await employerClient(t.app, 'tour@example.com');
+    const job = await employer.trpc.jobs.create.mutate({
+      title: 'Tour Accountant',
+      description: 'Keep the books of a touring production: settlements with venues after each show, per diems, tour budgets and reconciliations, reporting to the business manager. Ticket sales figures come in nightly.',
+    });
+    await t.settle();
+    const inferred = await t.pg.query<{ name: string; inferred: boolean }>(`select s.name, js.inferred from job_skills js join skills s on s.id = js.skill_id where js.job_id = $1`, [job.id]);
+    expect(inferred.rows).toEqual([{ name: 'Sales', inferred: true }]);
+    const accountant = await seekerClient(t.app, 'ledger@example.com');
+    await accountant.trpc.seekers.setResume.mutate({ text: 'Staff Accountant\nExperience\nStaff Accountant, Harbor CPA Group (2019 - present): monthly close, account reconciliations, settlements and budgets for touring clients, per diems.\nEducation: BS in Accounting' });
+    const seller = await seekerClient(t.app, 'seller@example.com');
+    await seller.trpc.seekers.setResume.mutate({ text: 'Retail Sales Associate\nExperience\nSales Associate, Target (2020 - present): greeted customers, ran the register, hit weekly sales targets, restocked shelves.\nSkills: Sales, Customer Service' });
+    await t.settle();
+    const candidates = await employer.trpc.matches.candidatesForJob.query({ jobId: job.id });
+    expect(candidates.map((c) => c.seekerId)).toEqual([accountant.id, seller.id]);
+    const sellerMatch = candidates[1]!;
+    expect(sellerMatch.skillMatchScore).toBeGreaterThan(0.8);
+    expect(sellerMatch.matchReasoning).toMatch(/read from the ad, not listed by the employer, so they count for less/);
+    expect(candidates[0]!.matchReasoning).toMatch(/Your resume and this ad share (many|some) distinctive words/);
+    await t.close();
+  });
+
+  it('keeps the providers and matching free of what they must not import (issue 22)', async () => {
+    const { readFile, readdir } = await import('node:fs/promises');
+    const embedder = await readFile(new URL('../server/ai/local-embedder.ts', import.meta.url), 'utf8');
+    expect([...embedder.matchAll(/from '([^']+)'/g)].map((m) => m[1])).toEqual(['./types.ts']);
+    for (const file of await readdir(new URL('../server/matching/', import.meta.url))) {
+      const source = await readFile(new URL(`../server/matching/${file}`, import.meta.url), 'utf8');
+      expect(source, file).not.toMatch(/from '\.\.\/experiments\//);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAiClient, createOpenAiEmbedder, createOpenAiResumeParser, OPENAI_EMBEDDING_MODEL, OPENAI_PARSER_MODEL } from '../server/ai/openai-providers.ts';
-import { createLocalEmbedder } from '../server/ai/local-embedder.ts';
+import { createCatalogEmbedder } from '../server/matching/local-embedding.ts';
 import { createOpenAiSkillExtractor } from '../server/ai/skill-extractor.ts';
 import type { AiProviders } from '../server/ai/types.ts';
 import { embedPending } from '../server/scripts/pending-embeddings.ts';
@@ -31,7 +31,7 @@ describe('the OpenAI embedder, through the real SDK', () => {
     const vectors = await createOpenAiEmbedder(client(), EMBEDDING_DIMENSIONS).embed(texts);
     expect(vectors).toHaveLength(3);
     expect(vectors.every((v) => v.length === 1536)).toBe(true);
-    expect(vectors).toEqual(await createLocalEmbedder().embed(texts));
+    expect(vectors).toEqual(await createCatalogEmbedder().embed(texts));
     expect(standIn.requests[0]!.body).toMatchObject({ model: OPENAI_EMBEDDING_MODEL, dimensions: 1536, input: texts });
   });
 

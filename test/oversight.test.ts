@@ -85,8 +85,8 @@ describe('the AI decision log', () => {
       seekerId: seeker.id,
       jobId,
       overallScore: match!.overallScore,
-      algorithmVersion: 'blend-v1',
-      embeddingModel: 'local-hash-v1',
+      algorithmVersion: 'blend-v2',
+      embeddingModel: 'local-hash-v2',
       parserModel: 'local-parser-v1',
       reasoningModel: 'template',
       createdAt: t.clock.now.toISOString(),
@@ -96,7 +96,7 @@ describe('the AI decision log', () => {
     const exported = await seeker.trpc.account.export.query();
     const mine = await t.pg.query(`select 1 from ai_decisions where job_seeker_id = $1`, [seeker.id]);
     expect('aiDecisions' in exported && exported.aiDecisions).toHaveLength(mine.rows.length);
-    expect('aiDecisions' in exported && exported.aiDecisions[0]).toMatchObject({ jobId, algorithmVersion: 'blend-v1', embeddingModel: 'local-hash-v1' });
+    expect('aiDecisions' in exported && exported.aiDecisions[0]).toMatchObject({ jobId, algorithmVersion: 'blend-v2', embeddingModel: 'local-hash-v2' });
 
     // Regenerating adds entries: the log is a history, not the current state.
     const before = (await t.pg.query(`select 1 from ai_decisions`)).rows.length;

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { TRPCClientError } from '@trpc/client';
 import { RESUME_LIMITS, jsonResumeSchema } from '../server/ai/json-resume.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cosineSimilarity, createLocalEmbedder } from '../server/ai/local-embedder.ts';
+import { cosineSimilarity } from '../server/ai/local-embedder.ts';
+import { createCatalogEmbedder } from '../server/matching/local-embedding.ts';
 import { createLocalResumeParser } from '../server/ai/local-resume-parser.ts';
 import { SKILLS_CATALOG } from '../server/seed/skills-catalog.ts';
 import { buildLexicon } from '../server/skills/lexicon.ts';
@@ -12,7 +13,7 @@ import { apiClient, createTestApp } from './helpers/app.ts';
 
 const lexicon = buildLexicon(SKILLS_CATALOG);
 const parser = createLocalResumeParser();
-const embedder = createLocalEmbedder(lexicon);
+const embedder = createCatalogEmbedder(lexicon);
 
 describe('the local resume parser, on resumes from twelve fields', () => {
   it('has fixtures from at least ten fields', () => {
@@ -90,7 +91,7 @@ describe('seekers.setResume and seekers.uploadResume', () => {
     expect(saved.embedding).toBe('pending');
     await t.settle();
     const row = await t.pg.query<{ dims: number; model: string }>('select vector_dims(resume_embedding) as dims, resume_embedding_model as model from job_seekers');
-    expect(row.rows[0]).toEqual({ dims: 1536, model: 'local-hash-v1' });
+    expect(row.rows[0]).toEqual({ dims: 1536, model: 'local-hash-v2' });
     expect((await seeker.trpc.seekers.resume.query()).embedding).toBe('ready');
   });
 

@@ -1,7 +1,6 @@
-import { EMBEDDING_DIMENSIONS } from '../db/schema.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { createAiProviders } from '../server/ai/providers.ts';
+import { createProviders } from '../server/providers.ts';
 import { DEMO_EMPLOYERS } from '../server/seed/demo-employers.ts';
 import { enrichDemoData, loadDemoData } from '../server/seed/seed.ts';
 import { apiClient, createTestApp, TEST_START } from './helpers/app.ts';
@@ -26,7 +25,7 @@ beforeAll(async () => {
         select min(id), ${title}, ${description}, ${location}, ${remote}, ${type}, 'active', ${TEST_START.toISOString()}::timestamptz, ${TEST_START.toISOString()}::timestamptz from employers`);
     }
   });
-  await enrichDemoData(t.db, createAiProviders({ embeddingDimensions: EMBEDDING_DIMENSIONS }), TEST_START);
+  await enrichDemoData(t.db, createProviders(), TEST_START);
 }, 120_000);
 
 const search = (input: Parameters<typeof anonymous.trpc.jobs.search.query>[0]) => anonymous.trpc.jobs.search.query(input);

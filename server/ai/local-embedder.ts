@@ -1,15 +1,37 @@
 /**
  * A deterministic embedder that needs no network: feature hashing of canonical skills, words,
- * word pairs and character trigrams into EMBEDDING_DIMENSIONS, then unit length. Related texts
- * share skills and vocabulary, so they land near each other; "k8s" and "Kubernetes" are one
- * feature because skills are canonicalized through the catalog first.
+ * word pairs and character trigrams into `dimensions`, then unit length. Related texts share
+ * skills and vocabulary, so they land near each other; "k8s" and "Kubernetes" are one feature
+ * because skills are canonicalized first. Everything it knows is passed in (the dimension, how
+ * to find skills, the IDF table), so it imports no database and no domain, and the same input
+ * with the same settings always gives the same vector.
+ *
+ * local-hash-v1 weighs every word alike; local-hash-v2 weighs words and word pairs by their
+ * inverse document frequency in a table frozen with the model name, so "forklift" says more
+ * than "experience" and occupations separate.
  */
-import { EMBEDDING_DIMENSIONS } from '../../db/schema.ts';
-import { SKILLS_CATALOG } from '../seed/skills-catalog.ts';
-import { buildLexicon, findSkillMentions, type SkillLexicon } from '../skills/lexicon.ts';
 import type { Embedder } from './types.ts';
 
-export const LOCAL_EMBEDDING_MODEL = 'local-hash-v1';
+export const LOCAL_EMBEDDING_MODEL_V1 = 'local-hash-v1';
+export const LOCAL_EMBEDDING_MODEL = 'local-hash-v2';
+
+/** Skills named in a text, canonical names with how often (the skills catalog's lexicon, passed in). */
+export type SkillFinder = (text: string, options: { lenient: boolean }) => { name: string; count: number }[];
+
+/** Inverse document frequencies of stemmed words; a word absent from the table counts as rare. */
+export interface IdfTable {
+  version: string;
+  /** Weight of a word the table has never seen. */
+  unseen: number;
+  weights: Readonly<Record<string, number>>;
+}
+
+export interface LocalEmbedderSettings {
+  dimensions: number;
+  findSkills: SkillFinder;
+  /** null: local-hash-v1 (no IDF). */
+  idf: IdfTable | null;
+}
 
 // Weights: a shared skill says most about fit, a shared word less, a shared trigram least.
 const SKILL_WEIGHT = 3;
@@ -38,42 +60,53 @@ function stem(word: string): string {
   return word;
 }
 
-function words(text: string): string[] {
+/** Lowercased, stemmed words without stop words: what the embedder and the IDF table count. */
+export function tokenize(text: string): string[] {
   return (text.toLowerCase().normalize('NFKC').match(/[a-z0-9][a-z0-9+#]*/g) ?? []).filter((w) => !STOPWORDS.has(w) && w.length > 1).map(stem);
 }
 
-export function embedLocally(text: string, lexicon: SkillLexicon): number[] {
+export function idfOf(table: IdfTable, word: string): number {
+  return table.weights[word] ?? table.unseen;
+}
+
+export function embedLocally(text: string, settings: LocalEmbedderSettings): number[] {
   const features = new Map<string, number>();
   const add = (feature: string, weight: number) => features.set(feature, (features.get(feature) ?? 0) + weight);
+  const idf = settings.idf;
+  const rarity = (word: string) => (idf ? idfOf(idf, word) : 1);
 
-  for (const mention of findSkillMentions(lexicon, text, { lenient: text.length < 200 })) {
-    add(`skill:${mention.name}`, SKILL_WEIGHT * (1 + Math.log(mention.count)));
+  // Under IDF a canonical skill counts as the rarest word does, so "k8s" and "Kubernetes" stay one thing.
+  const skillRarity = idf ? idf.unseen : 1;
+  for (const mention of settings.findSkills(text, { lenient: text.length < 200 })) {
+    add(`skill:${mention.name}`, SKILL_WEIGHT * skillRarity * (1 + Math.log(mention.count)));
   }
-  const tokens = words(text);
+  const tokens = tokenize(text);
   tokens.forEach((word, i) => {
-    add(`w:${word}`, WORD_WEIGHT);
+    add(`w:${word}`, WORD_WEIGHT * rarity(word));
     const next = tokens[i + 1];
-    if (next) add(`p:${word} ${next}`, PAIR_WEIGHT);
+    if (next) add(`p:${word} ${next}`, PAIR_WEIGHT * (idf ? Math.sqrt(rarity(word) * rarity(next)) : 1));
     const padded = `#${word}#`;
     for (let j = 0; j + 3 <= padded.length; j++) add(`t:${padded.slice(j, j + 3)}`, TRIGRAM_WEIGHT);
   });
 
-  const vector = new Array<number>(EMBEDDING_DIMENSIONS).fill(0);
+  const vector = new Array<number>(settings.dimensions).fill(0);
   for (const [feature, weight] of features) {
     const h = hash32(feature);
     const sign = hash32(feature, 0x1234567) & 1 ? 1 : -1;
     // Sublinear term frequency: the tenth "patient" adds less than the first.
-    vector[h % EMBEDDING_DIMENSIONS]! += sign * Math.sqrt(weight);
+    vector[h % settings.dimensions]! += sign * Math.sqrt(weight);
   }
-  const norm = Math.hypot(...vector);
+  let norm = 0;
+  for (const v of vector) norm += v * v;
+  norm = Math.sqrt(norm);
   return norm === 0 ? vector : vector.map((v) => v / norm);
 }
 
-export function createLocalEmbedder(lexicon: SkillLexicon = buildLexicon(SKILLS_CATALOG)): Embedder {
+export function createLocalEmbedder(settings: LocalEmbedderSettings): Embedder {
   return {
-    model: LOCAL_EMBEDDING_MODEL,
+    model: settings.idf ? LOCAL_EMBEDDING_MODEL : LOCAL_EMBEDDING_MODEL_V1,
     async embed(texts) {
-      return texts.map((text) => embedLocally(text, lexicon));
+      return texts.map((text) => embedLocally(text, settings));
     },
   };
 }

@@ -9,7 +9,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { experiments } from '../../db/schema.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import { ALGORITHMS, DEFAULT_ALGORITHM } from '../matching/algorithms.ts';
+import { ALGORITHMS, DEFAULT_ALGORITHM, type AlgorithmAssignment, type AlgorithmChooser } from '../matching/algorithms.ts';
 
 export interface Arm {
   algorithm: string;
@@ -37,10 +37,18 @@ export function armFor(seekerId: number, experiment: RunningExperiment): Arm {
   return experiment.arms.at(-1)!; // shares sum to 1; rounding can leave a sliver at the end
 }
 
-/** The algorithm a seeker's matches are scored with now, and the experiment that chose it. */
-export function algorithmFor(seekerId: number, experiment: RunningExperiment | null): { algorithm: string; experimentName: string | null } {
-  if (!experiment) return { algorithm: DEFAULT_ALGORITHM, experimentName: null };
+/** The algorithm a seeker's matches are scored with now, and the experiment that chose it; `defaultAlgorithm` (MATCHING_ALGORITHM) outside experiments. */
+export function algorithmFor(seekerId: number, experiment: RunningExperiment | null, defaultAlgorithm = DEFAULT_ALGORITHM): AlgorithmAssignment {
+  if (!experiment) return { algorithm: defaultAlgorithm, experimentName: null };
   return { algorithm: armFor(seekerId, experiment).algorithm, experimentName: experiment.name };
+}
+
+/** What matching is given to choose its algorithm: the running experiment's arms, else the configured default. */
+export function experimentChooser(defaultAlgorithm = DEFAULT_ALGORITHM): AlgorithmChooser {
+  return async (db) => {
+    const experiment = await runningExperiment(db);
+    return (seekerId) => algorithmFor(seekerId, experiment, defaultAlgorithm);
+  };
 }
 
 export async function runningExperiment(db: Queryable): Promise<RunningExperiment | null> {

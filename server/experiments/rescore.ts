@@ -8,14 +8,18 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { aiDecisions } from '../../db/schema.ts';
 import { ensureDecisionPartition } from '../audit/decision-log.ts';
-import { algorithmNamed, factsOfStoredMatch, storedFactsColumns, type StoredFactsRow } from '../matching/algorithms.ts';
+import { algorithmNamed, DEFAULT_ALGORITHM, factsOfStoredMatch, storedFactsColumns, type StoredFactsRow } from '../matching/algorithms.ts';
 import { rowsOf } from '../sql-helpers.ts';
 import { algorithmFor, runningExperiment } from './assignment.ts';
 
 const RESCORE_BATCH = 2_000;
 
-/** Re-scores up to `limit` matches whose experiment is not the running one; returns how many. */
-export async function rescoreToCurrentAssignment(db: Database, now: Date, limit = RESCORE_BATCH): Promise<number> {
+/**
+ * Re-scores up to `limit` matches whose experiment is not the running one, or, when none runs,
+ * whose algorithm is not the default (MATCHING_ALGORITHM changed: a roll-out or a roll-back);
+ * returns how many.
+ */
+export async function rescoreToCurrentAssignment(db: Database, now: Date, limit = RESCORE_BATCH, defaultAlgorithm?: string): Promise<number> {
   const experiment = await runningExperiment(db);
   const name = experiment?.name ?? null;
   const rows = rowsOf<StoredFactsRow & { id: number; job_seeker_id: number; job_id: number; embedding_model: string | null; parser_model: string | null }>(
@@ -23,12 +27,12 @@ export async function rescoreToCurrentAssignment(db: Database, now: Date, limit 
       select m.id, m.job_seeker_id, m.job_id, ${storedFactsColumns},
              s.resume_embedding_model as embedding_model, s.resume_parser_model as parser_model
       from matches m join jobs on jobs.id = m.job_id join job_seekers s on s.id = m.job_seeker_id
-      where m.experiment_name is distinct from ${name}
+      where m.experiment_name is distinct from ${name} ${name === null && defaultAlgorithm ? sql`or m.algorithm_version <> ${defaultAlgorithm}` : sql``}
       limit ${limit}`),
   );
   if (rows.length === 0) return 0;
   const rescored = rows.map((r) => {
-    const { algorithm } = algorithmFor(r.job_seeker_id, experiment);
+    const { algorithm } = algorithmFor(r.job_seeker_id, experiment, defaultAlgorithm ?? DEFAULT_ALGORITHM);
     return { ...r, algorithm, overall: algorithmNamed(algorithm).score(factsOfStoredMatch(r)) };
   });
   await ensureDecisionPartition(db, now);

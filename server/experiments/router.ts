@@ -16,7 +16,7 @@ const RESCORE_BATCHES_AFTER_CHANGE = 10;
 type AdminContext = Parameters<Parameters<typeof adminProcedure.query>[0]>[0]['ctx'];
 const rescoreSoon = (ctx: AdminContext) =>
   ctx.background(async () => {
-    for (let i = 0; i < RESCORE_BATCHES_AFTER_CHANGE; i++) if ((await rescoreToCurrentAssignment(ctx.db, ctx.clock())) === 0) break;
+    for (let i = 0; i < RESCORE_BATCHES_AFTER_CHANGE; i++) if ((await rescoreToCurrentAssignment(ctx.db, ctx.clock(), undefined, ctx.config.matchingAlgorithm)) === 0) break;
   });
 
 /** A/B tests of matching algorithms and match quality over time, for admins. */

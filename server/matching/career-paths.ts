@@ -6,10 +6,9 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
-import { algorithmFor, runningExperiment } from '../experiments/assignment.ts';
 import { visibleToSeekers } from '../jobs/service.ts';
 import { rowsOf } from '../sql-helpers.ts';
-import { ALGORITHMS, algorithmNamed } from './algorithms.ts';
+import { ALGORITHMS, algorithmNamed, DEFAULT_ALGORITHM, textFacts } from './algorithms.ts';
 import { jobSkillFacts, seekerSkillFacts } from './generate.ts';
 import { locationFit, semanticScore, skillMatch, type SeekerSkillFact } from './scoring.ts';
 
@@ -47,6 +46,17 @@ interface CandidateJob {
   description_similarity: number | null; requirements_similarity: number | null; seeker_location: string | null; matched: boolean;
   /** The algorithm of the seeker's match with this job, when there is one. */
   algorithm_version: string | null;
+  resume_text: string | null; resume_data: unknown; description: string; requirements: unknown;
+}
+
+/**
+ * The algorithm the seeker's matches are scored with now (the one most of them carry: the sweep
+ * moves them all to the current assignment), for the jobs one step up that are not matched yet.
+ */
+function currentAlgorithm(jobs: { algorithm_version: string | null }[]): string | null {
+  const counts = new Map<string, number>();
+  for (const { algorithm_version: a } of jobs) if (a && ALGORITHMS[a]) counts.set(a, (counts.get(a) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
 export async function careerPaths(db: Database, seekerId: number, now: Date, threshold = GOOD_MATCH) {
@@ -68,8 +78,9 @@ export async function careerPaths(db: Database, seekerId: number, now: Date, thr
              1 - (jobs.description_embedding <=> (select v from seeker)) as description_similarity,
              1 - (jobs.requirements_embedding <=> (select v from seeker)) as requirements_similarity,
              (select location from seeker) as seeker_location,
-             m.job_id is not null as matched, m.algorithm_version
-      from jobs join employers e on e.id = jobs.employer_id
+             m.job_id is not null as matched, m.algorithm_version,
+             s.resume_text, s.resume_data, jobs.description, jobs.requirements
+      from jobs join employers e on e.id = jobs.employer_id join job_seekers s on s.id = ${seekerId}
       left join matches m on m.job_seeker_id = ${seekerId} and m.job_id = jobs.id
       where exists (select 1 from seeker) and ${visibleToSeekers(now)} and jobs.description_embedding is not null and m.dismissed_at is null
         and (m.job_id is not null
@@ -85,7 +96,7 @@ export async function careerPaths(db: Database, seekerId: number, now: Date, thr
   const jobFacts = await jobSkillFacts(db, candidates.map((c) => c.id));
   const mine = (await seekerSkillFacts(db, [seekerId])).get(seekerId) ?? [];
   const have = new Set(mine.map((s) => s.skillId));
-  const current = algorithmNamed(algorithmFor(seekerId, await runningExperiment(db)).algorithm);
+  const current = algorithmNamed(currentAlgorithm(candidates) ?? DEFAULT_ALGORITHM);
 
   let goodMatchesNow = 0;
   const opened = new Map<number, { name: string; jobs: { id: number; title: string; companyName: string; scoreNow: number; scoreWith: number; stepUp: boolean }[] }>();
@@ -95,9 +106,10 @@ export async function careerPaths(db: Database, seekerId: number, now: Date, thr
     const semantic = semanticScore(job.description_similarity, job.requirements_similarity);
     const location = locationFit({ location: job.location, remoteAllowed: job.remote_allowed }, job.seeker_location);
     const skills = jobFacts.get(job.id) ?? [];
+    const text = textFacts({ text: job.resume_text, data: job.resume_data }, job, skills);
     const scoreWith = (seekerSkills: SeekerSkillFact[]) => {
       const fit = skillMatch(skills, seekerSkills, job.experience_years);
-      return algorithm.score({ semantic, skills: fit.score, location, missing: fit.missing });
+      return algorithm.score({ semantic, skills: fit.score, location, missing: fit.missing, ...text });
     };
     const now = scoreWith(mine);
     if (now >= threshold) {

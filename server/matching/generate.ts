@@ -13,9 +13,9 @@ import { loadLexicon } from '../skills/catalog.ts';
 import { customSkillMatchId } from '../skills/custom.ts';
 import { rowsOf } from '../sql-helpers.ts';
 import { templateReasoning, writtenReasoning, type MatchFacts } from './reasoning.ts';
-import { algorithmNamed } from './algorithms.ts';
-import { algorithmFor, runningExperiment } from '../experiments/assignment.ts';
+import { algorithmNamed, DEFAULT_ALGORITHM, fixedAlgorithm, textFacts, type AlgorithmChooser } from './algorithms.ts';
 import { locationFit, semanticScore, skillMatch, type JobSkillFact, type SeekerSkillFact } from './scoring.ts';
+import { fullTextQueryOf } from './text-signals.ts';
 
 export const JOBS_PER_SEEKER = 50;
 export const SEEKERS_PER_JOB = 200;
@@ -32,15 +32,22 @@ interface Pair {
   seekerLocation: string | null;
   descriptionSimilarity: number;
   requirementsSimilarity: number | null;
+  resumeText: string | null;
+  resumeData: unknown;
+  jobDescription: string;
+  jobRequirements: unknown;
 }
 
 /** A catalog skill compares by its id, a custom one (the owner's own name) by its folded name. */
 const matchId = (skillId: number | null, customKey: string | null) => skillId ?? customSkillMatchId(customKey ?? '');
 
+/** The texts the text signals read, beside the pair's other columns (jobs and seeker `s` in scope). */
+const pairTexts = sql`s.resume_text as "resumeText", s.resume_data as "resumeData", jobs.description as "jobDescription", jobs.requirements as "jobRequirements"`;
+
 export async function jobSkillFacts(db: Queryable, jobIds: number[]) {
   const rows = jobIds.length
     ? await db
-        .select({ jobId: jobSkills.jobId, skillId: jobSkills.skillId, customKey: jobSkills.customNormalizedName, name: sql<string>`coalesce(${skills.name}, ${jobSkills.customName})`, required: jobSkills.required, priority: jobSkills.priority })
+        .select({ jobId: jobSkills.jobId, skillId: jobSkills.skillId, customKey: jobSkills.customNormalizedName, name: sql<string>`coalesce(${skills.name}, ${jobSkills.customName})`, required: jobSkills.required, priority: jobSkills.priority, inferred: jobSkills.inferred })
         .from(jobSkills)
         .leftJoin(skills, eq(skills.id, jobSkills.skillId))
         .where(inArray(jobSkills.jobId, jobIds))
@@ -73,26 +80,29 @@ async function seekerModels(db: Queryable, seekerIds: number[]) {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-async function scoreAndStore(db: Database, ai: AiProviders, pairs: Pair[], now: Date) {
+async function scoreAndStore(db: Database, ai: AiProviders, pairs: Pair[], now: Date, choose: AlgorithmChooser) {
   const seekerIds = [...new Set(pairs.map((p) => p.seekerId))];
   const jobFacts = await jobSkillFacts(db, [...new Set(pairs.map((p) => p.jobId))]);
   const seekerFacts = await seekerSkillFacts(db, seekerIds);
   const models = await seekerModels(db, seekerIds);
-  const experiment = await runningExperiment(db);
+  const assign = await choose(db);
   const scored = pairs.map((pair) => {
-    const skillsFit = skillMatch(jobFacts.get(pair.jobId) ?? [], seekerFacts.get(pair.seekerId) ?? [], pair.experienceYears);
+    const jobSkillRows = jobFacts.get(pair.jobId) ?? [];
+    const skillsFit = skillMatch(jobSkillRows, seekerFacts.get(pair.seekerId) ?? [], pair.experienceYears);
     const semantic = semanticScore(pair.descriptionSimilarity, pair.requirementsSimilarity);
     const location = locationFit({ location: pair.jobLocation, remoteAllowed: pair.remoteAllowed }, pair.seekerLocation);
-    const assignment = algorithmFor(pair.seekerId, experiment);
+    const text = textFacts({ text: pair.resumeText, data: pair.resumeData }, { title: pair.jobTitle, description: pair.jobDescription, requirements: pair.jobRequirements }, jobSkillRows);
+    const assignment = assign(pair.seekerId);
     const facts: MatchFacts = {
       jobTitle: pair.jobTitle,
       semanticScore: Math.round(semantic * 10_000) / 10_000,
       skillMatchScore: skillsFit.score === null ? null : Math.round(skillsFit.score * 10_000) / 10_000,
-      overallScore: algorithmNamed(assignment.algorithm).score({ semantic, skills: skillsFit.score, location, missing: skillsFit.missing }),
+      overallScore: algorithmNamed(assignment.algorithm).score({ semantic, skills: skillsFit.score, location, missing: skillsFit.missing, ...text }),
       matched: skillsFit.matched,
       missing: skillsFit.missing,
       remote: pair.remoteAllowed,
       sameCity: location === 1 && !pair.remoteAllowed,
+      ...(algorithmNamed(assignment.algorithm).readsTexts ? { textSignals: text } : {}),
     };
     return { pair, facts, assignment };
   });
@@ -173,31 +183,48 @@ async function pruneStale(db: Queryable, where: { seekerId?: number; jobId?: num
   await db.delete(matches).where(and(owner, eq(matches.applied, false), isNull(matches.dismissedAt), noReview, ...(keep.length ? [notInArray(kept, keep)] : [])));
 }
 
-/** The best visible jobs for one seeker, by their resume embedding. */
-export async function generateMatchesForSeeker(db: Database, ai: AiProviders, seekerId: number, now: Date): Promise<number> {
+/**
+ * The best visible jobs for one seeker: the nearest by their resume embedding (HNSW), and the
+ * best by full-text rank of the resume's most distinctive words (GIN), so a job that shares
+ * the resume's vocabulary is scored even when the embedding puts it farther away.
+ */
+export async function generateMatchesForSeeker(db: Database, ai: AiProviders, seekerId: number, now: Date, choose: AlgorithmChooser = fixedAlgorithm(DEFAULT_ALGORITHM)): Promise<number> {
+  const [resume] = await db.select({ text: jobSeekers.resumeText }).from(jobSeekers).where(eq(jobSeekers.id, seekerId));
+  const words = fullTextQueryOf(resume?.text ?? '');
   const pairs = await db.transaction(async (tx) => {
     await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
     await tx.execute(sql`set local hnsw.ef_search = 100`);
     return rowsOf<Pair>(
       await tx.execute(sql`
-        with seeker as (select id, location, resume_embedding as v from job_seekers where id = ${seekerId} and resume_embedding is not null)
+        with seeker as (select id, location, resume_embedding as v from job_seekers where id = ${seekerId} and resume_embedding is not null),
+        nearest as (
+          select jobs.id from jobs
+          where exists (select 1 from seeker) and ${visibleToSeekers(now)} and jobs.description_embedding is not null
+          order by jobs.description_embedding <=> (select v from seeker)
+          limit ${JOBS_PER_SEEKER}),
+        worded as (
+          ${words
+            ? sql`select jobs.id from jobs
+                  where exists (select 1 from seeker) and ${visibleToSeekers(now)} and jobs.description_embedding is not null and jobs.search @@ to_tsquery('english', ${words})
+                  order by ts_rank_cd(jobs.search, to_tsquery('english', ${words})) desc, jobs.id
+                  limit ${JOBS_PER_SEEKER}`
+            : sql`select null::int as id where false`})
         select (select id from seeker) as "seekerId", jobs.id as "jobId", jobs.title as "jobTitle", jobs.location as "jobLocation",
                jobs.remote_allowed as "remoteAllowed", (jobs.requirements->>'experienceYears')::int as "experienceYears",
                (select location from seeker) as "seekerLocation",
                1 - (jobs.description_embedding <=> (select v from seeker)) as "descriptionSimilarity",
-               1 - (jobs.requirements_embedding <=> (select v from seeker)) as "requirementsSimilarity"
-        from jobs
-        where exists (select 1 from seeker) and ${visibleToSeekers(now)} and jobs.description_embedding is not null
-        order by jobs.description_embedding <=> (select v from seeker)
-        limit ${JOBS_PER_SEEKER}`),
+               1 - (jobs.requirements_embedding <=> (select v from seeker)) as "requirementsSimilarity",
+               ${pairTexts}
+        from jobs join job_seekers s on s.id = ${seekerId}
+        where jobs.id in (select id from nearest union select id from worded)`),
     );
   });
   await pruneStale(db, { seekerId }, pairs.map((p) => p.jobId));
-  return scoreAndStore(db, ai, pairs, now);
+  return scoreAndStore(db, ai, pairs, now, choose);
 }
 
 /** The best seekers for one visible job, by its description embedding. */
-export async function generateMatchesForJob(db: Database, ai: AiProviders, jobId: number, now: Date): Promise<number> {
+export async function generateMatchesForJob(db: Database, ai: AiProviders, jobId: number, now: Date, choose: AlgorithmChooser = fixedAlgorithm(DEFAULT_ALGORITHM)): Promise<number> {
   const pairs = await db.transaction(async (tx) => {
     await tx.execute(sql`set local hnsw.ef_search = 100`);
     return rowsOf<Pair>(
@@ -207,13 +234,14 @@ export async function generateMatchesForJob(db: Database, ai: AiProviders, jobId
                (select remote_allowed from job) as "remoteAllowed", (select (requirements->>'experienceYears')::int from job) as "experienceYears",
                s.location as "seekerLocation",
                1 - (s.resume_embedding <=> (select description_embedding from job)) as "descriptionSimilarity",
-               1 - (s.resume_embedding <=> (select requirements_embedding from job)) as "requirementsSimilarity"
-        from job_seekers s
-        where exists (select 1 from job) and s.resume_embedding is not null
+               1 - (s.resume_embedding <=> (select requirements_embedding from job)) as "requirementsSimilarity",
+               ${pairTexts}
+        from job_seekers s cross join (select * from job) jobs
+        where s.resume_embedding is not null
         order by s.resume_embedding <=> (select description_embedding from job)
         limit ${SEEKERS_PER_JOB}`),
     );
   });
   await pruneStale(db, { jobId }, pairs.map((p) => p.seekerId));
-  return scoreAndStore(db, ai, pairs, now);
+  return scoreAndStore(db, ai, pairs, now, choose);
 }

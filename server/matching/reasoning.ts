@@ -16,6 +16,8 @@ export interface MatchFacts {
   missing: SkillFit[];
   remote: boolean;
   sameCity: boolean;
+  /** Present when the algorithm weighs them (blend-v2). */
+  textSignals?: { lexical: number; titleMatch: number; skillsConfidence: number };
 }
 
 const list = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
@@ -39,6 +41,14 @@ export function templateReasoning(facts: MatchFacts): string {
     const missingOptional = facts.missing.filter((s) => !s.required);
     if (missingRequired.length) parts.push(`Missing required: ${list(missingRequired.map((s) => s.name))}.`);
     if (missingOptional.length) parts.push(`Nice to have that you have not listed: ${list(missingOptional.map((s) => s.name))}.`);
+  }
+  const signals = facts.textSignals;
+  if (signals) {
+    if (signals.titleMatch >= 0.99) parts.push('Your past titles match this role.');
+    else if (signals.titleMatch >= 0.5) parts.push('Your past titles are close to this role.');
+    const shared = signals.lexical >= 0.6 ? 'many' : signals.lexical >= 0.3 ? 'some' : 'few';
+    parts.push(`Your resume and this ad share ${shared} distinctive words (${percent(signals.lexical)}).`);
+    if (total > 0 && signals.skillsConfidence < 1) parts.push('Its skills were read from the ad, not listed by the employer, so they count for less.');
   }
   const closeness = facts.semanticScore >= 0.45 ? 'closely' : facts.semanticScore >= 0.25 ? 'partly' : 'loosely';
   parts.push(`Your resume is ${closeness} related to the job description (${percent(facts.semanticScore)} similar).`);

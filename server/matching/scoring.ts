@@ -9,6 +9,8 @@ export interface JobSkillFact {
   required: boolean;
   /** 1 must have, 2 important, 3 nice to have; null counts as 2. */
   priority: number | null;
+  /** Read from the ad rather than chosen by the employer (absent: chosen). */
+  inferred?: boolean;
 }
 
 export interface SeekerSkillFact {

@@ -1,6 +1,5 @@
-import { EMBEDDING_DIMENSIONS } from '../../db/schema.ts';
 import { createTRPCClient, httpLink } from '@trpc/client';
-import { createAiProviders } from '../../server/ai/providers.ts';
+import { createProviders } from '../../server/providers.ts';
 import type { AiProviders } from '../../server/ai/types.ts';
 import { createApp, type App } from '../../server/app.ts';
 import { createNodePasswordHasher } from '../../server/auth/node-passwords.ts';
@@ -21,16 +20,16 @@ export const TEST_START = new Date('2026-11-25T12:00:00Z');
  * The database is the file's shared one, reset; `fresh: true` gives a private one (for tests
  * that break it, or run two apps at once).
  */
-export async function createTestApp(options: { passwords?: PasswordHasher; fresh?: boolean; ai?: AiProviders } = {}) {
+export async function createTestApp(options: { passwords?: PasswordHasher; fresh?: boolean; ai?: AiProviders; env?: Record<string, string> } = {}) {
   const database = options.fresh ? await createTestDatabase() : await resetSharedTestDatabase();
   const clock = { now: new Date(TEST_START), advance(ms: number) { clock.now = new Date(clock.now.getTime() + ms); } };
   const background: Promise<unknown>[] = [];
   const logLines: string[] = [];
   const app = createApp({
-    config: parseConfig({ APP_ENV: 'test' }),
+    config: parseConfig({ APP_ENV: 'test', ...options.env }),
     clock: () => clock.now,
     passwords: options.passwords ?? (await testPasswordHasher()),
-    ai: options.ai ?? createAiProviders({ embeddingDimensions: EMBEDDING_DIMENSIONS }),
+    ai: options.ai ?? createProviders(),
     logger: jsonLogger((line) => {
       logLines.push(line);
       recordLogLine(line);

@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { embedLocally } from '../../server/ai/local-embedder.ts';
+import { embedWithCatalog } from '../../server/matching/local-embedding.ts';
 import { parseResumeLocally } from '../../server/ai/local-resume-parser.ts';
 import { SKILLS_CATALOG } from '../../server/seed/skills-catalog.ts';
 import { buildLexicon, findSkillMentions } from '../../server/skills/lexicon.ts';
@@ -92,7 +92,7 @@ export async function startOpenAiStandIn() {
       const input = Array.isArray(body.input) ? (body.input as string[]) : [String(body.input)];
       return send(200, {
         object: 'list',
-        data: input.map((text, index) => ({ object: 'embedding', index, embedding: embedLocally(text, lexicon) })),
+        data: input.map((text, index) => ({ object: 'embedding', index, embedding: embedWithCatalog(text, lexicon) })),
         model: body.model,
         usage: { prompt_tokens: input.join(' ').split(/\s+/).length, total_tokens: input.join(' ').split(/\s+/).length },
       });
