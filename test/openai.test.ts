@@ -132,6 +132,7 @@ describe('a seeker saving a resume with OpenAI configured', () => {
 
   it('keeps the resume with its embedding pending when OpenAI keeps failing, until a rebuild', async () => {
     const { t, seeker } = await seekerApp(providers());
+    t.expectErrors(/background task failed.*500/);
     standIn.fail('/v1/embeddings', ...Array.from({ length: 4 }, () => fastServerError));
     const saved = await seeker.trpc.seekers.setResume.mutate({ text: resumeText });
     expect(saved.text).toBe(resumeText);
