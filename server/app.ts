@@ -22,6 +22,8 @@ import { MAX_RESUME_UPLOAD_BYTES } from './seekers/extract-text.ts';
 import { errorSummary, type Logger } from './logger.ts';
 import { appRouter } from './router.ts';
 import { createContextInner } from './trpc.ts';
+import { LOCAL_PARSER_MODEL } from './ai/local-resume-parser.ts';
+import { inProcessResumeWork, type ResumeWork } from './workers/resume-work.ts';
 
 export interface RequestDatabase {
   db: Database;
@@ -40,6 +42,8 @@ export interface AppDeps {
   /** Runs work after the response: waitUntil in the worker, a tracked promise under Node. */
   runAfterResponse(c: HonoContext, task: () => Promise<unknown>): void;
   clientIp(c: HonoContext): string | null;
+  /** Reading uploads and the local resume parser; in-process unless given (the Node entry gives a thread pool). */
+  resumeWork?: ResumeWork;
   /** Serve the built SPA, in order (Node); in the worker the assets binding does it before the app. */
   staticAssets?: MiddlewareHandler[];
 }
@@ -104,6 +108,9 @@ export function isCacheableResponse(response: Response): boolean {
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<Env>();
+  const resumeWork = deps.resumeWork ?? inProcessResumeWork;
+  // The local parser, when it is the configured one, runs where resumeWork runs it.
+  const ai: AiProviders = deps.ai.resumeParser.model === LOCAL_PARSER_MODEL ? { ...deps.ai, resumeParser: resumeWork.localParser } : deps.ai;
 
   app.use(
     '*',
@@ -278,7 +285,8 @@ export function createApp(deps: AppDeps) {
           config: deps.config,
           clock: deps.clock,
           passwords: deps.passwords,
-          ai: deps.ai,
+          ai,
+          resumeWork,
           session: auth?.session ?? null,
           user: auth?.user ?? null,
           ip: deps.clientIp(c),
