@@ -11,7 +11,7 @@ import type { SkillLexicon } from '../skills/lexicon.ts';
 import type { ResumeWork } from './resume-work.ts';
 
 export interface ResumePoolOptions {
-  /** Wall time for one task, queueing included. */
+  /** Wall time for one task, queueing included (an upload is two: the text, then the parser). */
   deadlineMs: number;
   /** Threads at most (the machine's cores are shared with PGlite on the main thread). */
   maxThreads: number;
@@ -21,7 +21,7 @@ export interface ResumePoolOptions {
   maxQueue: number;
 }
 
-export const DEFAULT_RESUME_POOL: ResumePoolOptions = { deadlineMs: 10_000, maxThreads: 2, maxHeapMb: 256, maxQueue: 16 };
+export const DEFAULT_RESUME_POOL: ResumePoolOptions = { deadlineMs: 5_000, maxThreads: 2, maxHeapMb: 256, maxQueue: 16 };
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} seconds`;
 
