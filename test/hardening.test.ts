@@ -5,12 +5,14 @@
  */
 import fc from 'fast-check';
 import { Webhook } from 'standardwebhooks';
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../server/router.ts';
 import { RESUME_FIXTURES } from './fixtures/resumes.ts';
 import { jobPosting } from './fixtures/webhooks.ts';
 import { apiClient, createTestApp } from './helpers/app.ts';
 import { adminClient, employerClient, nurseJob, PASSWORD, seekerClient } from './helpers/actors.ts';
+import { startNodeServer } from './helpers/server.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: 'query' | 'mutation' } }> } })._def.procedures;
@@ -198,6 +200,80 @@ describe('fuzzing batches', () => {
       { numRuns: Math.max(20, RUNS / 4), seed: 20261129 },
     );
   }, 300_000);
+});
+
+describe('fuzzing the Node server’s own request path', () => {
+  let server: Awaited<ReturnType<typeof startNodeServer>>;
+  let cookie = '';
+  beforeAll(async () => {
+    server = await startNodeServer();
+    const response = await fetch(`${server.url}/trpc/auth.signUp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ userType: 'job_seeker', email: 'fuzz@example.com', password: PASSWORD, firstName: 'Fuzz', lastName: 'Er' }),
+    });
+    cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
+  }, 90_000);
+  afterAll(() => server?.remove());
+
+  const files = { pdf: readFileSync('test/fixtures/files/resume.pdf'), docx: readFileSync('test/fixtures/files/resume.docx') };
+  /** Real files, cut, corrupted, padded or misnamed. */
+  const upload = fc.record({
+    kind: fc.constantFrom('pdf', 'docx') as fc.Arbitrary<'pdf' | 'docx'>,
+    cut: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
+    flips: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }),
+    padding: fc.constantFrom(0, 1_000, 1_000_000),
+    name: fc.constantFrom('resume.pdf', 'resume.docx', 'resume.txt', 'résumé.PDF', '', '../../x.pdf'),
+  });
+  const malformedPath = fc.oneof(
+    fc.constantFrom('/trpc/%E0', '/trpc/%', '/trpc/%FF%FE', '/trpc/%C0%AF', '/trpc/..%2F..%2Fetc%2Fpasswd', '/trpc/,,,?batch=1', '/trpc/jobs.search,%E0?batch=1', '/%E0', '/webhooks/%E0', '/trpc/' + 'a'.repeat(5_000)),
+    fc.string({ maxLength: 40 }).map((s) => `/trpc/${s.replace(/[#?]/g, '')}`),
+  );
+
+  async function send(request: () => Promise<Response>, boundMs: number): Promise<void> {
+    const started = performance.now();
+    const response = await request();
+    const text = await response.text();
+    const ms = performance.now() - started;
+    if (ms > boundMs) throw new Error(`took ${Math.round(ms)} ms`);
+    if (response.status >= 500 || hasServerErrorInside(text)) throw new Error(`answered ${response.status}: ${text.slice(0, 300)}`);
+  }
+
+  it('never answers 5xx to malformed paths, batches or real uploads cut and corrupted, and keeps answering /health', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          malformedPath.map((path) => ({ path })),
+          fc.array(fc.record({ path: fc.constantFrom('jobs.search', 'skills.search', 'jobs.get', 'auth.me', 'seekers.me', 'matches.forMe'), input: hostile }), { minLength: 1, maxLength: 12 }).map((batch) => ({ batch })),
+          upload.map((file) => ({ file })),
+        ),
+        async (call) => {
+          if ('path' in call) {
+            let url: string;
+            try {
+              url = new URL(call.path, server.url).href;
+            } catch {
+              return;
+            }
+            return send(() => fetch(url, { headers: { cookie } }), CALL_BOUND_MS);
+          }
+          if ('batch' in call) {
+            const input = Object.fromEntries(call.batch.map((c, i) => [i, c.input]));
+            return send(() => fetch(`${server.url}/trpc/${call.batch.map((c) => c.path).join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } }), CALL_BOUND_MS);
+          }
+          const bytes = new Uint8Array(files[call.file.kind]);
+          for (const [at, value] of call.file.flips) bytes[Math.floor(at * (bytes.length - 1))] = value;
+          const cut = call.file.cut === undefined ? bytes : bytes.slice(0, Math.floor(call.file.cut * bytes.length));
+          const form = new FormData();
+          form.append('file', new File([cut, new Uint8Array(call.file.padding)], call.file.name));
+          // Two steps of at most 5 s each in the thread pool, and the queue.
+          return send(() => fetch(`${server.url}/trpc/seekers.uploadResume`, { method: 'POST', headers: { cookie, origin: server.url }, body: form }), 15_000);
+        },
+      ),
+      { numRuns: Math.max(20, RUNS / 4), seed: 20261129 },
+    );
+    expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  }, 600_000);
 });
 
 describe('text no column can store', () => {
