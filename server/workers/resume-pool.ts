@@ -8,6 +8,7 @@ import Piscina from 'piscina';
 import { LOCAL_PARSER_MODEL } from '../ai/local-resume-parser.ts';
 import type { ParsedResume } from '../ai/types.ts';
 import type { SkillLexicon } from '../skills/lexicon.ts';
+import type { TaskResult } from './resume-tasks.ts';
 import type { ResumeWork } from './resume-work.ts';
 
 export interface ResumePoolOptions {
@@ -37,8 +38,9 @@ export function createResumePool(options: ResumePoolOptions = DEFAULT_RESUME_POO
 
   async function run<T>(name: string, input: unknown, what: string): Promise<T> {
     const signal = AbortSignal.timeout(options.deadlineMs);
+    let result: TaskResult<T>;
     try {
-      return (await pool.run(input, { name, signal })) as T;
+      result = (await pool.run(input, { name, signal })) as TaskResult<T>;
     } catch (error) {
       if (signal.aborted) {
         throw new TRPCError({ code: 'BAD_REQUEST', message: `${what} took longer than the limit of ${seconds(options.deadlineMs)} and was stopped. Upload a simpler file or paste the text.` });
@@ -51,6 +53,8 @@ export function createResumePool(options: ResumePoolOptions = DEFAULT_RESUME_POO
       }
       throw error;
     }
+    if (!result.ok) throw new TRPCError({ code: result.code, message: result.message });
+    return result.value;
   }
 
   return {
