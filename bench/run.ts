@@ -15,6 +15,7 @@ import { QUERIES } from './dataset.ts';
 import { benchDatabase } from './load.ts';
 import { fmt, recallAt10, time } from './measure.ts';
 import { loadTest } from './load-test.ts';
+import { hostileInputs } from './hostile.ts';
 import { matchesAtScale } from './matches-scale.ts';
 import { matchingQuality } from './matching-quality.ts';
 import { parsingBenchmark } from './parsing.ts';
@@ -80,10 +81,11 @@ async function load() {
   log(`requests ${r.requests.total} (${r.requests.average} req/s), latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`);
 }
 
-const only = ['--web-only', '--data-only', '--load-only', '--matches-only', '--parsing-only', '--matching-only'].find((flag) => args.has(flag));
+const only = ['--web-only', '--data-only', '--load-only', '--matches-only', '--parsing-only', '--matching-only', '--hostile-only'].find((flag) => args.has(flag));
 if (!only || only === '--web-only') await web();
 if (!only || only === '--data-only') for (const size of sizes) await data(size);
 if (!only || only === '--matches-only') await matchesAtScale(log);
 if (!only || only === '--parsing-only') await parsingBenchmark(log);
 if (!only || only === '--matching-only') await matchingQuality(log);
 if (!only || only === '--load-only') await load();
+if (!only || only === '--hostile-only') await hostileInputs(log);

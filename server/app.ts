@@ -22,6 +22,8 @@ import { MAX_RESUME_UPLOAD_BYTES } from './seekers/extract-text.ts';
 import { errorSummary, type Logger } from './logger.ts';
 import { appRouter } from './router.ts';
 import { createContextInner } from './trpc.ts';
+import { LOCAL_PARSER_MODEL } from './ai/local-resume-parser.ts';
+import { inProcessResumeWork, type ResumeWork } from './workers/resume-work.ts';
 
 export interface RequestDatabase {
   db: Database;
@@ -40,6 +42,8 @@ export interface AppDeps {
   /** Runs work after the response: waitUntil in the worker, a tracked promise under Node. */
   runAfterResponse(c: HonoContext, task: () => Promise<unknown>): void;
   clientIp(c: HonoContext): string | null;
+  /** Reading uploads and the local resume parser; in-process unless given (the Node entry gives a thread pool). */
+  resumeWork?: ResumeWork;
   /** Serve the built SPA, in order (Node); in the worker the assets binding does it before the app. */
   staticAssets?: MiddlewareHandler[];
 }
@@ -58,10 +62,38 @@ type Env = {
 const PUBLIC_PROCEDURES = new Set(['jobs.search', 'jobs.get', 'skills.search']);
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
 
+/** The procedures named by /trpc/a,b,c; null when the path is not valid percent-encoding. */
+export function proceduresOf(path: string): string[] | null {
+  try {
+    return path.replace(/^\/trpc\//, '').split(',').map((p) => decodeURIComponent(p));
+  } catch {
+    return null;
+  }
+}
+
 /** True for /trpc/a,b,c when every procedure of the (batched) path is public. */
 export function isPublicRead(path: string): boolean {
-  const procedures = path.replace(/^\/trpc\//, '').split(',');
-  return procedures.length > 0 && procedures.every((p) => PUBLIC_PROCEDURES.has(decodeURIComponent(p)));
+  const procedures = proceduresOf(path);
+  return procedures !== null && procedures.length > 0 && procedures.every((p) => PUBLIC_PROCEDURES.has(p));
+}
+
+/**
+ * At most this many calls in one batched request. The SPA's busiest page asks for fewer at once
+ * (its client splits larger batches at the same number), and each call may cost a query or more:
+ * a cap keeps one request's work near that of a page view.
+ */
+export const MAX_BATCH_CALLS = 10;
+/** Calls that check a password or create an account: alone in their request, never batched. */
+const SOLO_PROCEDURES = new Set(['auth.signIn', 'auth.signUp', 'auth.changePassword', 'account.delete']);
+
+/** Why a /trpc request is refused before any procedure runs, or null. */
+export function batchProblem(path: string, batched: boolean): string | null {
+  const procedures = proceduresOf(path);
+  if (procedures === null) return 'The address is not valid.';
+  if (!batched) return procedures.length > 1 ? 'Several procedures need ?batch=1.' : null;
+  if (procedures.length > MAX_BATCH_CALLS) return `A batch can hold at most ${MAX_BATCH_CALLS} calls.`;
+  if (procedures.length > 1 && procedures.some((p) => SOLO_PROCEDURES.has(p))) return 'Signing in, signing up and password changes cannot be batched: send each alone.';
+  return null;
 }
 
 /** An anonymous GET of public procedures: what an edge cache may answer for everyone. */
@@ -76,6 +108,9 @@ export function isCacheableResponse(response: Response): boolean {
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<Env>();
+  const resumeWork = deps.resumeWork ?? inProcessResumeWork;
+  // The local parser, when it is the configured one, runs where resumeWork runs it.
+  const ai: AiProviders = deps.ai.resumeParser.model === LOCAL_PARSER_MODEL ? { ...deps.ai, resumeParser: resumeWork.localParser } : deps.ai;
 
   app.use(
     '*',
@@ -95,10 +130,11 @@ export function createApp(deps: AppDeps) {
       referrerPolicy: 'strict-origin-when-cross-origin',
     }),
   );
-  // HSTS on every HTTPS answer (never on http://localhost, where it would pin the browser).
+  // HSTS on every HTTPS answer and always in production, whatever scheme a proxy in front
+  // forwarded (never on http://localhost in development, where it would pin the browser).
   app.use('*', async (c, next) => {
     await next();
-    if (new URL(c.req.url).protocol === 'https:') c.res.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+    if (deps.config.env === 'production' || new URL(c.req.url).protocol === 'https:') c.res.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   });
 
   app.use('*', async (c, next) => {
@@ -145,7 +181,10 @@ export function createApp(deps: AppDeps) {
   // Job boards push here. Signed instead of cookie-authenticated, so no CSRF check applies.
   app.post(
     '/webhooks/:sourceId',
-    bodyLimit({ maxSize: MAX_WEBHOOK_BODY_BYTES, onError: (c) => c.json({ error: 'The body is larger than 1 MB.' }, 413) }),
+    bodyLimit({ maxSize: MAX_WEBHOOK_BODY_BYTES, onError: (c) => {
+        c.header('Connection', 'close');
+        return c.json({ error: 'The body is larger than 1 MB.' }, 413);
+      } }),
     withDatabase,
     async (c) => {
       const db = c.get('db');
@@ -180,9 +219,14 @@ export function createApp(deps: AppDeps) {
   });
 
   // Bodies are bounded before they are read: uploads at 5 MB (plus the form's own bytes), the rest at 1 MB.
-  const tooLarge = (limit: string) => (c: HonoContext) =>
-    c.json({ error: { message: `The request is larger than ${limit}.`, code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } }, 413);
+  // The unread rest of the body would be taken for the next request on a kept-alive connection.
+  const tooLarge = (limit: string) => (c: HonoContext) => {
+    c.header('Connection', 'close');
+    return c.json({ error: { message: `The request is larger than ${limit}.`, code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } }, 413);
+  };
   app.use('/trpc/*', async (c, next) => {
+    const problem = batchProblem(c.req.path, c.req.query('batch') === '1');
+    if (problem) return c.json({ error: { message: problem, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400 } } }, 400);
     const upload = c.req.path === '/trpc/seekers.uploadResume';
     const limit = upload ? bodyLimit({ maxSize: MAX_RESUME_UPLOAD_BYTES + 64 * 1024, onError: tooLarge('5 MB') }) : bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge('1 MB') });
     return limit(c, next);
@@ -241,7 +285,8 @@ export function createApp(deps: AppDeps) {
           config: deps.config,
           clock: deps.clock,
           passwords: deps.passwords,
-          ai: deps.ai,
+          ai,
+          resumeWork,
           session: auth?.session ?? null,
           user: auth?.user ?? null,
           ip: deps.clientIp(c),

@@ -12,6 +12,7 @@ import { openNodeDatabase } from '../db/client.ts';
 import { createAdmissionQueue } from './admission.ts';
 import { createApp } from './app.ts';
 import { createResponseCache } from './response-cache.ts';
+import { createResumePool } from './workers/resume-pool.ts';
 import { createNodePasswordHasher } from './auth/node-passwords.ts';
 import { parseConfig } from './config.ts';
 import { createProviders } from './providers.ts';
@@ -54,6 +55,8 @@ const sweep = setInterval(() => void runSweep(), SWEEP_INTERVAL_MS);
 sweep.unref();
 
 const pending = new Set<Promise<unknown>>();
+// PDF/DOCX reading and the local parser run in worker threads with a deadline.
+const resumePool = createResumePool();
 
 const app = createApp({
   config,
@@ -69,6 +72,7 @@ const app = createApp({
     pending.add(promise);
   },
   clientIp: (c) => getConnInfo(c).remote.address ?? null,
+  resumeWork: resumePool,
   // Files first; any other GET is a route of the SPA, answered with index.html.
   staticAssets: [serveStatic({ root: webDir }), serveStatic({ root: webDir, path: 'index.html' })],
 });
@@ -91,6 +95,7 @@ async function shutdown(signal: string) {
   server.close();
   clearInterval(sweep);
   await Promise.allSettled(pending);
+  await resumePool.close();
   await database.close();
   process.exit(0);
 }

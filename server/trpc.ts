@@ -9,6 +9,7 @@ import type { UserType } from '../db/schema.ts';
 import type { PasswordHasher } from './auth/passwords.ts';
 import type { SessionUser, ValidSession } from './auth/sessions.ts';
 import type { AppConfig } from './config.ts';
+import type { ResumeWork } from './workers/resume-work.ts';
 
 // 1. Context ------------------------------------------------------------------------------
 
@@ -24,6 +25,8 @@ export interface Context {
   clock: () => Date;
   passwords: PasswordHasher;
   ai: AiProviders;
+  /** Reading uploads and the local resume parser: in-process, or a thread pool under Node. */
+  resumeWork: ResumeWork;
   session: ValidSession | null;
   user: SessionUser | null;
   /** The caller's network address when known: keys the sign-in throttle. */

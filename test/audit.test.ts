@@ -17,8 +17,8 @@ describe('impact ratios, against a hand-computed example', () => {
     expect(table.unknown).toBe(9);
     expect(table.rows).toEqual([
       // women: 16 of 51 = 0.31373; 0.31373 / 0.4 = 0.78431 < 0.8: flagged.
-      { category: 'female', total: 51, positive: 16, rate: 16 / 51, impactRatio: 16 / 51 / 0.4, under2Percent: false, flagged: true },
-      { category: 'male', total: 40, positive: 16, rate: 0.4, impactRatio: 1, under2Percent: false, flagged: false },
+      { category: 'female', suppressed: false, total: 51, positive: 16, rate: 16 / 51, impactRatio: 16 / 51 / 0.4, under2Percent: false, flagged: true },
+      { category: 'male', suppressed: false, total: 40, positive: 16, rate: 0.4, impactRatio: 1, under2Percent: false, flagged: false },
     ]);
     const byRace = impactTable(group, (p) => p.raceEthnicity);
     // white: 17 of 41 = 0.41463 sets the bar; asian 15 of 50 = 0.3 -> 0.72353.
@@ -26,10 +26,24 @@ describe('impact ratios, against a hand-computed example', () => {
       ['asian', 50, 0.72353, true],
       ['white', 41, 1, false],
     ]);
-    // One person of 100 is under 2%: marked, not flagged, and not the bar even with a rate of 1.
-    const small = impactTable(group, (p) => (p.sex === 'female' && p.raceEthnicity === 'white' ? 'female × white' : p.sex === 'male' ? 'male × white' : null));
-    expect(small.rows.find((r) => r.category === 'female × white')).toMatchObject({ rate: 1, under2Percent: true, flagged: false, impactRatio: 2.5 });
-    expect(small.rows.find((r) => r.category === 'male × white')).toMatchObject({ impactRatio: 1 });
+    // One woman who is white: fewer than 5 people, so no figure of hers is shown and her rate
+    // of 1 is not the bar.
+    const intersection = impactTable(group, (p) => (p.sex === 'female' && p.raceEthnicity === 'white' ? 'female × white' : p.sex === 'male' ? 'male × white' : null));
+    expect(intersection.rows.find((r) => r.category === 'female × white')).toEqual({
+      category: 'female × white', suppressed: true, total: null, positive: null, rate: null, impactRatio: null, under2Percent: false, flagged: false,
+    });
+    expect(intersection.rows.find((r) => r.category === 'male × white')).toMatchObject({ impactRatio: 1 });
+  });
+
+  it('suppresses every category under 5 people, and marks one of 5 or more under 2% of everyone', () => {
+    expect(impactTable(people('female', 'white', 4, 4), (p) => p.sex).rows).toEqual([
+      { category: 'female', suppressed: true, total: null, positive: null, rate: null, impactRatio: null, under2Percent: false, flagged: false },
+    ]);
+    // 300 people: 5 women (all selected, 1.7% of everyone) and 295 men (100 selected: 0.33898).
+    const group = [...people('female', 'white', 5, 5), ...people('male', 'white', 295, 100)];
+    const table = impactTable(group, (p) => p.sex);
+    expect(table.rows.find((r) => r.category === 'female')).toMatchObject({ total: 5, rate: 1, under2Percent: true, flagged: false, impactRatio: 295 / 100 });
+    expect(table.rows.find((r) => r.category === 'male')).toMatchObject({ impactRatio: 1 });
   });
 });
 
@@ -55,14 +69,16 @@ describe('the audit of an employer', () => {
     const audit = await employer.trpc.audit.forEmployer.query({ jobId: job.id });
     expect(audit.selection.total).toBe(4);
     expect(audit.selection.sex.unknown).toBe(1);
-    expect(audit.selection.sex.rows.map((r) => [r.category, r.total, r.positive, r.impactRatio])).toEqual([
-      ['female', 2, 1, 0.5],
-      ['male', 1, 1, 1],
+    // Two women, one man: each category is under 5 people, so none shows a figure or a ratio.
+    expect(audit.selection.sex.rows.map((r) => [r.category, r.suppressed, r.total, r.positive, r.rate, r.impactRatio])).toEqual([
+      ['female', true, null, null, null, null],
+      ['male', true, null, null, null, null],
     ]);
-    expect(audit.selection.sex.rows.find((r) => r.category === 'female')!.flagged).toBe(true);
+    expect(audit.selection.intersection.rows.every((r) => r.suppressed && r.total === null)).toBe(true);
     expect(audit.scoring.total).toBe(4);
     expect(audit.csv.split('\n')[0]).toBe('measure,grouping,category,total,positive,rate,impact_ratio,under_2_percent,flagged');
-    expect(audit.csv).toContain('selection,sex,"female",2,1,0.5000,0.5000,false,true');
+    expect(audit.csv).toContain('selection,sex,"female","fewer than 5",,,,,');
+    expect(audit.csv).not.toMatch(/"(female|male)[^"]*",\d/);
 
     const rival = await employerClient(t.app, 'boss@rival.example');
     expect(await codeOf(rival.trpc.audit.forEmployer.query({ jobId: job.id }))).toBe('NOT_FOUND');

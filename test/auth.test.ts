@@ -156,14 +156,86 @@ describe('auth.signIn', () => {
     }
   });
 
-  it('locks an email for a while after 5 failures, even for the right password', async () => {
+  it('slows down guesses from one address at one account after 5, and never locks the owner out from their own address', async () => {
+    const attacker = () => apiClient(t.app, { ip: '192.0.2.66' });
     for (let i = 0; i < 5; i++) {
-      expect((await failure(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: `wrong guess ${i}` }))).code).toBe('UNAUTHORIZED');
+      expect((await failure(attacker().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: `wrong guess ${i}` }))).code).toBe('UNAUTHORIZED');
     }
-    const locked = await failure(apiClient(t.app, { ip: '198.51.100.7' }).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD }));
-    expect(locked).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: 'Too many failed sign-in attempts. Try again in 15 minutes.' });
+    // The attacker's address is slowed down, even with the right password...
+    const slowed = await failure(attacker().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD }));
+    expect(slowed).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: 'Too many failed sign-in attempts. Try again in 15 minutes.' });
+    // ...the owner, from their own address, is not, however often the attacker tries.
+    for (let round = 0; round < 3; round++) {
+      await failure(attacker().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: 'wrong again' }));
+      await expect(apiClient(t.app, { ip: '198.51.100.7' }).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD })).resolves.toMatchObject({ email: 'sam@example.com' });
+    }
     t.clock.advance(15 * 60_000 + 1);
-    await expect(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD })).resolves.toMatchObject({ email: 'sam@example.com' });
+    await expect(attacker().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD })).resolves.toMatchObject({ email: 'sam@example.com' });
+  });
+
+  it('counts attempts made at the same moment: 10 parallel guesses and the right password, the right one is refused', async () => {
+    const client = () => apiClient(t.app, { ip: '192.0.2.77' });
+    const guesses = Array.from({ length: 10 }, (_, i) => failure(client().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: `parallel guess ${i}` })));
+    const codes = (await Promise.all(guesses)).map((f) => f.code);
+    expect(codes.filter((c) => c === 'UNAUTHORIZED')).toHaveLength(5);
+    expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(5);
+    expect((await failure(client().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD }))).code).toBe('TOO_MANY_REQUESTS');
+  });
+
+  it('refuses a batch of 200 sign-ins carrying 199 wrong passwords and the right one', async () => {
+    const calls = Array.from({ length: 200 }, (_, i) => ({ email: 'sam@example.com', password: i === 199 ? PASSWORD : `wrong guess ${i}` }));
+    const input = Object.fromEntries(calls.map((call, i) => [i, call]));
+    const response = await t.app.request(`/trpc/${calls.map(() => 'auth.signIn').join(',')}?batch=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify(input),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.getSetCookie()).toEqual([]);
+    expect(await response.text()).toContain('at most 10 calls');
+    expect(await t.db.select().from(sessions)).toHaveLength(1); // the sign-up's, nothing more
+    // Within the cap, a sign-in is never batched either.
+    const small = await t.app.request('/trpc/auth.signIn,auth.signIn?batch=1', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify({ 0: calls[0], 1: calls[199] }),
+    });
+    expect(small.status).toBe(400);
+    expect(small.headers.getSetCookie()).toEqual([]);
+    expect(await t.db.select().from(sessions)).toHaveLength(1);
+  });
+
+  it('refuses 100 sign-ups in one batch, and limits sign-ups from one address to 20 an hour', async () => {
+    const input = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [i, seeker(`batch${i}@example.com`)]));
+    const response = await t.app.request(`/trpc/${Array.from({ length: 100 }, () => 'auth.signUp').join(',')}?batch=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+      body: JSON.stringify(input),
+    });
+    expect(response.status).toBe(400);
+    expect(await t.db.select().from(users)).toHaveLength(1);
+    const codes: string[] = [];
+    for (let i = 0; i < 21; i++) {
+      const signUp = apiClient(t.app, { ip: '192.0.2.88' }).trpc.auth.signUp.mutate(seeker(`many${i}@example.com`));
+      codes.push(await signUp.then(() => 'OK', (error: unknown) => (error instanceof TRPCClientError ? String(error.data?.code) : 'thrown')));
+    }
+    expect(codes.slice(0, 20).every((c) => c === 'OK')).toBe(true);
+    expect(codes[20]).toBe('TOO_MANY_REQUESTS');
+    expect(await t.db.select().from(users)).toHaveLength(21);
+    // Another address is not affected.
+    await expect(apiClient(t.app, { ip: '192.0.2.89' }).trpc.auth.signUp.mutate(seeker('other@example.com'))).resolves.toBeTruthy();
+  });
+
+  it('ends the earlier session when another user signs in in the same browser', async () => {
+    await apiClient(t.app).trpc.auth.signUp.mutate(employer());
+    const browser = apiClient(t.app);
+    await browser.trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD });
+    const firstCookie = [...browser.jar.entries()][0]!;
+    await browser.trpc.auth.signIn.mutate({ email: 'boss@acme.example', password: PASSWORD });
+    const stale = apiClient(t.app);
+    stale.jar.set(firstCookie[0], firstCookie[1]);
+    expect(await stale.trpc.auth.me.query()).toBeNull();
+    expect(await browser.trpc.auth.me.query()).toMatchObject({ email: 'boss@acme.example' });
   });
 
   it('locks an address that guesses across many emails', async () => {

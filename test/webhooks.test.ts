@@ -67,6 +67,15 @@ describe('Standard Webhooks verification', () => {
     expect(await rows('select * from jobs')).toEqual([]);
   });
 
+  it('leaves the webhook-id of a delivery refused for its signature free for the real one', async () => {
+    const forged = await deliver(jobPosting(), { id: 'msg_taken', secret: 'whsec_' + Buffer.from('y'.repeat(32)).toString('base64') });
+    expect(forged.status).toBe(401);
+    const stale = await deliver(jobPosting(), { id: 'msg_taken', timestamp: new Date(Date.now() - 6 * 60_000) });
+    expect(stale.status).toBe(401);
+    const real = await deliver(jobPosting(), { id: 'msg_taken' });
+    expect(await real.json()).toMatchObject({ status: 'applied' });
+  });
+
   it('refuses a body changed after signing', async () => {
     const body = JSON.stringify(jobPosting());
     const signature = new Webhook(source.signingSecret).sign('msg_tamper', new Date(), body);

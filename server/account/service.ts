@@ -10,7 +10,7 @@ import { myApplications } from '../applications/service.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
 import { loadProfile } from '../auth/profile.ts';
 import type { SessionUser } from '../auth/sessions.ts';
-import { emailKey } from '../auth/throttle.ts';
+import { forgetAccountAttempts } from '../auth/throttle.ts';
 import { myJobs } from '../jobs/read.ts';
 import { listSeekerSkills } from '../seekers/skills.ts';
 import { listDeliveries, listSources } from '../webhooks/sources.ts';
@@ -101,7 +101,7 @@ export async function deleteAccount(db: Database, passwords: PasswordHasher, use
     } else {
       await tx.delete(users).where(eq(users.id, user.id));
     }
-    await tx.delete(authThrottles).where(eq(authThrottles.key, emailKey(row.email)));
+    await forgetAccountAttempts(tx, row.email);
   });
   return { deleted: true };
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { createTRPCRouter, employerProcedure, seekerProcedure } from '../trpc.ts';
 import { applicationsForJob, apply, myApplications, setApplicationStatus, withdraw } from './service.ts';
+import { recordId } from '../ids.ts';
 
-const id = z.number().int().positive();
+const id = recordId;
 
 export const applicationsRouter = createTRPCRouter({
   /**

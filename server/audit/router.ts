@@ -4,10 +4,11 @@ import { ownedJob } from '../jobs/service.ts';
 import { adminProcedure, createTRPCRouter, employerProcedure } from '../trpc.ts';
 import { listDecisions } from './decision-log.ts';
 import { auditCsv, runAudit } from './service.ts';
+import { recordId } from '../ids.ts';
 
 export const auditRouter = createTRPCRouter({
   /** An employer's audit: all their jobs, or one. */
-  forEmployer: employerProcedure.input(z.object({ jobId: z.number().int().positive().optional() }).default({})).query(async ({ ctx, input }) => {
+  forEmployer: employerProcedure.input(z.object({ jobId: recordId.optional() }).default({})).query(async ({ ctx, input }) => {
     if (input.jobId) await ownedJob(ctx.db, ctx.user.id, input.jobId);
     const scope = input.jobId ? sql`jobs.id = ${input.jobId} and jobs.employer_id = ${ctx.user.id}` : sql`jobs.employer_id = ${ctx.user.id}`;
     const audit = await runAudit(ctx.db, scope);
@@ -25,9 +26,9 @@ export const auditRouter = createTRPCRouter({
     .input(
       z
         .object({
-          seekerId: z.number().int().positive().optional(),
-          jobId: z.number().int().positive().optional(),
-          beforeId: z.number().int().positive().optional(),
+          seekerId: recordId.optional(),
+          jobId: recordId.optional(),
+          beforeId: recordId.optional(),
           limit: z.number().int().min(1).max(200).default(50),
         })
         .default({ limit: 50 }),

@@ -5,20 +5,30 @@
  * ratio against the category with the highest rate. Unknown self-identification is counted
  * apart; categories under 2% of the total are marked (the law lets an auditor leave them out of
  * the ratios); ratios under 0.8 (the four-fifths rule) are flagged.
+ *
+ * Small cells are suppressed, as statistical agencies do: a category of fewer than
+ * MIN_CELL_SIZE people shows neither its counts nor its rate and stays out of the ratios, so an
+ * audit of a handful of applicants cannot name one of them.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { rowsOf } from '../sql-helpers.ts';
 
+export const MIN_CELL_SIZE = 5;
+
+/** A category's figures; all null when it is suppressed (fewer than MIN_CELL_SIZE people). */
 export interface CategoryRow {
   category: string;
-  total: number;
-  positive: number;
-  rate: number;
+  suppressed: boolean;
+  total: number | null;
+  positive: number | null;
+  rate: number | null;
   impactRatio: number | null;
   under2Percent: boolean;
   flagged: boolean;
 }
+
+const suppressedRow = (category: string): CategoryRow => ({ category, suppressed: true, total: null, positive: null, rate: null, impactRatio: null, under2Percent: false, flagged: false });
 
 export interface AuditTable {
   rows: CategoryRow[];
@@ -49,15 +59,17 @@ export function impactTable(people: AuditPerson[], groupOf: (p: AuditPerson) => 
     groups.set(group, g);
   }
   const all = people.length;
-  const counted = [...groups.entries()].map(([category, g]) => ({ category, ...g, rate: g.total ? g.positive / g.total : 0, under2Percent: all > 0 && g.total / all < 0.02 }));
+  const shown = [...groups.entries()].filter(([, g]) => g.total >= MIN_CELL_SIZE);
+  const counted = shown.map(([category, g]) => ({ category, ...g, rate: g.positive / g.total, under2Percent: all > 0 && g.total / all < 0.02 }));
   // The highest rate among categories large enough to count sets the bar.
   const best = Math.max(0, ...counted.filter((c) => !c.under2Percent).map((c) => c.rate));
-  const rows = counted
-    .map((c) => {
+  const rows: CategoryRow[] = [
+    ...counted.map((c) => {
       const impactRatio = best > 0 ? c.rate / best : null;
-      return { ...c, impactRatio, flagged: !c.under2Percent && impactRatio !== null && impactRatio < 0.8 };
-    })
-    .sort((a, b) => a.category.localeCompare(b.category));
+      return { ...c, suppressed: false, impactRatio, flagged: !c.under2Percent && impactRatio !== null && impactRatio < 0.8 };
+    }),
+    ...[...groups.entries()].filter(([, g]) => g.total < MIN_CELL_SIZE).map(([category]) => suppressedRow(category)),
+  ].sort((a, b) => a.category.localeCompare(b.category));
   return { rows, unknown };
 }
 
@@ -95,7 +107,10 @@ export function auditCsv(audit: ReturnType<typeof auditOf>): string {
   for (const [measure, tables] of Object.entries(audit)) {
     for (const grouping of ['sex', 'raceEthnicity', 'intersection'] as const) {
       const table = tables[grouping];
-      for (const r of table.rows) lines.push([measure, grouping, `"${r.category}"`, r.total, r.positive, r.rate.toFixed(4), r.impactRatio?.toFixed(4) ?? '', r.under2Percent, r.flagged].join(','));
+      for (const r of table.rows) {
+        if (r.suppressed) lines.push([measure, grouping, `"${r.category}"`, `"fewer than ${MIN_CELL_SIZE}"`, '', '', '', '', ''].join(','));
+        else lines.push([measure, grouping, `"${r.category}"`, r.total, r.positive, r.rate?.toFixed(4), r.impactRatio?.toFixed(4) ?? '', r.under2Percent, r.flagged].join(','));
+      }
       lines.push([measure, grouping, '"unknown"', table.unknown, '', '', '', '', ''].join(','));
     }
   }

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../db-errors.ts';
 import type { PasswordHasher } from './passwords.ts';
 import type { SignUpInput } from './schemas.ts';
 import { createSession, invalidateUserSessions, type SessionUser, type ValidSession } from './sessions.ts';
-import { ADDRESS_RULE, EMAIL_RULE, addressKey, assertNotThrottled, clearFailures, emailKey, recordFailure } from './throttle.ts';
+import { ADDRESS_RULE, PAIR_RULE, SIGN_UP_RULE, addressKey, clearAttempts, pairKey, returnAttempt, signUpKey, takeAttempt } from './throttle.ts';
 
 export interface SignedIn {
   user: SessionUser;
@@ -18,7 +18,10 @@ const EMAIL_TAKEN = 'An account with this email address already exists. Sign in 
 const BAD_CREDENTIALS = 'The email address or password is incorrect.';
 
 /** Creates the user and its typed profile in one transaction, then signs in. */
-export async function signUp(db: Database, passwords: PasswordHasher, input: SignUpInput, now: Date): Promise<SignedIn> {
+export async function signUp(db: Database, passwords: PasswordHasher, input: SignUpInput, context: { ip: string | null; now: Date }): Promise<SignedIn> {
+  const { now, ip } = context;
+  // Every attempt counts (each costs a password hash), whatever its outcome.
+  if (ip) await takeAttempt(db, signUpKey(ip), SIGN_UP_RULE, now);
   const [taken] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email)).limit(1);
   if (taken) throw new TRPCError({ code: 'CONFLICT', message: EMAIL_TAKEN });
 
@@ -83,8 +86,10 @@ export async function signIn(
   context: { ip: string | null; now: Date },
 ): Promise<SignedIn> {
   const { now, ip } = context;
-  const keys = [emailKey(input.email), ...(ip ? [addressKey(ip)] : [])];
-  await assertNotThrottled(db, keys, now);
+  // The attempt is counted before the password is checked and handed back if it was right.
+  const pair = pairKey(input.email, ip);
+  await takeAttempt(db, pair, PAIR_RULE, now);
+  if (ip) await takeAttempt(db, addressKey(ip), ADDRESS_RULE, now);
 
   const [user] = await db
     .select({ id: users.id, email: users.email, userType: users.userType, passwordHash: users.passwordHash })
@@ -92,14 +97,10 @@ export async function signIn(
     .where(eq(users.email, input.email))
     .limit(1);
   const valid = await passwords.verify(user?.passwordHash ?? (await timingDecoy(passwords)), input.password);
+  if (!user || !valid) throw new TRPCError({ code: 'UNAUTHORIZED', message: BAD_CREDENTIALS });
 
-  if (!user || !valid) {
-    await recordFailure(db, emailKey(input.email), EMAIL_RULE, now);
-    if (ip) await recordFailure(db, addressKey(ip), ADDRESS_RULE, now);
-    throw new TRPCError({ code: 'UNAUTHORIZED', message: BAD_CREDENTIALS });
-  }
-
-  await clearFailures(db, emailKey(input.email));
+  await clearAttempts(db, pair);
+  if (ip) await returnAttempt(db, addressKey(ip));
   if (passwords.needsRehash(user.passwordHash)) {
     const passwordHash = await passwords.hash(input.password);
     await db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, user.id));
@@ -118,11 +119,12 @@ export async function changePassword(
 ): Promise<{ token: string; session: ValidSession }> {
   const [user] = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
   if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
-  await assertNotThrottled(db, [emailKey(user.email)], context.now);
+  const pair = pairKey(user.email, context.ip);
+  await takeAttempt(db, pair, PAIR_RULE, context.now);
   if (!(await passwords.verify(user.passwordHash, input.currentPassword))) {
-    await recordFailure(db, emailKey(user.email), EMAIL_RULE, context.now);
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'Your current password is not correct.' });
   }
+  await clearAttempts(db, pair);
   const passwordHash = await passwords.hash(input.newPassword);
   return db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: context.now }).where(eq(users.id, userId));

@@ -6,13 +6,16 @@ import { invalidateSession } from './sessions.ts';
 
 export const authRouter = createTRPCRouter({
   signUp: publicProcedure.input(signUpInput).mutation(async ({ ctx, input }) => {
-    const signedIn = await signUp(ctx.db, ctx.passwords, input, ctx.clock());
+    const signedIn = await signUp(ctx.db, ctx.passwords, input, { ip: ctx.ip, now: ctx.clock() });
+    // A browser holds one session: the one it had before ends here.
+    if (ctx.session) await invalidateSession(ctx.db, ctx.session.id);
     ctx.cookies.set(signedIn.token, signedIn.session.expiresAt);
     return loadProfile(ctx.db, signedIn.user);
   }),
 
   signIn: publicProcedure.input(signInInput).mutation(async ({ ctx, input }) => {
     const signedIn = await signIn(ctx.db, ctx.passwords, input, { ip: ctx.ip, now: ctx.clock() });
+    if (ctx.session) await invalidateSession(ctx.db, ctx.session.id);
     ctx.cookies.set(signedIn.token, signedIn.session.expiresAt);
     return loadProfile(ctx.db, signedIn.user);
   }),

@@ -7,8 +7,9 @@ import { listExperiments, startExperiment, stopExperiment } from './assignment.t
 import { experimentResults, qualityByWeek } from './quality.ts';
 import { rescoreToCurrentAssignment } from './rescore.ts';
 import { adminProcedure, createTRPCRouter } from '../trpc.ts';
+import { recordId } from '../ids.ts';
 
-const experimentId = z.object({ id: z.number().int().positive() });
+const experimentId = z.object({ id: recordId });
 
 /** Batches a start or stop moves at once; the scheduled sweep does the rest. */
 const RESCORE_BATCHES_AFTER_CHANGE = 10;

@@ -4,8 +4,9 @@ import { getJob, myJobs } from './read.ts';
 import { createJobInput, searchJobsInput, updateJobInput } from './schemas.ts';
 import { searchJobs } from './search.ts';
 import { createJob, setJobStatus, updateJob, type JobsDeps } from './service.ts';
+import { recordId } from '../ids.ts';
 
-const jobId = z.object({ id: z.number().int().positive() });
+const jobId = z.object({ id: recordId });
 
 export const jobsDeps = (ctx: Context): JobsDeps => ({
   db: ctx.db,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EMPLOYMENT_TYPES } from '../../db/schema.ts';
+import { recordId } from '../ids.ts';
 
 const MAX_MONEY = 99_999_999.99; // numeric(10, 2)
 
@@ -65,7 +66,7 @@ export const createJobInput = z
 export type CreateJobInput = z.infer<typeof createJobInput>;
 
 export const updateJobInput = z
-  .object({ id: z.number().int().positive(), ...jobFields })
+  .object({ id: recordId, ...jobFields })
   .partial({ title: true, description: true })
   .strict()
   .refine(salaryInOrder, salaryMessage);

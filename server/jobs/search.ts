@@ -111,8 +111,10 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
   if (page.length === 0) return { items: [], nextCursor: null, total: ranked.length };
 
   const ids = page.map((p) => p.id);
+  // The markers are control characters; any already in the stored text are dropped first, so
+  // a job cannot highlight words of its own choosing.
   const headline = (column: SQL, options: string) =>
-    tsQuery ? sql`ts_headline('english', ${column}, ${tsQuery}, ${`StartSel=${START}, StopSel=${STOP}, ${options}`})` : sql`null`;
+    tsQuery ? sql`ts_headline('english', translate(${column}, chr(2) || chr(3), ''), ${tsQuery}, ${`StartSel=${START}, StopSel=${STOP}, ${options}`})` : sql`null`;
   const rows = rowsOf<{
     id: number; title: string; location: string | null; remote_allowed: boolean; employment_type: string | null; salary_min: string | null;
     salary_max: string | null; currency: string; posted_at: string | Date | null; company_name: string; title_headline: string | null; snippet: string | null; excerpt: string;

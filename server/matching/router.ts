@@ -4,8 +4,9 @@ import { careerPaths, GOOD_MATCH } from './career-paths.ts';
 import { candidatesForJob, dismissMatch, markViewed, matchesForSeeker } from './read.ts';
 import { requestReview, respondToReview } from './reviews.ts';
 import { REVIEW_KINDS } from '../../db/schema.ts';
+import { recordId } from '../ids.ts';
 
-const jobId = z.number().int().positive();
+const jobId = recordId;
 const minScore = z.number().min(0).max(1).default(0);
 
 export const matchesRouter = createTRPCRouter({
@@ -39,7 +40,7 @@ export const matchesRouter = createTRPCRouter({
 
   /** The employer of the job answers a review request (a person's answer, recorded). */
   respondToReview: employerProcedure
-    .input(z.object({ reviewId: z.number().int().positive(), response: z.string().trim().min(2, 'Write your answer.').max(2000, 'Keep it under 2,000 characters.') }))
+    .input(z.object({ reviewId: recordId, response: z.string().trim().min(2, 'Write your answer.').max(2000, 'Keep it under 2,000 characters.') }))
     .mutation(({ ctx, input }) => respondToReview(ctx.db, ctx.user.id, input, ctx.clock())),
 
   /** The few skills that would open the most additional good matches, with those jobs. */

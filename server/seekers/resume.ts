@@ -4,7 +4,7 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { jobSeekers } from '../../db/schema.ts';
 import { fitJsonResume } from '../ai/json-resume.ts';
 import { LOCAL_PARSER_MODEL, createLocalResumeParser } from '../ai/local-resume-parser.ts';
-import type { AiProviders, Embedder, ParsedResume } from '../ai/types.ts';
+import type { AiProviders, Embedder, ParsedResume, ResumeParser } from '../ai/types.ts';
 import { errorSummary, type Logger } from '../logger.ts';
 import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
 import type { SkillLexicon } from '../skills/lexicon.ts';
@@ -16,6 +16,8 @@ export const RESUME_MAX_CHARS = 60_000;
 export interface ResumeDeps {
   db: Database;
   ai: AiProviders;
+  /** The fallback when the configured parser fails (in a thread pool under Node). */
+  localParser?: ResumeParser;
   now: Date;
   logger?: Logger;
   /** Runs after the response: embedding must not hold the seeker's request. */
@@ -26,17 +28,20 @@ export interface ResumeDeps {
   retentionMonths: number;
 }
 
-async function parseWithFallback(ai: AiProviders, text: string, lexicon: SkillLexicon, logger?: Logger): Promise<ParsedResume> {
+async function parseWithFallback(ai: AiProviders, text: string, lexicon: SkillLexicon, logger?: Logger, localParser = createLocalResumeParser()): Promise<ParsedResume> {
   try {
     return await ai.resumeParser.parse(text, lexicon);
   } catch (error) {
+    // A limit the work reached (its deadline, its memory) is the seeker's to hear, not a defect.
+    if (error instanceof TRPCError) throw error;
     if (ai.resumeParser.model === LOCAL_PARSER_MODEL) return keptUnread(text, error, logger);
     // OpenAI down or refusing: the resume is still read, by the local parser, and says so.
     logger?.error('resume parser failed, used the local parser', { error: errorSummary(error) });
     try {
-      const local = await createLocalResumeParser().parse(text, lexicon);
+      const local = await localParser.parse(text, lexicon);
       return { ...local, model: `${LOCAL_PARSER_MODEL} (fallback)` };
     } catch (localError) {
+      if (localError instanceof TRPCError) throw localError;
       return keptUnread(text, localError, logger);
     }
   }
@@ -58,7 +63,7 @@ export async function saveResume(deps: ResumeDeps, seekerId: number, rawText: st
   if (text.length > RESUME_MAX_CHARS) throw new TRPCError({ code: 'BAD_REQUEST', message: `A resume can be at most ${RESUME_MAX_CHARS.toLocaleString('en-US')} characters.` });
 
   const lexicon = await loadLexicon(deps.db);
-  const parsed = await parseWithFallback(deps.ai, text, lexicon, deps.logger);
+  const parsed = await parseWithFallback(deps.ai, text, lexicon, deps.logger, deps.localParser);
   const refs = await resolveSkillNames(deps.db, parsed.skills.map((s) => s.name));
   const found = parsed.skills.flatMap((s) => {
     const ref = refs.get(s.name);

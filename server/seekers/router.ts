@@ -5,7 +5,7 @@ import { jobSeekers, RACE_ETHNICITY_CATEGORIES, selfIdentifications, SEX_CATEGOR
 import { seekerProfileColumns } from '../auth/profile.ts';
 import { personName } from '../auth/schemas.ts';
 import { createTRPCRouter, seekerProcedure } from '../trpc.ts';
-import { extractResumeText, MAX_RESUME_UPLOAD_BYTES } from './extract-text.ts';
+import { MAX_RESUME_UPLOAD_BYTES } from './extract-text.ts';
 import { jsonResumeSchema } from '../ai/json-resume.ts';
 import { loadResume, saveResume, type ResumeDeps } from './resume.ts';
 import { listSeekerSkills, setSeekerSkills, setSkillsInput } from './skills.ts';
@@ -35,6 +35,7 @@ type SeekerContext = Parameters<Parameters<typeof seekerProcedure.query>[0]>[0][
 const resumeDeps = (ctx: SeekerContext): ResumeDeps => ({
   db: ctx.db,
   ai: ctx.ai,
+  localParser: ctx.resumeWork.localParser,
   now: ctx.clock(),
   background: ctx.background,
   onResumeEmbedded: ctx.hooks.onResumeEmbedded,
@@ -71,7 +72,7 @@ export const seekersRouter = createTRPCRouter({
       if (file.size > MAX_RESUME_UPLOAD_BYTES) {
         throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.' });
       }
-      const text = await extractResumeText(new Uint8Array(await file.arrayBuffer()));
+      const text = await ctx.resumeWork.extractText(new Uint8Array(await file.arrayBuffer()));
       return saveResume(resumeDeps(ctx), ctx.user.id, text);
     }),
 

@@ -4,9 +4,10 @@ import { SKILL_CATEGORIES, skillAliases, skills } from '../../db/schema.ts';
 import { adminProcedure, createTRPCRouter, publicProcedure } from '../trpc.ts';
 import { addAlias, addSkill, mergeSkills, searchSkills } from './catalog.ts';
 import { adoptCustomRows, approveSkill, pendingSkills, rejectSkill } from './custom.ts';
+import { recordId } from '../ids.ts';
 
 const skillName = z.string().trim().min(1, 'Enter a skill name.').max(100, 'A skill name can be at most 100 characters.');
-const skillId = z.number().int().positive();
+const skillId = recordId;
 
 export const skillsRouter = createTRPCRouter({
   search: publicProcedure

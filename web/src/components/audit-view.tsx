@@ -7,10 +7,13 @@ import type { RouterOutputs } from '../lib/trpc.ts';
 type Audit = RouterOutputs['audit']['platform'];
 type Table = Audit['selection']['sex'];
 
+/** The server's MIN_CELL_SIZE (server/audit/service.ts): smaller categories come suppressed. */
+const MIN_CELL_SIZE = 5;
+
 
 /** Impact ratios as horizontal bars, with the 0.8 line the four-fifths rule draws. */
 function ImpactChart(props: { table: Table; title: string }) {
-  const rows = () => props.table.rows.filter((r) => r.impactRatio !== null);
+  const rows = () => props.table.rows.filter((r) => !r.suppressed && r.impactRatio !== null);
   const barHeight = 22;
   const labelWidth = 260;
   const chartWidth = 300;
@@ -53,10 +56,15 @@ function ImpactTable(props: { table: Table; title: string }) {
                     {categoryLabel(row.category)}
                     <Show when={row.under2Percent}><span class="chip-note"> · under 2%</span></Show>
                   </th>
-                  <td>{row.total}</td>
-                  <td>{row.positive}</td>
-                  <td>{rateLabel(row.rate)}</td>
-                  <td>{row.impactRatio === null ? '—' : row.impactRatio.toFixed(2)}{row.flagged ? ' ⚠ under 0.8' : ''}</td>
+                  <Show
+                    when={!row.suppressed}
+                    fallback={<td colSpan={4} class="muted">fewer than {MIN_CELL_SIZE} (not shown, not in the ratios)</td>}
+                  >
+                    <td>{row.total}</td>
+                    <td>{row.positive}</td>
+                    <td>{row.rate === null ? '—' : rateLabel(row.rate)}</td>
+                    <td>{row.impactRatio === null ? '—' : row.impactRatio.toFixed(2)}{row.flagged ? ' ⚠ under 0.8' : ''}</td>
+                  </Show>
                 </tr>
               )}
             </For>
@@ -74,6 +82,7 @@ export function AuditView(props: { audit: Audit; fileName: string }) {
   return (
     <div class="stack">
       <button type="button" class="button button-secondary" onClick={download}>Download CSV</button>
+      <p class="muted">Categories of fewer than {MIN_CELL_SIZE} people are shown as "fewer than {MIN_CELL_SIZE}" and left out of the ratios, so no one can be recognized.</p>
       <h2>Selection rate</h2>
       <p class="muted">Applications that reached interview or were accepted, of {props.audit.selection.total} applications.</p>
       <ImpactTable table={props.audit.selection.sex} title="Selection by sex" />
