@@ -22,6 +22,9 @@ import { MAX_RESUME_UPLOAD_BYTES } from './seekers/extract-text.ts';
 import { errorSummary, type Logger } from './logger.ts';
 import { appRouter } from './router.ts';
 import { createContextInner } from './trpc.ts';
+import { devMailboxRoutes } from './mail/dev-mailbox-routes.ts';
+import { drainOutbox, type MailSender } from './mail/sender.ts';
+import { createMailSender, devMailboxEnabled } from './mail/setup.ts';
 
 export interface RequestDatabase {
   db: Database;
@@ -42,6 +45,8 @@ export interface AppDeps {
   clientIp(c: HonoContext): string | null;
   /** Serve the built SPA, in order (Node); in the worker the assets binding does it before the app. */
   staticAssets?: MiddlewareHandler[];
+  /** Delivers the outbox; null holds messages (production without a transport); unset: server/mail/setup.ts decides. */
+  mail?: MailSender | null;
 }
 
 type Env = {
@@ -76,6 +81,7 @@ export function isCacheableResponse(response: Response): boolean {
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<Env>();
+  const mail = deps.mail === undefined ? createMailSender(deps.config, deps.logger) : deps.mail;
 
   app.use(
     '*',
@@ -173,6 +179,13 @@ export function createApp(deps: AppDeps) {
     },
   );
 
+  // Draining after a response: only the request that queued mail pays for it, after its answer.
+  const drainMailAfter = (c: HonoContext) => {
+    if (mail) runInBackground(c, () => drainOutbox(c.get('db') as Database, mail, deps.clock, { maxBatches: 2 }));
+  };
+
+  if (devMailboxEnabled(deps.config)) app.route('/dev/mail', devMailboxRoutes(withDatabase, deps.clientIp));
+
   app.get('/health', withDatabase, async (c) => {
     const health = await checkHealth(c.get('db'));
     c.header('Cache-Control', 'no-store');
@@ -251,6 +264,7 @@ export function createApp(deps: AppDeps) {
           },
           hooks: createDomainHooks(c.get('db') as Database, deps.ai, deps.clock),
           background: (task) => runInBackground(c, task),
+          drainMail: () => drainMailAfter(c),
         }) as unknown as Record<string, unknown>;
       },
       onError: ({ error, path }) => {

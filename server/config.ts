@@ -17,6 +17,15 @@ const EnvSchema = z.object({
     (v) => (v === '' ? undefined : v),
     z.coerce.number().int().min(6, 'DECISION_LOG_RETENTION_MONTHS must be at least 6 (the AI decision log is kept 6 months or more)').max(120).default(12),
   ),
+  PUBLIC_URL: optional.pipe(z.string().url('PUBLIC_URL must be the public origin, like https://jobs.example.com').optional()),
+  SMTP_URL: optional.pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465').optional()),
+  MAIL_FROM: optional,
+  MAIL_API: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['resend'], { error: 'MAIL_API must be resend' }).optional()),
+  MAIL_API_KEY: optional,
+  MAIL_API_URL: optional.pipe(z.string().url('MAIL_API_URL must be a URL').optional()),
+}).superRefine((e, ctx) => {
+  if (e.MAIL_API && !e.MAIL_API_KEY) ctx.addIssue({ code: 'custom', path: ['MAIL_API_KEY'], message: 'MAIL_API_KEY is required with MAIL_API' });
+  if ((e.MAIL_API || e.SMTP_URL) && !e.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'MAIL_FROM (the sender, like "Fitwork <no-reply@example.com>") is required with a mail transport' });
 });
 
 export interface AppConfig {
@@ -33,6 +42,14 @@ export interface AppConfig {
   resumeRetentionMonths: number;
   /** Months of the AI decision log kept (at least 6). */
   decisionLogRetentionMonths: number;
+  /** The public origin links in emails are built from (no trailing slash). */
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  mailApi: 'resend' | undefined;
+  mailApiKey: string | undefined;
+  /** Another base URL for the mail API (the tests point it at a local stand-in). */
+  mailApiUrl: string | undefined;
 }
 
 /** Parses the environment once; refuses to start half-configured and says what is wrong. */
@@ -54,5 +71,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     seedDemoData: e.SEED_DEMO_DATA === 'true',
     resumeRetentionMonths: e.RESUME_RETENTION_MONTHS,
     decisionLogRetentionMonths: e.DECISION_LOG_RETENTION_MONTHS,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailApi: e.MAIL_API,
+    mailApiKey: e.MAIL_API_KEY,
+    mailApiUrl: e.MAIL_API_URL,
   };
 }
