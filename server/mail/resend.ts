@@ -7,7 +7,7 @@ import { PermanentMailError, type MailTransport } from './transport.ts';
 export const RESEND_API_URL = 'https://api.resend.com';
 const TIMEOUT_MS = 15_000;
 
-export function createResendTransport(options: { apiKey: string; baseUrl?: string; fetch?: typeof fetch }): MailTransport {
+export function createResendTransport(options: { apiKey: string; baseUrl?: string; fetch?: typeof fetch; timeoutMs?: number }): MailTransport {
   const baseUrl = (options.baseUrl ?? RESEND_API_URL).replace(/\/+$/, '');
   const send = options.fetch ?? fetch;
   return {
@@ -22,7 +22,7 @@ export function createResendTransport(options: { apiKey: string; baseUrl?: strin
           'idempotency-key': mail.idempotencyKey.slice(0, 256),
         },
         body: JSON.stringify({ from: mail.from, to: [mail.to], subject: mail.subject, text: mail.text, html: mail.html }),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(options.timeoutMs ?? TIMEOUT_MS),
       });
       const body = (await response.json().catch(() => null)) as { id?: unknown; message?: unknown; name?: unknown } | null;
       if (response.ok) return { providerId: typeof body?.id === 'string' ? body.id : null };
