@@ -16,13 +16,13 @@ export function VerifyBanner() {
   };
   return (
     <Show when={me.data?.userType === 'employer' && !me.data.emailVerified}>
-      <div class="verify-banner" role="region" aria-label="Email confirmation">
+      <section class="verify-banner" aria-label="Email confirmation">
         <p>
           Confirm your email address to publish jobs: open the link we sent to <strong>{me.data?.email}</strong>. Until then you can prepare drafts.{' '}
           <button type="button" class="link-button" onClick={resend}>Send the link again</button>
         </p>
         <Show when={status()}>{(text) => <p role="status">{text()}</p>}</Show>
-      </div>
+      </section>
     </Show>
   );
 }
