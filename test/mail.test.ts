@@ -18,6 +18,7 @@ import { adminClient, codeOf, seekerClient } from './helpers/actors.ts';
 import { apiClient, createTestApp } from './helpers/app.ts';
 import { freePort } from './helpers/neon-local.ts';
 import { startResendStandIn, startSmtpServer, tokenIn } from './helpers/mail.ts';
+import { startNodeServer } from './helpers/server.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -226,4 +227,27 @@ describe('the development mailbox', () => {
     const withSmtp = await createTestApp({ env: { APP_ENV: 'development', SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: FROM }, mail: null });
     expect((await withSmtp.app.request('/dev/mail', { headers: { 'x-test-client-ip': '127.0.0.1' } })).status).toBe(404);
   });
+});
+
+describe('npm start with no configuration', () => {
+  it('keeps every message at /dev/mail and logs each one without its link', async () => {
+    const server = await startNodeServer({ APP_ENV: 'development' });
+    cleanups.push(() => server.remove());
+    const signUp = await fetch(`${server.url}/trpc/auth.signUp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ userType: 'job_seeker', email: 'first@example.com', password: 'correct horse battery', firstName: 'Ada', lastName: 'Byron' }),
+    });
+    expect(signUp.status).toBe(200);
+    const deadline = Date.now() + 10_000;
+    while (!server.output().includes('mail waiting in the development mailbox') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const list = await (await fetch(`${server.url}/dev/mail`)).text();
+    const id = /href="\/dev\/mail\/(\d+)"/.exec(list)?.[1];
+    expect(list).toContain('Confirm your email address for Fitwork');
+    const message = await (await fetch(`${server.url}/dev/mail/${id}`)).text();
+    const token = /#token=([a-z0-9]+)/.exec(message)?.[1];
+    expect(message).toContain(`${server.url}/verify-email#token=`);
+    expect(server.output()).toContain('"message":"mail waiting in the development mailbox","kind":"verify_email"');
+    expect(server.output()).not.toContain(token!);
+  }, 90_000);
 });
