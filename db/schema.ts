@@ -59,6 +59,9 @@ export const users = pgTable(
     updatedAt: timestamptz('updated_at'),
     // Sign-ins and session use (refreshed at most hourly): what the resume retention counts from.
     lastActiveAt: timestamptz('last_active_at').notNull().defaultNow(),
+    // Null until the address is proven (a verification or reset link used); accounts older than
+    // migration 0009 count as verified.
+    emailVerifiedAt: timestamptz('email_verified_at'),
   },
   (t) => [
     index('users_user_type_idx').on(t.userType),
@@ -513,5 +516,88 @@ export const experiments = pgTable(
     // At most one experiment runs at a time, so every seeker has exactly one algorithm.
     uniqueIndex('experiments_one_running_unique').on(t.status).where(sql`status = 'running'`),
     check('experiments_status_check', inList('status', EXPERIMENT_STATUSES)),
+  ],
+);
+
+// Email (issue 17) ---------------------------------------------------------------------------
+
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'dead'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * The transactional outbox: a message is written in the transaction of the event that causes
+ * it, then delivered by server/mail/sender.ts. `kind` names the event (verify_email,
+ * password_reset, ...); notifications and alerts plug in as new kinds.
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    kind: varchar('kind', { length: 50 }).notNull(),
+    // Whose message it is: export and erasure find it by this, whatever address it went to.
+    recipientUserId: integer('recipient_user_id').references(() => users.id, { onDelete: 'cascade' }),
+    toAddress: varchar('to_address', { length: 255 }).notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    // The same event never makes two messages; also sent to the provider so a retry is not a second email.
+    idempotencyKey: varchar('idempotency_key', { length: 200 }).notNull().unique(),
+    status: varchar('status', { length: 20 }).notNull().default('pending').$type<OutboxStatus>(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamptz('next_attempt_at').notNull().defaultNow(),
+    // A claimed message belongs to its drainer until then; after it, another may take it over.
+    lockedUntil: timestamptz('locked_until'),
+    lastError: text('last_error'),
+    transport: varchar('transport', { length: 30 }),
+    createdAt: createdAt(),
+    sentAt: timestamptz('sent_at'),
+  },
+  (t) => [
+    index('outbox_messages_due_idx').on(t.nextAttemptAt).where(sql`status in ('pending', 'sending')`),
+    index('outbox_messages_recipient_idx').on(t.recipientUserId),
+    check('outbox_messages_status_check', inList('status', OUTBOX_STATUSES)),
+  ],
+);
+
+/** The delivery log: one row per attempt, what admins read (`mail.deliveries`). */
+export const mailDeliveries = pgTable(
+  'mail_deliveries',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => outboxMessages.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    transport: varchar('transport', { length: 30 }).notNull(),
+    outcome: varchar('outcome', { length: 20 }).notNull().$type<'sent' | 'failed' | 'dead'>(),
+    // The provider's message id, or the error's name and first line (never the message body).
+    detail: text('detail'),
+    at: timestamptz('at').notNull().defaultNow(),
+  },
+  (t) => [index('mail_deliveries_message_idx').on(t.messageId), index('mail_deliveries_at_idx').on(t.at)],
+);
+
+export const ACCOUNT_TOKEN_PURPOSES = ['verify_email', 'password_reset', 'email_change'] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
+/** Single-use links sent by email; only SHA-256 of the token is stored. */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: varchar('purpose', { length: 30 }).notNull().$type<AccountTokenPurpose>(),
+    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+    // The address being confirmed, for an email change.
+    newEmail: varchar('new_email', { length: 255 }),
+    createdAt: createdAt(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    usedAt: timestamptz('used_at'),
+  },
+  (t) => [
+    index('account_tokens_user_idx').on(t.userId, t.purpose),
+    check('account_tokens_purpose_check', inList('purpose', ACCOUNT_TOKEN_PURPOSES)),
   ],
 );

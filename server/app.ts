@@ -24,6 +24,9 @@ import { appRouter } from './router.ts';
 import { createContextInner } from './trpc.ts';
 import { LOCAL_PARSER_MODEL } from './ai/local-resume-parser.ts';
 import { inProcessResumeWork, type ResumeWork } from './workers/resume-work.ts';
+import { devMailboxRoutes } from './mail/dev-mailbox-routes.ts';
+import { drainOutbox, type MailSender } from './mail/sender.ts';
+import { createMailSender, devMailboxEnabled } from './mail/setup.ts';
 
 export interface RequestDatabase {
   db: Database;
@@ -46,6 +49,8 @@ export interface AppDeps {
   resumeWork?: ResumeWork;
   /** Serve the built SPA, in order (Node); in the worker the assets binding does it before the app. */
   staticAssets?: MiddlewareHandler[];
+  /** Delivers the outbox; null holds messages (production without a transport); unset: server/mail/setup.ts decides. */
+  mail?: MailSender | null;
 }
 
 type Env = {
@@ -111,6 +116,7 @@ export function createApp(deps: AppDeps) {
   const resumeWork = deps.resumeWork ?? inProcessResumeWork;
   // The local parser, when it is the configured one, runs where resumeWork runs it.
   const ai: AiProviders = deps.ai.resumeParser.model === LOCAL_PARSER_MODEL ? { ...deps.ai, resumeParser: resumeWork.localParser } : deps.ai;
+  const mail = deps.mail === undefined ? createMailSender(deps.config, deps.logger) : deps.mail;
 
   app.use(
     '*',
@@ -212,6 +218,13 @@ export function createApp(deps: AppDeps) {
     },
   );
 
+  // Draining after a response: only the request that queued mail pays for it, after its answer.
+  const drainMailAfter = (c: HonoContext) => {
+    if (mail) runInBackground(c, () => drainOutbox(c.get('db') as Database, mail, deps.clock, { maxBatches: 2 }));
+  };
+
+  if (devMailboxEnabled(deps.config)) app.route('/dev/mail', devMailboxRoutes(withDatabase, deps.clientIp));
+
   app.get('/health', withDatabase, async (c) => {
     const health = await checkHealth(c.get('db'));
     c.header('Cache-Control', 'no-store');
@@ -296,6 +309,7 @@ export function createApp(deps: AppDeps) {
           },
           hooks: createDomainHooks(c.get('db') as Database, deps.ai, deps.clock, deps.config.matchingAlgorithm),
           background: (task) => runInBackground(c, task),
+          drainMail: () => drainMailAfter(c),
         }) as unknown as Record<string, unknown>;
       },
       onError: ({ error, path }) => {

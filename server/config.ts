@@ -22,6 +22,15 @@ const EnvSchema = z.object({
     (v) => (v === '' ? undefined : v),
     z.string().refine((name) => name in ALGORITHMS, { message: `MATCHING_ALGORITHM must be one of ${Object.keys(ALGORITHMS).join(', ')}` }).default(DEFAULT_ALGORITHM),
   ),
+  PUBLIC_URL: optional.pipe(z.string().url('PUBLIC_URL must be the public origin, like https://jobs.example.com').optional()),
+  SMTP_URL: optional.pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465').optional()),
+  MAIL_FROM: optional,
+  MAIL_API: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['resend'], { error: 'MAIL_API must be resend' }).optional()),
+  MAIL_API_KEY: optional,
+  MAIL_API_URL: optional.pipe(z.string().url('MAIL_API_URL must be a URL').optional()),
+}).superRefine((e, ctx) => {
+  if (e.MAIL_API && !e.MAIL_API_KEY) ctx.addIssue({ code: 'custom', path: ['MAIL_API_KEY'], message: 'MAIL_API_KEY is required with MAIL_API' });
+  if ((e.MAIL_API || e.SMTP_URL) && !e.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'MAIL_FROM (the sender, like "Fitwork <no-reply@example.com>") is required with a mail transport' });
 });
 
 export interface AppConfig {
@@ -40,6 +49,14 @@ export interface AppConfig {
   decisionLogRetentionMonths: number;
   /** The matching algorithm outside experiments (decision 0010): set `blend-v1` to roll blend-v2 back. */
   matchingAlgorithm: string;
+  /** The public origin links in emails are built from (no trailing slash). */
+  publicUrl: string;
+  smtpUrl: string | undefined;
+  mailFrom: string | undefined;
+  mailApi: 'resend' | undefined;
+  mailApiKey: string | undefined;
+  /** Another base URL for the mail API (the tests point it at a local stand-in). */
+  mailApiUrl: string | undefined;
 }
 
 /** Parses the environment once; refuses to start half-configured and says what is wrong. */
@@ -62,5 +79,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     resumeRetentionMonths: e.RESUME_RETENTION_MONTHS,
     decisionLogRetentionMonths: e.DECISION_LOG_RETENTION_MONTHS,
     matchingAlgorithm: e.MATCHING_ALGORITHM,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailApi: e.MAIL_API,
+    mailApiKey: e.MAIL_API_KEY,
+    mailApiUrl: e.MAIL_API_URL,
   };
 }

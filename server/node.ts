@@ -18,6 +18,8 @@ import { parseConfig } from './config.ts';
 import { createProviders } from './providers.ts';
 import { errorSummary, jsonLogger } from './logger.ts';
 import { runMaintenance } from './maintenance.ts';
+import { createMailSender, devMailboxEnabled } from './mail/setup.ts';
+import { createSmtpTransport } from './mail/smtp.ts';
 import { searchJobs } from './jobs/search.ts';
 import { seedIfEmpty } from './seed/seed.ts';
 
@@ -45,9 +47,13 @@ await searchJobs({ db: database.db, embedder: ai.embedder, now: new Date() }, { 
   logger.error('warm-up search failed', { error: errorSummary(error) }),
 );
 
+const mail = createMailSender(config, logger, createSmtpTransport);
+if (!mail) logger.info('no mail transport configured: messages wait in the outbox until SMTP_URL or MAIL_API is set');
+else if (devMailboxEnabled(config)) logger.info('no mail transport configured: messages are kept in the development mailbox', { open: `${config.publicUrl}/dev/mail` });
+
 // The scheduled sweep (the worker has a Cron Trigger for it).
 const runSweep = () =>
-  runMaintenance(database.db, new Date(), config)
+  runMaintenance(database.db, new Date(), config, mail)
     .then((done) => logger.info('maintenance', { ...done }))
     .catch((error: unknown) => logger.error('maintenance failed', { error: errorSummary(error) }));
 await runSweep();
@@ -73,6 +79,7 @@ const app = createApp({
   },
   clientIp: (c) => getConnInfo(c).remote.address ?? null,
   resumeWork: resumePool,
+  mail,
   // Files first; any other GET is a route of the SPA, answered with index.html.
   staticAssets: [serveStatic({ root: webDir }), serveStatic({ root: webDir, path: 'index.html' })],
 });

@@ -5,6 +5,7 @@ import { authRouter } from './auth/router.ts';
 import { employersRouter } from './employers/router.ts';
 import { experimentsRouter } from './experiments/router.ts';
 import { jobsRouter } from './jobs/router.ts';
+import { mailRouter } from './mail/router.ts';
 import { matchesRouter } from './matching/router.ts';
 import { seekersRouter } from './seekers/router.ts';
 import { skillsRouter } from './skills/router.ts';
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   audit: auditRouter,
   experiments: experimentsRouter,
+  mail: mailRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -36,6 +36,8 @@ export interface Context {
   background(task: () => Promise<unknown>): void;
   /** What follows a change, across domains: matching hooks in here (server/hooks.ts). */
   hooks: DomainHooks;
+  /** Delivers the outbox after the response (call it after queueing mail). */
+  drainMail(): void;
 }
 
 export interface DomainHooks {

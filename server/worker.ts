@@ -13,6 +13,7 @@ import { createArgon2Hasher } from './auth/passwords.ts';
 import { parseConfig } from './config.ts';
 import { createProviders } from './providers.ts';
 import { jsonLogger } from './logger.ts';
+import { createMailSender } from './mail/setup.ts';
 
 export interface WorkerEnv {
   DATABASE_URL?: string;
@@ -20,12 +21,24 @@ export interface WorkerEnv {
   OPENAI_BASE_URL?: string;
   APP_ENV?: string;
   NEON_WS_PROXY?: string;
+  PUBLIC_URL?: string;
+  MAIL_API?: string;
+  MAIL_API_KEY?: string;
+  MAIL_API_URL?: string;
+  MAIL_FROM?: string;
+}
+
+/** Links in emails need the public origin; a deployment must say it (wrangler.toml [vars] or a secret). */
+function workerConfig(env: WorkerEnv) {
+  const config = parseConfig({ ...env } as Record<string, string | undefined>);
+  if (config.env === 'production' && !env.PUBLIC_URL) throw new Error('PUBLIC_URL is not set: the links in emails are built from it (set it in wrangler.toml [vars]).');
+  return config;
 }
 
 let appPromise: Promise<App> | undefined;
 
 async function buildApp(env: WorkerEnv): Promise<App> {
-  const config = parseConfig({ ...env } as Record<string, string | undefined>);
+  const config = workerConfig(env);
   const databaseUrl = config.databaseUrl;
   if (!databaseUrl) throw new Error('DATABASE_URL is not set: add it with `wrangler secret put DATABASE_URL`.');
   const argon2 = new Argon2(await WebAssembly.instantiate(argon2Wasm));
@@ -78,9 +91,9 @@ export default {
 
   /** The Cron Trigger of wrangler.toml: the maintenance sweep (server/maintenance.ts). */
   async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
-    const config = parseConfig({ ...env } as Record<string, string | undefined>);
+    const config = workerConfig(env);
     if (!config.databaseUrl) return;
     const { db, close } = openNeon(config.databaseUrl, { wsProxy: config.neonWsProxy });
-    ctx.waitUntil(runMaintenance(db, new Date(), config).finally(() => close()));
+    ctx.waitUntil(runMaintenance(db, new Date(), config, createMailSender(config, jsonLogger())).finally(() => close()));
   },
 };

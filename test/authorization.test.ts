@@ -17,6 +17,7 @@ type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 
 
 const anyone: Record<Actor, Outcome> = { anonymous: 'ok', seekerA: 'ok', seekerB: 'ok', employerX: 'ok', employerY: 'ok', admin: 'ok' };
 const signedIn: Record<Actor, Outcome> = { ...anyone, anonymous: 'UNAUTHORIZED' };
+const everyone = (outcome: Outcome): Record<Actor, Outcome> => ({ anonymous: outcome, seekerA: outcome, seekerB: outcome, employerX: outcome, employerY: outcome, admin: outcome });
 const seekers: Record<Actor, Outcome> = { anonymous: 'UNAUTHORIZED', seekerA: 'ok', seekerB: 'ok', employerX: 'FORBIDDEN', employerY: 'FORBIDDEN', admin: 'FORBIDDEN' };
 const employers: Record<Actor, Outcome> = { anonymous: 'UNAUTHORIZED', seekerA: 'FORBIDDEN', seekerB: 'FORBIDDEN', employerX: 'ok', employerY: 'ok', admin: 'FORBIDDEN' };
 const admins: Record<Actor, Outcome> = { anonymous: 'UNAUTHORIZED', seekerA: 'FORBIDDEN', seekerB: 'FORBIDDEN', employerX: 'FORBIDDEN', employerY: 'FORBIDDEN', admin: 'ok' };
@@ -99,6 +100,17 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'experiments.results': { input: (w) => ({ id: w.experimentId }), outcomes: admins },
   'experiments.quality': { input: () => undefined, outcomes: admins },
   'account.delete': { input: () => ({ password: PASSWORD }), outcomes: signedIn },
+  // Email links: a made-up token is refused alike for everyone, signed in or not.
+  'auth.verifyEmail': { input: () => ({ token: 'a'.repeat(52) }), outcomes: everyone('BAD_REQUEST') },
+  'auth.resendVerification': { input: () => undefined, outcomes: signedIn },
+  'auth.requestPasswordReset': { input: () => ({ email: 'b@example.com' }), outcomes: anyone },
+  'auth.resetPassword': { input: () => ({ token: 'b'.repeat(52), password: 'a different passphrase' }), outcomes: everyone('BAD_REQUEST') },
+  'auth.requestEmailChange': { input: () => ({ email: `moved${++unique}@example.com`, password: PASSWORD }), outcomes: signedIn },
+  'auth.confirmEmailChange': { input: () => ({ token: 'c'.repeat(52) }), outcomes: everyone('BAD_REQUEST') },
+  'mail.outbox': { input: () => ({}), outcomes: admins },
+  'mail.deliveries': { input: () => ({}), outcomes: admins },
+  // No dead message in the world: past authorization, the admin hears NOT_FOUND.
+  'mail.retry': { input: () => ({ id: 999_999 }), outcomes: { ...admins, admin: 'NOT_FOUND' } },
 };
 
 const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: 'query' | 'mutation' } }> } })._def.procedures;

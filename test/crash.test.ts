@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { openPglite } from '../db/client.ts';
+import { startSmtpServer, tokenIn } from './helpers/mail.ts';
 import { startNodeServer } from './helpers/server.ts';
 
 async function call(url: string, path: string, body: unknown, cookie?: string) {
@@ -18,9 +19,14 @@ async function call(url: string, path: string, body: unknown, cookie?: string) {
 
 describe('a crash during writes', () => {
   it('loses no acknowledged write and leaves no half-written job', async () => {
-    const server = await startNodeServer();
+    // Employers publish once their address is verified: the link comes by SMTP to this process.
+    const smtp = await startSmtpServer();
+    const server = await startNodeServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Fitwork <no-reply@fitwork.example>' });
     const signUp = await call(server.url, 'auth.signUp', { userType: 'employer', email: 'crash@acme.example', password: 'correct horse battery', companyName: 'Crash Co' });
     const cookie = signUp.response.headers.get('set-cookie')!.split(';')[0]!;
+    const [verification] = await smtp.waitFor(1, 15_000);
+    await smtp.close();
+    expect((await call(server.url, 'auth.verifyEmail', { token: tokenIn(verification!.text!) })).response.status).toBe(200);
     const acknowledged: string[] = [];
     let stop = false;
     const writer = async (lane: number) => {

@@ -23,7 +23,8 @@ function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
   if (['auth.changePassword', 'account.delete', 'account.export', 'auth.signOut'].includes(path)) return 'seeker';
   if (path.startsWith('seekers.') || path.startsWith('matches.forMe') || path.startsWith('matches.markViewed') || path.startsWith('matches.dismiss') || path.startsWith('matches.refresh') || path.startsWith('matches.requestReview') || path.startsWith('matches.careerPaths') || path.startsWith('applications.submit') || path.startsWith('applications.mine') || path.startsWith('applications.withdraw')) return 'seeker';
   if (path.startsWith('skills.') && path !== 'skills.search') return 'admin';
-  if (path === 'audit.platform' || path === 'audit.decisions' || path.startsWith('experiments.')) return 'admin';
+  if (path === 'audit.platform' || path === 'audit.decisions' || path.startsWith('experiments.') || path.startsWith('mail.')) return 'admin';
+  if (path === 'auth.requestEmailChange' || path === 'auth.resendVerification') return 'seeker';
   if (['employers.', 'audit.forEmployer', 'jobs.create', 'jobs.update', 'jobs.setStatus', 'jobs.mine', 'sources.', 'applications.forJob', 'applications.setStatus', 'matches.candidatesForJob', 'matches.respondToReview'].some((p) => path.startsWith(p))) return 'employer';
   return 'anonymous';
 }
@@ -71,6 +72,15 @@ const KEYS: Record<string, string[]> = {
   'experiments.start': ['name', 'arms'],
   'experiments.stop': ['id'],
   'experiments.results': ['id'],
+  'auth.verifyEmail': ['token'],
+  'auth.resendVerification': [],
+  'auth.requestPasswordReset': ['email'],
+  'auth.resetPassword': ['token', 'password'],
+  'auth.requestEmailChange': ['email', 'password'],
+  'auth.confirmEmailChange': ['token'],
+  'mail.outbox': ['status', 'limit'],
+  'mail.deliveries': ['messageId', 'limit'],
+  'mail.retry': ['id'],
 };
 
 const hostile = fc.oneof(

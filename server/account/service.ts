@@ -14,6 +14,7 @@ import { forgetAccountAttempts } from '../auth/throttle.ts';
 import { myJobs } from '../jobs/read.ts';
 import { listSeekerSkills } from '../seekers/skills.ts';
 import { listDeliveries, listSources } from '../webhooks/sources.ts';
+import { eraseMail, exportMail } from '../mail/account-data.ts';
 
 export async function exportAccount(db: Database, user: SessionUser, now: Date) {
   const account = await loadProfile(db, user);
@@ -27,6 +28,7 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
     account,
     // When each session began and was last used; never the token or its hash.
     sessions: sessionRows.map((s) => ({ createdAt: s.createdAt.toISOString(), lastUsedAt: s.lastVerifiedAt.toISOString() })),
+    ...(await exportMail(db, user.id)),
   };
   if (user.userType === 'job_seeker') {
     const [seeker] = await db
@@ -102,6 +104,8 @@ export async function deleteAccount(db: Database, passwords: PasswordHasher, use
       await tx.delete(users).where(eq(users.id, user.id));
     }
     await forgetAccountAttempts(tx, row.email);
+    // Messages to the person and their email links (an employer's user row outlives erasure).
+    await eraseMail(tx, user.id);
   });
   return { deleted: true };
 }

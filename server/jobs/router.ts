@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createTRPCRouter, employerProcedure, publicProcedure, type Context } from '../trpc.ts';
+import { assertCanPublish } from '../auth/email-flows.ts';
 import { getJob, myJobs } from './read.ts';
 import { createJobInput, searchJobsInput, updateJobInput } from './schemas.ts';
 import { searchJobs } from './search.ts';
@@ -18,6 +19,7 @@ export const jobsDeps = (ctx: Context): JobsDeps => ({
 
 export const jobsRouter = createTRPCRouter({
   create: employerProcedure.input(createJobInput).mutation(async ({ ctx, input }) => {
+    if (input.status === 'active') await assertCanPublish(ctx.db, ctx.user.id);
     const id = await createJob(jobsDeps(ctx), ctx.user.id, input);
     return getJob(ctx.db, id, ctx.user, ctx.clock());
   }),
@@ -29,7 +31,10 @@ export const jobsRouter = createTRPCRouter({
 
   setStatus: employerProcedure
     .input(jobId.extend({ status: z.enum(['draft', 'active', 'closed'], { error: 'Choose draft, active or closed.' }) }))
-    .mutation(({ ctx, input }) => setJobStatus({ db: ctx.db, now: ctx.clock() }, ctx.user.id, input.id, input.status)),
+    .mutation(async ({ ctx, input }) => {
+      if (input.status === 'active') await assertCanPublish(ctx.db, ctx.user.id);
+      return setJobStatus({ db: ctx.db, now: ctx.clock() }, ctx.user.id, input.id, input.status);
+    }),
 
   /** Anyone may read an active job; a draft or closed one only its owner (else NOT_FOUND). */
   get: publicProcedure.input(jobId).query(({ ctx, input }) => getJob(ctx.db, input.id, ctx.user, ctx.clock())),

@@ -2,7 +2,9 @@ import { TRPCClientError } from '@trpc/client';
 import type { App } from '../../server/app.ts';
 import { createAdmin } from '../../server/auth/admin.ts';
 import type { Database } from '../../db/database.ts';
-import { apiClient, testPasswordHasher } from './app.ts';
+import { and, desc, eq } from 'drizzle-orm';
+import { outboxMessages } from '../../db/schema.ts';
+import { apiClient, databaseOfApp, testPasswordHasher } from './app.ts';
 
 export const PASSWORD = 'correct horse battery';
 export type Client = ReturnType<typeof apiClient>;
@@ -13,10 +15,27 @@ export async function seekerClient(app: App, email: string, names: { firstName?:
   return Object.assign(client, { id: me.id });
 }
 
+/** An employer who signed up and followed the link of their verification email (employers publish only then). */
 export async function employerClient(app: App, email: string, companyName = 'Acme') {
   const client = apiClient(app);
   const me = await client.trpc.auth.signUp.mutate({ userType: 'employer', email, password: PASSWORD, companyName });
+  await client.trpc.auth.verifyEmail.mutate({ token: await latestEmailToken(app, email, 'verify_email') });
   return Object.assign(client, { id: me.id });
+}
+
+/** The token of the newest link of this kind sent to this address, read from the outbox. */
+export async function latestEmailToken(app: App, to: string, kind: string): Promise<string> {
+  const db = databaseOfApp.get(app);
+  if (!db) throw new Error('not a test app (createTestApp)');
+  const [message] = await db
+    .select({ text: outboxMessages.textBody })
+    .from(outboxMessages)
+    .where(and(eq(outboxMessages.toAddress, to), eq(outboxMessages.kind, kind)))
+    .orderBy(desc(outboxMessages.id))
+    .limit(1);
+  const token = /#token=([a-z0-9]+)/.exec(message?.text ?? '')?.[1];
+  if (!token) throw new Error(`no ${kind} email to ${to}`);
+  return token;
 }
 
 export async function adminClient(app: App, db: Database, email = 'admin@platform.example') {

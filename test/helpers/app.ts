@@ -7,11 +7,16 @@ import type { PasswordHasher } from '../../server/auth/passwords.ts';
 import { parseConfig } from '../../server/config.ts';
 import { jsonLogger } from '../../server/logger.ts';
 import type { AppRouter } from '../../server/router.ts';
+import type { MailSender } from '../../server/mail/sender.ts';
+import type { Database } from '../../db/database.ts';
 import { createTestDatabase, resetSharedTestDatabase } from './db.ts';
 import { expectErrorLines, recordLogLine } from './log-errors.ts';
 
 let hasher: Promise<PasswordHasher> | undefined;
 export const testPasswordHasher = () => (hasher ??= createNodePasswordHasher());
+
+/** The database behind a test app: for helpers that act as the person reading their email. */
+export const databaseOfApp = new WeakMap<App, Database>();
 
 export const TEST_START = new Date('2026-11-25T12:00:00Z');
 
@@ -20,7 +25,7 @@ export const TEST_START = new Date('2026-11-25T12:00:00Z');
  * The database is the file's shared one, reset; `fresh: true` gives a private one (for tests
  * that break it, or run two apps at once).
  */
-export async function createTestApp(options: { passwords?: PasswordHasher; fresh?: boolean; ai?: AiProviders; env?: Record<string, string> } = {}) {
+export async function createTestApp(options: { passwords?: PasswordHasher; fresh?: boolean; ai?: AiProviders; mail?: MailSender | null; env?: Record<string, string> } = {}) {
   const database = options.fresh ? await createTestDatabase() : await resetSharedTestDatabase();
   const clock = { now: new Date(TEST_START), advance(ms: number) { clock.now = new Date(clock.now.getTime() + ms); } };
   const background: Promise<unknown>[] = [];
@@ -37,7 +42,9 @@ export async function createTestApp(options: { passwords?: PasswordHasher; fresh
     openDatabase: async () => ({ db: database.db, release: async () => {} }),
     runAfterResponse: (_c, task) => void background.push(task()),
     clientIp: (c) => c.req.header('x-test-client-ip') ?? '203.0.113.1',
+    ...(options.mail !== undefined ? { mail: options.mail } : {}),
   });
+  databaseOfApp.set(app, database.db);
   return {
     app,
     db: database.db,

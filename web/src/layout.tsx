@@ -2,6 +2,7 @@ import { A, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { useQueryClient } from '@tanstack/solid-query';
 import { Match, Show, Switch } from 'solid-js';
 import { useMe } from './lib/session.ts';
+import { VerifyBanner } from './components/verify-banner.tsx';
 import { trpc } from './lib/trpc.ts';
 
 export function Layout(props: RouteSectionProps) {
@@ -59,6 +60,7 @@ export function Layout(props: RouteSectionProps) {
           </div>
         </nav>
       </header>
+      <VerifyBanner />
       <main id="main" class="main">{props.children}</main>
       <footer class="site-footer">Fitwork matches people and jobs with explanations you can check.</footer>
     </>

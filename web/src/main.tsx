@@ -28,6 +28,10 @@ render(
         <Route path="/jobs/:id" component={page(() => import('./pages/job.tsx'))} />
         <Route path="/signin" component={page(() => import('./pages/sign-in.tsx'))} />
         <Route path="/signup" component={page(() => import('./pages/sign-up.tsx'))} />
+        <Route path="/forgot-password" component={page(() => import('./pages/forgot-password.tsx'))} />
+        <Route path="/reset-password" component={page(() => import('./pages/reset-password.tsx'))} />
+        <Route path="/verify-email" component={page(() => import('./pages/verify-email.tsx'))} />
+        <Route path="/confirm-email" component={page(() => import('./pages/confirm-email.tsx'))} />
         <Route path="/account" component={page(() => import('./pages/account.tsx'))} />
         <Route path="/me/matches" component={page(() => import('./pages/seeker-matches.tsx'))} />
         <Route path="/me/resume" component={page(() => import('./pages/seeker-resume.tsx'))} />

@@ -6,6 +6,7 @@ import { useFormAction } from '../lib/form.ts';
 import { downloadFile } from '../lib/download.ts';
 import { trpc } from '../lib/trpc.ts';
 import { SelfIdentification } from '../components/self-identification.tsx';
+import { ChangeEmail } from '../components/change-email.tsx';
 
 function Saved(props: { when: boolean; children: JSX.Element }) {
   return <Show when={props.when}><p class="notice" role="status">{props.children}</p></Show>;
@@ -169,6 +170,7 @@ export default function Account() {
                 {(employer) => <CompanyProfile me={employer()} />}
               </Match>
             </Switch>
+            <ChangeEmail current={user().email} />
             <ChangePassword />
             <YourData />
           </div>

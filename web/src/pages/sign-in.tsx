@@ -30,6 +30,7 @@ export default function SignIn() {
         </Field>
         <button type="submit" class="button" disabled={busy()}>{busy() ? 'Signing in…' : 'Sign in'}</button>
       </form>
+      <p><A href="/forgot-password">Forgot your password?</A></p>
       <p>New here? <A href="/signup">Create an account</A>.</p>
     </section>
   );

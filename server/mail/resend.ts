@@ -1,0 +1,34 @@
+/**
+ * Resend's HTTP API (resend.com/docs/api-reference/emails/send-email): works from Workers and
+ * Node alike, as it needs only fetch. 429 and 5xx are retried by the outbox; other 4xx are final.
+ */
+import { PermanentMailError, type MailTransport } from './transport.ts';
+
+export const RESEND_API_URL = 'https://api.resend.com';
+const TIMEOUT_MS = 15_000;
+
+export function createResendTransport(options: { apiKey: string; baseUrl?: string; fetch?: typeof fetch; timeoutMs?: number }): MailTransport {
+  const baseUrl = (options.baseUrl ?? RESEND_API_URL).replace(/\/+$/, '');
+  const send = options.fetch ?? fetch;
+  return {
+    name: 'resend',
+    async send(mail) {
+      const response = await send(`${baseUrl}/emails`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${options.apiKey}`,
+          'content-type': 'application/json',
+          // Resend keeps the key 24 hours: a retry after a lost answer is not a second email.
+          'idempotency-key': mail.idempotencyKey.slice(0, 256),
+        },
+        body: JSON.stringify({ from: mail.from, to: [mail.to], subject: mail.subject, text: mail.text, html: mail.html }),
+        signal: AbortSignal.timeout(options.timeoutMs ?? TIMEOUT_MS),
+      });
+      const body = (await response.json().catch(() => null)) as { id?: unknown; message?: unknown; name?: unknown } | null;
+      if (response.ok) return { providerId: typeof body?.id === 'string' ? body.id : null };
+      const reason = `Resend answered ${response.status}${typeof body?.name === 'string' ? ` (${body.name})` : ''}`;
+      if (response.status === 429 || response.status >= 500) throw new Error(reason);
+      throw new PermanentMailError(reason);
+    },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Every email the platform sends, in one place: a clear subject, a plain-text and an HTML part,
+ * and the one link that acts. No personal data beyond what the recipient already knows (no names,
+ * no other people's addresses); links carry their token in the fragment (#token=...), which
+ * browsers never send to a server, so no request log or Referer can hold it.
+ */
+export interface MailContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const PRODUCT = 'Fitwork';
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+interface Layout {
+  subject: string;
+  lines: string[];
+  action?: { label: string; url: string };
+  footer: string;
+}
+
+/** One layout for every message: paragraphs, an action button with its link spelled out, a footer. */
+function render({ subject, lines, action, footer }: Layout): MailContent {
+  const text = [...lines, ...(action ? [`${action.label}: ${action.url}`] : []), '', `— ${PRODUCT}`, footer].join('\n\n').replace(/\n\n\n\n/g, '\n\n');
+  const paragraphs = lines.map((l) => `<p style="margin:0 0 16px">${escapeHtml(l)}</p>`).join('');
+  const button = action
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(action.label)}</a></p>` +
+      `<p style="margin:0 0 16px;font-size:13px;color:#555">If the button does not work, open this link: <a href="${escapeHtml(action.url)}">${escapeHtml(action.url)}</a></p>`
+    : '';
+  const html =
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>` +
+    `<body style="margin:0;padding:24px;background:#f5f5f4;font-family:system-ui,-apple-system,Segoe UI,sans-serif;color:#1c1917;line-height:1.5">` +
+    `<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:32px">` +
+    `<p style="margin:0 0 24px;font-weight:700;font-size:18px">${PRODUCT}</p>${paragraphs}${button}` +
+    `<p style="margin:32px 0 0;font-size:12px;color:#78716c">${escapeHtml(footer)}</p></div></body></html>`;
+  return { subject, text, html };
+}
+
+const NOT_YOU = 'If you did not ask for this, you can ignore this email: nothing changes.';
+
+export const templates = {
+  verifyEmail: (link: string) =>
+    render({
+      subject: `Confirm your email address for ${PRODUCT}`,
+      lines: ['Welcome to Fitwork. Confirm that this address is yours, so we can reach you about your account.', 'The link works for 7 days.'],
+      action: { label: 'Confirm my email address', url: link },
+      footer: `You get this email because an account was created with this address. ${NOT_YOU}`,
+    }),
+
+  passwordReset: (link: string) =>
+    render({
+      subject: `Reset your ${PRODUCT} password`,
+      lines: ['Someone asked to reset the password of the Fitwork account with this address.', 'The link works once, for 1 hour. Setting a new password signs you out everywhere.'],
+      action: { label: 'Choose a new password', url: link },
+      footer: NOT_YOU,
+    }),
+
+  emailChange: (link: string) =>
+    render({
+      subject: `Confirm your new email address for ${PRODUCT}`,
+      lines: ['Someone asked to move a Fitwork account to this address. Confirm it to finish the change.', 'The link works once, for 24 hours.'],
+      action: { label: 'Confirm the new address', url: link },
+      footer: NOT_YOU,
+    }),
+
+  emailChangeRequested: () =>
+    render({
+      subject: `Your ${PRODUCT} email address is being changed`,
+      lines: [
+        'Someone signed in to your Fitwork account asked to move it to another email address. The change happens only when the new address is confirmed.',
+        'If this was not you, change your password now: that ends every session.',
+      ],
+      footer: 'You get this email because it concerns the security of your account.',
+    }),
+} satisfies Record<string, (...args: string[]) => MailContent>;

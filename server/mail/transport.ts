@@ -1,0 +1,29 @@
+/**
+ * What the outbox hands a transport, and how a transport says a failure is final. Transports:
+ * SMTP (Node, smtp.ts), Resend's HTTP API (worker or Node, resend.ts), the development mailbox
+ * (dev-mailbox.ts). None imports the database or a domain.
+ */
+export interface OutgoingMail {
+  /** The outbox row's id: for logs and the development mailbox, never shown to the recipient. */
+  messageId: number;
+  kind: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Sent to the provider (Idempotency-Key, Message-ID) so a retried send is not a second email. */
+  idempotencyKey: string;
+}
+
+export interface MailTransport {
+  /** Short name kept in the delivery log: smtp, resend, dev-mailbox. */
+  name: string;
+  /** Resolves when the transport accepted the message (with its id there, if any); throws otherwise. */
+  send(mail: OutgoingMail): Promise<{ providerId: string | null }>;
+}
+
+/** A refusal that retrying cannot fix (a rejected address, a bad API key): the message goes dead at once. */
+export class PermanentMailError extends Error {
+  override name = 'PermanentMailError';
+}
