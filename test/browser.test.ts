@@ -5,7 +5,7 @@
  * seeker adds a skill of their own, corrects one, uploads another resume and sees what changed.
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESUME_FIXTURES } from './fixtures/resumes.ts';
@@ -205,9 +205,14 @@ describe('the product in a browser', () => {
       await row('Pediatrics').getByText('Confirmed by you').waitFor();
       await row('Pediatric Sedation Rounds').getByText('your own skill, sent to review').waitFor();
 
-      const other = RESUME_FIXTURES.find((f) => f.id === 'elementary-teacher')!.text;
-      await seeker.locator('#resume-file').setInputFiles({ name: 'resume.txt', mimeType: 'text/plain', buffer: Buffer.from(other) });
+      // Another resume, a Word file laid out as a table (as many templates are): its work history
+      // and education are read, and the page says which skills changed.
+      const docx = await readFile('test/fixtures/parsing/files/home-health-nurse.docx');
+      await seeker.locator('#resume-file').setInputFiles({ name: 'resume.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
       await skills.getByText(/With your new resume: newly read .+; no longer read .*Wound Care/).waitFor();
+      await seeker.getByText(/Home Health Nurse.*Lakeside Home Care/).first().waitFor();
+      await seeker.getByText(/Licensed Practical Nurse.*Sunrise Senior Living/).first().waitFor();
+      await seeker.getByText(/Harold Washington College/).first().waitFor();
       await skills.locator('tr.skill-new').first().getByText('New').waitFor();
       await expect(row('Wound Care').count()).resolves.toBe(0);
       await row('Pediatrics').getByText('Confirmed by you').waitFor();

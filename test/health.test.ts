@@ -18,6 +18,7 @@ describe('GET /health', () => {
 
   it('answers 503 when the database is closed, and procedures fail cleanly', async () => {
     const t = await createTestApp({ fresh: true });
+    t.expectErrors(/database unavailable|procedure failed.*PGlite is closed/);
     await t.close();
     const response = await t.app.request('/health');
     expect(response.status).toBe(503);

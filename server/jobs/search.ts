@@ -17,7 +17,7 @@ const RRF_K = 60;
 const TEXT_CANDIDATES = 1000;
 const SEMANTIC_CANDIDATES = 100;
 /** Below this cosine similarity a job is not "about" the query. Per model: their scales differ. */
-const MIN_SIMILARITY: Record<string, number> = { 'local-hash-v1': 0.1 };
+const MIN_SIMILARITY: Record<string, number> = { 'local-hash-v1': 0.1, 'local-hash-v2': 0.1 };
 const DEFAULT_MIN_SIMILARITY = 0.25;
 
 export interface Segment {

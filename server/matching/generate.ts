@@ -11,6 +11,7 @@ import type { AiProviders } from '../ai/types.ts';
 import { visibleToSeekers } from '../jobs/service.ts';
 import { loadLexicon } from '../skills/catalog.ts';
 import { customSkillMatchId } from '../skills/custom.ts';
+import { isForeignKeyViolation } from '../db-errors.ts';
 import { rowsOf } from '../sql-helpers.ts';
 import { templateReasoning, writtenReasoning, type MatchFacts } from './reasoning.ts';
 import { algorithmNamed, DEFAULT_ALGORITHM, fixedAlgorithm, textFacts, type AlgorithmChooser } from './algorithms.ts';
@@ -151,6 +152,18 @@ async function scoreAndStore(db: Database, ai: AiProviders, pairs: Pair[], now: 
   if (values.length === 0) return 0;
   await ensureDecisionPartition(db, now);
   // A score is never stored without its entry in the decision log.
+  try {
+    await storeScores(db, values, decisions);
+  } catch (error) {
+    // The seeker erased their account, or the job was deleted, while these were scored (matching
+    // runs after the response): there is nothing left to match.
+    if (isForeignKeyViolation(error)) return 0;
+    throw error;
+  }
+  return values.length;
+}
+
+async function storeScores(db: Database, values: (typeof matches.$inferInsert)[], decisions: (typeof aiDecisions.$inferInsert)[]) {
   await db.transaction(async (tx) => {
     await tx
       .insert(matches)
@@ -172,7 +185,6 @@ async function scoreAndStore(db: Database, ai: AiProviders, pairs: Pair[], now: 
       });
     await tx.insert(aiDecisions).values(decisions);
   });
-  return values.length;
 }
 
 /** Drops matches that fell out of the candidates, unless the seeker acted on them (applied, dismissed, asked for a review). */

@@ -18,6 +18,9 @@ export const testPasswordHasher = () => (hasher ??= createNodePasswordHasher());
 /** The database behind a test app: for helpers that act as the person reading their email. */
 export const databaseOfApp = new WeakMap<App, Database>();
 
+/** Every test app's after-response work still running, across the apps of a test file. */
+const runningBackground: Promise<unknown>[] = [];
+
 export const TEST_START = new Date('2026-11-25T12:00:00Z');
 
 /**
@@ -26,6 +29,9 @@ export const TEST_START = new Date('2026-11-25T12:00:00Z');
  * that break it, or run two apps at once).
  */
 export async function createTestApp(options: { passwords?: PasswordHasher; fresh?: boolean; ai?: AiProviders; mail?: MailSender | null; env?: Record<string, string> } = {}) {
+  // The previous app's work after its responses (matching, mail) must end before its rows are
+  // truncated under it: else it fails on rows that vanished, and logs it into this test.
+  await Promise.allSettled(runningBackground.splice(0));
   const database = options.fresh ? await createTestDatabase() : await resetSharedTestDatabase();
   const clock = { now: new Date(TEST_START), advance(ms: number) { clock.now = new Date(clock.now.getTime() + ms); } };
   const background: Promise<unknown>[] = [];
@@ -40,7 +46,11 @@ export async function createTestApp(options: { passwords?: PasswordHasher; fresh
       recordLogLine(line);
     }),
     openDatabase: async () => ({ db: database.db, release: async () => {} }),
-    runAfterResponse: (_c, task) => void background.push(task()),
+    runAfterResponse: (_c, task) => {
+      const running = task();
+      background.push(running);
+      runningBackground.push(running);
+    },
     clientIp: (c) => c.req.header('x-test-client-ip') ?? '203.0.113.1',
     ...(options.mail !== undefined ? { mail: options.mail } : {}),
   });
