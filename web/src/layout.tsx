@@ -1,6 +1,7 @@
-import { A, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { useQueryClient } from '@tanstack/solid-query';
-import { Match, Show, Switch } from 'solid-js';
+import { createEffect, Match, on, onCleanup, Show, Switch } from 'solid-js';
+import { announcePage } from './lib/page-change.ts';
 import { useMe } from './lib/session.ts';
 import { trpc } from './lib/trpc.ts';
 
@@ -14,6 +15,14 @@ export function Layout(props: RouteSectionProps) {
     client.setQueryData(['auth', 'me'], null);
     navigate('/');
   };
+  const location = useLocation();
+  let main!: HTMLElement;
+  let firstPage = true;
+  createEffect(on(() => location.pathname, () => {
+    // The first page keeps the browser's own focus (top of the document); later ones move it.
+    onCleanup(announcePage(main, !firstPage));
+    firstPage = false;
+  }));
   return (
     <>
       <a class="skip-link" href="#main">Skip to content</a>
@@ -59,7 +68,7 @@ export function Layout(props: RouteSectionProps) {
           </div>
         </nav>
       </header>
-      <main id="main" class="main">{props.children}</main>
+      <main id="main" class="main" ref={main}>{props.children}</main>
       <footer class="site-footer">Fitwork matches people and jobs with explanations you can check.</footer>
     </>
   );

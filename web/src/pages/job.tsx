@@ -2,7 +2,7 @@ import { A, useParams } from '@solidjs/router';
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
-import { BackLink, ErrorBox, Skeleton, SkillChips } from '../components/ui.tsx';
+import { BackLink, ErrorBox, NotFoundState, Skeleton, SkillChips } from '../components/ui.tsx';
 import { dateLabel, employmentLabel, salaryLabel } from '../lib/format.ts';
 import { useMe } from '../lib/session.ts';
 import { useFormAction } from '../lib/form.ts';
@@ -34,13 +34,14 @@ function ApplyForm(props: { jobId: number }) {
 export default function JobPage() {
   const params = useParams<{ id: string }>();
   const me = useMe();
-  const job = useQuery(() => ({ queryKey: ['jobs', 'get', Number(params.id)], queryFn: () => trpc.jobs.get.query({ id: Number(params.id) }) }));
+  // "/jobs/abc" names no job: a not-found page, not the schema's complaint about the id.
+  const jobId = () => (/^[1-9]\d{0,8}$/.test(params.id) ? Number(params.id) : null);
+  const job = useQuery(() => ({ queryKey: ['jobs', 'get', jobId()], queryFn: () => trpc.jobs.get.query({ id: jobId()! }), enabled: jobId() !== null }));
 
   // The JSON-LD goes into <head> so that search engines can index the posting.
   createEffect(() => {
     const data = job.data;
     if (!data) return;
-    document.title = `${data.title} at ${data.employer.companyName} | Fitwork`;
     const script = document.createElement('script');
     script.type = 'application/ld+json';
     script.textContent = JSON.stringify(data.jsonLd).replace(/</g, '\\u003c');
@@ -50,8 +51,9 @@ export default function JobPage() {
 
   return (
     <Switch>
+      <Match when={jobId() === null}><NotFoundState message="There is no job at this address." /></Match>
       <Match when={job.isPending}><Skeleton lines={8} label="Loading the job" /></Match>
-      <Match when={job.isError}><ErrorBox error={job.error} /></Match>
+      <Match when={job.isError}><ErrorBox error={job.error} retry={() => job.refetch()} /></Match>
       <Match when={job.data}>
         {(data) => (
           <article class="stack job-page">
