@@ -1,6 +1,6 @@
 import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { useQueryClient } from '@tanstack/solid-query';
-import { createEffect, Match, on, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { announcePage } from './lib/page-change.ts';
 import { useMe } from './lib/session.ts';
 import { trpc } from './lib/trpc.ts';
@@ -18,7 +18,9 @@ export function Layout(props: RouteSectionProps) {
   const location = useLocation();
   let main!: HTMLElement;
   let firstPage = true;
+  const [menuOpen, setMenuOpen] = createSignal(false);
   createEffect(on(() => location.pathname, () => {
+    setMenuOpen(false);
     // The first page keeps the browser's own focus (top of the document); later ones move it.
     onCleanup(announcePage(main, !firstPage));
     firstPage = false;
@@ -29,7 +31,12 @@ export function Layout(props: RouteSectionProps) {
       <header class="site-header">
         <nav class="nav" aria-label="Main">
           <A href="/" class="brand" end>Fitwork</A>
-          <div class="nav-links">
+          <Show when={me.data}>
+            <button type="button" class="button button-secondary button-small menu-toggle" aria-expanded={menuOpen()} aria-controls="nav-links" onClick={() => setMenuOpen((open) => !open)}>
+              Menu
+            </button>
+          </Show>
+          <div class="nav-links" id="nav-links" classList={{ 'signed-in': !!me.data, open: menuOpen() }}>
             <A href="/jobs">Jobs</A>
             <Show
               when={me.data}

@@ -3,7 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { BackLink, ErrorBox, NotFoundState, Skeleton, SkillChips } from '../components/ui.tsx';
-import { dateLabel, employmentLabel, salaryLabel } from '../lib/format.ts';
+import { dateLabel, employmentLabel, salaryLabel, yearsLabel } from '../lib/format.ts';
+import { lastSearchHref } from '../lib/last-search.ts';
 import { useMe } from '../lib/session.ts';
 import { useFormAction } from '../lib/form.ts';
 import { trpc } from '../lib/trpc.ts';
@@ -57,7 +58,7 @@ export default function JobPage() {
       <Match when={job.data}>
         {(data) => (
           <article class="stack job-page">
-            <BackLink href="/jobs">All jobs</BackLink>
+            <BackLink href={lastSearchHref()}>All jobs</BackLink>
             <header>
               <h1>{data().title}</h1>
               <p class="muted">
@@ -81,7 +82,7 @@ export default function JobPage() {
               </section>
             </Show>
             <Show when={data().requirements?.experienceYears}>
-              <p>Experience: {data().requirements!.experienceYears} years or more.</p>
+              {(years) => <p>Experience: {yearsLabel(years())} or more.</p>}
             </Show>
             <Switch>
               <Match when={me.data?.userType === 'job_seeker' && data().status === 'active'}><ApplyForm jobId={data().id} /></Match>
