@@ -7,7 +7,25 @@ import { dateLabel, employmentLabel, salaryLabel, yearsLabel } from '../lib/form
 import { lastSearchHref } from '../lib/last-search.ts';
 import { useMe } from '../lib/session.ts';
 import { useFormAction } from '../lib/form.ts';
-import { trpc } from '../lib/trpc.ts';
+import { trpc, type RouterOutputs } from '../lib/trpc.ts';
+
+type MyApplication = RouterOutputs['applications']['mine'][number];
+
+/** Where the seeker's application stands; a withdrawn one says so, and that it cannot be renewed. */
+function AppliedState(props: { application: MyApplication }) {
+  const withdrawnAt = () => props.application.history.findLast((h) => h.toStatus === 'withdrawn')?.at ?? null;
+  return (
+    <Show
+      when={props.application.status === 'withdrawn'}
+      fallback={<p class="notice" role="status">You applied on {dateLabel(props.application.submittedAt)}. <A href="/me/applications">Follow your application</A>.</p>}
+    >
+      <p class="notice notice-quiet" role="status">
+        You withdrew your application{withdrawnAt() ? ` on ${dateLabel(withdrawnAt())}` : ''}. Each job takes one application per person, so you cannot apply to this job again.{' '}
+        <A href="/me/matches">See your other matches</A>.
+      </p>
+    </Show>
+  );
+}
 
 function ApplyForm(props: { jobId: number }) {
   const client = useQueryClient();
@@ -19,7 +37,7 @@ function ApplyForm(props: { jobId: number }) {
     await client.invalidateQueries({ queryKey: ['matches'] });
   });
   return (
-    <Show when={!applied()} fallback={<p class="notice" role="status">You applied on {dateLabel(applied()!.submittedAt)}. <A href="/me/applications">Follow your application</A>.</p>}>
+    <Show when={!applied()} fallback={<AppliedState application={applied()!} />}>
       <form class="panel" onSubmit={form.submit} novalidate>
         <h2>Apply</h2>
         <FormError message={form.problem()?.message ?? null} />

@@ -96,9 +96,10 @@ export default function SeekerMatches() {
         <div class="stack wide">
           <h1>Your matches</h1>
           <p class="muted">Ranked by how well your skills and resume fit each job. Every score comes with the reasons behind it.</p>
-          <SelfIdentificationPrompt />
           <CareerPaths />
           <Feed />
+          {/* Optional and not about the matches: after them, so a phone's first screen shows a match. */}
+          <SelfIdentificationPrompt />
         </div>
       )}
     </RequireRole>
