@@ -200,3 +200,21 @@ describe('the web app walked through by a newcomer', () => {
     });
   });
 });
+
+describe('the bias audit with nobody self-identified', () => {
+  it('says so once, not once per table', async () => {
+    const page = await open(PHONE);
+    await step(page, 'audit', async () => {
+      await page.goto(`${server.url}/signup?as=employer`);
+      await page.getByLabel('Company name').fill('Quiet Co');
+      await page.getByLabel('Email').fill('hiring@quiet.example');
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.waitForURL('**/employer/jobs');
+      await page.goto(`${server.url}/audit`);
+      await page.getByText(/No one has self-identified yet/).first().waitFor();
+      expect(await page.getByText(/self-identified yet/).count()).toBe(1);
+      await expectAccessible(page);
+    });
+  });
+});

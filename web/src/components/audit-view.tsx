@@ -69,6 +69,15 @@ function ImpactTable(props: { table: Table; title: string }) {
   );
 }
 
+/** Six empty tables would say the same thing six times: one sentence says it once. */
+function nobodyIdentified(audit: Audit): boolean {
+  return [audit.selection, audit.scoring].every((group) => [group.sex, group.raceEthnicity, group.intersection].every((table) => table.rows.length === 0));
+}
+
+function NobodyIdentified() {
+  return <p class="notice-quiet">No one has self-identified yet, so there is nothing to compare. The tables appear once people answer the optional question.</p>;
+}
+
 export function AuditView(props: { audit: Audit; fileName: string }) {
   const download = () => downloadFile(props.fileName, 'text/csv', props.audit.csv);
   return (
@@ -76,6 +85,7 @@ export function AuditView(props: { audit: Audit; fileName: string }) {
       <button type="button" class="button button-secondary" onClick={download}>Download CSV</button>
       <h2>Selection rate</h2>
       <p class="muted">Applications that reached interview or were accepted, of {props.audit.selection.total} applications.</p>
+      <Show when={!nobodyIdentified(props.audit)} fallback={<NobodyIdentified />}>
       <ImpactTable table={props.audit.selection.sex} title="Selection by sex" />
       <ImpactTable table={props.audit.selection.raceEthnicity} title="Selection by race/ethnicity" />
       <ImpactTable table={props.audit.selection.intersection} title="Selection by sex × race/ethnicity" />
@@ -84,6 +94,7 @@ export function AuditView(props: { audit: Audit; fileName: string }) {
       <ImpactTable table={props.audit.scoring.sex} title="Scoring by sex" />
       <ImpactTable table={props.audit.scoring.raceEthnicity} title="Scoring by race/ethnicity" />
       <ImpactTable table={props.audit.scoring.intersection} title="Scoring by sex × race/ethnicity" />
+      </Show>
     </div>
   );
 }
