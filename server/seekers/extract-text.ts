@@ -26,16 +26,30 @@ function decodeXmlText(xml: string): string {
   });
 }
 
+const DAMAGED_DOCX = 'This Word document could not be opened. Save it again as .docx or PDF and retry.';
+
+function wordXml(document: Uint8Array): string | null {
+  try {
+    const xml = new TextDecoder('utf-8', { fatal: true }).decode(document);
+    return xml.includes('\0') || !/<w:document[\s>]/.test(xml) ? null : xml;
+  } catch {
+    return null;
+  }
+}
+
 export function docxToText(bytes: Uint8Array): string {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(bytes, { filter: (file) => file.name === 'word/document.xml' && file.originalSize < 20 * 1024 * 1024 });
   } catch {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'This Word document could not be opened. Save it again as .docx or PDF and retry.' });
+    throw new TRPCError({ code: 'BAD_REQUEST', message: DAMAGED_DOCX });
   }
   const document = files['word/document.xml'];
   if (!document) throw new TRPCError({ code: 'BAD_REQUEST', message: UNSUPPORTED });
-  const xml = new TextDecoder().decode(document);
+  // A damaged archive can still inflate to bytes that are not the document's XML; reading them
+  // as text would pass noise on (then "too short to be a resume"), so it is called damaged.
+  const xml = wordXml(document);
+  if (xml === null) throw new TRPCError({ code: 'BAD_REQUEST', message: DAMAGED_DOCX });
   const text = xml
     .replace(/<w:tab\/>/g, '\t')
     .replace(/<w:br\/>|<\/w:p>/g, '\n')
