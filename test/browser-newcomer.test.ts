@@ -218,3 +218,23 @@ describe('the bias audit with nobody self-identified', () => {
     });
   });
 });
+
+describe('hiding a match', () => {
+  it('asks why, and can be undone', async () => {
+    const page = await open(DESKTOP);
+    await step(page, 'dismiss', async () => {
+      await signIn(page, 'aisha.khan@example.com');
+      await page.goto(`${server.url}/me/matches`);
+      const first = page.locator('.cards > li').first();
+      const title = (await first.locator('.job-title').innerText()).trim();
+      const link = `.cards .job-title a[href="${await first.locator('.job-title a').getAttribute('href')}"]`;
+      await first.getByText('Hide this match').click();
+      await expectAccessible(page);
+      await first.getByRole('button', { name: 'My skills do not fit' }).click();
+      await page.getByRole('status').filter({ hasText: `“${title}” is hidden.` }).waitFor();
+      expect(await page.locator(link).count()).toBe(0);
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await page.locator(link).waitFor();
+    });
+  });
+});

@@ -17,7 +17,7 @@ const procedures = (appRouter as unknown as { _def: { procedures: Record<string,
 
 /** Who calls each domain in the fuzz: the role its procedures are for. */
 function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
-  if (path.startsWith('seekers.') || path.startsWith('matches.forMe') || path.startsWith('matches.markViewed') || path.startsWith('matches.dismiss') || path.startsWith('matches.refresh') || path.startsWith('matches.requestReview') || path.startsWith('matches.careerPaths') || path.startsWith('applications.submit') || path.startsWith('applications.mine') || path.startsWith('applications.withdraw')) return 'seeker';
+  if (path.startsWith('seekers.') || path.startsWith('matches.forMe') || path.startsWith('matches.markViewed') || path.startsWith('matches.dismiss') || path.startsWith('matches.undismiss') || path.startsWith('matches.refresh') || path.startsWith('matches.requestReview') || path.startsWith('matches.careerPaths') || path.startsWith('applications.submit') || path.startsWith('applications.mine') || path.startsWith('applications.withdraw')) return 'seeker';
   if (path.startsWith('skills.') && !['skills.search', 'skills.create'].includes(path)) return 'admin';
   if (path === 'audit.platform' || path === 'audit.decisions' || path.startsWith('experiments.')) return 'admin';
   if (['employers.', 'audit.forEmployer', 'jobs.create', 'jobs.update', 'jobs.setStatus', 'jobs.mine', 'sources.', 'applications.forJob', 'applications.setStatus', 'matches.candidatesForJob', 'matches.respondToReview'].some((p) => path.startsWith(p))) return 'employer';
@@ -46,6 +46,7 @@ const KEYS: Record<string, string[]> = {
   'matches.forMe': ['limit', 'minScore', 'cursor'],
   'matches.markViewed': ['jobId'],
   'matches.dismiss': ['jobId', 'reason'],
+  'matches.undismiss': ['jobId'],
   'matches.candidatesForJob': ['jobId', 'minScore'],
   'matches.requestReview': ['jobId', 'kind', 'message'],
   'matches.respondToReview': ['reviewId', 'response'],
