@@ -83,14 +83,17 @@ export function AuditView(props: { audit: Audit; fileName: string }) {
   return (
     <div class="stack">
       <button type="button" class="button button-secondary" onClick={download}>Download CSV</button>
+      <Show when={nobodyIdentified(props.audit)}><NobodyIdentified /></Show>
       <h2>Selection rate</h2>
       <p class="muted">Applications that reached interview or were accepted, of {props.audit.selection.total} applications.</p>
-      <Show when={!nobodyIdentified(props.audit)} fallback={<NobodyIdentified />}>
+      <Show when={!nobodyIdentified(props.audit)}>
       <ImpactTable table={props.audit.selection.sex} title="Selection by sex" />
       <ImpactTable table={props.audit.selection.raceEthnicity} title="Selection by race/ethnicity" />
       <ImpactTable table={props.audit.selection.intersection} title="Selection by sex × race/ethnicity" />
+      </Show>
       <h2>Scoring rate</h2>
       <p class="muted">Matches scoring above the median overall score, of {props.audit.scoring.total} matches.</p>
+      <Show when={!nobodyIdentified(props.audit)}>
       <ImpactTable table={props.audit.scoring.sex} title="Scoring by sex" />
       <ImpactTable table={props.audit.scoring.raceEthnicity} title="Scoring by race/ethnicity" />
       <ImpactTable table={props.audit.scoring.intersection} title="Scoring by sex × race/ethnicity" />
