@@ -36,6 +36,8 @@ function JobList() {
       </Match>
       <Match when={jobs.data}>
         <Show when={error()}><p class="form-error" role="alert">{error()}</p></Show>
+        {/* On a phone the table scrolls inside its box instead of widening the page. */}
+        <div class="table-scroll">
         <table class="table">
           <thead><tr><th scope="col">Job</th><th scope="col">Status</th><th scope="col">Applicants</th><th scope="col">Posted</th><th scope="col">Actions</th></tr></thead>
           <tbody>
@@ -55,6 +57,7 @@ function JobList() {
             </For>
           </tbody>
         </table>
+        </div>
       </Match>
     </Switch>
   );
