@@ -70,6 +70,7 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'matches.forMe': { input: () => ({}), outcomes: seekers },
   'matches.markViewed': { input: (w) => ({ jobId: w.jobId }), outcomes: seekerARow },
   'matches.dismiss': { input: (w) => ({ jobId: w.jobId }), outcomes: seekerARow },
+  'matches.undismiss': { input: (w) => ({ jobId: w.jobId }), outcomes: seekerARow },
   'matches.refresh': { input: () => undefined, outcomes: seekers },
   'matches.candidatesForJob': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
   // Seeker A's request of the world is still open: a second one is a CONFLICT, past authorization.

@@ -4,8 +4,9 @@
  * its reasoning and applies, the employer moves them to interview, the seeker sees it; later the
  * seeker adds a skill of their own, corrects one, uploads another resume and sees what changed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESUME_FIXTURES } from './fixtures/resumes.ts';
@@ -40,6 +41,7 @@ afterAll(async () => {
 async function step(name: string, body: () => Promise<void>) {
   try {
     await body();
+    for (const page of Object.values(pages)) await expectNoSeriousViolations(page);
   } catch (error) {
     await mkdir('test-results', { recursive: true });
     for (const [who, page] of Object.entries(pages)) await page.screenshot({ path: `test-results/${name}-${who}.png`, fullPage: true }).catch(() => {});
@@ -47,8 +49,23 @@ async function step(name: string, body: () => Promise<void>) {
   }
 }
 
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core on the page as each step leaves it: serious or critical violations fail the step. */
+async function expectNoSeriousViolations(page: Page) {
+  if (page.isClosed() || page.url() === 'about:blank') return;
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations, page.url()).toEqual([]);
+}
+
 async function newPage(who: string) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  // bypassCSP: the app's CSP (script-src 'self') would refuse the injected axe-core.
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   pages[who] = page;

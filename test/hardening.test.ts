@@ -21,7 +21,7 @@ const procedures = (appRouter as unknown as { _def: { procedures: Record<string,
 function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
   // These need a session to run past UNAUTHORIZED: a seeker's.
   if (['auth.changePassword', 'account.delete', 'account.export', 'auth.signOut'].includes(path)) return 'seeker';
-  if (path.startsWith('seekers.') || path.startsWith('matches.forMe') || path.startsWith('matches.markViewed') || path.startsWith('matches.dismiss') || path.startsWith('matches.refresh') || path.startsWith('matches.requestReview') || path.startsWith('matches.careerPaths') || path.startsWith('applications.submit') || path.startsWith('applications.mine') || path.startsWith('applications.withdraw')) return 'seeker';
+  if (path.startsWith('seekers.') || path.startsWith('matches.forMe') || path.startsWith('matches.markViewed') || path.startsWith('matches.dismiss') || path.startsWith('matches.undismiss') || path.startsWith('matches.refresh') || path.startsWith('matches.requestReview') || path.startsWith('matches.careerPaths') || path.startsWith('applications.submit') || path.startsWith('applications.mine') || path.startsWith('applications.withdraw')) return 'seeker';
   if (path.startsWith('skills.') && path !== 'skills.search') return 'admin';
   if (path === 'audit.platform' || path === 'audit.decisions' || path.startsWith('experiments.') || path.startsWith('mail.')) return 'admin';
   if (path === 'auth.requestEmailChange' || path === 'auth.resendVerification') return 'seeker';
@@ -52,6 +52,7 @@ const KEYS: Record<string, string[]> = {
   'matches.forMe': ['limit', 'minScore', 'cursor'],
   'matches.markViewed': ['jobId'],
   'matches.dismiss': ['jobId', 'reason'],
+  'matches.undismiss': ['jobId'],
   'matches.candidatesForJob': ['jobId', 'minScore'],
   'matches.requestReview': ['jobId', 'kind', 'message'],
   'matches.respondToReview': ['reviewId', 'response'],

@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { applications, employers, jobSkills, jobs, skills } from '../../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
@@ -107,11 +107,13 @@ export async function getJob(db: Queryable, jobId: number, viewer: SessionUser |
 
 /** The employer's own jobs, newest first, with how many applied. */
 export async function myJobs(db: Queryable, employerId: number) {
-  const rows = await db
-    .select({ ...jobColumns, applicationCount: sql<number>`(select count(*)::int from ${applications} where ${applications.jobId} = ${jobs.id})` })
-    .from(jobs)
-    .where(eq(jobs.employerId, employerId))
-    .orderBy(desc(jobs.updatedAt), desc(jobs.id));
+  const rows = await db.select(jobColumns).from(jobs).where(eq(jobs.employerId, employerId)).orderBy(desc(jobs.updatedAt), desc(jobs.id));
+  // Counted apart, grouped by job: inside a correlated sql`` subquery drizzle writes columns
+  // unqualified, so `id` meant the application's own id and every job showed one applicant.
+  const counts = rows.length === 0
+    ? []
+    : await db.select({ jobId: applications.jobId, n: count() }).from(applications).where(inArray(applications.jobId, rows.map((r) => r.id))).groupBy(applications.jobId);
+  const countOf = new Map(counts.map((c) => [c.jobId, c.n]));
   const skillMap = await skillsOfJobs(db, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...jobView(r, skillMap.get(r.id) ?? []), applicationCount: r.applicationCount }));
+  return rows.map((r) => ({ ...jobView(r, skillMap.get(r.id) ?? []), applicationCount: countOf.get(r.id) ?? 0 }));
 }

@@ -75,6 +75,14 @@ export async function markViewed(db: Queryable, seekerId: number, jobId: number,
   return { jobId, viewed: true };
 }
 
+/** Why a seeker hides a match; kept as feedback for the algorithm. */
+export const DISMISS_REASONS = ['not_relevant', 'wrong_skills', 'wrong_location', 'wrong_seniority', 'wrong_salary', 'other'] as const;
+
+export async function undismissMatch(db: Queryable, seekerId: number, jobId: number) {
+  await updateOwnMatch(db, seekerId, jobId, { dismissedAt: null, feedback: null });
+  return { jobId, dismissed: false };
+}
+
 export async function dismissMatch(db: Queryable, seekerId: number, jobId: number, now: Date, feedback: string) {
   await updateOwnMatch(db, seekerId, jobId, { dismissedAt: now, feedback });
   return { jobId, dismissed: true };

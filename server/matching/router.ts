@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createTRPCRouter, employerProcedure, seekerProcedure } from '../trpc.ts';
 import { careerPaths, GOOD_MATCH } from './career-paths.ts';
-import { candidatesForJob, dismissMatch, markViewed, matchesForSeeker } from './read.ts';
+import { candidatesForJob, DISMISS_REASONS, dismissMatch, markViewed, matchesForSeeker, undismissMatch } from './read.ts';
 import { requestReview, respondToReview } from './reviews.ts';
 import { REVIEW_KINDS } from '../../db/schema.ts';
 import { recordId } from '../ids.ts';
@@ -18,8 +18,11 @@ export const matchesRouter = createTRPCRouter({
 
   /** "Not relevant": the match is never shown again; the reason is kept as feedback. */
   dismiss: seekerProcedure
-    .input(z.object({ jobId, reason: z.enum(['not_relevant', 'wrong_location', 'wrong_seniority', 'wrong_salary', 'other']).default('not_relevant') }))
+    .input(z.object({ jobId, reason: z.enum(DISMISS_REASONS).default('not_relevant') }))
     .mutation(({ ctx, input }) => dismissMatch(ctx.db, ctx.user.id, input.jobId, ctx.clock(), input.reason)),
+
+  /** Undoes a dismissal: the match shows again and its reason is forgotten. */
+  undismiss: seekerProcedure.input(z.object({ jobId })).mutation(({ ctx, input }) => undismissMatch(ctx.db, ctx.user.id, input.jobId)),
 
   /** Regenerates the caller's matches now (also done after every resume or skills change). */
   refresh: seekerProcedure.mutation(async ({ ctx }) => {

@@ -1,6 +1,7 @@
-import { A, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { useQueryClient } from '@tanstack/solid-query';
-import { Match, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, Match, on, onCleanup, Show, Switch } from 'solid-js';
+import { announcePage } from './lib/page-change.ts';
 import { useMe } from './lib/session.ts';
 import { VerifyBanner } from './components/verify-banner.tsx';
 import { trpc } from './lib/trpc.ts';
@@ -15,13 +16,28 @@ export function Layout(props: RouteSectionProps) {
     client.setQueryData(['auth', 'me'], null);
     navigate('/');
   };
+  const location = useLocation();
+  let main!: HTMLElement;
+  let firstPage = true;
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  createEffect(on(() => location.pathname, () => {
+    setMenuOpen(false);
+    // The first page keeps the browser's own focus (top of the document); later ones move it.
+    onCleanup(announcePage(main, !firstPage));
+    firstPage = false;
+  }));
   return (
     <>
       <a class="skip-link" href="#main">Skip to content</a>
       <header class="site-header">
         <nav class="nav" aria-label="Main">
           <A href="/" class="brand" end>Fitwork</A>
-          <div class="nav-links">
+          <Show when={me.data}>
+            <button type="button" class="button button-secondary button-small menu-toggle" aria-expanded={menuOpen()} aria-controls="nav-links" onClick={() => setMenuOpen((open) => !open)}>
+              Menu
+            </button>
+          </Show>
+          <div class="nav-links" id="nav-links" classList={{ 'signed-in': !!me.data, open: menuOpen() }}>
             <A href="/jobs">Jobs</A>
             <Show
               when={me.data}
@@ -61,7 +77,7 @@ export function Layout(props: RouteSectionProps) {
         </nav>
       </header>
       <VerifyBanner />
-      <main id="main" class="main">{props.children}</main>
+      <main id="main" class="main" ref={main}>{props.children}</main>
       <footer class="site-footer">Fitwork matches people and jobs with explanations you can check.</footer>
     </>
   );

@@ -77,22 +77,36 @@ function ImpactTable(props: { table: Table; title: string }) {
   );
 }
 
+/** Six empty tables would say the same thing six times: one sentence says it once. */
+function nobodyIdentified(audit: Audit): boolean {
+  return [audit.selection, audit.scoring].every((group) => [group.sex, group.raceEthnicity, group.intersection].every((table) => table.rows.length === 0));
+}
+
+function NobodyIdentified() {
+  return <p class="notice-quiet">No one has self-identified yet, so there is nothing to compare. The tables appear once people answer the optional question.</p>;
+}
+
 export function AuditView(props: { audit: Audit; fileName: string }) {
   const download = () => downloadFile(props.fileName, 'text/csv', props.audit.csv);
   return (
     <div class="stack">
       <button type="button" class="button button-secondary" onClick={download}>Download CSV</button>
       <p class="muted">Categories of fewer than {MIN_CELL_SIZE} people are shown as "fewer than {MIN_CELL_SIZE}" and left out of the ratios, so no one can be recognized.</p>
+      <Show when={nobodyIdentified(props.audit)}><NobodyIdentified /></Show>
       <h2>Selection rate</h2>
       <p class="muted">Applications that reached interview or were accepted, of {props.audit.selection.total} applications.</p>
+      <Show when={!nobodyIdentified(props.audit)}>
       <ImpactTable table={props.audit.selection.sex} title="Selection by sex" />
       <ImpactTable table={props.audit.selection.raceEthnicity} title="Selection by race/ethnicity" />
       <ImpactTable table={props.audit.selection.intersection} title="Selection by sex × race/ethnicity" />
+      </Show>
       <h2>Scoring rate</h2>
       <p class="muted">Matches scoring above the median overall score, of {props.audit.scoring.total} matches.</p>
+      <Show when={!nobodyIdentified(props.audit)}>
       <ImpactTable table={props.audit.scoring.sex} title="Scoring by sex" />
       <ImpactTable table={props.audit.scoring.raceEthnicity} title="Scoring by race/ethnicity" />
       <ImpactTable table={props.audit.scoring.intersection} title="Scoring by sex × race/ethnicity" />
+      </Show>
     </div>
   );
 }

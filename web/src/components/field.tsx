@@ -18,9 +18,12 @@ export function Field(props: FieldProps) {
         <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>
       </Show>
       <Show when={props.errors?.length}>
-        <ul class="field-errors" id={`${props.id}-error`} role="alert">
-          <For each={props.errors}>{(message) => <li>{message}</li>}</For>
-        </ul>
+        {/* The alert wraps the list: role="alert" on the <ul> itself would unmake it a list. */}
+        <div id={`${props.id}-error`} role="alert">
+          <ul class="field-errors">
+            <For each={props.errors}>{(message) => <li>{message}</li>}</For>
+          </ul>
+        </div>
       </Show>
     </div>
   );

@@ -59,7 +59,7 @@ export function RateChart(props: { title: string; weeks: string[]; series: { nam
         <For each={props.weeks}>{(week) => <text x={x(week)} y={height - 4} text-anchor="middle" font-size="10">{week.slice(5)}</text>}</For>
       </svg>
       <figcaption class="muted">
-        {props.title}. <For each={props.series}>{(s, i) => <span style={{ color: COLORS[i() % COLORS.length] }}>■ {s.name} </span>}</For> Bands: 95% intervals.
+        {props.title}. <For each={props.series}>{(s, i) => <span><span aria-hidden="true" style={{ color: COLORS[i() % COLORS.length] }}>■</span> {s.name} </span>}</For> Bands: 95% intervals.
       </figcaption>
     </figure>
   );

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { createMemo, For, Show, type Accessor, type JSX } from 'solid-js';
 import { percent } from '../lib/format.ts';
+import { problemOf } from '../lib/trpc.ts';
 
 export function Skeleton(props: { lines?: number; label?: string }) {
   return (
@@ -19,16 +20,33 @@ export function Empty(props: { title: string; children?: JSX.Element }) {
   );
 }
 
+/**
+ * A failed load said for people: a missing row as a not-found state with a way on, anything
+ * else as the reason with a retry (offline included: the retry works once the network is back).
+ */
 export function ErrorBox(props: { error: unknown; retry?: () => void }) {
-  const message = () => (props.error instanceof Error ? props.error.message : 'Something went wrong.');
+  const problem = () => problemOf(props.error);
   return (
-    <div class="form-error" role="alert">
-      {message()}
-      <Show when={props.retry}>
-        {' '}
-        <button type="button" class="link-button" onClick={() => props.retry?.()}>Try again</button>
-      </Show>
-    </div>
+    <Show when={problem().kind !== 'not-found'} fallback={<NotFoundState message={problem().message} />}>
+      <div class="form-error" role="alert">
+        {problem().message}
+        <Show when={props.retry}>
+          {' '}
+          <button type="button" class="link-button" onClick={() => props.retry?.()}>Try again</button>
+        </Show>
+      </div>
+    </Show>
+  );
+}
+
+/** The page for a link that leads nowhere: a heading, why, and where to go instead. */
+export function NotFoundState(props: { message?: string }) {
+  return (
+    <section class="panel narrow not-found">
+      <h1>Not found</h1>
+      <p>{props.message ?? 'This page does not exist.'} It may have been closed, removed or mistyped.</p>
+      <p><A href="/jobs">Browse all jobs</A> or <A href="/">go to the start page</A>.</p>
+    </section>
   );
 }
 

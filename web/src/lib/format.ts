@@ -39,3 +39,8 @@ export const STATUS_LABEL: Record<string, string> = {
 
 /** A rate with one decimal ("12.5%"), or a dash when there is none. */
 export const rateLabel = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);
+
+/** "1 year", "3 years". */
+export function yearsLabel(years: number): string {
+  return `${years} ${years === 1 ? 'year' : 'years'}`;
+}

@@ -19,16 +19,30 @@ export const trpc = createTRPCClient<AppRouter>({
   ],
 });
 
+export type ProblemKind = 'offline' | 'not-found' | 'invalid' | 'other';
+
 export interface FormProblem {
+  kind: ProblemKind;
+  /** A sentence for people: never a field key, a schema message or "Failed to fetch". */
   message: string;
   fieldErrors: Record<string, string[]>;
 }
 
-/** The server's message and per-field errors, ready to show beside the fields. */
+export const OFFLINE_MESSAGE = 'We could not reach Fitwork. Check your connection and try again.';
+
+/**
+ * What went wrong, for people: the server's sentence, or for a form every field's sentence
+ * (the server's message names only the first field, behind its key); a network failure (no
+ * answer, so no data) as a connection problem.
+ */
 export function problemOf(error: unknown): FormProblem {
-  if (error instanceof TRPCClientError) {
-    const data = error.data as { fieldErrors?: Record<string, string[]> | null } | undefined;
-    return { message: error.message, fieldErrors: data?.fieldErrors ?? {} };
-  }
-  return { message: 'Could not reach the server. Check your connection and try again.', fieldErrors: {} };
+  if (!(error instanceof TRPCClientError) || !error.data) return { kind: 'offline', message: OFFLINE_MESSAGE, fieldErrors: {} };
+  const data = error.data as { code?: string; fieldErrors?: Record<string, string[]> | null };
+  const fieldErrors = data.fieldErrors ?? {};
+  if (data.code === 'NOT_FOUND') return { kind: 'not-found', message: error.message, fieldErrors };
+  const sentences = [...new Set(Object.values(fieldErrors).flat())];
+  if (sentences.length === 0) return { kind: 'other', message: error.message, fieldErrors };
+  const fields = Object.keys(fieldErrors).length;
+  const lead = fields === 1 ? 'Please correct one field:' : `Please correct ${fields} fields:`;
+  return { kind: 'invalid', message: `${lead} ${sentences.join(' ')}`, fieldErrors };
 }

@@ -16,7 +16,9 @@ function JobList() {
   const client = useQueryClient();
   const jobs = useQuery(() => ({ queryKey: ['jobs', 'mine'], queryFn: () => trpc.jobs.mine.query() }));
   const [error, setError] = createSignal<string | null>(null);
-  const setStatus = async (id: number, status: 'draft' | 'active' | 'closed') => {
+  const setStatus = async (id: number, status: 'draft' | 'active' | 'closed', title: string) => {
+    // Closing takes the job off search and ends its applications' intake: ask first.
+    if (status === 'closed' && !window.confirm(`Close “${title}”? It leaves the search and takes no more applications. You can reopen it later.`)) return;
     setError(null);
     try {
       await trpc.jobs.setStatus.mutate({ id, status });
@@ -34,6 +36,8 @@ function JobList() {
       </Match>
       <Match when={jobs.data}>
         <Show when={error()}><p class="form-error" role="alert">{error()}</p></Show>
+        {/* On a phone the table scrolls inside its box instead of widening the page. */}
+        <div class="table-scroll">
         <table class="table">
           <thead><tr><th scope="col">Job</th><th scope="col">Status</th><th scope="col">Applicants</th><th scope="col">Posted</th><th scope="col">Actions</th></tr></thead>
           <tbody>
@@ -46,13 +50,14 @@ function JobList() {
                   <td>{dateLabel(job.postedAt) || '–'}</td>
                   <td class="actions">
                     <A href={`/employer/jobs/${job.id}/edit`}>Edit</A>
-                    <For each={NEXT[job.status] ?? []}>{(next) => <button type="button" class="link-button" onClick={() => setStatus(job.id, next.status)}>{next.label}</button>}</For>
+                    <For each={NEXT[job.status] ?? []}>{(next) => <button type="button" class="link-button" onClick={() => setStatus(job.id, next.status, job.title)}>{next.label}</button>}</For>
                   </td>
                 </tr>
               )}
             </For>
           </tbody>
         </table>
+        </div>
       </Match>
     </Switch>
   );

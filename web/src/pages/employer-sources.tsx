@@ -21,10 +21,18 @@ function Deliveries(props: { sourceId: string }) {
 }
 
 function SecretOnce(props: { secret: string; path: string }) {
+  const [copied, setCopied] = createSignal<'yes' | 'failed' | null>(null);
+  const copy = () =>
+    navigator.clipboard.writeText(props.secret).then(
+      () => setCopied('yes'),
+      () => setCopied('failed'),
+    );
   return (
     <div class="secret" role="status">
       <p><strong>Copy this signing secret now: it is shown only once.</strong></p>
-      <code>{props.secret}</code>
+      <code>{props.secret}</code>{' '}
+      <button type="button" class="button button-small button-secondary" onClick={copy}>Copy secret</button>
+      <Show when={copied()}>{(state) => <span class="muted" aria-live="polite">{state() === 'yes' ? ' Copied.' : ' Could not copy: select the secret and copy it by hand.'}</span>}</Show>
       <p class="muted">Deliveries go to <code>{location.origin}{props.path}</code>, signed with Standard Webhooks headers.</p>
     </div>
   );

@@ -2,11 +2,30 @@ import { A, useParams } from '@solidjs/router';
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
-import { BackLink, ErrorBox, Skeleton, SkillChips } from '../components/ui.tsx';
-import { dateLabel, employmentLabel, salaryLabel } from '../lib/format.ts';
+import { BackLink, ErrorBox, NotFoundState, Skeleton, SkillChips } from '../components/ui.tsx';
+import { dateLabel, employmentLabel, salaryLabel, yearsLabel } from '../lib/format.ts';
+import { lastSearchHref } from '../lib/last-search.ts';
 import { useMe } from '../lib/session.ts';
 import { useFormAction } from '../lib/form.ts';
-import { trpc } from '../lib/trpc.ts';
+import { trpc, type RouterOutputs } from '../lib/trpc.ts';
+
+type MyApplication = RouterOutputs['applications']['mine'][number];
+
+/** Where the seeker's application stands; a withdrawn one says so, and that it cannot be renewed. */
+function AppliedState(props: { application: MyApplication }) {
+  const withdrawnAt = () => props.application.history.findLast((h) => h.toStatus === 'withdrawn')?.at ?? null;
+  return (
+    <Show
+      when={props.application.status === 'withdrawn'}
+      fallback={<p class="notice" role="status">You applied on {dateLabel(props.application.submittedAt)}. <A href="/me/applications">Follow your application</A>.</p>}
+    >
+      <p class="notice notice-quiet" role="status">
+        You withdrew your application{withdrawnAt() ? ` on ${dateLabel(withdrawnAt())}` : ''}. Each job takes one application per person, so you cannot apply to this job again.{' '}
+        <A href="/me/matches">See your other matches</A>.
+      </p>
+    </Show>
+  );
+}
 
 function ApplyForm(props: { jobId: number }) {
   const client = useQueryClient();
@@ -18,7 +37,7 @@ function ApplyForm(props: { jobId: number }) {
     await client.invalidateQueries({ queryKey: ['matches'] });
   });
   return (
-    <Show when={!applied()} fallback={<p class="notice" role="status">You applied on {dateLabel(applied()!.submittedAt)}. <A href="/me/applications">Follow your application</A>.</p>}>
+    <Show when={!applied()} fallback={<AppliedState application={applied()!} />}>
       <form class="panel" onSubmit={form.submit} novalidate>
         <h2>Apply</h2>
         <FormError message={form.problem()?.message ?? null} />
@@ -34,13 +53,14 @@ function ApplyForm(props: { jobId: number }) {
 export default function JobPage() {
   const params = useParams<{ id: string }>();
   const me = useMe();
-  const job = useQuery(() => ({ queryKey: ['jobs', 'get', Number(params.id)], queryFn: () => trpc.jobs.get.query({ id: Number(params.id) }) }));
+  // "/jobs/abc" names no job: a not-found page, not the schema's complaint about the id.
+  const jobId = () => (/^[1-9]\d{0,8}$/.test(params.id) ? Number(params.id) : null);
+  const job = useQuery(() => ({ queryKey: ['jobs', 'get', jobId()], queryFn: () => trpc.jobs.get.query({ id: jobId()! }), enabled: jobId() !== null }));
 
   // The JSON-LD goes into <head> so that search engines can index the posting.
   createEffect(() => {
     const data = job.data;
     if (!data) return;
-    document.title = `${data.title} at ${data.employer.companyName} | Fitwork`;
     const script = document.createElement('script');
     script.type = 'application/ld+json';
     script.textContent = JSON.stringify(data.jsonLd).replace(/</g, '\\u003c');
@@ -50,12 +70,13 @@ export default function JobPage() {
 
   return (
     <Switch>
+      <Match when={jobId() === null}><NotFoundState message="There is no job at this address." /></Match>
       <Match when={job.isPending}><Skeleton lines={8} label="Loading the job" /></Match>
-      <Match when={job.isError}><ErrorBox error={job.error} /></Match>
+      <Match when={job.isError}><ErrorBox error={job.error} retry={() => job.refetch()} /></Match>
       <Match when={job.data}>
         {(data) => (
           <article class="stack job-page">
-            <BackLink href="/jobs">All jobs</BackLink>
+            <BackLink href={lastSearchHref()}>All jobs</BackLink>
             <header>
               <h1>{data().title}</h1>
               <p class="muted">
@@ -79,7 +100,7 @@ export default function JobPage() {
               </section>
             </Show>
             <Show when={data().requirements?.experienceYears}>
-              <p>Experience: {data().requirements!.experienceYears} years or more.</p>
+              {(years) => <p>Experience: {yearsLabel(years())} or more.</p>}
             </Show>
             <Switch>
               <Match when={me.data?.userType === 'job_seeker' && data().status === 'active'}><ApplyForm jobId={data().id} /></Match>

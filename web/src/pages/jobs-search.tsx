@@ -1,6 +1,7 @@
-import { A, useSearchParams } from '@solidjs/router';
+import { A, useLocation, useSearchParams } from '@solidjs/router';
 import { useInfiniteQuery } from '@tanstack/solid-query';
-import { createEffect, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
+import { rememberSearch } from '../lib/last-search.ts';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
 import { dateLabel, employmentLabel, EMPLOYMENT_TYPES, salaryLabel } from '../lib/format.ts';
 import { trpc, type RouterInputs, type RouterOutputs } from '../lib/trpc.ts';
@@ -44,6 +45,12 @@ function JobCard(props: { hit: Hit }) {
 export default function JobsSearch() {
   const [params, setParams] = useSearchParams<{ q?: string; location?: string; remote?: string; type?: string; salary?: string }>();
   const [q, setQ] = createSignal(params.q ?? '');
+  const [filtersOpen, setFiltersOpen] = createSignal(false);
+  const location = useLocation();
+  // Back and Forward change the URL, not the box: the box follows, so it names what is shown.
+  createEffect(on(() => params.q, (value) => setQ(value ?? ''), { defer: true }));
+  createEffect(() => rememberSearch(location.search));
+  const activeFilters = () => [params.location, params.type, params.salary, params.remote].filter(Boolean).length;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Results as you type: the URL (and so the query) follows the box after a short pause.
   createEffect(() => {
@@ -81,7 +88,10 @@ export default function JobsSearch() {
         <button class="button" type="submit">Search</button>
       </form>
       <div class="search-layout">
-        <aside class="filters" aria-label="Filters">
+        <button type="button" class="button button-secondary filters-toggle" aria-expanded={filtersOpen()} aria-controls="filters" onClick={() => setFiltersOpen((open) => !open)}>
+          Filters{activeFilters() ? ` (${activeFilters()})` : ''}
+        </button>
+        <aside class="filters" id="filters" aria-label="Filters" classList={{ open: filtersOpen() }}>
           <div class="field">
             <label for="location">Location</label>
             <input id="location" value={params.location ?? ''} placeholder="City" onChange={(e) => setParams({ location: e.currentTarget.value || undefined })} />

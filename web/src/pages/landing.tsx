@@ -25,7 +25,7 @@ export default function Landing() {
           <input id="landing-q" type="search" placeholder="Job title, skill or company" value={q()} onInput={(e) => setQ(e.currentTarget.value)} />
           <button type="submit" class="button">Search jobs</button>
         </form>
-        <p class="muted hero-links">Hiring? <A href="/signup">Post a job</A> and see the candidates ranked for it.</p>
+        <p class="muted hero-links">Hiring? <A href="/signup?as=employer">Post a job</A> and see the candidates ranked for it.</p>
       </section>
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading">Latest jobs</h2>

@@ -1,10 +1,5 @@
-import { A } from '@solidjs/router';
+import { NotFoundState } from '../components/ui.tsx';
 
 export default function NotFound() {
-  return (
-    <section class="panel narrow">
-      <h1>Page not found</h1>
-      <p>This page does not exist. <A href="/">Go to the start page</A>.</p>
-    </section>
-  );
+  return <NotFoundState />;
 }

@@ -1,18 +1,29 @@
 import { A } from '@solidjs/router';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/solid-query';
-import { Match, Show, Switch } from 'solid-js';
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { CareerPaths } from '../components/career-paths.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { SelfIdentificationPrompt } from '../components/self-identification-prompt.tsx';
 import { ReviewRequest } from '../components/review-request.tsx';
 import { Empty, ErrorBox, KeyedFor, ScoreBar, Skeleton, SkillChips } from '../components/ui.tsx';
 import { employmentLabel, salaryLabel } from '../lib/format.ts';
-import { trpc, type RouterOutputs } from '../lib/trpc.ts';
+import { trpc, type RouterInputs, type RouterOutputs } from '../lib/trpc.ts';
 
 type MatchItem = RouterOutputs['matches']['forMe']['items'][number];
 type Page = RouterOutputs['matches']['forMe'];
 
-function MatchCard(props: { match: MatchItem; onDismiss: () => void; onReviewSent: () => void }) {
+type DismissReason = RouterInputs['matches']['dismiss']['reason'] & string;
+
+const DISMISS_REASONS: [DismissReason, string][] = [
+  ['not_relevant', 'Not relevant to me'],
+  ['wrong_skills', 'My skills do not fit'],
+  ['wrong_location', 'Wrong location'],
+  ['wrong_seniority', 'Wrong level of seniority'],
+  ['wrong_salary', 'Salary does not fit'],
+  ['other', 'Another reason'],
+];
+
+function MatchCard(props: { match: MatchItem; onDismiss: (reason: DismissReason) => void; onReviewSent: () => void }) {
   const job = () => props.match.job;
   return (
     <li class="card match-card">
@@ -38,8 +49,15 @@ function MatchCard(props: { match: MatchItem; onDismiss: () => void; onReviewSen
         <Show when={!props.match.applied} fallback={<span class="badge badge-submitted">Applied</span>}>
           <A class="button button-small" href={`/jobs/${job().id}`}>View and apply</A>
         </Show>
-        <button type="button" class="button button-small button-secondary" onClick={props.onDismiss}>Not relevant</button>
       </div>
+      <details class="dismiss">
+        <summary>Hide this match</summary>
+        <div class="dismiss-reasons" role="group" aria-label="Why hide it? Your answer improves your matches.">
+          <For each={DISMISS_REASONS}>
+            {([reason, label]) => <button type="button" class="button button-small button-secondary" onClick={() => props.onDismiss(reason)}>{label}</button>}
+          </For>
+        </div>
+      </details>
       <ReviewRequest jobId={job().id} review={props.match.review} onSent={props.onReviewSent} />
     </li>
   );
@@ -58,14 +76,30 @@ function Feed() {
   const items = () => feed.data?.pages.flatMap((p) => p.items) ?? [];
 
   // Optimistic: the card disappears at once; on failure the feed is fetched again.
-  const dismiss = (jobId: number) => {
+  const [hidden, setHidden] = createSignal<{ jobId: number; title: string } | null>(null);
+  const dismiss = (match: MatchItem, reason: DismissReason) => {
     client.setQueryData(['matches', 'forMe'], (data: { pages: Page[]; pageParams: unknown[] } | undefined) =>
-      data ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((i) => i.jobId !== jobId) })) } : data,
+      data ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((i) => i.jobId !== match.jobId) })) } : data,
     );
-    trpc.matches.dismiss.mutate({ jobId, reason: 'not_relevant' }).catch(() => client.invalidateQueries({ queryKey: ['matches'] }));
+    setHidden({ jobId: match.jobId, title: match.job.title });
+    trpc.matches.dismiss.mutate({ jobId: match.jobId, reason }).catch(() => client.invalidateQueries({ queryKey: ['matches'] }));
+  };
+  const undo = async (jobId: number) => {
+    setHidden(null);
+    await trpc.matches.undismiss.mutate({ jobId }).catch(() => {});
+    await client.invalidateQueries({ queryKey: ['matches'] });
   };
 
   return (
+    <>
+    <Show when={hidden()}>
+      {(h) => (
+        <p class="notice-quiet" role="status">
+          “{h().title}” is hidden.{' '}
+          <button type="button" class="link-button" onClick={() => void undo(h().jobId)}>Undo</button>
+        </p>
+      )}
+    </Show>
     <Switch>
       <Match when={feed.isPending}><Skeleton lines={6} label="Loading your matches" /></Match>
       <Match when={feed.isError}><ErrorBox error={feed.error} retry={() => feed.refetch()} /></Match>
@@ -78,7 +112,7 @@ function Feed() {
       <Match when={items().length > 0}>
         <ul class="cards">
           <KeyedFor each={items()} by={(match) => match.jobId}>
-            {(match) => <MatchCard match={match()} onDismiss={() => dismiss(match().jobId)} onReviewSent={() => void client.invalidateQueries({ queryKey: ['matches'] })} />}
+            {(match) => <MatchCard match={match()} onDismiss={(reason) => dismiss(match(), reason)} onReviewSent={() => void client.invalidateQueries({ queryKey: ['matches'] })} />}
           </KeyedFor>
         </ul>
         <Show when={feed.hasNextPage}>
@@ -86,6 +120,7 @@ function Feed() {
         </Show>
       </Match>
     </Switch>
+    </>
   );
 }
 
@@ -96,9 +131,10 @@ export default function SeekerMatches() {
         <div class="stack wide">
           <h1>Your matches</h1>
           <p class="muted">Ranked by how well your skills and resume fit each job. Every score comes with the reasons behind it.</p>
-          <SelfIdentificationPrompt />
           <CareerPaths />
           <Feed />
+          {/* Optional and not about the matches: after them, so a phone's first screen shows a match. */}
+          <SelfIdentificationPrompt />
         </div>
       )}
     </RequireRole>

@@ -59,7 +59,7 @@ function ResumeInput(props: { resume: Resume }) {
             const file = e.currentTarget.files?.[0];
             if (!file) return;
             if (file.size > 5 * 1024 * 1024) {
-              setProblem({ message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.', fieldErrors: {} });
+              setProblem({ kind: 'invalid', message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.', fieldErrors: {} });
               return;
             }
             const form = new FormData();

@@ -1,4 +1,4 @@
-import { A, useNavigate } from '@solidjs/router';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Match, Switch } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { useSetMe } from '../lib/session.ts';
@@ -10,7 +10,9 @@ type Kind = 'job_seeker' | 'employer';
 export default function SignUp() {
   const navigate = useNavigate();
   const setMe = useSetMe();
-  const [kind, setKind] = createSignal<Kind>('job_seeker');
+  const [params] = useSearchParams<{ as?: string }>();
+  // "Post a job" links here with ?as=employer: the form starts on hiring.
+  const [kind, setKind] = createSignal<Kind>(params.as === 'employer' ? 'employer' : 'job_seeker');
   const form = useFormAction(async (data) => {
     const text = (name: string) => String(data.get(name) ?? '');
     const me =

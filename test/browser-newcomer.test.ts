@@ -1,0 +1,240 @@
+/**
+ * Issue 21 in a real Chromium against the Node entry with the demo data: what a newcomer met
+ * (stale search on Back, raw validation text, no page titles or focus on navigation, radios as
+ * huge circles, filters and navigation filling a phone, the demographic question above every
+ * match, a withdrawn application shown as applied), and axe-core on every page visited.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNodeServer } from './helpers/server.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? 'chromium';
+const DEMO_PASSWORD = 'demo-password-2026';
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1366, height: 900 };
+
+let server: Awaited<ReturnType<typeof startNodeServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startNodeServer({ SEED_DEMO_DATA: 'true' });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.remove();
+});
+
+async function open(viewport: { width: number; height: number }): Promise<Page> {
+  // bypassCSP: the app's CSP (script-src 'self') would refuse the injected axe-core.
+  const context = await browser.newContext({ viewport, bypassCSP: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Leaves a screenshot in test-results/ when a step fails. */
+async function step(page: Page, name: string, body: () => Promise<void>) {
+  try {
+    await body();
+  } catch (error) {
+    await mkdir('test-results', { recursive: true });
+    await page.screenshot({ path: `test-results/newcomer-${name}.png`, fullPage: true }).catch(() => {});
+    throw error;
+  }
+}
+
+/** axe-core on the page as it is: serious or critical violations fail, named with their nodes. */
+async function expectAccessible(page: Page) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations, page.url()).toEqual([]);
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server.url}/signin`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+}
+
+describe('the web app walked through by a newcomer', () => {
+  it('search: Back shows the query in the box, a job names the tab and takes focus, All jobs returns to the search', async () => {
+    const page = await open(DESKTOP);
+    await step(page, 'search', async () => {
+      await page.goto(`${server.url}/jobs`);
+      const box = page.getByRole('searchbox', { name: 'Job title, skill or company' });
+      for (const q of ['nurse', 'python', 'teacher']) {
+        await box.fill(q);
+        await box.press('Enter');
+        await page.waitForURL(`**/jobs?q=${q}`);
+      }
+      await page.goBack();
+      await page.waitForURL('**/jobs?q=python');
+      await expect.poll(() => box.inputValue()).toBe('python');
+      await expectAccessible(page);
+
+      const first = page.locator('.job-card h2 a').first();
+      const title = (await first.innerText()).trim();
+      await first.click();
+      await page.waitForURL('**/jobs/*');
+      await expect.poll(() => page.title()).toBe(`${title} | Fitwork`);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+      await expectAccessible(page);
+      await page.getByRole('link', { name: '← All jobs' }).click();
+      await page.waitForURL('**/jobs?q=python');
+      await expect.poll(() => page.title()).toBe('Search jobs | Fitwork');
+    });
+  });
+
+  it('a job that does not exist is a not-found page, and an offline load offers a retry', async () => {
+    const page = await open(PHONE);
+    await step(page, 'not-found', async () => {
+      await page.goto(`${server.url}/jobs/abc`);
+      await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+      expect(await page.locator('main').innerText()).not.toMatch(/Invalid input|expected number|id:/);
+      await expectAccessible(page);
+      await page.goto(`${server.url}/jobs/99999999`);
+      await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
+
+      await page.route('**/trpc/**', (route) => route.abort('internetdisconnected'));
+      await page.goto(`${server.url}/jobs?q=nurse`);
+      await page.getByText('We could not reach Fitwork. Check your connection and try again.').waitFor();
+      expect(await page.locator('main').innerText()).not.toContain('Failed to fetch');
+      await page.unroute('**/trpc/**');
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.locator('.job-card').first().waitFor();
+    });
+  });
+
+  it('forms name every problem in sentences, and "Post a job" starts sign-up on hiring', async () => {
+    const page = await open(PHONE);
+    await step(page, 'sign-up', async () => {
+      await page.goto(`${server.url}/`);
+      await page.getByRole('link', { name: 'Post a job' }).click();
+      await page.waitForURL('**/signup?as=employer');
+      expect(await page.getByLabel('hiring').isChecked()).toBe(true);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      const banner = page.locator('.form-error');
+      await banner.waitFor();
+      const text = await banner.innerText();
+      expect(text).not.toMatch(/^\w+:/);
+      expect(text).toMatch(/Please correct \d fields:/);
+      await page.locator('#email-error').waitFor();
+      await expectAccessible(page);
+    });
+  });
+
+  it('phone: the matches come first, radios sit beside their labels, the menu and the filters fold away', async () => {
+    const page = await open(PHONE);
+    await step(page, 'phone-matches', async () => {
+      await signIn(page, 'maria.lopez@example.com');
+      await page.goto(`${server.url}/me/matches`);
+      const firstMatch = page.locator('.cards > li').first();
+      await firstMatch.waitFor();
+      expect((await firstMatch.boundingBox())!.y).toBeLessThan(PHONE.height);
+      await expectAccessible(page);
+
+      await firstMatch.getByText('Question this score').click();
+      const radio = firstMatch.getByRole('radio', { name: 'The score is wrong' });
+      const radioBox = (await radio.boundingBox())!;
+      const labelBox = (await firstMatch.locator('label', { hasText: 'The score is wrong' }).boundingBox())!;
+      expect(radioBox.width).toBeLessThan(30);
+      expect(Math.abs(radioBox.y + radioBox.height / 2 - (labelBox.y + labelBox.height / 2))).toBeLessThan(8);
+
+      const account = page.getByRole('link', { name: 'Account' });
+      expect(await account.isVisible()).toBe(false);
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await account.click();
+      await page.waitForURL('**/account');
+      expect(await page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('false');
+
+      await page.goto(`${server.url}/jobs`);
+      const location = page.getByLabel('Location');
+      expect(await location.isVisible()).toBe(false);
+      await page.getByRole('button', { name: 'Filters' }).click();
+      expect(await location.isVisible()).toBe(true);
+    });
+  });
+
+  it('a withdrawn application is shown as withdrawn, and closing a job asks first', async () => {
+    const seeker = await open(DESKTOP);
+    await step(seeker, 'withdrawn', async () => {
+      await signIn(seeker, 'dev.patel@example.com');
+      await seeker.goto(`${server.url}/me/applications`);
+      const jobLink = seeker.locator('main a[href^="/jobs/"]').first();
+      const href = (await jobLink.getAttribute('href'))!;
+      seeker.once('dialog', (dialog) => void dialog.accept());
+      await seeker.getByRole('button', { name: /Withdraw/ }).first().click();
+      await seeker.goto(`${server.url}${href}`);
+      await seeker.getByText(/You withdrew your application on .*cannot apply to this job again/).waitFor();
+      expect(await seeker.getByText(/You applied on/).count()).toBe(0);
+      await expectAccessible(seeker);
+    });
+
+    const employer = await open(DESKTOP);
+    await step(employer, 'close-job', async () => {
+      await signIn(employer, 'talent@northwindhealth.example');
+      await employer.goto(`${server.url}/employer/jobs`);
+      const row = employer.locator('tbody tr').first();
+      await row.waitFor();
+      let asked = '';
+      employer.once('dialog', (dialog) => {
+        asked = dialog.message();
+        void dialog.dismiss();
+      });
+      await row.getByRole('button', { name: 'Close' }).click();
+      await expect.poll(() => asked).toMatch(/^Close “.+”\?/);
+      await expect.poll(() => row.innerText()).toContain('Active');
+      await expectAccessible(employer);
+    });
+  });
+});
+
+describe('the bias audit with nobody self-identified', () => {
+  it('says so once, not once per table', async () => {
+    const page = await open(PHONE);
+    await step(page, 'audit', async () => {
+      await page.goto(`${server.url}/signup?as=employer`);
+      await page.getByLabel('Company name').fill('Quiet Co');
+      await page.getByLabel('Email').fill('hiring@quiet.example');
+      await page.getByLabel('Password').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await page.waitForURL('**/employer/jobs');
+      await page.goto(`${server.url}/audit`);
+      await page.getByText(/No one has self-identified yet/).first().waitFor();
+      expect(await page.getByText(/self-identified yet/).count()).toBe(1);
+      await expectAccessible(page);
+    });
+  });
+});
+
+describe('hiding a match', () => {
+  it('asks why, and can be undone', async () => {
+    const page = await open(DESKTOP);
+    await step(page, 'dismiss', async () => {
+      await signIn(page, 'aisha.khan@example.com');
+      await page.goto(`${server.url}/me/matches`);
+      const first = page.locator('.cards > li').first();
+      const title = (await first.locator('.job-title').innerText()).trim();
+      const link = `.cards .job-title a[href="${await first.locator('.job-title a').getAttribute('href')}"]`;
+      await first.getByText('Hide this match').click();
+      await expectAccessible(page);
+      await first.getByRole('button', { name: 'My skills do not fit' }).click();
+      await page.getByRole('status').filter({ hasText: `“${title}” is hidden.` }).waitFor();
+      expect(await page.locator(link).count()).toBe(0);
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await page.locator(link).waitFor();
+    });
+  });
+});
