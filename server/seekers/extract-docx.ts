@@ -201,11 +201,24 @@ export function wordXmlToLines(xml: string): string[] {
   return top().lines;
 }
 
+const WORD_DOCUMENT = new TextEncoder().encode('word/document.xml');
+
+/** Whether the archive's bytes name word/document.xml anywhere (its central directory does). */
+function namesWordDocument(bytes: Uint8Array): boolean {
+  outer: for (let i = 0; i + WORD_DOCUMENT.length <= bytes.length; i++) {
+    for (let j = 0; j < WORD_DOCUMENT.length; j++) if (bytes[i + j] !== WORD_DOCUMENT[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** The text of a .docx: headers, body, footers. */
 export function docxToText(bytes: Uint8Array, maxCharacters: number): string {
   const parts = readParts(bytes);
   const body = parts.get('word/document.xml');
   if (body === undefined) {
+    // The zip's directory names the document, but its stream could not be found: a damaged Word file.
+    if (namesWordDocument(bytes)) throw unreadable();
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'Upload your resume as a PDF, a Word document (.docx) or a plain text file.' });
   }
   const ordered = (prefix: string) => [...parts.keys()].filter((n) => n.startsWith(prefix)).sort();
