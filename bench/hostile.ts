@@ -47,7 +47,7 @@ export async function hostileInputs(log: (line: string) => void) {
   const pool = createResumePool();
   try {
     await pool.extractText(new TextEncoder().encode('warm-up: Sam Lee, nurse, Boston, five years of pediatrics.'));
-    const text = 'Sam Lee' + ' '.repeat(59_990) + 'x';
+    const text = `Sam Lee${' '.repeat(59_990)}x`;
     const extract = await withLoopLag(() => pool.extractText(new TextEncoder().encode(text)));
     log(`resume pool, 60,000-character worst case, text extraction: ${extract.ms.toFixed(0)} ms (${extract.result instanceof Error ? extract.result.message : 'read'}); event loop held at most ${extract.maxLagMs.toFixed(0)} ms`);
     const parse = await withLoopLag(() => pool.localParser.parse(text, { phrases: new Map(), longestPhrase: 1 }));

@@ -44,7 +44,7 @@ export async function buildDatabase(size: number, log: (line: string) => void) {
   // Employers: one per field, so jobs belong to someone.
   const jobs = generateJobs(size);
   const fields = [...new Set(jobs.map((j) => j.field))];
-  await insertRows(client, 'users', ['email', 'password_hash', 'user_type'], fields.map((f, i) => [`employer${i}@bench.example`, 'x', 'employer']));
+  await insertRows(client, 'users', ['email', 'password_hash', 'user_type'], fields.map((_f, i) => [`employer${i}@bench.example`, 'x', 'employer']));
   await client.exec(`insert into employers (id, company_name) select id, 'Bench ' || id from users where user_type = 'employer'`);
   const employerIds = (await client.query<{ id: number }>(`select id from users where user_type = 'employer' order by id`)).rows.map((r) => r.id);
 

@@ -141,7 +141,10 @@ describe('auth.signIn', () => {
   it('answers a wrong password and an unknown email alike, after the same password work', async () => {
     const base = await testPasswordHasher();
     let verifications = 0;
-    const counting = { ...base, verify: (encoded: string, password: string) => (verifications++, base.verify(encoded, password)) };
+    const counting = { ...base, verify: (encoded: string, password: string) => {
+      verifications++;
+      return base.verify(encoded, password);
+    } };
     const counted = await createTestApp({ passwords: counting, fresh: true });
     try {
       await apiClient(counted.app).trpc.auth.signUp.mutate(seeker());

@@ -225,7 +225,7 @@ describe('career paths', () => {
     expect(paths.goodMatchesNow).toBe(1);
     const bySkill = Object.fromEntries(paths.suggestions.map((s) => [s.skill.name, s]));
     expect(bySkill['Critical Care']?.jobs.map((j) => [j.id, j.stepUp])).toEqual([[icu.id, false]]);
-    expect(bySkill['ACLS']?.jobs.map((j) => [j.id, j.stepUp])).toEqual([[senior.id, true]]);
+    expect(bySkill.ACLS?.jobs.map((j) => [j.id, j.stepUp])).toEqual([[senior.id, true]]);
 
     const mine = new Set((await seeker.trpc.seekers.skills.query()).map((s) => s.name));
     for (const suggestion of paths.suggestions) {

@@ -14,13 +14,13 @@ const BOUND_MS = 1_000;
 
 /** Runs of one character, the shapes that make a backtracking pattern quadratic. */
 export const adversarialTexts = (size: number): Record<string, string> => ({
-  spaces: 'name' + ' '.repeat(size - 5) + 'x',
-  colons: 'a' + ':'.repeat(size - 2) + 'b',
-  'spaces and colons': 'Skills' + ' :'.repeat((size - 7) / 2) + 'x',
+  spaces: `name${' '.repeat(size - 5)}x`,
+  colons: `a${':'.repeat(size - 2)}b`,
+  'spaces and colons': `Skills${' :'.repeat((size - 7) / 2)}x`,
   '< without >': '<'.repeat(size),
   'unclosed tags': '<li'.repeat(Math.floor(size / 3)),
   'unclosed script': '<script>'.repeat(Math.floor(size / 8)),
-  'tabs and newlines': ('\t \n').repeat(Math.floor(size / 3)) + 'x',
+  'tabs and newlines': `${('\t \n').repeat(Math.floor(size / 3))}x`,
 });
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; result: T | Error }> {

@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PROFICIENCY_LEVELS } from '../db/schema.ts';
+import type { PROFICIENCY_LEVELS } from '../db/schema.ts';
 import { createAdmin } from '../server/auth/admin.ts';
 import { normalizeSkillName } from '../server/skills/normalize.ts';
 import { resolveSkillNames } from '../server/skills/catalog.ts';

@@ -53,7 +53,7 @@ describe('Standard Webhooks verification', () => {
   });
 
   it.each([
-    ['a forged signature', { secret: 'whsec_' + Buffer.from('x'.repeat(32)).toString('base64') }],
+    ['a forged signature', { secret: `whsec_${Buffer.from('x'.repeat(32)).toString('base64')}` }],
     // Getters: the time is taken when the case runs, not when the table is built (a slow run would
     // otherwise bring the "future" case back inside the 5-minute tolerance).
     ['a stale timestamp', { get timestamp() { return new Date(Date.now() - 6 * 60_000); } }],
@@ -68,7 +68,7 @@ describe('Standard Webhooks verification', () => {
   });
 
   it('leaves the webhook-id of a delivery refused for its signature free for the real one', async () => {
-    const forged = await deliver(jobPosting(), { id: 'msg_taken', secret: 'whsec_' + Buffer.from('y'.repeat(32)).toString('base64') });
+    const forged = await deliver(jobPosting(), { id: 'msg_taken', secret: `whsec_${Buffer.from('y'.repeat(32)).toString('base64')}` });
     expect(forged.status).toBe(401);
     const stale = await deliver(jobPosting(), { id: 'msg_taken', timestamp: new Date(Date.now() - 6 * 60_000) });
     expect(stale.status).toBe(401);

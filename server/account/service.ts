@@ -5,7 +5,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
-import { aiDecisions, applications, authThrottles, jobs, jobSeekers, jobSources, matches, matchReviews, selfIdentifications, sessions, users } from '../../db/schema.ts';
+import { aiDecisions, applications, jobs, jobSeekers, jobSources, matches, matchReviews, selfIdentifications, sessions, users } from '../../db/schema.ts';
 import { myApplications } from '../applications/service.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
 import { loadProfile } from '../auth/profile.ts';

@@ -299,7 +299,7 @@ class WorkReader {
     if (line.bullet) return this.addDetail(line.text, true);
     const dates = findDateRange(line.text);
     if (dates) {
-      const rest = (line.text.slice(0, dates.index) + ' | ' + line.text.slice(dates.index + dates.length)).replace(/[()]/g, ' ').replace(/ {2,}/g, ' ');
+      const rest = (`${line.text.slice(0, dates.index)} | ${line.text.slice(dates.index + dates.length)}`).replace(/[()]/g, ' ').replace(/ {2,}/g, ' ');
       const restPieces = rest.split(' | ').map((p) => stripEnd(p.trim(), ',;:|-–— ').replace(/^[,;:|–—-] ?/, '')).filter(Boolean);
       const header = [...this.pending, ...restPieces];
       this.start(header, dates.start, dates.end);

@@ -1,7 +1,7 @@
 import type OpenAI from 'openai';
-import { findSkillMentions, type SkillLexicon } from '../skills/lexicon.ts';
+import { findSkillMentions, } from '../skills/lexicon.ts';
 import { groundedSkills, OPENAI_PARSER_MODEL, structuredCompletion } from './openai-providers.ts';
-import type { ExtractedSkill, SkillExtractor } from './types.ts';
+import type { SkillExtractor } from './types.ts';
 
 export const LOCAL_SKILL_EXTRACTOR_MODEL = 'local-catalog-v1';
 

@@ -97,7 +97,9 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
     });
 
     const fused = new Map<number, { id: number; score: number; text: boolean; meaning: boolean }>();
-    textHits.forEach((r, rank) => fused.set(r.id, { id: r.id, score: 1 / (RRF_K + rank + 1), text: true, meaning: false }));
+    textHits.forEach((r, rank) => {
+      fused.set(r.id, { id: r.id, score: 1 / (RRF_K + rank + 1), text: true, meaning: false });
+    });
     meaningHits.forEach((r, rank) => {
       const hit = fused.get(r.id) ?? { id: r.id, score: 0, text: false, meaning: false };
       fused.set(r.id, { ...hit, score: hit.score + 1 / (RRF_K + rank + 1), meaning: true });

@@ -51,7 +51,7 @@ async function skillLinks(db: Queryable, input: NonNullable<CreateJobInput['skil
 export async function inferSkillLinks(deps: Pick<JobsDeps, 'db' | 'ai'>, job: { title: string; description: string; requirements?: unknown }): Promise<CatalogSkillLink[]> {
   const lexicon = await loadLexicon(deps.db);
   const text = `${job.title}\n${job.description}\n${job.requirements ? JSON.stringify(job.requirements) : ''}`;
-  let extracted;
+  let extracted: { name: string }[];
   try {
     extracted = await deps.ai.skillExtractor.extract(text, lexicon);
   } catch {

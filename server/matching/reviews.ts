@@ -5,7 +5,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
-import { matches, matchReviews, REVIEW_KINDS } from '../../db/schema.ts';
+import { matches, matchReviews, type REVIEW_KINDS } from '../../db/schema.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { rowsOf } from '../sql-helpers.ts';
 

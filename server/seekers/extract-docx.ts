@@ -112,7 +112,7 @@ function endParagraph(sink: Sink) {
 function rowLines(cells: string[][]): string[] {
   const filled = cells.map((c) => c.filter((l) => l.trim()));
   if (filled.every((c) => c.length <= 1)) {
-    const line = filled.flatMap((c) => c).join('\t');
+    const line = filled.flat().join('\t');
     return line ? [line] : [];
   }
   return filled.flatMap((c) => [...c, '']);

@@ -74,11 +74,15 @@ export function SkillPicker(props: { label: string; onPick: (name: string, custo
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
       <Show when={open() && options().length > 0}>
+        {/* The WAI-ARIA combobox pattern: focus stays in the input (aria-activedescendant), so the options are not focusable themselves. */}
+        {/* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a listbox of the combobox pattern */}
         <ul id={`${id}-list`} role="listbox" class="combobox-list">
           <For each={options()}>
             {(option, index) => (
+              // biome-ignore lint/a11y/useFocusableInteractive: the input keeps focus and points here with aria-activedescendant
               <li
                 id={`${id}-option-${index()}`}
+                // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the combobox pattern
                 role="option"
                 aria-selected={index() === active()}
                 class="combobox-option"

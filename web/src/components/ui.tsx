@@ -5,7 +5,7 @@ import { problemOf } from '../lib/trpc.ts';
 
 export function Skeleton(props: { lines?: number; label?: string }) {
   return (
-    <div class="skeleton-block" aria-busy="true" aria-label={props.label ?? 'Loading'}>
+    <div class="skeleton-block" role="status" aria-busy="true" aria-label={props.label ?? 'Loading'}>
       <For each={Array.from({ length: props.lines ?? 3 })}>{() => <div class="skeleton-line" />}</For>
     </div>
   );

@@ -7,5 +7,5 @@ export function homeOf(me: Pick<Me, 'userType'>): string {
 
 /** A `next` parameter is followed only within this site. */
 export function safeNext(next: string | undefined): string | null {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
+  return next?.startsWith('/') && !next.startsWith('//') ? next : null;
 }

@@ -82,6 +82,7 @@ export default function JobsSearch() {
   return (
     <div class="search-page">
       <h1 class="visually-hidden">Search jobs</h1>
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is the landmark every screen reader announces; the <search> element is not yet */}
       <form class="search-bar" role="search" onSubmit={(e) => { e.preventDefault(); setParams({ q: q() || undefined }); }}>
         <label for="q" class="visually-hidden">Job title, skill or company</label>
         <input id="q" type="search" placeholder="Job title, skill or company" value={q()} onInput={(e) => setQ(e.currentTarget.value)} />

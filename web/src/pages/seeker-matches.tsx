@@ -29,7 +29,7 @@ function MatchCard(props: { match: MatchItem; onDismiss: (reason: DismissReason)
     <li class="card match-card">
       <div class="match-head">
         <h2 class="job-title"><A href={`/jobs/${job().id}`} onClick={() => void trpc.matches.markViewed.mutate({ jobId: job().id }).catch(() => {})}>{job().title}</A></h2>
-        <span class="overall" aria-label={`Overall match ${Math.round(props.match.overallScore * 100)}%`}>{Math.round(props.match.overallScore * 100)}%</span>
+        <span class="overall"><span class="visually-hidden">Overall match </span>{Math.round(props.match.overallScore * 100)}%</span>
       </div>
       <p class="muted">
         {job().companyName} · {job().location ?? 'Location not stated'}
@@ -52,6 +52,7 @@ function MatchCard(props: { match: MatchItem; onDismiss: (reason: DismissReason)
       </div>
       <details class="dismiss">
         <summary>Hide this match</summary>
+        {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons, not form fields: a fieldset's legend would be read before each */}
         <div class="dismiss-reasons" role="group" aria-label="Why hide it? Your answer improves your matches.">
           <For each={DISMISS_REASONS}>
             {([reason, label]) => <button type="button" class="button button-small button-secondary" onClick={() => props.onDismiss(reason)}>{label}</button>}
