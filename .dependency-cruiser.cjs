@@ -39,7 +39,8 @@ module.exports = {
     },
     {
       name: 'matching-does-not-know-experiments',
-      comment: 'Experiments choose an algorithm and re-score through matching; matching takes the algorithm it is given.',
+      comment:
+        'Experiments choose an algorithm and re-score through matching; matching takes the algorithm it is given.',
       severity: 'error',
       from: { path: '^server/matching/' },
       to: { path: '^server/experiments/' },
@@ -57,7 +58,10 @@ module.exports = {
     exclude: { path: '^(node_modules|dist|\\.data)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

@@ -18,7 +18,12 @@ export async function inProcessApi(db: Database) {
     clientIp: () => null,
   });
   return (procedure: string, input: unknown, cookie?: string) =>
-    Promise.resolve(app.request(`http://localhost/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, cookie ? { headers: { cookie } } : {})).then(async (r) => {
+    Promise.resolve(
+      app.request(
+        `http://localhost/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`,
+        cookie ? { headers: { cookie } } : {},
+      ),
+    ).then(async (r) => {
       if (r.status !== 200) throw new Error(`${procedure} answered ${r.status}: ${await r.text()}`);
       return r.json();
     });

@@ -6,10 +6,29 @@
 import { DEMO_EMPLOYERS } from '../server/seed/demo-employers.ts';
 import { DEMO_SEEKERS } from '../server/seed/demo-seekers.ts';
 
-const CITIES = ['Boston, MA', 'Austin, TX', 'Chicago, IL', 'Denver, CO', 'Seattle, WA', 'New York, NY', 'Miami, FL', 'Portland, OR', 'Atlanta, GA', 'Phoenix, AZ', 'Detroit, MI', 'Remote'];
+const CITIES = [
+  'Boston, MA',
+  'Austin, TX',
+  'Chicago, IL',
+  'Denver, CO',
+  'Seattle, WA',
+  'New York, NY',
+  'Miami, FL',
+  'Portland, OR',
+  'Atlanta, GA',
+  'Phoenix, AZ',
+  'Detroit, MI',
+  'Remote',
+];
 const SENIORITY = ['Junior', '', 'Senior', 'Lead', 'Principal', 'Associate'];
 const TYPES = ['full_time', 'full_time', 'full_time', 'part_time', 'contract', 'internship', 'temporary'] as const;
-const OPENERS = ['Join a growing team', 'We are hiring', 'An opportunity to make an impact', 'Help us serve our customers better', 'Work with a friendly, experienced team'];
+const OPENERS = [
+  'Join a growing team',
+  'We are hiring',
+  'An opportunity to make an impact',
+  'Help us serve our customers better',
+  'Work with a friendly, experienced team',
+];
 
 /** A small deterministic PRNG, so the dataset (and its cache) is the same on every machine. */
 export function random(seed: number) {
@@ -45,7 +64,10 @@ export function generateJobs(count: number, seed = 42): BenchJob[] {
     const other = pick(templates.filter((t) => t.field === template.field));
     const seniority = pick(SENIORITY);
     const city = pick(CITIES);
-    const skills = [...template.skills, ...other.skills.filter(([n]) => !template.skills.some(([m]) => m === n)).slice(0, 2)].map(([name, required, priority]) => ({ name, required, priority }));
+    const skills = [
+      ...template.skills,
+      ...other.skills.filter(([n]) => !template.skills.some(([m]) => m === n)).slice(0, 2),
+    ].map(([name, required, priority]) => ({ name, required, priority }));
     const base = template.salary ? template.salary[0] : 50_000;
     const factor = 0.8 + rand() * 0.6;
     return {
@@ -77,4 +99,15 @@ export function generateResumes(count: number, seed = 7): { text: string; field:
   });
 }
 
-export const QUERIES = ['nurse', 'TS backend', 'financial analyst excel', 'teacher lesson planning', 'warehouse forklift', 'graphic designer', 'sales b2b', 'line cook', 'data analyst sql', 'kubernetes terraform'];
+export const QUERIES = [
+  'nurse',
+  'TS backend',
+  'financial analyst excel',
+  'teacher lesson planning',
+  'warehouse forklift',
+  'graphic designer',
+  'sales b2b',
+  'line cook',
+  'data analyst sql',
+  'kubernetes terraform',
+];

@@ -8,7 +8,11 @@ import { createResumePool, DEFAULT_RESUME_POOL } from '../server/workers/resume-
 
 /** The tag patterns htmlToText used before issue 15, for the "before" figures. */
 const regexStripTags = (html: string) =>
-  html.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<li[^>]*>/gi, '\n• ').replace(/<br\s*\/?>|<\/(p|div|h[1-6]|ul|ol|tr)>/gi, '\n').replace(/<[^>]*>/g, '');
+  html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<li[^>]*>/gi, '\n• ')
+    .replace(/<br\s*\/?>|<\/(p|div|h[1-6]|ul|ol|tr)>/gi, '\n')
+    .replace(/<[^>]*>/g, '');
 
 function ms(work: () => unknown): number {
   const started = performance.now();
@@ -41,7 +45,9 @@ export async function hostileInputs(log: (line: string) => void) {
   ];
   for (const [name, html] of cases) log(`board HTML to text, ${name}: ${ms(() => htmlToText(html)).toFixed(1)} ms`);
   for (const n of [10_000, 20_000]) {
-    log(`  before (regex), ${n.toLocaleString('en-US')} \`<\`: ${ms(() => regexStripTags('<'.repeat(n))).toFixed(0)} ms; now ${ms(() => htmlToText('<'.repeat(n))).toFixed(1)} ms`);
+    log(
+      `  before (regex), ${n.toLocaleString('en-US')} \`<\`: ${ms(() => regexStripTags('<'.repeat(n))).toFixed(0)} ms; now ${ms(() => htmlToText('<'.repeat(n))).toFixed(1)} ms`,
+    );
   }
 
   const pool = createResumePool();
@@ -49,9 +55,13 @@ export async function hostileInputs(log: (line: string) => void) {
     await pool.extractText(new TextEncoder().encode('warm-up: Sam Lee, nurse, Boston, five years of pediatrics.'));
     const text = `Sam Lee${' '.repeat(59_990)}x`;
     const extract = await withLoopLag(() => pool.extractText(new TextEncoder().encode(text)));
-    log(`resume pool, 60,000-character worst case, text extraction: ${extract.ms.toFixed(0)} ms (${extract.result instanceof Error ? extract.result.message : 'read'}); event loop held at most ${extract.maxLagMs.toFixed(0)} ms`);
+    log(
+      `resume pool, 60,000-character worst case, text extraction: ${extract.ms.toFixed(0)} ms (${extract.result instanceof Error ? extract.result.message : 'read'}); event loop held at most ${extract.maxLagMs.toFixed(0)} ms`,
+    );
     const parse = await withLoopLag(() => pool.localParser.parse(text, { phrases: new Map(), longestPhrase: 1 }));
-    log(`resume pool, the same text through the local parser: ${parse.ms.toFixed(0)} ms (${parse.result instanceof Error ? parse.result.message : 'parsed'}); event loop held at most ${parse.maxLagMs.toFixed(0)} ms; deadline ${DEFAULT_RESUME_POOL.deadlineMs} ms per step`);
+    log(
+      `resume pool, the same text through the local parser: ${parse.ms.toFixed(0)} ms (${parse.result instanceof Error ? parse.result.message : 'parsed'}); event loop held at most ${parse.maxLagMs.toFixed(0)} ms; deadline ${DEFAULT_RESUME_POOL.deadlineMs} ms per step`,
+    );
   } finally {
     await pool.close();
   }

@@ -14,7 +14,13 @@ export async function loadTest(options: { connections?: number; seconds?: number
       const response = await fetch(`${url}/trpc/auth.signUp`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', origin: url },
-        body: JSON.stringify({ userType: 'job_seeker', email: `load${i}@example.com`, password: 'correct horse battery', firstName: 'Load', lastName: `Tester ${i}` }),
+        body: JSON.stringify({
+          userType: 'job_seeker',
+          email: `load${i}@example.com`,
+          password: 'correct horse battery',
+          firstName: 'Load',
+          lastName: `Tester ${i}`,
+        }),
       });
       seekers.push(response.headers.get('set-cookie')!.split(';')[0]!);
     }
@@ -59,5 +65,7 @@ export async function loadTest(options: { connections?: number; seconds?: number
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await loadTest();
-  console.log(`requests ${r.requests.total}, ${r.requests.average} req/s, latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`);
+  console.log(
+    `requests ${r.requests.total}, ${r.requests.average} req/s, latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`,
+  );
 }

@@ -24,11 +24,25 @@ const HNSW = [
 
 const vectorText = (v: number[]) => `[${v.map((x) => x.toFixed(6)).join(',')}]`;
 
-async function insertRows(client: Awaited<ReturnType<typeof openPglite>>['client'], table: string, columns: string[], rows: unknown[][], batch = 200) {
+async function insertRows(
+  client: Awaited<ReturnType<typeof openPglite>>['client'],
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+  batch = 200,
+) {
   for (let start = 0; start < rows.length; start += batch) {
     const chunk = rows.slice(start, start + batch);
     const params: unknown[] = [];
-    const values = chunk.map((row) => `(${row.map((value) => { params.push(value); return `$${params.length}`; }).join(', ')})`);
+    const values = chunk.map(
+      (row) =>
+        `(${row
+          .map((value) => {
+            params.push(value);
+            return `$${params.length}`;
+          })
+          .join(', ')})`,
+    );
     await client.query(`insert into ${table} (${columns.join(', ')}) values ${values.join(', ')}`, params);
   }
 }
@@ -44,32 +58,130 @@ export async function buildDatabase(size: number, log: (line: string) => void) {
   // Employers: one per field, so jobs belong to someone.
   const jobs = generateJobs(size);
   const fields = [...new Set(jobs.map((j) => j.field))];
-  await insertRows(client, 'users', ['email', 'password_hash', 'user_type'], fields.map((_f, i) => [`employer${i}@bench.example`, 'x', 'employer']));
-  await client.exec(`insert into employers (id, company_name) select id, 'Bench ' || id from users where user_type = 'employer'`);
-  const employerIds = (await client.query<{ id: number }>(`select id from users where user_type = 'employer' order by id`)).rows.map((r) => r.id);
+  await insertRows(
+    client,
+    'users',
+    ['email', 'password_hash', 'user_type'],
+    fields.map((_f, i) => [`employer${i}@bench.example`, 'x', 'employer']),
+  );
+  await client.exec(
+    `insert into employers (id, company_name) select id, 'Bench ' || id from users where user_type = 'employer'`,
+  );
+  const employerIds = (
+    await client.query<{ id: number }>(`select id from users where user_type = 'employer' order by id`)
+  ).rows.map((r) => r.id);
 
   let t = performance.now();
   const now = new Date().toISOString();
   const jobRows = jobs.map((job, i) => {
     const texts = jobEmbeddingTexts({ title: job.title, description: job.description, requirements: null }, job.skills);
-    return [employerIds[fields.indexOf(job.field)], job.title, job.description, job.location, job.remoteAllowed, job.employmentType, job.salaryMin, job.salaryMax, 'active', new Date(Date.now() - (i % 60) * 86_400_000).toISOString(), now, now,
-      vectorText(embedWithCatalog(texts.description, lexicon)), vectorText(embedWithCatalog(texts.requirements, lexicon)), LOCAL_EMBEDDING_MODEL];
+    return [
+      employerIds[fields.indexOf(job.field)],
+      job.title,
+      job.description,
+      job.location,
+      job.remoteAllowed,
+      job.employmentType,
+      job.salaryMin,
+      job.salaryMax,
+      'active',
+      new Date(Date.now() - (i % 60) * 86_400_000).toISOString(),
+      now,
+      now,
+      vectorText(embedWithCatalog(texts.description, lexicon)),
+      vectorText(embedWithCatalog(texts.requirements, lexicon)),
+      LOCAL_EMBEDDING_MODEL,
+    ];
   });
   log(`  embedded ${size} jobs in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();
-  await insertRows(client, 'jobs', ['employer_id', 'title', 'description', 'location', 'remote_allowed', 'employment_type', 'salary_min', 'salary_max', 'status', 'posted_at', 'updated_at', 'embedded_at', 'description_embedding', 'requirements_embedding', 'embedding_model'], jobRows);
-  const skillRows = jobs.flatMap((job, i) => job.skills.map((s) => [i + 1, ids.get(normalizeSkillName(s.name)), s.required, s.priority]).filter((r) => r[1] !== undefined));
+  await insertRows(
+    client,
+    'jobs',
+    [
+      'employer_id',
+      'title',
+      'description',
+      'location',
+      'remote_allowed',
+      'employment_type',
+      'salary_min',
+      'salary_max',
+      'status',
+      'posted_at',
+      'updated_at',
+      'embedded_at',
+      'description_embedding',
+      'requirements_embedding',
+      'embedding_model',
+    ],
+    jobRows,
+  );
+  const skillRows = jobs.flatMap((job, i) =>
+    job.skills
+      .map((s) => [i + 1, ids.get(normalizeSkillName(s.name)), s.required, s.priority])
+      .filter((r) => r[1] !== undefined),
+  );
   await insertRows(client, 'job_skills', ['job_id', 'skill_id', 'required', 'priority'], skillRows, 1000);
   log(`  inserted ${size} jobs in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
   t = performance.now();
   const resumes = generateResumes(size);
-  await insertRows(client, 'users', ['email', 'password_hash', 'user_type'], resumes.map((_, i) => [`seeker${i}@bench.example`, 'x', 'job_seeker']), 1000);
-  const seekerIds = (await client.query<{ id: number }>(`select id from users where user_type = 'job_seeker' order by id`)).rows.map((r) => r.id);
-  await insertRows(client, 'job_seekers', ['id', 'first_name', 'last_name', 'location', 'resume_text', 'resume_embedding', 'resume_embedding_model', 'resume_updated_at', 'resume_embedded_at'],
-    resumes.map((r, i) => [seekerIds[i], 'Bench', `Seeker ${i}`, r.location, r.text, vectorText(embedWithCatalog(r.text, lexicon)), LOCAL_EMBEDDING_MODEL, now, now]));
-  const seekerSkills = resumes.flatMap((r, i) => [...new Set(jobs.filter((j) => j.field === r.field).slice(0, 3).flatMap((j) => j.skills.map((s) => ids.get(normalizeSkillName(s.name)))))].filter(Boolean).map((skillId) => [seekerIds[i], skillId, 'intermediate', 3]));
-  await insertRows(client, 'job_seeker_skills', ['job_seeker_id', 'skill_id', 'proficiency_level', 'years_experience'], seekerSkills, 1000);
+  await insertRows(
+    client,
+    'users',
+    ['email', 'password_hash', 'user_type'],
+    resumes.map((_, i) => [`seeker${i}@bench.example`, 'x', 'job_seeker']),
+    1000,
+  );
+  const seekerIds = (
+    await client.query<{ id: number }>(`select id from users where user_type = 'job_seeker' order by id`)
+  ).rows.map((r) => r.id);
+  await insertRows(
+    client,
+    'job_seekers',
+    [
+      'id',
+      'first_name',
+      'last_name',
+      'location',
+      'resume_text',
+      'resume_embedding',
+      'resume_embedding_model',
+      'resume_updated_at',
+      'resume_embedded_at',
+    ],
+    resumes.map((r, i) => [
+      seekerIds[i],
+      'Bench',
+      `Seeker ${i}`,
+      r.location,
+      r.text,
+      vectorText(embedWithCatalog(r.text, lexicon)),
+      LOCAL_EMBEDDING_MODEL,
+      now,
+      now,
+    ]),
+  );
+  const seekerSkills = resumes.flatMap((r, i) =>
+    [
+      ...new Set(
+        jobs
+          .filter((j) => j.field === r.field)
+          .slice(0, 3)
+          .flatMap((j) => j.skills.map((s) => ids.get(normalizeSkillName(s.name)))),
+      ),
+    ]
+      .filter(Boolean)
+      .map((skillId) => [seekerIds[i], skillId, 'intermediate', 3]),
+  );
+  await insertRows(
+    client,
+    'job_seeker_skills',
+    ['job_seeker_id', 'skill_id', 'proficiency_level', 'years_experience'],
+    seekerSkills,
+    1000,
+  );
   log(`  embedded and inserted ${size} seekers in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
   await client.exec(`set maintenance_work_mem = '1GB'`);

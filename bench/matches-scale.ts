@@ -38,11 +38,21 @@ export async function matchesAtScale(log: (line: string) => void) {
                now() - (k || ' hours')::interval, 'blend-v1'
         from job_seekers s cross join generate_series(0, ${PER_SEEKER - 1}) k;
       analyze;`);
-    const [{ n }] = (await client.query<{ n: number }>(`select count(*)::int as n from matches`)).rows as [{ n: number }];
-    log(`\n## Matches at scale: ${n.toLocaleString('en-US')} rows, 16 hash partitions (built in ${Math.round((performance.now() - started) / 1000)} s)`);
+    const [{ n }] = (await client.query<{ n: number }>(`select count(*)::int as n from matches`)).rows as [
+      { n: number },
+    ];
+    log(
+      `\n## Matches at scale: ${n.toLocaleString('en-US')} rows, 16 hash partitions (built in ${Math.round((performance.now() - started) / 1000)} s)`,
+    );
 
-    const seekerIds = (await client.query<{ id: number }>(`select id from job_seekers order by random() limit 100`)).rows.map((r) => r.id);
-    const jobs = (await client.query<{ id: number; employer_id: number }>(`select id, employer_id from jobs order by random() limit 100`)).rows;
+    const seekerIds = (
+      await client.query<{ id: number }>(`select id from job_seekers order by random() limit 100`)
+    ).rows.map((r) => r.id);
+    const jobs = (
+      await client.query<{ id: number; employer_id: number }>(
+        `select id, employer_id from jobs order by random() limit 100`,
+      )
+    ).rows;
     const cookie = async (userId: number) => `session=${(await createSession(db, userId, new Date())).token}`;
     const seekerCookies = await Promise.all(seekerIds.map(cookie));
     const employerCookies = await Promise.all(jobs.map((j) => cookie(j.employer_id)));
@@ -50,10 +60,24 @@ export async function matchesAtScale(log: (line: string) => void) {
     log('through the API (hono + tRPC + session + SQL, in process), 100 different seekers and jobs:');
     const forMe = await time(200, (i) => api('matches.forMe', { limit: 20 }, seekerCookies[i % seekerCookies.length]));
     log(`  matches.forMe, first page of 20: ${fmt(forMe)}`);
-    const pages = (await Promise.all(seekerCookies.map((c) => api('matches.forMe', { limit: 20 }, c)))) as { result: { data: { nextCursor: string | null } } }[];
-    const later = await time(200, (i) => api('matches.forMe', { limit: 20, cursor: pages[i % pages.length]!.result.data.nextCursor ?? undefined }, seekerCookies[i % seekerCookies.length]));
+    const pages = (await Promise.all(seekerCookies.map((c) => api('matches.forMe', { limit: 20 }, c)))) as {
+      result: { data: { nextCursor: string | null } };
+    }[];
+    const later = await time(200, (i) =>
+      api(
+        'matches.forMe',
+        { limit: 20, cursor: pages[i % pages.length]!.result.data.nextCursor ?? undefined },
+        seekerCookies[i % seekerCookies.length],
+      ),
+    );
     log(`  matches.forMe, second page (keyset cursor): ${fmt(later)}`);
-    const candidates = await time(200, (i) => api('matches.candidatesForJob', { jobId: jobs[i % jobs.length]!.id, minScore: 0.25 }, employerCookies[i % employerCookies.length]));
+    const candidates = await time(200, (i) =>
+      api(
+        'matches.candidatesForJob',
+        { jobId: jobs[i % jobs.length]!.id, minScore: 0.25 },
+        employerCookies[i % employerCookies.length],
+      ),
+    );
     log(`  matches.candidatesForJob, min score 0.25 (about 75 of 100 candidates): ${fmt(candidates)}`);
     const config = { resumeRetentionMonths: 24, decisionLogRetentionMonths: 12 };
     const sweep = await time(5, () => runMaintenance(db, new Date(), config));

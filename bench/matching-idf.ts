@@ -27,14 +27,20 @@ for (const [path, bytes] of Object.entries(unzipSync(new Uint8Array(readFileSync
   documents.push(xml.replace(/<[^>]+>/g, ' '));
 }
 const outside = documents.length;
-for (const employer of DEMO_EMPLOYERS) for (const job of employer.jobs) documents.push(`${job.title}\n${job.description}`);
+for (const employer of DEMO_EMPLOYERS)
+  for (const job of employer.jobs) documents.push(`${job.title}\n${job.description}`);
 for (const seeker of DEMO_SEEKERS) documents.push(seeker.resume);
 
 const df = new Map<string, number>();
 for (const text of documents) for (const word of new Set(tokenize(text))) df.set(word, (df.get(word) ?? 0) + 1);
 const n = documents.length;
 const idf = (count: number) => Math.round(Math.log((n + 1) / (count + 0.5)) * 1000) / 1000;
-const weights = Object.fromEntries([...df].filter(([word, count]) => count >= 2 && !/^\d+$/.test(word)).sort(([a], [b]) => a.localeCompare(b)).map(([word, count]) => [word, idf(count)]));
+const weights = Object.fromEntries(
+  [...df]
+    .filter(([word, count]) => count >= 2 && !/^\d+$/.test(word))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([word, count]) => [word, idf(count)]),
+);
 const body = `/**
  * The frozen IDF table of local-hash-v2 and blend-v2 (built by bench/matching-idf.ts from ${n}
  * documents: ${outside} resume-ner resumes outside the matching benchmark, the demo jobs and the

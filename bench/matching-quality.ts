@@ -21,11 +21,20 @@ import type { BenchAd, BenchResume } from './matching-generate.ts';
 const DATA = new URL('./data/matching/', import.meta.url);
 const RESAMPLES = 2_000;
 
-interface Grades { grade(resumeId: string, adId: string): number }
+interface Grades {
+  grade(resumeId: string, adId: string): number;
+}
 
 // ---- BM25, the baseline: words lowercased, stop words out, a light stemmer. ----
-const STOP = new Set('a an and are as at be by for from has have i in is it its of on or our the their this to was we were will with you your who what when where which while into over per than that them they these those not all any can may more most such also about after before each other out up'.split(' '));
-const tokens = (text: string) => (text.toLowerCase().match(/[a-z0-9][a-z0-9+#]*/g) ?? []).filter((w) => w.length > 1 && !STOP.has(w)).map((w) => w.replace(/(ing|ed|es|s)$/, '') || w);
+const STOP = new Set(
+  'a an and are as at be by for from has have i in is it its of on or our the their this to was we were will with you your who what when where which while into over per than that them they these those not all any can may more most such also about after before each other out up'.split(
+    ' ',
+  ),
+);
+const tokens = (text: string) =>
+  (text.toLowerCase().match(/[a-z0-9][a-z0-9+#]*/g) ?? [])
+    .filter((w) => w.length > 1 && !STOP.has(w))
+    .map((w) => w.replace(/(ing|ed|es|s)$/, '') || w);
 
 export function bm25Ranker(documents: { id: string; text: string }[], k1 = 1.2, b = 0.75) {
   const docs = documents.map((d) => {
@@ -41,7 +50,13 @@ export function bm25Ranker(documents: { id: string; text: string }[], k1 = 1.2, 
   return (query: string): string[] => {
     const terms = [...new Set(tokens(query))];
     return docs
-      .map((d) => ({ id: d.id, score: terms.reduce((s, w) => { const f = d.tf.get(w) ?? 0; return f ? s + idf(w) * (f * (k1 + 1)) / (f + k1 * (1 - b + (b * d.length) / avg)) : s; }, 0) }))
+      .map((d) => ({
+        id: d.id,
+        score: terms.reduce((s, w) => {
+          const f = d.tf.get(w) ?? 0;
+          return f ? s + (idf(w) * (f * (k1 + 1))) / (f + k1 * (1 - b + (b * d.length) / avg)) : s;
+        }, 0),
+      }))
       .sort((x, y) => y.score - x.score || x.id.localeCompare(y.id))
       .map((d) => d.id);
   };
@@ -51,7 +66,10 @@ export function bm25Ranker(documents: { id: string; text: string }[], k1 = 1.2, 
 const gain = (g: number) => 2 ** g - 1;
 function ndcg(ranked: string[], grades: number[], all: number[], k: number) {
   const dcg = ranked.slice(0, k).reduce((s, _, i) => s + gain(grades[i]!) / Math.log2(i + 2), 0);
-  const ideal = [...all].sort((a, b) => b - a).slice(0, k).reduce((s, g, i) => s + gain(g) / Math.log2(i + 2), 0);
+  const ideal = [...all]
+    .sort((a, b) => b - a)
+    .slice(0, k)
+    .reduce((s, g, i) => s + gain(g) / Math.log2(i + 2), 0);
   return ideal === 0 ? 0 : dcg / ideal;
 }
 export function rankingMetrics(ranked: string[], gradeOf: (id: string) => number, allIds: string[]) {
@@ -72,7 +90,7 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 /** 95% percentile interval of mean(a - b) over resamples of the paired units (seeded, so each run agrees). */
 export function pairedBootstrap(a: number[], b: number[], resamples = RESAMPLES) {
   let seed = 42;
-  const random = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const random = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const diffs = a.map((x, i) => x - b[i]!);
   const means: number[] = [];
   for (let r = 0; r < resamples; r++) {
@@ -101,7 +119,8 @@ export function loadBenchmark() {
   return { ads: written.ads, resumes, grades };
 }
 
-export const adText = (ad: BenchAd) => `${ad.title}\n${ad.description}\n${[ad.requirements.education, ...(ad.requirements.certifications ?? []), ad.requirements.notes].filter(Boolean).join('\n')}`;
+export const adText = (ad: BenchAd) =>
+  `${ad.title}\n${ad.description}\n${[ad.requirements.education, ...(ad.requirements.certifications ?? []), ad.requirements.notes].filter(Boolean).join('\n')}`;
 
 /** The benchmark through the product: jobs created and embedded, resumes saved, matches generated. */
 export async function buildThroughProduct(bench: NonNullable<ReturnType<typeof loadBenchmark>>) {
@@ -113,28 +132,60 @@ export async function buildThroughProduct(bench: NonNullable<ReturnType<typeof l
     const now = new Date();
     const pending: Promise<unknown>[] = [];
     const background = (task: () => Promise<unknown>) => void pending.push(task());
-    const drain = async () => { while (pending.length) await pending.shift(); };
+    const drain = async () => {
+      while (pending.length) await pending.shift();
+    };
 
     const occupations = [...new Set(ads.map((a) => a.occupation))];
     const employerOf = new Map<string, number>();
     for (const occupation of occupations) {
-      const { rows } = await client.query<{ id: number }>(`insert into users (email, password_hash, user_type) values ($1, '!', 'employer') returning id`, [`${occupation}@bench.example`]);
-      await client.query(`insert into employers (id, company_name) values ($1, $2)`, [rows[0]!.id, `${occupation} employer`]);
+      const { rows } = await client.query<{ id: number }>(
+        `insert into users (email, password_hash, user_type) values ($1, '!', 'employer') returning id`,
+        [`${occupation}@bench.example`],
+      );
+      await client.query(`insert into employers (id, company_name) values ($1, $2)`, [
+        rows[0]!.id,
+        `${occupation} employer`,
+      ]);
       employerOf.set(occupation, rows[0]!.id);
     }
     const jobIdOf = new Map<string, number>();
     for (const ad of ads) {
-      const id = await createJob({ db, ai, now, background }, employerOf.get(ad.occupation)!, { title: ad.title, description: ad.description, requirements: ad.requirements, location: ad.location, status: 'active' });
+      const id = await createJob({ db, ai, now, background }, employerOf.get(ad.occupation)!, {
+        title: ad.title,
+        description: ad.description,
+        requirements: ad.requirements,
+        location: ad.location,
+        status: 'active',
+      });
       jobIdOf.set(ad.id, id);
     }
     await drain();
     const seekerIdOf = new Map<string, number>();
     for (const resume of resumes) {
-      const { rows } = await client.query<{ id: number }>(`insert into users (email, password_hash, user_type) values ($1, '!', 'job_seeker') returning id`, [`${resume.id}@bench.example`]);
+      const { rows } = await client.query<{ id: number }>(
+        `insert into users (email, password_hash, user_type) values ($1, '!', 'job_seeker') returning id`,
+        [`${resume.id}@bench.example`],
+      );
       const id = rows[0]!.id;
-      await client.query(`insert into job_seekers (id, first_name, last_name, location) values ($1, 'Bench', $2, $3)`, [id, resume.id, resume.location]);
+      await client.query(`insert into job_seekers (id, first_name, last_name, location) values ($1, 'Bench', $2, $3)`, [
+        id,
+        resume.id,
+        resume.location,
+      ]);
       seekerIdOf.set(resume.id, id);
-      await saveResume({ db, ai, now, background, retentionMonths: 24, onResumeEmbedded: (seekerId) => generateMatchesForSeeker(db, ai, seekerId, now) }, id, resume.text);
+      await saveResume(
+        {
+          db,
+          ai,
+          now,
+          background,
+          retentionMonths: 24,
+          onResumeEmbedded: (seekerId) => generateMatchesForSeeker(db, ai, seekerId, now),
+        },
+        id,
+        resume.text,
+      );
       await drain();
     }
     return { db, client, close, now, employerOf, jobIdOf, seekerIdOf, occupations };
@@ -161,21 +212,36 @@ export async function matchingQuality(log: (line: string) => void) {
     const seekerRows: { product: Metrics; bm25: Metrics; source: string }[] = [];
     for (const resume of resumes) {
       const cookie = `session=${(await createSession(db, seekerIdOf.get(resume.id)!, now)).token}`;
-      const answer = (await api('matches.forMe', { limit: 50 }, cookie)) as { result: { data: { items: { jobId: number }[] } } };
+      const answer = (await api('matches.forMe', { limit: 50 }, cookie)) as {
+        result: { data: { items: { jobId: number }[] } };
+      };
       const ranked = answer.result.data.items.map((m) => adOfJob.get(m.jobId)!);
       const gradeOf = (adId: string) => grades.grade(resume.id, adId);
-      seekerRows.push({ product: rankingMetrics(ranked, gradeOf, adIds), bm25: rankingMetrics(bm25Ads(resume.text), gradeOf, adIds), source: resume.source });
+      seekerRows.push({
+        product: rankingMetrics(ranked, gradeOf, adIds),
+        bm25: rankingMetrics(bm25Ads(resume.text), gradeOf, adIds),
+        source: resume.source,
+      });
     }
     const jobRows: { product: Metrics; bm25: Metrics }[] = [];
     for (const ad of ads) {
       const cookie = `session=${(await createSession(db, employerOf.get(ad.occupation)!, now)).token}`;
-      const answer = (await api('matches.candidatesForJob', { jobId: jobIdOf.get(ad.id)!, minScore: 0 }, cookie)) as { result: { data: { seekerId: number }[] } };
+      const answer = (await api('matches.candidatesForJob', { jobId: jobIdOf.get(ad.id)!, minScore: 0 }, cookie)) as {
+        result: { data: { seekerId: number }[] };
+      };
       const ranked = answer.result.data.map((c) => resumeOfSeeker.get(c.seekerId)!);
       const gradeOf = (resumeId: string) => grades.grade(resumeId, ad.id);
-      jobRows.push({ product: rankingMetrics(ranked, gradeOf, resumeIds), bm25: rankingMetrics(bm25Resumes(adText(ad)), gradeOf, resumeIds) });
+      jobRows.push({
+        product: rankingMetrics(ranked, gradeOf, resumeIds),
+        bm25: rankingMetrics(bm25Resumes(adText(ad)), gradeOf, resumeIds),
+      });
     }
-    const { rows: algorithms } = await client.query<{ algorithm_version: string; n: number }>(`select algorithm_version, count(*)::int as n from matches group by 1`);
-    const { rows: models } = await client.query<{ m: string }>(`select distinct resume_embedding_model as m from job_seekers`);
+    const { rows: algorithms } = await client.query<{ algorithm_version: string; n: number }>(
+      `select algorithm_version, count(*)::int as n from matches group by 1`,
+    );
+    const { rows: models } = await client.query<{ m: string }>(
+      `select distinct resume_embedding_model as m from job_seekers`,
+    );
 
     const f = (x: number) => x.toFixed(3);
     const line = (name: string, rows: { product: Metrics; bm25: Metrics }[], key: keyof Metrics) => {
@@ -184,11 +250,22 @@ export async function matchingQuality(log: (line: string) => void) {
       const ci = pairedBootstrap(p, b);
       return `| ${name} | ${f(mean(p))} | ${f(mean(b))} | ${ci.diff >= 0 ? '+' : ''}${f(ci.diff)} [${f(ci.low)}, ${f(ci.high)}] |`;
     };
-    log(`\n## Matching quality: ${resumes.length} resumes (${resumes.filter((r) => r.source === 'written').length} written, ${resumes.filter((r) => r.source === 'resume-ner').length} resume-ner), ${ads.length} ads of ${occupations.length} occupations`);
-    log(`built through the product in ${built.toFixed(0)} s; algorithm ${algorithms.map((a) => `${a.algorithm_version} (${a.n} matches)`).join(', ')}; embedder ${models.map((m) => m.m).join(', ')}`);
+    log(
+      `\n## Matching quality: ${resumes.length} resumes (${resumes.filter((r) => r.source === 'written').length} written, ${resumes.filter((r) => r.source === 'resume-ner').length} resume-ner), ${ads.length} ads of ${occupations.length} occupations`,
+    );
+    log(
+      `built through the product in ${built.toFixed(0)} s; algorithm ${algorithms.map((a) => `${a.algorithm_version} (${a.n} matches)`).join(', ')}; embedder ${models.map((m) => m.m).join(', ')}`,
+    );
     log('| metric | product | BM25 | product − BM25 [95% paired bootstrap] |');
     log('| --- | --- | --- | --- |');
-    for (const key of ['p1', 'p5', 'ndcg10', 'mrr'] as const) log(line(`seeker ${key === 'p1' ? 'P@1' : key === 'p5' ? 'P@5' : key === 'ndcg10' ? 'nDCG@10' : 'MRR'}`, seekerRows, key));
+    for (const key of ['p1', 'p5', 'ndcg10', 'mrr'] as const)
+      log(
+        line(
+          `seeker ${key === 'p1' ? 'P@1' : key === 'p5' ? 'P@5' : key === 'ndcg10' ? 'nDCG@10' : 'MRR'}`,
+          seekerRows,
+          key,
+        ),
+      );
     for (const source of ['written', 'resume-ner']) {
       const subset = seekerRows.filter((r) => r.source === source);
       if (subset.length) log(line(`seeker P@5, ${source} only (${subset.length})`, subset, 'p5'));

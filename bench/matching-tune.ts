@@ -14,14 +14,28 @@ const built = await buildThroughProduct(bench);
 const adOfJob = new Map([...built.jobIdOf].map(([ad, job]) => [job, ad]));
 const resumeOfSeeker = new Map([...built.seekerIdOf].map(([r, s]) => [s, r]));
 const { rows } = await built.client.query<{
-  seeker: number; job: number; semantic: number; skills: number | null; resume_text: string; resume_data: unknown; title: string; description: string; requirements: unknown;
-  job_location: string | null; remote_allowed: boolean; seeker_location: string | null; inferred: boolean[] | null;
+  seeker: number;
+  job: number;
+  semantic: number;
+  skills: number | null;
+  resume_text: string;
+  resume_data: unknown;
+  title: string;
+  description: string;
+  requirements: unknown;
+  job_location: string | null;
+  remote_allowed: boolean;
+  seeker_location: string | null;
+  inferred: boolean[] | null;
 }>(`select m.job_seeker_id as seeker, m.job_id as job, m.semantic_score as semantic, m.skill_match_score as skills, s.resume_text, s.resume_data,
           j.title, j.description, j.requirements, j.location as job_location, j.remote_allowed, s.location as seeker_location,
           (select array_agg(js.inferred) from job_skills js where js.job_id = j.id) as inferred
    from matches m join jobs j on j.id = m.job_id join job_seekers s on s.id = m.job_seeker_id`);
 const features = rows.map((r) => ({
-  resume: resumeOfSeeker.get(r.seeker)!, ad: adOfJob.get(r.job)!, semantic: r.semantic, skills: r.skills,
+  resume: resumeOfSeeker.get(r.seeker)!,
+  ad: adOfJob.get(r.job)!,
+  semantic: r.semantic,
+  skills: r.skills,
   location: locationFit({ location: r.job_location, remoteAllowed: r.remote_allowed }, r.seeker_location),
   confidence: skillsConfidence((r.inferred ?? []).map((inferred) => ({ inferred }))),
   ...textSignals({ text: r.resume_text, data: r.resume_data }, r),

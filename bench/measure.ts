@@ -36,11 +36,15 @@ export async function recallAt10(db: Database, vectors: string[], efSearch: numb
   for (const v of vectors) {
     const approx = await db.transaction(async (tx) => {
       await tx.execute(sql.raw(`set local hnsw.ef_search = ${efSearch}`));
-      return rowsOf<{ id: number }>(await tx.execute(sql`select id from jobs order by description_embedding <=> ${v}::vector limit 10`));
+      return rowsOf<{ id: number }>(
+        await tx.execute(sql`select id from jobs order by description_embedding <=> ${v}::vector limit 10`),
+      );
     });
     const exact = await db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_indexscan = off`);
-      return rowsOf<{ id: number }>(await tx.execute(sql`select id from jobs order by description_embedding <=> ${v}::vector limit 10`));
+      return rowsOf<{ id: number }>(
+        await tx.execute(sql`select id from jobs order by description_embedding <=> ${v}::vector limit 10`),
+      );
     });
     const truth = new Set(exact.map((r) => r.id));
     hits += approx.filter((r) => truth.has(r.id)).length;

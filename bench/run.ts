@@ -35,7 +35,9 @@ async function web() {
   const lcp = await largestContentfulPaint(['/', '/jobs?q=nurse']);
   for (const [path, samples] of Object.entries(lcp)) {
     const sorted = samples.sort((a, b) => a - b);
-    log(`LCP ${path}: median ${Math.round(sorted[Math.floor(sorted.length / 2)]!)} ms, worst ${Math.round(sorted.at(-1)!)} ms (5 loads, budget 1500 ms)`);
+    log(
+      `LCP ${path}: median ${Math.round(sorted[Math.floor(sorted.length / 2)]!)} ms, worst ${Math.round(sorted.at(-1)!)} ms (5 loads, budget 1500 ms)`,
+    );
   }
 }
 
@@ -47,30 +49,61 @@ async function data(size: number) {
   const q = (i: number) => QUERIES[i % QUERIES.length]!;
   log('jobs.search through the API (hono + tRPC + SQL, in process):');
   log(`  hybrid (full-text + semantic): ${fmt(await time(40, (i) => api('jobs.search', { q: q(i) })))}`);
-  log(`  hybrid, filtered (remote, full-time): ${fmt(await time(40, (i) => api('jobs.search', { q: q(i), remoteAllowed: true, employmentType: 'full_time' })))}`);
-  log(`  browse newest, filtered by location: ${fmt(await time(40, () => api('jobs.search', { location: 'Boston' })))}`);
+  log(
+    `  hybrid, filtered (remote, full-time): ${fmt(await time(40, (i) => api('jobs.search', { q: q(i), remoteAllowed: true, employmentType: 'full_time' })))}`,
+  );
+  log(
+    `  browse newest, filtered by location: ${fmt(await time(40, () => api('jobs.search', { location: 'Boston' })))}`,
+  );
 
   const lexicon = buildLexicon(SKILLS_CATALOG);
   const vectors = QUERIES.map((text) => `[${embedWithCatalog(text, lexicon).join(',')}]`);
   log('the same SQL run directly:');
-  log(`  semantic top-200 (HNSW, ef_search 100): ${fmt(await time(40, (i) => db.transaction(async (tx) => {
-    await tx.execute(sql`set local hnsw.ef_search = 100`);
-    await tx.execute(sql`select id from jobs where status = 'active' order by description_embedding <=> ${vectors[i % vectors.length]}::vector limit 200`);
-  })))}`);
-  log(`  semantic, filtered (iterative scan): ${fmt(await time(40, (i) => db.transaction(async (tx) => {
-    await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-    await tx.execute(sql`set local hnsw.ef_search = 100`);
-    await tx.execute(sql`select id from jobs where status = 'active' and remote_allowed and employment_type = 'full_time' order by description_embedding <=> ${vectors[i % vectors.length]}::vector limit 200`);
-  })))}`);
-  log(`  full-text top-1000 (GIN, ranked): ${fmt(await time(40, (i) => db.execute(sql`select id from jobs where search @@ plainto_tsquery('english', ${q(i)}) order by ts_rank_cd(search, plainto_tsquery('english', ${q(i)})) desc limit 1000`)))}`);
-  for (const ef of [40, 100]) log(`recall@10 of HNSW vs exact search, ef_search ${ef}: ${(await recallAt10(db, vectors, ef)).toFixed(3)}`);
+  log(
+    `  semantic top-200 (HNSW, ef_search 100): ${fmt(
+      await time(40, (i) =>
+        db.transaction(async (tx) => {
+          await tx.execute(sql`set local hnsw.ef_search = 100`);
+          await tx.execute(
+            sql`select id from jobs where status = 'active' order by description_embedding <=> ${vectors[i % vectors.length]}::vector limit 200`,
+          );
+        }),
+      ),
+    )}`,
+  );
+  log(
+    `  semantic, filtered (iterative scan): ${fmt(
+      await time(40, (i) =>
+        db.transaction(async (tx) => {
+          await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
+          await tx.execute(sql`set local hnsw.ef_search = 100`);
+          await tx.execute(
+            sql`select id from jobs where status = 'active' and remote_allowed and employment_type = 'full_time' order by description_embedding <=> ${vectors[i % vectors.length]}::vector limit 200`,
+          );
+        }),
+      ),
+    )}`,
+  );
+  log(
+    `  full-text top-1000 (GIN, ranked): ${fmt(await time(40, (i) => db.execute(sql`select id from jobs where search @@ plainto_tsquery('english', ${q(i)}) order by ts_rank_cd(search, plainto_tsquery('english', ${q(i)})) desc limit 1000`)))}`,
+  );
+  for (const ef of [40, 100])
+    log(`recall@10 of HNSW vs exact search, ef_search ${ef}: ${(await recallAt10(db, vectors, ef)).toFixed(3)}`);
 
-  const seekers = (await client.query<{ id: number }>(`select id from job_seekers order by id limit 20`)).rows.map((r) => r.id);
+  const seekers = (await client.query<{ id: number }>(`select id from job_seekers order by id limit 20`)).rows.map(
+    (r) => r.id,
+  );
   const jobs = (await client.query<{ id: number }>(`select id from jobs order by id limit 20`)).rows.map((r) => r.id);
-  log(`matches for one seeker against ${size} jobs: ${fmt(await time(19, (i) => generateMatchesForSeeker(db, ai, seekers[(i + 1) % seekers.length]!, new Date())))}`);
-  log(`matches for one job against ${size} seekers: ${fmt(await time(19, (i) => generateMatchesForJob(db, ai, jobs[(i + 1) % jobs.length]!, new Date())))}`);
+  log(
+    `matches for one seeker against ${size} jobs: ${fmt(await time(19, (i) => generateMatchesForSeeker(db, ai, seekers[(i + 1) % seekers.length]!, new Date())))}`,
+  );
+  log(
+    `matches for one job against ${size} seekers: ${fmt(await time(19, (i) => generateMatchesForJob(db, ai, jobs[(i + 1) % jobs.length]!, new Date())))}`,
+  );
   const { token } = await createSession(db, seekers[1]!, new Date());
-  log(`matches.forMe through the API: ${fmt(await time(40, () => api('matches.forMe', { limit: 20 }, `session=${token}`)))}`);
+  log(
+    `matches.forMe through the API: ${fmt(await time(40, () => api('matches.forMe', { limit: 20 }, `session=${token}`)))}`,
+  );
   await close();
 }
 
@@ -78,10 +111,20 @@ async function load() {
   log('\n## Load: 200 connections for 30 s against the Node entry (demo data)');
   log('mix: 40% search, 30% job page, 20% match feed, 10% apply (repeats answer 409 CONFLICT, by design)');
   const r = await loadTest();
-  log(`requests ${r.requests.total} (${r.requests.average} req/s), latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`);
+  log(
+    `requests ${r.requests.total} (${r.requests.average} req/s), latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`,
+  );
 }
 
-const only = ['--web-only', '--data-only', '--load-only', '--matches-only', '--parsing-only', '--matching-only', '--hostile-only'].find((flag) => args.has(flag));
+const only = [
+  '--web-only',
+  '--data-only',
+  '--load-only',
+  '--matches-only',
+  '--parsing-only',
+  '--matching-only',
+  '--hostile-only',
+].find((flag) => args.has(flag));
 if (!only || only === '--web-only') await web();
 if (!only || only === '--data-only') for (const size of sizes) await data(size);
 if (!only || only === '--matches-only') await matchesAtScale(log);

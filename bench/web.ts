@@ -16,7 +16,8 @@ async function closure(entry: string, seen = new Set<string>()): Promise<Set<str
   if (seen.has(entry)) return seen;
   seen.add(entry);
   const code = await readFile(new URL(entry, DIST), 'utf8');
-  for (const match of code.matchAll(/(?:^|[;{}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([\w.-]+\.js)["']/g)) await closure(`assets/${match[1]}`, seen);
+  for (const match of code.matchAll(/(?:^|[;{}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([\w.-]+\.js)["']/g))
+    await closure(`assets/${match[1]}`, seen);
   return seen;
 }
 
@@ -31,15 +32,35 @@ export async function bundleSizes() {
   for (const file of await readdir(new URL('assets/', DIST))) {
     if (!file.endsWith('.js') || `assets/${file}` === entry) continue;
     const files = await closure(`assets/${file}`, new Set(initial));
-    routes[file.replace(/-[\w-]{8}\.js$/, '')] = initialBytes + (await Promise.all([...files].filter((f) => !initial.has(f)).map(gzipSize))).reduce((a, b) => a + b, 0);
+    routes[file.replace(/-[\w-]{8}\.js$/, '')] =
+      initialBytes +
+      (await Promise.all([...files].filter((f) => !initial.has(f)).map(gzipSize))).reduce((a, b) => a + b, 0);
   }
-  return { initialKb: initialBytes / 1024, routesKb: Object.fromEntries(Object.entries(routes).map(([k, v]) => [k, v / 1024])) };
+  return {
+    initialKb: initialBytes / 1024,
+    routesKb: Object.fromEntries(Object.entries(routes).map(([k, v]) => [k, v / 1024])),
+  };
 }
 
 export async function largestContentfulPaint(paths: string[]) {
   const server = await startNodeServer({ SEED_DEMO_DATA: 'true' });
-  const executablePath = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? 'chromium';
-  const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const executablePath =
+    process.env.CHROMIUM_PATH ??
+    ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ??
+    'chromium';
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
   const results: Record<string, number[]> = {};
   try {
     for (const path of paths) {

@@ -18,7 +18,9 @@ export interface OpenedDatabase {
 }
 
 /** PGlite (Postgres in WASM) with pgvector, in a data folder or in memory when `dataDir` is undefined. */
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<OpenedDatabase & { client: PGlite }> {
+export async function openPglite(
+  options: { dataDir?: string; loadDataDir?: Blob } = {},
+): Promise<OpenedDatabase & { client: PGlite }> {
   const client = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,

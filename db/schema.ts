@@ -34,7 +34,14 @@ export const SKILL_CATEGORIES = ['technical', 'soft', 'language', 'domain'] as c
 export const PROFICIENCY_LEVELS = ['beginner', 'intermediate', 'expert'] as const;
 export const EMPLOYMENT_TYPES = ['full_time', 'part_time', 'contract', 'internship', 'temporary'] as const;
 export const JOB_STATUSES = ['draft', 'active', 'closed'] as const;
-export const APPLICATION_STATUSES = ['submitted', 'reviewed', 'interview', 'rejected', 'accepted', 'withdrawn'] as const;
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'reviewed',
+  'interview',
+  'rejected',
+  'accepted',
+  'withdrawn',
+] as const;
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -271,7 +278,10 @@ export const jobs = pgTable(
     index('jobs_description_embedding_hnsw').using('hnsw', t.descriptionEmbedding.op('vector_cosine_ops')),
     index('jobs_requirements_embedding_hnsw').using('hnsw', t.requirementsEmbedding.op('vector_cosine_ops')),
     check('jobs_status_check', inList('status', JOB_STATUSES)),
-    check('jobs_salary_range_check', sql`${t.salaryMin} is null or ${t.salaryMax} is null or ${t.salaryMin} <= ${t.salaryMax}`),
+    check(
+      'jobs_salary_range_check',
+      sql`${t.salaryMin} is null or ${t.salaryMax} is null or ${t.salaryMin} <= ${t.salaryMax}`,
+    ),
   ],
 );
 
@@ -507,7 +517,10 @@ export const experiments = pgTable(
     name: varchar('name', { length: 100 }).notNull().unique(),
     // [{ algorithm, share }], shares summing to 1; the first arm is the control.
     arms: jsonb('arms').notNull().$type<{ algorithm: string; share: number }[]>(),
-    status: varchar('status', { length: 20 }).notNull().default('running').$type<(typeof EXPERIMENT_STATUSES)[number]>(),
+    status: varchar('status', { length: 20 })
+      .notNull()
+      .default('running')
+      .$type<(typeof EXPERIMENT_STATUSES)[number]>(),
     startedAt: timestamptz('started_at').notNull().defaultNow(),
     stoppedAt: timestamptz('stopped_at'),
     createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),

@@ -70,7 +70,10 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while
 /** The procedures named by /trpc/a,b,c; null when the path is not valid percent-encoding. */
 export function proceduresOf(path: string): string[] | null {
   try {
-    return path.replace(/^\/trpc\//, '').split(',').map((p) => decodeURIComponent(p));
+    return path
+      .replace(/^\/trpc\//, '')
+      .split(',')
+      .map((p) => decodeURIComponent(p));
   } catch {
     return null;
   }
@@ -97,7 +100,8 @@ export function batchProblem(path: string, batched: boolean): string | null {
   if (procedures === null) return 'The address is not valid.';
   if (!batched) return procedures.length > 1 ? 'Several procedures need ?batch=1.' : null;
   if (procedures.length > MAX_BATCH_CALLS) return `A batch can hold at most ${MAX_BATCH_CALLS} calls.`;
-  if (procedures.length > 1 && procedures.some((p) => SOLO_PROCEDURES.has(p))) return 'Signing in, signing up and password changes cannot be batched: send each alone.';
+  if (procedures.length > 1 && procedures.some((p) => SOLO_PROCEDURES.has(p)))
+    return 'Signing in, signing up and password changes cannot be batched: send each alone.';
   return null;
 }
 
@@ -115,7 +119,8 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<Env>();
   const resumeWork = deps.resumeWork ?? inProcessResumeWork;
   // The local parser, when it is the configured one, runs where resumeWork runs it.
-  const ai: AiProviders = deps.ai.resumeParser.model === LOCAL_PARSER_MODEL ? { ...deps.ai, resumeParser: resumeWork.localParser } : deps.ai;
+  const ai: AiProviders =
+    deps.ai.resumeParser.model === LOCAL_PARSER_MODEL ? { ...deps.ai, resumeParser: resumeWork.localParser } : deps.ai;
   const mail = deps.mail === undefined ? createMailSender(deps.config, deps.logger) : deps.mail;
 
   app.use(
@@ -140,7 +145,8 @@ export function createApp(deps: AppDeps) {
   // forwarded (never on http://localhost in development, where it would pin the browser).
   app.use('*', async (c, next) => {
     await next();
-    if (deps.config.env === 'production' || new URL(c.req.url).protocol === 'https:') c.res.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+    if (deps.config.env === 'production' || new URL(c.req.url).protocol === 'https:')
+      c.res.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   });
 
   app.use('*', async (c, next) => {
@@ -157,7 +163,9 @@ export function createApp(deps: AppDeps) {
 
   /** Starts work that outlives the response; the request's database waits for it (see below). */
   const runInBackground = (c: HonoContext, task: () => Promise<unknown>) => {
-    const started = task().catch((error: unknown) => deps.logger.error('background task failed', { error: errorSummary(error) }));
+    const started = task().catch((error: unknown) =>
+      deps.logger.error('background task failed', { error: errorSummary(error) }),
+    );
     (c.get('tasks') as Promise<unknown>[]).push(started);
     deps.runAfterResponse(c, () => started);
   };
@@ -187,10 +195,13 @@ export function createApp(deps: AppDeps) {
   // Job boards push here. Signed instead of cookie-authenticated, so no CSRF check applies.
   app.post(
     '/webhooks/:sourceId',
-    bodyLimit({ maxSize: MAX_WEBHOOK_BODY_BYTES, onError: (c) => {
+    bodyLimit({
+      maxSize: MAX_WEBHOOK_BODY_BYTES,
+      onError: (c) => {
         c.header('Connection', 'close');
         return c.json({ error: 'The body is larger than 1 MB.' }, 413);
-      } }),
+      },
+    }),
     withDatabase,
     async (c) => {
       const db = c.get('db');
@@ -206,13 +217,26 @@ export function createApp(deps: AppDeps) {
           now,
           // The jobs were written at `now`: that is the version their embeddings are for.
           afterResponse: (jobIds) =>
-            runInBackground(c, async () => hooks.onJobsEmbedded(await embedJobs(db, deps.ai.embedder, jobIds.map((id) => ({ id, updatedAt: now })), now))),
+            runInBackground(c, async () =>
+              hooks.onJobsEmbedded(
+                await embedJobs(
+                  db,
+                  deps.ai.embedder,
+                  jobIds.map((id) => ({ id, updatedAt: now })),
+                  now,
+                ),
+              ),
+            ),
         },
         source,
         Object.fromEntries(c.req.raw.headers),
         body,
       );
-      deps.logger.info('webhook delivery', { sourceId: source.id, status: result.status, outcome: result.body.status ?? null });
+      deps.logger.info('webhook delivery', {
+        sourceId: source.id,
+        status: result.status,
+        outcome: result.body.status ?? null,
+      });
       c.header('Cache-Control', 'no-store');
       return c.json(result.body, result.status);
     },
@@ -235,13 +259,25 @@ export function createApp(deps: AppDeps) {
   // The unread rest of the body would be taken for the next request on a kept-alive connection.
   const tooLarge = (limit: string) => (c: HonoContext) => {
     c.header('Connection', 'close');
-    return c.json({ error: { message: `The request is larger than ${limit}.`, code: -32600, data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 } } }, 413);
+    return c.json(
+      {
+        error: {
+          message: `The request is larger than ${limit}.`,
+          code: -32600,
+          data: { code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 },
+        },
+      },
+      413,
+    );
   };
   app.use('/trpc/*', async (c, next) => {
     const problem = batchProblem(c.req.path, c.req.query('batch') === '1');
-    if (problem) return c.json({ error: { message: problem, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400 } } }, 400);
+    if (problem)
+      return c.json({ error: { message: problem, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400 } } }, 400);
     const upload = c.req.path === '/trpc/seekers.uploadResume';
-    const limit = upload ? bodyLimit({ maxSize: MAX_RESUME_UPLOAD_BYTES + 64 * 1024, onError: tooLarge('5 MB') }) : bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge('1 MB') });
+    const limit = upload
+      ? bodyLimit({ maxSize: MAX_RESUME_UPLOAD_BYTES + 64 * 1024, onError: tooLarge('5 MB') })
+      : bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge('1 MB') });
     return limit(c, next);
   });
 
@@ -253,7 +289,8 @@ export function createApp(deps: AppDeps) {
     if (token === undefined) {
       await next();
       // Anonymous reads of public data may be cached by browsers and the edge.
-      if (c.req.method === 'GET' && c.res.status === 200 && isPublicRead(c.req.path)) c.res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
+      if (c.req.method === 'GET' && c.res.status === 200 && isPublicRead(c.req.path))
+        c.res.headers.set('Cache-Control', PUBLIC_CACHE_CONTROL);
       else c.res.headers.set('Cache-Control', 'no-store');
       return;
     }
@@ -269,7 +306,8 @@ export function createApp(deps: AppDeps) {
     // set the cookie (sign-in, sign-out, password change): its word is the newer one.
     if (!c.res.headers.has('Set-Cookie')) {
       if (!validated) c.res.headers.append('Set-Cookie', blankSessionCookie(secure));
-      else if (validated.refreshed) c.res.headers.append('Set-Cookie', sessionCookie(token, validated.session.expiresAt, now, secure));
+      else if (validated.refreshed)
+        c.res.headers.append('Set-Cookie', sessionCookie(token, validated.session.expiresAt, now, secure));
     }
     // Anything answered to a signed-in caller is personal: never cached by a browser or the edge.
     c.res.headers.set('Cache-Control', 'private, no-store');
@@ -304,7 +342,8 @@ export function createApp(deps: AppDeps) {
           user: auth?.user ?? null,
           ip: deps.clientIp(c),
           cookies: {
-            set: (token, expiresAt) => opts.resHeaders.append('Set-Cookie', sessionCookie(token, expiresAt, deps.clock(), secure)),
+            set: (token, expiresAt) =>
+              opts.resHeaders.append('Set-Cookie', sessionCookie(token, expiresAt, deps.clock(), secure)),
             clear: () => opts.resHeaders.append('Set-Cookie', blankSessionCookie(secure)),
           },
           hooks: createDomainHooks(c.get('db') as Database, deps.ai, deps.clock, deps.config.matchingAlgorithm),
@@ -313,7 +352,8 @@ export function createApp(deps: AppDeps) {
         }) as unknown as Record<string, unknown>;
       },
       onError: ({ error, path }) => {
-        if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error('procedure failed', { path, error: errorSummary(error.cause ?? error) });
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          deps.logger.error('procedure failed', { path, error: errorSummary(error.cause ?? error) });
       },
     }),
   );

@@ -4,34 +4,68 @@ import { ALGORITHMS, DEFAULT_ALGORITHM } from './matching/algorithms.ts';
 // An empty variable counts as unset, so `FOO=` in a shell or .dev.vars does not half-configure.
 const optional = z.preprocess((v) => (v === '' ? undefined : v), z.string().optional());
 
-const EnvSchema = z.object({
-  APP_ENV: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['development', 'test', 'production']).default('development')),
-  PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).default(8787)),
-  DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('.data')),
-  DATABASE_URL: optional.pipe(z.string().url('DATABASE_URL must be a postgres:// URL').optional()),
-  OPENAI_API_KEY: optional,
-  OPENAI_BASE_URL: optional.pipe(z.string().url('OPENAI_BASE_URL must be a URL').optional()),
-  NEON_WS_PROXY: optional,
-  SEED_DEMO_DATA: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['true', 'false']).default('true')),
-  RESUME_RETENTION_MONTHS: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(2).max(120).default(24)),
-  DECISION_LOG_RETENTION_MONTHS: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.coerce.number().int().min(6, 'DECISION_LOG_RETENTION_MONTHS must be at least 6 (the AI decision log is kept 6 months or more)').max(120).default(12),
-  ),
-  MATCHING_ALGORITHM: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.string().refine((name) => name in ALGORITHMS, { message: `MATCHING_ALGORITHM must be one of ${Object.keys(ALGORITHMS).join(', ')}` }).default(DEFAULT_ALGORITHM),
-  ),
-  PUBLIC_URL: optional.pipe(z.string().url('PUBLIC_URL must be the public origin, like https://jobs.example.com').optional()),
-  SMTP_URL: optional.pipe(z.string().regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465').optional()),
-  MAIL_FROM: optional,
-  MAIL_API: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['resend'], { error: 'MAIL_API must be resend' }).optional()),
-  MAIL_API_KEY: optional,
-  MAIL_API_URL: optional.pipe(z.string().url('MAIL_API_URL must be a URL').optional()),
-}).superRefine((e, ctx) => {
-  if (e.MAIL_API && !e.MAIL_API_KEY) ctx.addIssue({ code: 'custom', path: ['MAIL_API_KEY'], message: 'MAIL_API_KEY is required with MAIL_API' });
-  if ((e.MAIL_API || e.SMTP_URL) && !e.MAIL_FROM) ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'MAIL_FROM (the sender, like "Fitwork <no-reply@example.com>") is required with a mail transport' });
-});
+const EnvSchema = z
+  .object({
+    APP_ENV: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.enum(['development', 'test', 'production']).default('development'),
+    ),
+    PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).default(8787)),
+    DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('.data')),
+    DATABASE_URL: optional.pipe(z.string().url('DATABASE_URL must be a postgres:// URL').optional()),
+    OPENAI_API_KEY: optional,
+    OPENAI_BASE_URL: optional.pipe(z.string().url('OPENAI_BASE_URL must be a URL').optional()),
+    NEON_WS_PROXY: optional,
+    SEED_DEMO_DATA: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['true', 'false']).default('true')),
+    RESUME_RETENTION_MONTHS: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce.number().int().min(2).max(120).default(24),
+    ),
+    DECISION_LOG_RETENTION_MONTHS: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce
+        .number()
+        .int()
+        .min(6, 'DECISION_LOG_RETENTION_MONTHS must be at least 6 (the AI decision log is kept 6 months or more)')
+        .max(120)
+        .default(12),
+    ),
+    MATCHING_ALGORITHM: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .refine((name) => name in ALGORITHMS, {
+          message: `MATCHING_ALGORITHM must be one of ${Object.keys(ALGORITHMS).join(', ')}`,
+        })
+        .default(DEFAULT_ALGORITHM),
+    ),
+    PUBLIC_URL: optional.pipe(
+      z.string().url('PUBLIC_URL must be the public origin, like https://jobs.example.com').optional(),
+    ),
+    SMTP_URL: optional.pipe(
+      z
+        .string()
+        .regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465')
+        .optional(),
+    ),
+    MAIL_FROM: optional,
+    MAIL_API: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.enum(['resend'], { error: 'MAIL_API must be resend' }).optional(),
+    ),
+    MAIL_API_KEY: optional,
+    MAIL_API_URL: optional.pipe(z.string().url('MAIL_API_URL must be a URL').optional()),
+  })
+  .superRefine((e, ctx) => {
+    if (e.MAIL_API && !e.MAIL_API_KEY)
+      ctx.addIssue({ code: 'custom', path: ['MAIL_API_KEY'], message: 'MAIL_API_KEY is required with MAIL_API' });
+    if ((e.MAIL_API || e.SMTP_URL) && !e.MAIL_FROM)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message: 'MAIL_FROM (the sender, like "Fitwork <no-reply@example.com>") is required with a mail transport',
+      });
+  });
 
 export interface AppConfig {
   env: 'development' | 'test' | 'production';

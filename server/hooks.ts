@@ -9,7 +9,12 @@ import type { DomainHooks } from './trpc.ts';
  * What follows a change, across domains: new embeddings bring new matches, scored by the
  * running experiment's arms or else `matchingAlgorithm` (MATCHING_ALGORITHM).
  */
-export function createDomainHooks(db: Database, ai: AiProviders, clock: () => Date, matchingAlgorithm = DEFAULT_ALGORITHM): DomainHooks {
+export function createDomainHooks(
+  db: Database,
+  ai: AiProviders,
+  clock: () => Date,
+  matchingAlgorithm = DEFAULT_ALGORITHM,
+): DomainHooks {
   const choose = experimentChooser(matchingAlgorithm);
   return {
     async onJobsEmbedded(jobIds) {

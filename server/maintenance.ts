@@ -18,7 +18,8 @@ import { drainOutbox, type MailSender } from './mail/sender.ts';
 export async function runMaintenance(
   db: Database,
   now: Date,
-  config: Pick<AppConfig, 'resumeRetentionMonths' | 'decisionLogRetentionMonths'> & Partial<Pick<AppConfig, 'matchingAlgorithm'>>,
+  config: Pick<AppConfig, 'resumeRetentionMonths' | 'decisionLogRetentionMonths'> &
+    Partial<Pick<AppConfig, 'matchingAlgorithm'>>,
   /** Delivers what the outbox holds (retries included); null or absent: mail waits. */
   mail?: MailSender | null,
 ) {
@@ -32,7 +33,15 @@ export async function runMaintenance(
   const purgedMail = await purgeOldMail(db, now);
   const purgedTokens = await purgeOldTokens(db, now);
   return {
-    closedJobs, noticedResumes: resumes.noticed, erasedResumes: resumes.erased, droppedPartitions, rescoredMatches,
-    mailSent: mailed?.sent ?? 0, mailRetrying: mailed?.retrying ?? 0, mailDead: mailed?.dead ?? 0, purgedMail, purgedTokens,
+    closedJobs,
+    noticedResumes: resumes.noticed,
+    erasedResumes: resumes.erased,
+    droppedPartitions,
+    rescoredMatches,
+    mailSent: mailed?.sent ?? 0,
+    mailRetrying: mailed?.retrying ?? 0,
+    mailDead: mailed?.dead ?? 0,
+    purgedMail,
+    purgedTokens,
   };
 }

@@ -43,13 +43,16 @@ const seeded = await seedIfEmpty(database.db, passwords, ai, { demoData: config.
 if (seeded) logger.info('first start: loaded the skills catalog and demo data', { ...seeded });
 
 // One search before the first visitor: the catalog, the query plans and the indexes are warm.
-await searchJobs({ db: database.db, embedder: ai.embedder, now: new Date() }, { q: 'nurse', limit: 20 }).catch((error: unknown) =>
-  logger.error('warm-up search failed', { error: errorSummary(error) }),
+await searchJobs({ db: database.db, embedder: ai.embedder, now: new Date() }, { q: 'nurse', limit: 20 }).catch(
+  (error: unknown) => logger.error('warm-up search failed', { error: errorSummary(error) }),
 );
 
 const mail = createMailSender(config, logger, createSmtpTransport);
 if (!mail) logger.info('no mail transport configured: messages wait in the outbox until SMTP_URL or MAIL_API is set');
-else if (devMailboxEnabled(config)) logger.info('no mail transport configured: messages are kept in the development mailbox', { open: `${config.publicUrl}/dev/mail` });
+else if (devMailboxEnabled(config))
+  logger.info('no mail transport configured: messages are kept in the development mailbox', {
+    open: `${config.publicUrl}/dev/mail`,
+  });
 
 // The scheduled sweep (the worker has a Cron Trigger for it).
 const runSweep = () =>

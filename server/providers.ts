@@ -9,5 +9,9 @@ import type { AppConfig } from './config.ts';
 import { localEmbedderSettings } from './matching/local-embedding.ts';
 
 export function createProviders(config: Partial<Pick<AppConfig, 'openaiApiKey' | 'openaiBaseUrl'>> = {}): AiProviders {
-  return createAiProviders({ openaiApiKey: config.openaiApiKey, openaiBaseUrl: config.openaiBaseUrl, local: localEmbedderSettings() });
+  return createAiProviders({
+    openaiApiKey: config.openaiApiKey,
+    openaiBaseUrl: config.openaiBaseUrl,
+    local: localEmbedderSettings(),
+  });
 }

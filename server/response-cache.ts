@@ -30,7 +30,12 @@ export function createResponseCache(options: { ttlMs: number; maxEntries: number
       if (!isCacheableResponse(response)) return response;
       const body = await response.arrayBuffer();
       if (entries.size >= options.maxEntries) entries.delete(entries.keys().next().value!);
-      entries.set(key, { expiresAt: now() + options.ttlMs, status: response.status, headers: [...response.headers], body });
+      entries.set(key, {
+        expiresAt: now() + options.ttlMs,
+        status: response.status,
+        headers: [...response.headers],
+        body,
+      });
       return new Response(body.slice(0), { status: response.status, headers: response.headers });
     };
   };

@@ -11,6 +11,7 @@ export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${
 export function decodeScoreCursor(cursor: string | undefined, message: string): { score: number; id: number } | null {
   if (!cursor) return null;
   const [score, id] = cursor.split(':').map(Number);
-  if (!Number.isFinite(score) || !Number.isInteger(id) || id! < 0 || id! > MAX_RECORD_ID) throw new TRPCError({ code: 'BAD_REQUEST', message });
+  if (!Number.isFinite(score) || !Number.isInteger(id) || id! < 0 || id! > MAX_RECORD_ID)
+    throw new TRPCError({ code: 'BAD_REQUEST', message });
   return { score: score!, id: id! };
 }

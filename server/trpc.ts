@@ -78,7 +78,8 @@ const t = initTRPC.context<Context>().create({
     return {
       code: shape.code,
       // Internal errors may carry SQL or driver text: replaced by a sentence for people.
-      message: error.code === 'INTERNAL_SERVER_ERROR' ? INTERNAL_MESSAGE : issues ? readableMessage(issues) : shape.message,
+      message:
+        error.code === 'INTERNAL_SERVER_ERROR' ? INTERNAL_MESSAGE : issues ? readableMessage(issues) : shape.message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
@@ -105,7 +106,8 @@ function containsNul(value: unknown, depth = 0): boolean {
 
 /** Every procedure starts here: input that no column could store is refused up front. */
 export const publicProcedure = t.procedure.use(async ({ getRawInput, next }) => {
-  if (containsNul(await getRawInput())) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Text cannot contain the NUL character.' });
+  if (containsNul(await getRawInput()))
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Text cannot contain the NUL character.' });
   return next();
 });
 

@@ -31,7 +31,8 @@ export interface WorkerEnv {
 /** Links in emails need the public origin; a deployment must say it (wrangler.toml [vars] or a secret). */
 function workerConfig(env: WorkerEnv) {
   const config = parseConfig({ ...env } as Record<string, string | undefined>);
-  if (config.env === 'production' && !env.PUBLIC_URL) throw new Error('PUBLIC_URL is not set: the links in emails are built from it (set it in wrangler.toml [vars]).');
+  if (config.env === 'production' && !env.PUBLIC_URL)
+    throw new Error('PUBLIC_URL is not set: the links in emails are built from it (set it in wrangler.toml [vars]).');
   return config;
 }
 
@@ -94,6 +95,8 @@ export default {
     const config = workerConfig(env);
     if (!config.databaseUrl) return;
     const { db, close } = openNeon(config.databaseUrl, { wsProxy: config.neonWsProxy });
-    ctx.waitUntil(runMaintenance(db, new Date(), config, createMailSender(config, jsonLogger())).finally(() => close()));
+    ctx.waitUntil(
+      runMaintenance(db, new Date(), config, createMailSender(config, jsonLogger())).finally(() => close()),
+    );
   },
 };

@@ -18,15 +18,27 @@ const mailTo = async (to: string) => (await t.db.select().from(outboxMessages)).
 describe('email verification', () => {
   it('lets an unverified employer save drafts but not publish, with a clear FORBIDDEN, until the link is used', async () => {
     const employer = apiClient(t.app);
-    await employer.trpc.auth.signUp.mutate({ userType: 'employer', email: 'new@acme.example', password: PASSWORD, companyName: 'Acme' });
+    await employer.trpc.auth.signUp.mutate({
+      userType: 'employer',
+      email: 'new@acme.example',
+      password: PASSWORD,
+      companyName: 'Acme',
+    });
     expect(await employer.trpc.auth.me.query()).toMatchObject({ emailVerified: false });
-    expect(await failureOf(employer.trpc.jobs.create.mutate(nurseJob))).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/^Confirm your email address before publishing a job/) });
+    expect(await failureOf(employer.trpc.jobs.create.mutate(nurseJob))).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringMatching(/^Confirm your email address before publishing a job/),
+    });
     const draft = await employer.trpc.jobs.create.mutate({ ...nurseJob, status: 'draft' });
     expect(await codeOf(employer.trpc.jobs.setStatus.mutate({ id: draft.id, status: 'active' }))).toBe('FORBIDDEN');
 
-    await employer.trpc.auth.verifyEmail.mutate({ token: await latestEmailToken(t.app, 'new@acme.example', 'verify_email') });
+    await employer.trpc.auth.verifyEmail.mutate({
+      token: await latestEmailToken(t.app, 'new@acme.example', 'verify_email'),
+    });
     expect(await employer.trpc.auth.me.query()).toMatchObject({ emailVerified: true });
-    expect(await employer.trpc.jobs.setStatus.mutate({ id: draft.id, status: 'active' })).toMatchObject({ status: 'active' });
+    expect(await employer.trpc.jobs.setStatus.mutate({ id: draft.id, status: 'active' })).toMatchObject({
+      status: 'active',
+    });
   });
 
   it('sends the link again on request, a few times an hour at most, and refuses a made-up token', async () => {
@@ -34,12 +46,25 @@ describe('email verification', () => {
     for (let i = 0; i < 2; i++) await seeker.trpc.auth.resendVerification.mutate();
     expect(await codeOf(seeker.trpc.auth.resendVerification.mutate())).toBe('TOO_MANY_REQUESTS');
     expect(await mailTo('again@example.com')).toHaveLength(3);
-    expect(await failureOf(apiClient(t.app).trpc.auth.verifyEmail.mutate({ token: 'a'.repeat(52) }))).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/not valid any more/) });
+    expect(await failureOf(apiClient(t.app).trpc.auth.verifyEmail.mutate({ token: 'a'.repeat(52) }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/not valid any more/),
+    });
   });
 
   it('writes the email in the sign-up transaction: a refused sign-up leaves no message', async () => {
     await seekerClient(t.app, 'once@example.com');
-    expect(await codeOf(apiClient(t.app).trpc.auth.signUp.mutate({ userType: 'job_seeker', email: 'once@example.com', password: PASSWORD, firstName: 'A', lastName: 'B' }))).toBe('CONFLICT');
+    expect(
+      await codeOf(
+        apiClient(t.app).trpc.auth.signUp.mutate({
+          userType: 'job_seeker',
+          email: 'once@example.com',
+          password: PASSWORD,
+          firstName: 'A',
+          lastName: 'B',
+        }),
+      ),
+    ).toBe('CONFLICT');
     expect(await mailTo('once@example.com')).toHaveLength(1);
   });
 });
@@ -56,11 +81,16 @@ describe('password reset', () => {
 
   it('sends at most 3 reset emails an hour to one account, silently, and throttles an address that asks too often', async () => {
     await seekerClient(t.app, 'flood@example.com');
-    for (let i = 0; i < 5; i++) await apiClient(t.app, { ip: `198.51.100.${i}` }).trpc.auth.requestPasswordReset.mutate({ email: 'flood@example.com' });
+    for (let i = 0; i < 5; i++)
+      await apiClient(t.app, { ip: `198.51.100.${i}` }).trpc.auth.requestPasswordReset.mutate({
+        email: 'flood@example.com',
+      });
     expect((await mailTo('flood@example.com')).filter((m) => m.kind === 'password_reset')).toHaveLength(3);
     const script = apiClient(t.app, { ip: '192.0.2.50' });
     for (let i = 0; i < 10; i++) await script.trpc.auth.requestPasswordReset.mutate({ email: `walk${i}@example.com` });
-    expect(await failureOf(script.trpc.auth.requestPasswordReset.mutate({ email: 'walk11@example.com' }))).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/Too many reset requests/) });
+    expect(
+      await failureOf(script.trpc.auth.requestPasswordReset.mutate({ email: 'walk11@example.com' })),
+    ).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: expect.stringMatching(/Too many reset requests/) });
   });
 
   it('expires the link after 1 hour', async () => {
@@ -68,8 +98,12 @@ describe('password reset', () => {
     await apiClient(t.app).trpc.auth.requestPasswordReset.mutate({ email: 'late@example.com' });
     const token = await latestEmailToken(t.app, 'late@example.com', 'password_reset');
     t.clock.advance(60 * 60_000 + 1);
-    expect(await codeOf(apiClient(t.app).trpc.auth.resetPassword.mutate({ token, password: 'a brand new passphrase' }))).toBe('BAD_REQUEST');
-    expect(await codeOf(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'late@example.com', password: PASSWORD }))).toBe('OK');
+    expect(
+      await codeOf(apiClient(t.app).trpc.auth.resetPassword.mutate({ token, password: 'a brand new passphrase' })),
+    ).toBe('BAD_REQUEST');
+    expect(
+      await codeOf(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'late@example.com', password: PASSWORD })),
+    ).toBe('OK');
   });
 
   it('stores only a hash of the token', async () => {
@@ -84,20 +118,32 @@ describe('password reset', () => {
 describe('email change', () => {
   it('asks for the password, confirms at the new address, tells the old one, and signs in with the new address', async () => {
     const seeker = await seekerClient(t.app, 'before@example.com');
-    expect(await failureOf(seeker.trpc.auth.requestEmailChange.mutate({ email: 'after@example.com', password: 'not my password' }))).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(
+      await failureOf(
+        seeker.trpc.auth.requestEmailChange.mutate({ email: 'after@example.com', password: 'not my password' }),
+      ),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
     await seekerClient(t.app, 'taken@example.com');
-    expect(await codeOf(seeker.trpc.auth.requestEmailChange.mutate({ email: 'taken@example.com', password: PASSWORD }))).toBe('CONFLICT');
+    expect(
+      await codeOf(seeker.trpc.auth.requestEmailChange.mutate({ email: 'taken@example.com', password: PASSWORD })),
+    ).toBe('CONFLICT');
 
     await seeker.trpc.auth.requestEmailChange.mutate({ email: 'after@example.com', password: PASSWORD });
-    expect((await mailTo('before@example.com')).map((m) => m.subject)).toContain('Your Fitwork email address is being changed');
+    expect((await mailTo('before@example.com')).map((m) => m.subject)).toContain(
+      'Your Fitwork email address is being changed',
+    );
     const notice = (await mailTo('before@example.com')).find((m) => m.kind === 'email_change_notice')!;
     expect(notice.textBody).not.toContain('after@example.com');
     expect((await seeker.trpc.auth.me.query())?.email).toBe('before@example.com');
 
     const token = await latestEmailToken(t.app, 'after@example.com', 'email_change');
-    expect(await apiClient(t.app).trpc.auth.confirmEmailChange.mutate({ token })).toEqual({ email: 'after@example.com' });
+    expect(await apiClient(t.app).trpc.auth.confirmEmailChange.mutate({ token })).toEqual({
+      email: 'after@example.com',
+    });
     expect(await seeker.trpc.auth.me.query()).toMatchObject({ email: 'after@example.com', emailVerified: true });
-    expect(await codeOf(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'after@example.com', password: PASSWORD }))).toBe('OK');
+    expect(
+      await codeOf(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'after@example.com', password: PASSWORD })),
+    ).toBe('OK');
     expect(await codeOf(apiClient(t.app).trpc.auth.confirmEmailChange.mutate({ token }))).toBe('BAD_REQUEST');
   });
 });
@@ -108,7 +154,17 @@ describe('account data', () => {
     await t.settle();
     const token = await latestEmailToken(t.app, 'mine@example.com', 'verify_email');
     const data = await seeker.trpc.account.export.query();
-    expect(data).toMatchObject({ emails: [{ kind: 'verify_email', to: 'mine@example.com', subject: 'Confirm your email address for Fitwork', status: 'sent' }], emailLinks: [{ purpose: 'verify_email', usedAt: null }] });
+    expect(data).toMatchObject({
+      emails: [
+        {
+          kind: 'verify_email',
+          to: 'mine@example.com',
+          subject: 'Confirm your email address for Fitwork',
+          status: 'sent',
+        },
+      ],
+      emailLinks: [{ purpose: 'verify_email', usedAt: null }],
+    });
     expect(JSON.stringify(data)).not.toContain(token);
     await seeker.trpc.account.delete.mutate({ password: PASSWORD });
     expect(await t.db.select().from(outboxMessages)).toHaveLength(0);

@@ -35,13 +35,37 @@ async function everything() {
 describe('account.export', () => {
   it('gives a seeker everything held about them, the resume as JSON Resume, without secrets', async () => {
     const data = await seeker.trpc.account.export.query();
-    expect(data).toMatchObject({ format: 'fitwork-account-export/1', account: { email: 'james@example.com', userType: 'job_seeker', profile: { firstName: 'Jameson', phone: '+1 773 555 0199' } } });
+    expect(data).toMatchObject({
+      format: 'fitwork-account-export/1',
+      account: {
+        email: 'james@example.com',
+        userType: 'job_seeker',
+        profile: { firstName: 'Jameson', phone: '+1 773 555 0199' },
+      },
+    });
     if (!('resume' in data)) throw new Error('a seeker export has a resume');
-    expect(data.resume).toMatchObject({ text: resume, parserModel: 'local-parser-v1', embeddingModel: 'local-hash-v2' });
-    expect(data.resume!.jsonResume).toMatchObject({ basics: { name: "James O'Connor" }, work: expect.any(Array), education: expect.any(Array) });
+    expect(data.resume).toMatchObject({
+      text: resume,
+      parserModel: 'local-parser-v1',
+      embeddingModel: 'local-hash-v2',
+    });
+    expect(data.resume!.jsonResume).toMatchObject({
+      basics: { name: "James O'Connor" },
+      work: expect.any(Array),
+      education: expect.any(Array),
+    });
     expect(data.skills.map((s) => s.name)).toContain('Pediatrics');
-    expect(data.applications[0]).toMatchObject({ job: { id: jobId }, coverLetter: 'My private cover letter.', history: [{ toStatus: 'submitted' }] });
-    expect(data.matches[0]).toMatchObject({ jobId, overallScore: expect.any(Number), reasoning: expect.stringMatching(/^You have/), algorithmVersion: 'blend-v2' });
+    expect(data.applications[0]).toMatchObject({
+      job: { id: jobId },
+      coverLetter: 'My private cover letter.',
+      history: [{ toStatus: 'submitted' }],
+    });
+    expect(data.matches[0]).toMatchObject({
+      jobId,
+      overallScore: expect.any(Number),
+      reasoning: expect.stringMatching(/^You have/),
+      algorithmVersion: 'blend-v2',
+    });
     expect(data.sessions).toHaveLength(1);
     const text = JSON.stringify(data);
     expect(text).not.toMatch(/argon2|secretHash|secret_hash|whsec_/);
@@ -51,13 +75,25 @@ describe('account.export', () => {
   it('carries each skill’s origin, and the seeker’s own skills with their review state', async () => {
     const read = await seeker.trpc.seekers.skills.query();
     await seeker.trpc.seekers.setSkills.mutate({
-      skills: [...read.map((s, i) => ({ name: s.name, confirm: i === 0 })), { name: 'Oconnorly Splinting Method', proficiencyLevel: 'expert', yearsExperience: 3 }],
+      skills: [
+        ...read.map((s, i) => ({ name: s.name, confirm: i === 0 })),
+        { name: 'Oconnorly Splinting Method', proficiencyLevel: 'expert', yearsExperience: 3 },
+      ],
     });
     const data = await seeker.trpc.account.export.query();
     if (!('skills' in data)) throw new Error('a seeker export has skills');
     expect(data.skills.find((s) => s.name === read[0]!.name)).toMatchObject({ source: 'confirmed', custom: false });
-    expect(data.skills.find((s) => s.name === read[1]!.name)).toMatchObject({ source: 'resume', evidence: expect.any(String) });
-    expect(data.skills.find((s) => s.name === 'Oconnorly Splinting Method')).toMatchObject({ source: 'typed', custom: true, inReview: true, skillId: null, proficiencyLevel: 'expert' });
+    expect(data.skills.find((s) => s.name === read[1]!.name)).toMatchObject({
+      source: 'resume',
+      evidence: expect.any(String),
+    });
+    expect(data.skills.find((s) => s.name === 'Oconnorly Splinting Method')).toMatchObject({
+      source: 'typed',
+      custom: true,
+      inReview: true,
+      skillId: null,
+      proficiencyLevel: 'expert',
+    });
   });
 
   it('gives an employer their company, jobs and boards, without the signing secret', async () => {
@@ -72,7 +108,10 @@ describe('account.export', () => {
 
 describe('account.delete', () => {
   it('asks for the password and changes nothing without it', async () => {
-    expect(await failureOf(seeker.trpc.account.delete.mutate({ password: 'not my password' }))).toMatchObject({ code: 'BAD_REQUEST', message: 'Your password is not correct.' });
+    expect(await failureOf(seeker.trpc.account.delete.mutate({ password: 'not my password' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Your password is not correct.',
+    });
     expect((await seeker.trpc.auth.me.query())?.email).toBe('james@example.com');
   });
 
@@ -81,14 +120,29 @@ describe('account.delete', () => {
     await seeker.trpc.account.delete.mutate({ password: PASSWORD });
     expect(seeker.jar.has('session')).toBe(false);
     const all = await everything();
-    for (const personal of ['james@example.com', 'Jameson', 'Oconnorly', '555 0199', 'Lakeshore Children', 'My private cover letter', 'Pediatric registered nurse with 5 years']) {
+    for (const personal of [
+      'james@example.com',
+      'Jameson',
+      'Oconnorly',
+      '555 0199',
+      'Lakeshore Children',
+      'My private cover letter',
+      'Pediatric registered nurse with 5 years',
+    ]) {
       expect(all).not.toContain(personal);
     }
     const { applications, counts } = await employer.trpc.applications.forJob.query({ jobId });
     expect(counts.submitted).toBe(1);
-    expect(applications[0]).toMatchObject({ seeker: null, coverLetter: null, matchReasoning: null, status: 'submitted' });
+    expect(applications[0]).toMatchObject({
+      seeker: null,
+      coverLetter: null,
+      matchReasoning: null,
+      status: 'submitted',
+    });
     await employer.trpc.applications.setStatus.mutate({ id: applications[0]!.id, status: 'reviewed' });
-    expect(await codeOf(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'james@example.com', password: PASSWORD }))).toBe('UNAUTHORIZED');
+    expect(
+      await codeOf(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'james@example.com', password: PASSWORD })),
+    ).toBe('UNAUTHORIZED');
   });
 
   it('closes an employer’s jobs, disconnects their boards and scrubs their login', async () => {
@@ -98,7 +152,9 @@ describe('account.delete', () => {
     expect((await t.pg.query('select count(*)::int as n from job_sources')).rows).toEqual([{ n: 0 }]);
     expect((await t.pg.query('select count(*)::int as n from applications')).rows).toEqual([{ n: 1 }]);
     expect(await everything()).not.toContain('boss@acme.example');
-    expect(await codeOf(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'boss@acme.example', password: PASSWORD }))).toBe('UNAUTHORIZED');
+    expect(
+      await codeOf(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'boss@acme.example', password: PASSWORD })),
+    ).toBe('UNAUTHORIZED');
     expect((await seeker.trpc.applications.mine.query())[0]!.job.status).toBe('closed');
   });
 });

@@ -22,11 +22,22 @@ beforeEach(async () => {
 describe('applying', () => {
   it('stores the current match score and reasoning, marks the match applied, and records the event', async () => {
     const match = (await seeker.trpc.matches.forMe.query({})).items.find((m) => m.jobId === jobId)!;
-    const application = await seeker.trpc.applications.submit.mutate({ jobId, coverLetter: '  I care for children.  ' });
+    const application = await seeker.trpc.applications.submit.mutate({
+      jobId,
+      coverLetter: '  I care for children.  ',
+    });
     expect(application).toMatchObject({ jobId, status: 'submitted', submittedAt: t.clock.now.toISOString() });
     const [mine] = await seeker.trpc.applications.mine.query();
-    expect(mine).toMatchObject({ id: application.id, status: 'submitted', coverLetter: 'I care for children.', matchScore: match.overallScore, job: { id: jobId, title: 'Pediatric Nurse', companyName: 'Acme Health' } });
-    expect(mine!.history).toEqual([{ fromStatus: null, toStatus: 'submitted', by: 'you', at: t.clock.now.toISOString() }]);
+    expect(mine).toMatchObject({
+      id: application.id,
+      status: 'submitted',
+      coverLetter: 'I care for children.',
+      matchScore: match.overallScore,
+      job: { id: jobId, title: 'Pediatric Nurse', companyName: 'Acme Health' },
+    });
+    expect(mine!.history).toEqual([
+      { fromStatus: null, toStatus: 'submitted', by: 'you', at: t.clock.now.toISOString() },
+    ]);
     expect((await seeker.trpc.matches.forMe.query({})).items.find((m) => m.jobId === jobId)!.applied).toBe(true);
   });
 
@@ -41,22 +52,35 @@ describe('applying', () => {
   });
 
   it('lets exactly one of 50 simultaneous applies through; the others get CONFLICT', async () => {
-    const results = await Promise.allSettled(Array.from({ length: 50 }, () => seeker.trpc.applications.submit.mutate({ jobId, coverLetter: null })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, () => seeker.trpc.applications.submit.mutate({ jobId, coverLetter: null })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    for (const r of results.filter((r) => r.status === 'rejected')) expect((r as PromiseRejectedResult).reason.data.code).toBe('CONFLICT');
+    for (const r of results.filter((r) => r.status === 'rejected'))
+      expect((r as PromiseRejectedResult).reason.data.code).toBe('CONFLICT');
     expect((await t.pg.query('select count(*)::int as n from applications')).rows[0]).toEqual({ n: 1 });
     expect((await t.pg.query('select count(*)::int as n from application_events')).rows[0]).toEqual({ n: 1 });
   });
 
   it('refuses a second apply, a too long cover letter, a closed job, and anyone but a seeker', async () => {
     await seeker.trpc.applications.submit.mutate({ jobId, coverLetter: null });
-    expect(await failureOf(seeker.trpc.applications.submit.mutate({ jobId, coverLetter: null }))).toMatchObject({ code: 'CONFLICT', message: 'You have already applied to this job.' });
+    expect(await failureOf(seeker.trpc.applications.submit.mutate({ jobId, coverLetter: null }))).toMatchObject({
+      code: 'CONFLICT',
+      message: 'You have already applied to this job.',
+    });
     const other = await seekerClient(t.app, 'kim@example.com');
-    expect(await failureOf(other.trpc.applications.submit.mutate({ jobId, coverLetter: 'x'.repeat(10_001) }))).toMatchObject({ code: 'BAD_REQUEST', message: 'coverLetter: A cover letter can be at most 10,000 characters.' });
+    expect(
+      await failureOf(other.trpc.applications.submit.mutate({ jobId, coverLetter: 'x'.repeat(10_001) })),
+    ).toMatchObject({ code: 'BAD_REQUEST', message: 'coverLetter: A cover letter can be at most 10,000 characters.' });
     await employer.trpc.jobs.setStatus.mutate({ id: jobId, status: 'closed' });
-    expect(await failureOf(other.trpc.applications.submit.mutate({ jobId, coverLetter: null }))).toMatchObject({ code: 'NOT_FOUND', message: 'This job is not open for applications.' });
+    expect(await failureOf(other.trpc.applications.submit.mutate({ jobId, coverLetter: null }))).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'This job is not open for applications.',
+    });
     expect(await codeOf(employer.trpc.applications.submit.mutate({ jobId, coverLetter: null }))).toBe('FORBIDDEN');
-    expect(await codeOf(apiClient(t.app).trpc.applications.submit.mutate({ jobId, coverLetter: null }))).toBe('UNAUTHORIZED');
+    expect(await codeOf(apiClient(t.app).trpc.applications.submit.mutate({ jobId, coverLetter: null }))).toBe(
+      'UNAUTHORIZED',
+    );
   });
 });
 
@@ -83,7 +107,10 @@ describe('the employer’s review', () => {
   it('moves submitted -> reviewed -> interview -> accepted, each step in the history of both sides', async () => {
     for (const status of ['reviewed', 'interview', 'accepted'] as const) {
       t.clock.advance(60_000);
-      expect(await employer.trpc.applications.setStatus.mutate({ id: applicationId, status })).toEqual({ id: applicationId, status });
+      expect(await employer.trpc.applications.setStatus.mutate({ id: applicationId, status })).toEqual({
+        id: applicationId,
+        status,
+      });
     }
     const [mine] = await seeker.trpc.applications.mine.query();
     expect(mine!.status).toBe('accepted');
@@ -105,27 +132,47 @@ describe('the employer’s review', () => {
     [['reviewed', 'interview', 'accepted'], 'rejected', 'This application is accepted: its status is final.'],
   ] as const)('after %j refuses %s', async (path, status, message) => {
     for (const step of path) await employer.trpc.applications.setStatus.mutate({ id: applicationId, status: step });
-    expect(await failureOf(employer.trpc.applications.setStatus.mutate({ id: applicationId, status }))).toMatchObject({ code: 'BAD_REQUEST', message });
+    expect(await failureOf(employer.trpc.applications.setStatus.mutate({ id: applicationId, status }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message,
+    });
   });
 
   it('rejects from any open state, as a person’s recorded action', async () => {
     await employer.trpc.applications.setStatus.mutate({ id: applicationId, status: 'reviewed' });
     await employer.trpc.applications.setStatus.mutate({ id: applicationId, status: 'rejected' });
-    const events = await t.pg.query<{ actor_id: number; actor_role: string }>('select actor_id, actor_role from application_events where to_status = $1', ['rejected']);
+    const events = await t.pg.query<{ actor_id: number; actor_role: string }>(
+      'select actor_id, actor_role from application_events where to_status = $1',
+      ['rejected'],
+    );
     expect(events.rows).toEqual([{ actor_id: employer.id, actor_role: 'employer' }]);
   });
 
   it('refuses status changes by anyone but the job’s owner', async () => {
-    expect(await codeOf(rival.trpc.applications.setStatus.mutate({ id: applicationId, status: 'reviewed' }))).toBe('NOT_FOUND');
-    expect(await codeOf(seeker.trpc.applications.setStatus.mutate({ id: applicationId, status: 'accepted' }))).toBe('FORBIDDEN');
-    expect(await codeOf(employer.trpc.applications.setStatus.mutate({ id: applicationId, status: 'submitted' as never }))).toBe('BAD_REQUEST');
+    expect(await codeOf(rival.trpc.applications.setStatus.mutate({ id: applicationId, status: 'reviewed' }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await codeOf(seeker.trpc.applications.setStatus.mutate({ id: applicationId, status: 'accepted' }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      await codeOf(employer.trpc.applications.setStatus.mutate({ id: applicationId, status: 'submitted' as never })),
+    ).toBe('BAD_REQUEST');
   });
 
   it('lets the seeker withdraw while nothing is decided, and only their own', async () => {
     const other = await seekerClient(t.app, 'kim@example.com');
     expect(await codeOf(other.trpc.applications.withdraw.mutate({ id: applicationId }))).toBe('NOT_FOUND');
-    expect(await seeker.trpc.applications.withdraw.mutate({ id: applicationId })).toEqual({ id: applicationId, status: 'withdrawn' });
-    expect(await failureOf(seeker.trpc.applications.withdraw.mutate({ id: applicationId }))).toMatchObject({ code: 'BAD_REQUEST', message: 'This application is withdrawn: it can no longer be withdrawn.' });
-    expect(await codeOf(employer.trpc.applications.setStatus.mutate({ id: applicationId, status: 'reviewed' }))).toBe('BAD_REQUEST');
+    expect(await seeker.trpc.applications.withdraw.mutate({ id: applicationId })).toEqual({
+      id: applicationId,
+      status: 'withdrawn',
+    });
+    expect(await failureOf(seeker.trpc.applications.withdraw.mutate({ id: applicationId }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'This application is withdrawn: it can no longer be withdrawn.',
+    });
+    expect(await codeOf(employer.trpc.applications.setStatus.mutate({ id: applicationId, status: 'reviewed' }))).toBe(
+      'BAD_REQUEST',
+    );
   });
 });

@@ -19,14 +19,19 @@ const PASSWORD = 'correct horse battery';
 
 const seeker = (email = 'sam@example.com') =>
   ({ userType: 'job_seeker', email, password: PASSWORD, firstName: 'Sam', lastName: 'Lee' }) as const;
-const employer = (email = 'boss@acme.example') => ({ userType: 'employer', email, password: PASSWORD, companyName: 'Acme' }) as const;
+const employer = (email = 'boss@acme.example') =>
+  ({ userType: 'employer', email, password: PASSWORD, companyName: 'Acme' }) as const;
 
 async function failure(promise: Promise<unknown>) {
   try {
     await promise;
   } catch (error) {
     if (error instanceof TRPCClientError) {
-      return { code: error.data?.code as string, message: error.message, fieldErrors: error.data?.fieldErrors as Record<string, string[]> | null };
+      return {
+        code: error.data?.code as string,
+        message: error.message,
+        fieldErrors: error.data?.fieldErrors as Record<string, string[]> | null,
+      };
     }
     throw error;
   }
@@ -37,7 +42,11 @@ describe('auth.signUp', () => {
   it('creates a seeker with a profile, signs in with an HttpOnly, SameSite=Lax session cookie', async () => {
     const client = apiClient(t.app);
     const me = await client.trpc.auth.signUp.mutate(seeker('  Sam@Example.COM '));
-    expect(me).toMatchObject({ email: 'sam@example.com', userType: 'job_seeker', profile: { firstName: 'Sam', lastName: 'Lee' } });
+    expect(me).toMatchObject({
+      email: 'sam@example.com',
+      userType: 'job_seeker',
+      profile: { firstName: 'Sam', lastName: 'Lee' },
+    });
     const [cookie] = client.setCookies;
     expect(cookie).toMatch(/^session=[a-z0-9]{24}\.[a-z0-9]{52};/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -82,7 +91,10 @@ describe('auth.signUp', () => {
   it('refuses a taken email, whatever its case or spacing, with CONFLICT', async () => {
     await apiClient(t.app).trpc.auth.signUp.mutate(seeker('sam@example.com'));
     const error = await failure(apiClient(t.app).trpc.auth.signUp.mutate(employer(' SAM@example.com')));
-    expect(error).toMatchObject({ code: 'CONFLICT', message: 'An account with this email address already exists. Sign in instead.' });
+    expect(error).toMatchObject({
+      code: 'CONFLICT',
+      message: 'An account with this email address already exists. Sign in instead.',
+    });
     expect(await t.db.select().from(users)).toHaveLength(1);
   });
 
@@ -93,14 +105,21 @@ describe('auth.signUp', () => {
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
-    expect((rejected.reason as Error).message).toBe('An account with this email address already exists. Sign in instead.');
+    expect((rejected.reason as Error).message).toBe(
+      'An account with this email address already exists. Sign in instead.',
+    );
   });
 
   it.each([
     ['a malformed email', { email: 'not-an-email' }, 'email', 'Enter a valid email address, like name@example.com.'],
     ['a password under 10 characters', { password: 'short' }, 'password', 'Use at least 10 characters.'],
     ['a password over 256 characters', { password: 'x'.repeat(257) }, 'password', 'Use at most 256 characters.'],
-    ['a common password', { password: 'qwertyuiop' }, 'password', 'This password is one of the most common ones. Choose another.'],
+    [
+      'a common password',
+      { password: 'qwertyuiop' },
+      'password',
+      'This password is one of the most common ones. Choose another.',
+    ],
     ['a missing first name', { firstName: '   ' }, 'firstName', 'Enter your first name.'],
   ])('refuses %s with BAD_REQUEST and a message beside the field', async (_what, change, field, message) => {
     const error = await failure(apiClient(t.app).trpc.auth.signUp.mutate({ ...seeker(), ...change }));
@@ -141,19 +160,29 @@ describe('auth.signIn', () => {
   it('answers a wrong password and an unknown email alike, after the same password work', async () => {
     const base = await testPasswordHasher();
     let verifications = 0;
-    const counting = { ...base, verify: (encoded: string, password: string) => {
-      verifications++;
-      return base.verify(encoded, password);
-    } };
+    const counting = {
+      ...base,
+      verify: (encoded: string, password: string) => {
+        verifications++;
+        return base.verify(encoded, password);
+      },
+    };
     const counted = await createTestApp({ passwords: counting, fresh: true });
     try {
       await apiClient(counted.app).trpc.auth.signUp.mutate(seeker());
-      const wrongPassword = await failure(apiClient(counted.app).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: 'wrong password!' }));
+      const wrongPassword = await failure(
+        apiClient(counted.app).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: 'wrong password!' }),
+      );
       expect(verifications).toBe(1);
-      const unknownEmail = await failure(apiClient(counted.app).trpc.auth.signIn.mutate({ email: 'nobody@example.com', password: 'wrong password!' }));
+      const unknownEmail = await failure(
+        apiClient(counted.app).trpc.auth.signIn.mutate({ email: 'nobody@example.com', password: 'wrong password!' }),
+      );
       expect(verifications).toBe(2);
       expect(unknownEmail).toEqual(wrongPassword);
-      expect(wrongPassword).toMatchObject({ code: 'UNAUTHORIZED', message: 'The email address or password is incorrect.' });
+      expect(wrongPassword).toMatchObject({
+        code: 'UNAUTHORIZED',
+        message: 'The email address or password is incorrect.',
+      });
     } finally {
       await counted.close();
     }
@@ -162,31 +191,51 @@ describe('auth.signIn', () => {
   it('slows down guesses from one address at one account after 5, and never locks the owner out from their own address', async () => {
     const attacker = () => apiClient(t.app, { ip: '192.0.2.66' });
     for (let i = 0; i < 5; i++) {
-      expect((await failure(attacker().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: `wrong guess ${i}` }))).code).toBe('UNAUTHORIZED');
+      expect(
+        (await failure(attacker().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: `wrong guess ${i}` })))
+          .code,
+      ).toBe('UNAUTHORIZED');
     }
     // The attacker's address is slowed down, even with the right password...
     const slowed = await failure(attacker().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD }));
-    expect(slowed).toMatchObject({ code: 'TOO_MANY_REQUESTS', message: 'Too many failed sign-in attempts. Try again in 15 minutes.' });
+    expect(slowed).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      message: 'Too many failed sign-in attempts. Try again in 15 minutes.',
+    });
     // ...the owner, from their own address, is not, however often the attacker tries.
     for (let round = 0; round < 3; round++) {
       await failure(attacker().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: 'wrong again' }));
-      await expect(apiClient(t.app, { ip: '198.51.100.7' }).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD })).resolves.toMatchObject({ email: 'sam@example.com' });
+      await expect(
+        apiClient(t.app, { ip: '198.51.100.7' }).trpc.auth.signIn.mutate({
+          email: 'sam@example.com',
+          password: PASSWORD,
+        }),
+      ).resolves.toMatchObject({ email: 'sam@example.com' });
     }
     t.clock.advance(15 * 60_000 + 1);
-    await expect(attacker().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD })).resolves.toMatchObject({ email: 'sam@example.com' });
+    await expect(
+      attacker().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD }),
+    ).resolves.toMatchObject({ email: 'sam@example.com' });
   });
 
   it('counts attempts made at the same moment: 10 parallel guesses and the right password, the right one is refused', async () => {
     const client = () => apiClient(t.app, { ip: '192.0.2.77' });
-    const guesses = Array.from({ length: 10 }, (_, i) => failure(client().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: `parallel guess ${i}` })));
+    const guesses = Array.from({ length: 10 }, (_, i) =>
+      failure(client().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: `parallel guess ${i}` })),
+    );
     const codes = (await Promise.all(guesses)).map((f) => f.code);
     expect(codes.filter((c) => c === 'UNAUTHORIZED')).toHaveLength(5);
     expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(5);
-    expect((await failure(client().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD }))).code).toBe('TOO_MANY_REQUESTS');
+    expect(
+      (await failure(client().trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD }))).code,
+    ).toBe('TOO_MANY_REQUESTS');
   });
 
   it('refuses a batch of 200 sign-ins carrying 199 wrong passwords and the right one', async () => {
-    const calls = Array.from({ length: 200 }, (_, i) => ({ email: 'sam@example.com', password: i === 199 ? PASSWORD : `wrong guess ${i}` }));
+    const calls = Array.from({ length: 200 }, (_, i) => ({
+      email: 'sam@example.com',
+      password: i === 199 ? PASSWORD : `wrong guess ${i}`,
+    }));
     const input = Object.fromEntries(calls.map((call, i) => [i, call]));
     const response = await t.app.request(`/trpc/${calls.map(() => 'auth.signIn').join(',')}?batch=1`, {
       method: 'POST',
@@ -210,23 +259,33 @@ describe('auth.signIn', () => {
 
   it('refuses 100 sign-ups in one batch, and limits sign-ups from one address to 20 an hour', async () => {
     const input = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [i, seeker(`batch${i}@example.com`)]));
-    const response = await t.app.request(`/trpc/${Array.from({ length: 100 }, () => 'auth.signUp').join(',')}?batch=1`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: 'http://localhost' },
-      body: JSON.stringify(input),
-    });
+    const response = await t.app.request(
+      `/trpc/${Array.from({ length: 100 }, () => 'auth.signUp').join(',')}?batch=1`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'http://localhost' },
+        body: JSON.stringify(input),
+      },
+    );
     expect(response.status).toBe(400);
     expect(await t.db.select().from(users)).toHaveLength(1);
     const codes: string[] = [];
     for (let i = 0; i < 21; i++) {
       const signUp = apiClient(t.app, { ip: '192.0.2.88' }).trpc.auth.signUp.mutate(seeker(`many${i}@example.com`));
-      codes.push(await signUp.then(() => 'OK', (error: unknown) => (error instanceof TRPCClientError ? String(error.data?.code) : 'thrown')));
+      codes.push(
+        await signUp.then(
+          () => 'OK',
+          (error: unknown) => (error instanceof TRPCClientError ? String(error.data?.code) : 'thrown'),
+        ),
+      );
     }
     expect(codes.slice(0, 20).every((c) => c === 'OK')).toBe(true);
     expect(codes[20]).toBe('TOO_MANY_REQUESTS');
     expect(await t.db.select().from(users)).toHaveLength(21);
     // Another address is not affected.
-    await expect(apiClient(t.app, { ip: '192.0.2.89' }).trpc.auth.signUp.mutate(seeker('other@example.com'))).resolves.toBeTruthy();
+    await expect(
+      apiClient(t.app, { ip: '192.0.2.89' }).trpc.auth.signUp.mutate(seeker('other@example.com')),
+    ).resolves.toBeTruthy();
   });
 
   it('ends the earlier session when another user signs in in the same browser', async () => {
@@ -243,17 +302,34 @@ describe('auth.signIn', () => {
 
   it('locks an address that guesses across many emails', async () => {
     for (let i = 0; i < 30; i++) {
-      await failure(apiClient(t.app, { ip: '192.0.2.9' }).trpc.auth.signIn.mutate({ email: `user${i}@example.com`, password: 'guess guess guess' }));
+      await failure(
+        apiClient(t.app, { ip: '192.0.2.9' }).trpc.auth.signIn.mutate({
+          email: `user${i}@example.com`,
+          password: 'guess guess guess',
+        }),
+      );
     }
-    const locked = await failure(apiClient(t.app, { ip: '192.0.2.9' }).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD }));
+    const locked = await failure(
+      apiClient(t.app, { ip: '192.0.2.9' }).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD }),
+    );
     expect(locked.code).toBe('TOO_MANY_REQUESTS');
     // Another address is not affected.
-    await expect(apiClient(t.app, { ip: '192.0.2.10' }).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD })).resolves.toBeTruthy();
+    await expect(
+      apiClient(t.app, { ip: '192.0.2.10' }).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD }),
+    ).resolves.toBeTruthy();
   });
 
   it('rehashes a password stored with weaker parameters', async () => {
-    const weak = createArgon2Hasher(await (await import('@phi-ag/argon2/node')).default(), { memoryCost: 4096, timeCost: 1, parallelism: 1, hashLength: 32 } as never);
-    await t.db.update(users).set({ passwordHash: await weak.hash(PASSWORD) }).where(eq(users.email, 'sam@example.com'));
+    const weak = createArgon2Hasher(await (await import('@phi-ag/argon2/node')).default(), {
+      memoryCost: 4096,
+      timeCost: 1,
+      parallelism: 1,
+      hashLength: 32,
+    } as never);
+    await t.db
+      .update(users)
+      .set({ passwordHash: await weak.hash(PASSWORD) })
+      .where(eq(users.email, 'sam@example.com'));
     await apiClient(t.app).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD });
     const [row] = await t.db.select({ hash: users.passwordHash }).from(users).where(eq(users.email, 'sam@example.com'));
     expect(row!.hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -264,7 +340,8 @@ describe('sessions', () => {
   it('slide forward with use (written at most hourly) and end after 10 idle days', async () => {
     const client = apiClient(t.app);
     await client.trpc.auth.signUp.mutate(seeker());
-    const lastVerified = async () => (await t.db.select({ at: sessions.lastVerifiedAt }).from(sessions))[0]!.at.getTime();
+    const lastVerified = async () =>
+      (await t.db.select({ at: sessions.lastVerifiedAt }).from(sessions))[0]!.at.getTime();
     const start = await lastVerified();
 
     t.clock.advance(30 * 60_000);
@@ -322,18 +399,32 @@ describe('auth.changePassword', () => {
     const phone = apiClient(t.app);
     await phone.trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD });
 
-    const wrong = await failure(laptop.trpc.auth.changePassword.mutate({ currentPassword: 'not my password', newPassword: 'a brand new passphrase' }));
+    const wrong = await failure(
+      laptop.trpc.auth.changePassword.mutate({
+        currentPassword: 'not my password',
+        newPassword: 'a brand new passphrase',
+      }),
+    );
     expect(wrong).toMatchObject({ code: 'BAD_REQUEST', message: 'Your current password is not correct.' });
 
     await laptop.trpc.auth.changePassword.mutate({ currentPassword: PASSWORD, newPassword: 'a brand new passphrase' });
     expect(await phone.trpc.auth.me.query()).toBeNull();
     expect(await laptop.trpc.auth.me.query()).toMatchObject({ email: 'sam@example.com' });
-    expect((await failure(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD }))).code).toBe('UNAUTHORIZED');
-    await expect(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: 'a brand new passphrase' })).resolves.toBeTruthy();
+    expect(
+      (await failure(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD }))).code,
+    ).toBe('UNAUTHORIZED');
+    await expect(
+      apiClient(t.app).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: 'a brand new passphrase' }),
+    ).resolves.toBeTruthy();
   });
 
   it('needs a session', async () => {
-    const error = await failure(apiClient(t.app).trpc.auth.changePassword.mutate({ currentPassword: PASSWORD, newPassword: 'a brand new passphrase' }));
+    const error = await failure(
+      apiClient(t.app).trpc.auth.changePassword.mutate({
+        currentPassword: PASSWORD,
+        newPassword: 'a brand new passphrase',
+      }),
+    );
     expect(error).toMatchObject({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
   });
 });
@@ -368,7 +459,9 @@ describe('CSRF', () => {
   it('lets a signed-out caller sign in from anywhere (no cookie, nothing to forge)', async () => {
     await apiClient(t.app).trpc.auth.signUp.mutate(seeker());
     const client = apiClient(t.app, { origin: 'https://elsewhere.example' });
-    await expect(client.trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD })).resolves.toBeTruthy();
+    await expect(
+      client.trpc.auth.signIn.mutate({ email: 'sam@example.com', password: PASSWORD }),
+    ).resolves.toBeTruthy();
   });
 });
 

@@ -15,12 +15,47 @@ const ACTORS = ['anonymous', 'seekerA', 'seekerB', 'employerX', 'employerY', 'ad
 type Actor = (typeof ACTORS)[number];
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_REQUEST';
 
-const anyone: Record<Actor, Outcome> = { anonymous: 'ok', seekerA: 'ok', seekerB: 'ok', employerX: 'ok', employerY: 'ok', admin: 'ok' };
+const anyone: Record<Actor, Outcome> = {
+  anonymous: 'ok',
+  seekerA: 'ok',
+  seekerB: 'ok',
+  employerX: 'ok',
+  employerY: 'ok',
+  admin: 'ok',
+};
 const signedIn: Record<Actor, Outcome> = { ...anyone, anonymous: 'UNAUTHORIZED' };
-const everyone = (outcome: Outcome): Record<Actor, Outcome> => ({ anonymous: outcome, seekerA: outcome, seekerB: outcome, employerX: outcome, employerY: outcome, admin: outcome });
-const seekers: Record<Actor, Outcome> = { anonymous: 'UNAUTHORIZED', seekerA: 'ok', seekerB: 'ok', employerX: 'FORBIDDEN', employerY: 'FORBIDDEN', admin: 'FORBIDDEN' };
-const employers: Record<Actor, Outcome> = { anonymous: 'UNAUTHORIZED', seekerA: 'FORBIDDEN', seekerB: 'FORBIDDEN', employerX: 'ok', employerY: 'ok', admin: 'FORBIDDEN' };
-const admins: Record<Actor, Outcome> = { anonymous: 'UNAUTHORIZED', seekerA: 'FORBIDDEN', seekerB: 'FORBIDDEN', employerX: 'FORBIDDEN', employerY: 'FORBIDDEN', admin: 'ok' };
+const everyone = (outcome: Outcome): Record<Actor, Outcome> => ({
+  anonymous: outcome,
+  seekerA: outcome,
+  seekerB: outcome,
+  employerX: outcome,
+  employerY: outcome,
+  admin: outcome,
+});
+const seekers: Record<Actor, Outcome> = {
+  anonymous: 'UNAUTHORIZED',
+  seekerA: 'ok',
+  seekerB: 'ok',
+  employerX: 'FORBIDDEN',
+  employerY: 'FORBIDDEN',
+  admin: 'FORBIDDEN',
+};
+const employers: Record<Actor, Outcome> = {
+  anonymous: 'UNAUTHORIZED',
+  seekerA: 'FORBIDDEN',
+  seekerB: 'FORBIDDEN',
+  employerX: 'ok',
+  employerY: 'ok',
+  admin: 'FORBIDDEN',
+};
+const admins: Record<Actor, Outcome> = {
+  anonymous: 'UNAUTHORIZED',
+  seekerA: 'FORBIDDEN',
+  seekerB: 'FORBIDDEN',
+  employerX: 'FORBIDDEN',
+  employerY: 'FORBIDDEN',
+  admin: 'ok',
+};
 /** Employer X's own row: another employer hears NOT_FOUND, as if it did not exist. */
 const employerXRow: Record<Actor, Outcome> = { ...employers, employerY: 'NOT_FOUND' };
 /** Seeker A's own row. */
@@ -39,18 +74,33 @@ interface World {
 
 let unique = 0;
 const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<Actor, Outcome> }> = {
-  'auth.signUp': { input: () => ({ userType: 'job_seeker', email: `new${++unique}@example.com`, password: PASSWORD, firstName: 'N', lastName: 'W' }), outcomes: anyone },
+  'auth.signUp': {
+    input: () => ({
+      userType: 'job_seeker',
+      email: `new${++unique}@example.com`,
+      password: PASSWORD,
+      firstName: 'N',
+      lastName: 'W',
+    }),
+    outcomes: anyone,
+  },
   'auth.signIn': { input: () => ({ email: 'b@example.com', password: PASSWORD }), outcomes: anyone },
   'auth.signOut': { input: () => undefined, outcomes: anyone },
   'auth.me': { input: () => undefined, outcomes: anyone },
-  'auth.changePassword': { input: () => ({ currentPassword: PASSWORD, newPassword: 'a different passphrase' }), outcomes: signedIn },
+  'auth.changePassword': {
+    input: () => ({ currentPassword: PASSWORD, newPassword: 'a different passphrase' }),
+    outcomes: signedIn,
+  },
   'seekers.me': { input: () => undefined, outcomes: seekers },
   'seekers.updateProfile': { input: () => ({ location: 'Denver, CO' }), outcomes: seekers },
   'seekers.resume': { input: () => undefined, outcomes: seekers },
   'seekers.setResume': { input: () => ({ text: RESUME_FIXTURES[0]!.text }), outcomes: seekers },
   'seekers.uploadResume': { input: () => 'upload', outcomes: seekers },
   'seekers.skills': { input: () => undefined, outcomes: seekers },
-  'seekers.setSkills': { input: () => ({ skills: [{ name: 'Python', proficiencyLevel: 'expert', yearsExperience: 3 }] }), outcomes: seekers },
+  'seekers.setSkills': {
+    input: () => ({ skills: [{ name: 'Python', proficiencyLevel: 'expert', yearsExperience: 3 }] }),
+    outcomes: seekers,
+  },
   'employers.me': { input: () => undefined, outcomes: employers },
   'employers.updateCompany': { input: () => ({ industry: 'Health' }), outcomes: employers },
   'skills.search': { input: () => ({ q: 'py' }), outcomes: anyone },
@@ -58,7 +108,10 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'skills.approve': { input: (w) => ({ name: w.pendingSkill, category: 'technical' }), outcomes: admins },
   'skills.reject': { input: (w) => ({ name: w.pendingSkill }), outcomes: admins },
   'skills.list': { input: () => undefined, outcomes: admins },
-  'skills.add': { input: () => ({ name: `Admin ${++unique} skill`, category: 'technical', aliases: [] }), outcomes: admins },
+  'skills.add': {
+    input: () => ({ name: `Admin ${++unique} skill`, category: 'technical', aliases: [] }),
+    outcomes: admins,
+  },
   'skills.addAlias': { input: (w) => ({ skillId: w.skillIds[0], alias: `alias ${++unique}` }), outcomes: admins },
   'skills.merge': { input: (w) => ({ fromId: w.skillIds[0], intoId: w.skillIds[1] }), outcomes: admins },
   'jobs.create': { input: () => nurseJob, outcomes: employers },
@@ -74,9 +127,22 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'matches.refresh': { input: () => undefined, outcomes: seekers },
   'matches.candidatesForJob': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
   // Seeker A's request of the world is still open: a second one is a CONFLICT, past authorization.
-  'matches.requestReview': { input: (w) => ({ jobId: w.jobId, kind: 'contest_score', message: 'My licence covers this role, please look again.' }), outcomes: { ...seekerARow, seekerA: 'CONFLICT' } },
-  'matches.respondToReview': { input: (w) => ({ reviewId: w.reviewId, response: 'We looked at your licence: you are on the shortlist.' }), outcomes: employerXRow },
-  'applications.submit': { input: (w) => ({ jobId: w.jobId, coverLetter: null }), outcomes: { ...seekers, seekerA: 'CONFLICT' } },
+  'matches.requestReview': {
+    input: (w) => ({
+      jobId: w.jobId,
+      kind: 'contest_score',
+      message: 'My licence covers this role, please look again.',
+    }),
+    outcomes: { ...seekerARow, seekerA: 'CONFLICT' },
+  },
+  'matches.respondToReview': {
+    input: (w) => ({ reviewId: w.reviewId, response: 'We looked at your licence: you are on the shortlist.' }),
+    outcomes: employerXRow,
+  },
+  'applications.submit': {
+    input: (w) => ({ jobId: w.jobId, coverLetter: null }),
+    outcomes: { ...seekers, seekerA: 'CONFLICT' },
+  },
   'applications.mine': { input: () => undefined, outcomes: seekers },
   'applications.forJob': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
   'applications.setStatus': { input: (w) => ({ id: w.applicationId, status: 'reviewed' }), outcomes: employerXRow },
@@ -89,14 +155,26 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'account.export': { input: () => undefined, outcomes: signedIn },
   'seekers.selfIdentify': { input: () => ({ sex: 'female', raceEthnicity: 'asian' }), outcomes: seekers },
   'seekers.selfIdentification': { input: () => undefined, outcomes: seekers },
-  'seekers.updateResumeData': { input: () => ({ data: { basics: { name: 'Corrected' }, work: [], education: [] } }), outcomes: { ...seekers, seekerB: 'BAD_REQUEST' as Outcome } },
+  'seekers.updateResumeData': {
+    input: () => ({ data: { basics: { name: 'Corrected' }, work: [], education: [] } }),
+    outcomes: { ...seekers, seekerB: 'BAD_REQUEST' as Outcome },
+  },
   'audit.forEmployer': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
   'audit.platform': { input: () => undefined, outcomes: admins },
   'audit.decisions': { input: (w) => ({ jobId: w.jobId }), outcomes: admins },
   'matches.careerPaths': { input: () => ({}), outcomes: seekers },
   'experiments.list': { input: () => undefined, outcomes: admins },
   // The world's experiment is running: another start is a CONFLICT, past authorization.
-  'experiments.start': { input: () => ({ name: `trial ${++unique}`, arms: [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.5 }] }), outcomes: { ...admins, admin: 'CONFLICT' } },
+  'experiments.start': {
+    input: () => ({
+      name: `trial ${++unique}`,
+      arms: [
+        { algorithm: 'blend-v1', share: 0.5 },
+        { algorithm: 'skills-first-v1', share: 0.5 },
+      ],
+    }),
+    outcomes: { ...admins, admin: 'CONFLICT' },
+  },
   'experiments.stop': { input: (w) => ({ id: w.experimentId }), outcomes: admins },
   'experiments.results': { input: (w) => ({ id: w.experimentId }), outcomes: admins },
   'experiments.quality': { input: () => undefined, outcomes: admins },
@@ -105,8 +183,14 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'auth.verifyEmail': { input: () => ({ token: 'a'.repeat(52) }), outcomes: everyone('BAD_REQUEST') },
   'auth.resendVerification': { input: () => undefined, outcomes: signedIn },
   'auth.requestPasswordReset': { input: () => ({ email: 'b@example.com' }), outcomes: anyone },
-  'auth.resetPassword': { input: () => ({ token: 'b'.repeat(52), password: 'a different passphrase' }), outcomes: everyone('BAD_REQUEST') },
-  'auth.requestEmailChange': { input: () => ({ email: `moved${++unique}@example.com`, password: PASSWORD }), outcomes: signedIn },
+  'auth.resetPassword': {
+    input: () => ({ token: 'b'.repeat(52), password: 'a different passphrase' }),
+    outcomes: everyone('BAD_REQUEST'),
+  },
+  'auth.requestEmailChange': {
+    input: () => ({ email: `moved${++unique}@example.com`, password: PASSWORD }),
+    outcomes: signedIn,
+  },
   'auth.confirmEmailChange': { input: () => ({ token: 'c'.repeat(52) }), outcomes: everyone('BAD_REQUEST') },
   'mail.outbox': { input: () => ({}), outcomes: admins },
   'mail.deliveries': { input: () => ({}), outcomes: admins },
@@ -114,7 +198,9 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'mail.retry': { input: () => ({ id: 999_999 }), outcomes: { ...admins, admin: 'NOT_FOUND' } },
 };
 
-const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: 'query' | 'mutation' } }> } })._def.procedures;
+const procedures = (
+  appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: 'query' | 'mutation' } }> } }
+)._def.procedures;
 
 /** What may be answered to these procedures' owners and no one else. */
 const SECRET_ANSWERS = new Set(['sources.create', 'sources.rotateSecret']);
@@ -134,7 +220,9 @@ describe('the leak check itself', () => {
     const local = embedWithCatalog('Pediatric nurse');
     const openAiLike = local.map((x, i) => x + Math.sin(i) * 1e-3);
     for (const vector of [local, openAiLike]) {
-      expect(() => assertNothingLeaks('seekers.me', JSON.stringify({ result: { data: { resumeEmbedding: vector } } }))).toThrow();
+      expect(() =>
+        assertNothingLeaks('seekers.me', JSON.stringify({ result: { data: { resumeEmbedding: vector } } })),
+      ).toThrow();
     }
     expect(() => assertNothingLeaks('seekers.me', JSON.stringify({ scores: [0.5, 0.25, 1] }))).not.toThrow();
   });
@@ -151,16 +239,39 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
   };
   const job = await clients.employerX.trpc.jobs.create.mutate(nurseJob);
   const source = await clients.employerX.trpc.sources.create.mutate({ name: 'X board', format: 'json-ld' });
-  await clients.seekerA.trpc.seekers.setResume.mutate({ text: RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text });
+  await clients.seekerA.trpc.seekers.setResume.mutate({
+    text: RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text,
+  });
   await t.settle();
   const application = await clients.seekerA.trpc.applications.submit.mutate({ jobId: job.id, coverLetter: null });
-  const experiment = await clients.admin.trpc.experiments.start.mutate({ name: 'matrix', arms: [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.5 }] });
-  const review = await clients.seekerA.trpc.matches.requestReview.mutate({ jobId: job.id, kind: 'human_review', message: 'Please have a person read my resume.' });
+  const experiment = await clients.admin.trpc.experiments.start.mutate({
+    name: 'matrix',
+    arms: [
+      { algorithm: 'blend-v1', share: 0.5 },
+      { algorithm: 'skills-first-v1', share: 0.5 },
+    ],
+  });
+  const review = await clients.seekerA.trpc.matches.requestReview.mutate({
+    jobId: job.id,
+    kind: 'human_review',
+    message: 'Please have a person read my resume.',
+  });
   const a = await clients.admin.trpc.skills.add.mutate({ name: `Matrix ${++unique} skill`, category: null });
   const b = await clients.admin.trpc.skills.add.mutate({ name: `Matrix ${++unique} skill`, category: null });
   const pendingSkill = `Pending ${++unique} skill`;
   await clients.seekerA.trpc.seekers.setSkills.mutate({ skills: [{ name: pendingSkill }] });
-  return { clients, world: { jobId: job.id, applicationId: application.id, sourceId: source.id, skillIds: [a.id, b.id] as [number, number], pendingSkill, reviewId: review.id, experimentId: experiment.id } };
+  return {
+    clients,
+    world: {
+      jobId: job.id,
+      applicationId: application.id,
+      sourceId: source.id,
+      skillIds: [a.id, b.id] as [number, number],
+      pendingSkill,
+      reviewId: review.id,
+      experimentId: experiment.id,
+    },
+  };
 }
 
 describe('the authorization matrix', () => {
@@ -183,9 +294,15 @@ describe('the authorization matrix', () => {
           form.append('file', new File([RESUME_FIXTURES[0]!.text], 'resume.txt', { type: 'text/plain' }));
           response = await clients[actor].fetch(`http://localhost/trpc/${path}`, { method: 'POST', body: form });
         } else if (type === 'query') {
-          response = await clients[actor].fetch(`http://localhost/trpc/${path}${value === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(value))}`}`);
+          response = await clients[actor].fetch(
+            `http://localhost/trpc/${path}${value === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(value))}`}`,
+          );
         } else {
-          response = await clients[actor].fetch(`http://localhost/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(value ?? null) });
+          response = await clients[actor].fetch(`http://localhost/trpc/${path}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(value ?? null),
+          });
         }
         const body = await response.text();
         expect(response.status, `${path} as ${actor}: ${body}`).toBeLessThan(500);

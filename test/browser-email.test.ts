@@ -12,7 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer } from './helpers/mail.ts';
 import { startNodeServer } from './helpers/server.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? 'chromium';
+const CHROMIUM =
+  process.env.CHROMIUM_PATH ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ??
+  'chromium';
 const PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'a fresh passphrase 2026';
 
@@ -25,7 +28,16 @@ beforeAll(async () => {
   server = await startNodeServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Fitwork <no-reply@fitwork.example>' });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 90_000);
 
@@ -121,7 +133,12 @@ describe('account emails in a browser', () => {
         await other.goto(await linkFrom(newEmail, 'Confirm your new email address for Fitwork'));
         await other.getByText(`Your account now uses ${newEmail}`).waitFor();
         await shot(other, `${viewport.name}-7-email-changed`);
-        expect(smtp.received.some((m) => m.subject === 'Your Fitwork email address is being changed' && (m.to as { text: string }).text === email)).toBe(true);
+        expect(
+          smtp.received.some(
+            (m) =>
+              m.subject === 'Your Fitwork email address is being changed' && (m.to as { text: string }).text === email,
+          ),
+        ).toBe(true);
       } catch (error) {
         await shot(page, `${viewport.name}-failure`).catch(() => {});
         throw error;
@@ -129,7 +146,9 @@ describe('account emails in a browser', () => {
         await context.close();
       }
       // No token of any email reached the server's request log.
-      const tokens = smtp.received.flatMap((m) => [...(m.text ?? '').matchAll(/#token=([a-z0-9]+)/g)].map((x) => x[1]!));
+      const tokens = smtp.received.flatMap((m) =>
+        [...(m.text ?? '').matchAll(/#token=([a-z0-9]+)/g)].map((x) => x[1]!),
+      );
       expect(tokens.length).toBeGreaterThan(0);
       for (const token of tokens) expect(server.output()).not.toContain(token);
     }, 120_000);

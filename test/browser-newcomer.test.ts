@@ -11,7 +11,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNodeServer } from './helpers/server.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? 'chromium';
+const CHROMIUM =
+  process.env.CHROMIUM_PATH ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ??
+  'chromium';
 const DEMO_PASSWORD = 'demo-password-2026';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 390, height: 844 };
@@ -22,7 +25,18 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startNodeServer({ SEED_DEMO_DATA: 'true' });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -53,9 +67,20 @@ async function step(page: Page, name: string, body: () => Promise<void>) {
 async function expectAccessible(page: Page) {
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   expect(violations, page.url()).toEqual([]);
 }
@@ -175,7 +200,10 @@ describe('the web app walked through by a newcomer', () => {
       const jobLink = seeker.locator('main a[href^="/jobs/"]').first();
       const href = (await jobLink.getAttribute('href'))!;
       seeker.once('dialog', (dialog) => void dialog.accept());
-      await seeker.getByRole('button', { name: /Withdraw/ }).first().click();
+      await seeker
+        .getByRole('button', { name: /Withdraw/ })
+        .first()
+        .click();
       await seeker.goto(`${server.url}${href}`);
       await seeker.getByText(/You withdrew your application on .*cannot apply to this job again/).waitFor();
       expect(await seeker.getByText(/You applied on/).count()).toBe(0);
@@ -212,7 +240,10 @@ describe('the bias audit with nobody self-identified', () => {
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.waitForURL('**/employer/jobs');
       await page.goto(`${server.url}/audit`);
-      await page.getByText(/No one has self-identified yet/).first().waitFor();
+      await page
+        .getByText(/No one has self-identified yet/)
+        .first()
+        .waitFor();
       expect(await page.getByText(/self-identified yet/).count()).toBe(1);
       await expectAccessible(page);
     });
@@ -231,7 +262,10 @@ describe('hiding a match', () => {
       await first.getByText('Hide this match').click();
       await expectAccessible(page);
       await first.getByRole('button', { name: 'My skills do not fit' }).click();
-      await page.getByRole('status').filter({ hasText: `“${title}” is hidden.` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `“${title}” is hidden.` })
+        .waitFor();
       expect(await page.locator(link).count()).toBe(0);
       await page.getByRole('button', { name: 'Undo' }).click();
       await page.locator(link).waitFor();

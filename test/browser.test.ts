@@ -13,7 +13,10 @@ import { RESUME_FIXTURES } from './fixtures/resumes.ts';
 import { startSmtpServer } from './helpers/mail.ts';
 import { startNodeServer } from './helpers/server.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? 'chromium';
+const CHROMIUM =
+  process.env.CHROMIUM_PATH ??
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ??
+  'chromium';
 const PASSWORD = 'correct horse battery';
 
 let server: Awaited<ReturnType<typeof startNodeServer>>;
@@ -27,7 +30,16 @@ beforeAll(async () => {
   server = await startNodeServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Fitwork <no-reply@fitwork.example>' });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 90_000);
 
@@ -44,7 +56,8 @@ async function step(name: string, body: () => Promise<void>) {
     for (const page of Object.values(pages)) await expectNoSeriousViolations(page);
   } catch (error) {
     await mkdir('test-results', { recursive: true });
-    for (const [who, page] of Object.entries(pages)) await page.screenshot({ path: `test-results/${name}-${who}.png`, fullPage: true }).catch(() => {});
+    for (const [who, page] of Object.entries(pages))
+      await page.screenshot({ path: `test-results/${name}-${who}.png`, fullPage: true }).catch(() => {});
     throw error;
   }
 }
@@ -56,9 +69,20 @@ async function expectNoSeriousViolations(page: Page) {
   if (page.isClosed() || page.url() === 'about:blank') return;
   await page.addScriptTag({ content: AXE_SOURCE });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+            options: object,
+          ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   expect(violations, page.url()).toEqual([]);
 }
@@ -105,7 +129,11 @@ describe('the product in a browser', () => {
     await step('employer-posts-a-job', async () => {
       await employer.getByRole('link', { name: 'Post a job' }).first().click();
       await employer.getByLabel('Title').fill('Pediatric Nurse');
-      await employer.getByLabel('Description').fill('Care for children on our pediatrics unit: patient care, medication administration and patient education for families.');
+      await employer
+        .getByLabel('Description')
+        .fill(
+          'Care for children on our pediatrics unit: patient care, medication administration and patient education for families.',
+        );
       await employer.getByLabel('Location').fill('Chicago, IL');
       const picker = employer.getByRole('combobox', { name: 'Add a skill' });
       for (const skill of ['pediatrics', 'registered nurse']) {
@@ -182,14 +210,19 @@ describe('the product in a browser', () => {
       await employer.goto(jobUrl);
       const candidate = employer.locator('.candidate-card', { hasText: 'James Oconnor' });
       await candidate.getByText('My charge nurse years are not in the skills list.').waitFor();
-      await candidate.getByLabel('Your answer (the candidate sees it)').fill('We read your resume: the interview will cover it.');
+      await candidate
+        .getByLabel('Your answer (the candidate sees it)')
+        .fill('We read your resume: the interview will cover it.');
       await candidate.getByRole('button', { name: 'Send answer' }).click();
       await candidate.getByText('You answered: “We read your resume: the interview will cover it.”').waitFor();
     });
 
     await step('seeker-sees-the-answer-and-self-identifies', async () => {
       await seeker.reload();
-      await seeker.locator('.match-card', { hasText: 'Pediatric Nurse' }).getByText('The employer answered: “We read your resume: the interview will cover it.”').waitFor();
+      await seeker
+        .locator('.match-card', { hasText: 'Pediatric Nurse' })
+        .getByText('The employer answered: “We read your resume: the interview will cover it.”')
+        .waitFor();
       await seeker.getByRole('link', { name: 'Account' }).click();
       const form = seeker.locator('form', { hasText: 'Voluntary self-identification' });
       await form.getByRole('group', { name: 'Sex' }).getByLabel('Male', { exact: true }).check();
@@ -225,11 +258,24 @@ describe('the product in a browser', () => {
       // Another resume, a Word file laid out as a table (as many templates are): its work history
       // and education are read, and the page says which skills changed.
       const docx = await readFile('test/fixtures/parsing/files/home-health-nurse.docx');
-      await seeker.locator('#resume-file').setInputFiles({ name: 'resume.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx });
+      await seeker.locator('#resume-file').setInputFiles({
+        name: 'resume.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: docx,
+      });
       await skills.getByText(/With your new resume: newly read .+; no longer read .*Wound Care/).waitFor();
-      await seeker.getByText(/Home Health Nurse.*Lakeside Home Care/).first().waitFor();
-      await seeker.getByText(/Licensed Practical Nurse.*Sunrise Senior Living/).first().waitFor();
-      await seeker.getByText(/Harold Washington College/).first().waitFor();
+      await seeker
+        .getByText(/Home Health Nurse.*Lakeside Home Care/)
+        .first()
+        .waitFor();
+      await seeker
+        .getByText(/Licensed Practical Nurse.*Sunrise Senior Living/)
+        .first()
+        .waitFor();
+      await seeker
+        .getByText(/Harold Washington College/)
+        .first()
+        .waitFor();
       await skills.locator('tr.skill-new').first().getByText('New').waitFor();
       await expect(row('Wound Care').count()).resolves.toBe(0);
       await row('Pediatrics').getByText('Confirmed by you').waitFor();
@@ -288,7 +334,10 @@ describe('the product in a browser', () => {
         await seeker.goto(`${demo.url}/me/matches`);
         const paths = seeker.locator('.career-paths');
         await paths.getByRole('heading', { name: 'Skills that would open more jobs' }).waitFor();
-        await paths.getByText(/^Learning /).first().waitFor();
+        await paths
+          .getByText(/^Learning /)
+          .first()
+          .waitFor();
       });
       await step('seeker-is-asked-once-about-self-identification', async () => {
         const prompt = seeker.getByRole('region', { name: 'Voluntary self-identification' });

@@ -22,22 +22,37 @@ describe('a crash during writes', () => {
     // Employers publish once their address is verified: the link comes by SMTP to this process.
     const smtp = await startSmtpServer();
     const server = await startNodeServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Fitwork <no-reply@fitwork.example>' });
-    const signUp = await call(server.url, 'auth.signUp', { userType: 'employer', email: 'crash@acme.example', password: 'correct horse battery', companyName: 'Crash Co' });
+    const signUp = await call(server.url, 'auth.signUp', {
+      userType: 'employer',
+      email: 'crash@acme.example',
+      password: 'correct horse battery',
+      companyName: 'Crash Co',
+    });
     const cookie = signUp.response.headers.get('set-cookie')!.split(';')[0]!;
     const [verification] = await smtp.waitFor(1, 15_000);
     await smtp.close();
-    expect((await call(server.url, 'auth.verifyEmail', { token: tokenIn(verification!.text!) })).response.status).toBe(200);
+    expect((await call(server.url, 'auth.verifyEmail', { token: tokenIn(verification!.text!) })).response.status).toBe(
+      200,
+    );
     const acknowledged: string[] = [];
     let stop = false;
     const writer = async (lane: number) => {
       for (let i = 0; !stop; i++) {
         const title = `Crash test job ${lane}-${i}`;
         try {
-          const { response } = await call(server.url, 'jobs.create', {
-            title,
-            description: 'A job written during a crash test.',
-            skills: [{ name: 'Python', required: true, priority: 1 }, { name: 'SQL', required: false, priority: 2 }],
-          }, cookie);
+          const { response } = await call(
+            server.url,
+            'jobs.create',
+            {
+              title,
+              description: 'A job written during a crash test.',
+              skills: [
+                { name: 'Python', required: true, priority: 1 },
+                { name: 'SQL', required: false, priority: 2 },
+              ],
+            },
+            cookie,
+          );
           if (response.status === 200) acknowledged.push(title);
         } catch {
           return; // the server is gone
@@ -63,7 +78,9 @@ describe('a crash during writes', () => {
       const stored = new Map(rows.rows.map((r) => [r.title, r.skills]));
       expect(acknowledged.filter((title) => !stored.has(title))).toEqual([]);
       expect(rows.rows.filter((r) => r.skills !== 2)).toEqual([]);
-      expect((await reopened.client.query(`select count(*)::int as n from users where email = 'crash@acme.example'`)).rows).toEqual([{ n: 1 }]);
+      expect(
+        (await reopened.client.query(`select count(*)::int as n from users where email = 'crash@acme.example'`)).rows,
+      ).toEqual([{ n: 1 }]);
     } finally {
       await reopened.close();
     }

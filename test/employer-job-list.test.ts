@@ -18,7 +18,9 @@ describe("the employer's job list", () => {
       const seeker = await seekerClient(t.app, email);
       await seeker.trpc.applications.submit.mutate({ jobId: popular, coverLetter: null });
     }
-    const counts = Object.fromEntries((await employer.trpc.jobs.mine.query()).map((job) => [job.id, job.applicationCount]));
+    const counts = Object.fromEntries(
+      (await employer.trpc.jobs.mine.query()).map((job) => [job.id, job.applicationCount]),
+    );
     expect(counts).toEqual({ [popular]: 2, [quiet]: 0 });
   });
 });

@@ -6,7 +6,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { parseConfig } from '../server/config.ts';
 import { runMaintenance } from '../server/maintenance.ts';
-import { ALGORITHMS, DEFAULT_ALGORITHM, factsOfStoredMatch, storedFactsColumns, type StoredFactsRow } from '../server/matching/algorithms.ts';
+import {
+  ALGORITHMS,
+  DEFAULT_ALGORITHM,
+  factsOfStoredMatch,
+  storedFactsColumns,
+  type StoredFactsRow,
+} from '../server/matching/algorithms.ts';
 import { loadDemoData, enrichDemoData } from '../server/seed/seed.ts';
 import { seniorityOf } from '../server/matching/career-paths.ts';
 import { armFor, assignmentPoint } from '../server/experiments/assignment.ts';
@@ -19,12 +25,23 @@ import { createTestApp, TEST_START } from './helpers/app.ts';
 import { adminClient, codeOf, employerClient, failureOf, nurseJob, seekerClient } from './helpers/actors.ts';
 
 describe('assignment to arms', () => {
-  const experiment = { name: 'skills-first-trial', arms: [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.3 }, { algorithm: 'other', share: 0.2 }] };
+  const experiment = {
+    name: 'skills-first-trial',
+    arms: [
+      { algorithm: 'blend-v1', share: 0.5 },
+      { algorithm: 'skills-first-v1', share: 0.3 },
+      { algorithm: 'other', share: 0.2 },
+    ],
+  };
 
   it('puts the same seeker in the same arm every time, and another experiment name reshuffles', () => {
-    for (const id of [1, 42, 99_999]) expect(armFor(id, experiment)).toBe(armFor(id, { ...experiment, arms: [...experiment.arms] }));
+    for (const id of [1, 42, 99_999])
+      expect(armFor(id, experiment)).toBe(armFor(id, { ...experiment, arms: [...experiment.arms] }));
     expect(assignmentPoint(42, 'a')).toBe(assignmentPoint(42, 'a'));
-    const differ = Array.from({ length: 100 }, (_, id) => armFor(id, experiment).algorithm !== armFor(id, { ...experiment, name: 'another' }).algorithm);
+    const differ = Array.from(
+      { length: 100 },
+      (_, id) => armFor(id, experiment).algorithm !== armFor(id, { ...experiment, name: 'another' }).algorithm,
+    );
     expect(differ.some(Boolean)).toBe(true);
   });
 
@@ -34,7 +51,8 @@ describe('assignment to arms', () => {
       const arm = armFor(id, experiment).algorithm;
       counts.set(arm, (counts.get(arm) ?? 0) + 1);
     }
-    for (const arm of experiment.arms) expect(Math.abs(counts.get(arm.algorithm)! / 10_000 - arm.share)).toBeLessThan(0.02);
+    for (const arm of experiment.arms)
+      expect(Math.abs(counts.get(arm.algorithm)! / 10_000 - arm.share)).toBeLessThan(0.02);
   });
 });
 
@@ -63,14 +81,28 @@ describe('the statistics, against hand-computed figures', () => {
   });
 
   it('adds up the weeks of each arm and compares each variant with the control', () => {
-    const counts = (shown: number, viewed: number, applied: number, interview: number, notRelevant: number) => ({ shown, viewed, applied, interview, notRelevant });
-    const arms = armResults(['blend-v1', 'skills-first-v1'], [
-      { algorithm: 'blend-v1', week: '2026-11-16', counts: counts(400, 200, 40, 10, 20) },
-      { algorithm: 'blend-v1', week: '2026-11-23', counts: counts(600, 300, 60, 10, 30) },
-      { algorithm: 'skills-first-v1', week: '2026-11-23', counts: counts(1000, 500, 130, 22, 49) },
-      { algorithm: 'retired-v0', week: '2026-11-23', counts: counts(50, 1, 1, 1, 1) },
-    ]);
-    expect(arms[0]).toMatchObject({ algorithm: 'blend-v1', control: true, counts: counts(1000, 500, 100, 20, 50), comparisons: null });
+    const counts = (shown: number, viewed: number, applied: number, interview: number, notRelevant: number) => ({
+      shown,
+      viewed,
+      applied,
+      interview,
+      notRelevant,
+    });
+    const arms = armResults(
+      ['blend-v1', 'skills-first-v1'],
+      [
+        { algorithm: 'blend-v1', week: '2026-11-16', counts: counts(400, 200, 40, 10, 20) },
+        { algorithm: 'blend-v1', week: '2026-11-23', counts: counts(600, 300, 60, 10, 30) },
+        { algorithm: 'skills-first-v1', week: '2026-11-23', counts: counts(1000, 500, 130, 22, 49) },
+        { algorithm: 'retired-v0', week: '2026-11-23', counts: counts(50, 1, 1, 1, 1) },
+      ],
+    );
+    expect(arms[0]).toMatchObject({
+      algorithm: 'blend-v1',
+      control: true,
+      counts: counts(1000, 500, 100, 20, 50),
+      comparisons: null,
+    });
     expect(arms[0]!.weeks.map((w) => w.rates.applied.rate)).toEqual([0.1, 0.1]);
     expect(arms[1]!.comparisons!.applied).toMatchObject({ verdict: 'variant_higher' });
     expect(arms[1]!.comparisons!.viewed).toMatchObject({ verdict: 'no_significant_difference', difference: 0 });
@@ -80,8 +112,25 @@ describe('the statistics, against hand-computed figures', () => {
 
 describe('offline evaluation', () => {
   it('replays the feedback: the algorithm that ranks the applied job first scores a reciprocal rank of 1', () => {
-    const match = (seekerId: number, jobId: number, semantic: number, skills: number, labels: Partial<LabelledMatch> = {}): LabelledMatch => ({
-      seekerId, jobId, semantic, skills, location: 1, missing: [], lexical: 0, titleMatch: 0, skillsConfidence: 1, applied: false, dismissed: false, ...labels,
+    const match = (
+      seekerId: number,
+      jobId: number,
+      semantic: number,
+      skills: number,
+      labels: Partial<LabelledMatch> = {},
+    ): LabelledMatch => ({
+      seekerId,
+      jobId,
+      semantic,
+      skills,
+      location: 1,
+      missing: [],
+      lexical: 0,
+      titleMatch: 0,
+      skillsConfidence: 1,
+      applied: false,
+      dismissed: false,
+      ...labels,
     });
     const matches = [
       // blend-v1: A 0.73, B 0.7975 (B first); skills-first-v1: A 0.79, B 0.745 (A first).
@@ -90,8 +139,17 @@ describe('offline evaluation', () => {
       // No feedback: not counted.
       match(2, 10, 0.5, 0.5),
     ];
-    expect(evaluateRanking(matches, ALGORITHMS['blend-v1']!)).toEqual({ algorithm: 'blend-v1', seekers: 1, meanReciprocalRank: 0.5, appliedInTopK: 1, notRelevantInTopK: 1 });
-    expect(evaluateRanking(matches, ALGORITHMS['skills-first-v1']!)).toMatchObject({ seekers: 1, meanReciprocalRank: 1 });
+    expect(evaluateRanking(matches, ALGORITHMS['blend-v1']!)).toEqual({
+      algorithm: 'blend-v1',
+      seekers: 1,
+      meanReciprocalRank: 0.5,
+      appliedInTopK: 1,
+      notRelevantInTopK: 1,
+    });
+    expect(evaluateRanking(matches, ALGORITHMS['skills-first-v1']!)).toMatchObject({
+      seekers: 1,
+      meanReciprocalRank: 1,
+    });
   });
 });
 
@@ -105,13 +163,49 @@ describe('experiments over real matches', () => {
     const admin = await adminClient(t.app, t.db);
     const employer = await employerClient(t.app, 'boss@acme.example');
     expect(await codeOf(employer.trpc.experiments.list.query())).toBe('FORBIDDEN');
-    expect(await failureOf(admin.trpc.experiments.start.mutate({ name: 'bad shares', arms: [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.4 }] }))).toMatchObject({
+    expect(
+      await failureOf(
+        admin.trpc.experiments.start.mutate({
+          name: 'bad shares',
+          arms: [
+            { algorithm: 'blend-v1', share: 0.5 },
+            { algorithm: 'skills-first-v1', share: 0.4 },
+          ],
+        }),
+      ),
+    ).toMatchObject({
       code: 'BAD_REQUEST',
       message: 'The shares must add up to 1 (they add up to 0.9).',
     });
-    expect(await failureOf(admin.trpc.experiments.start.mutate({ name: 'unknown', arms: [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'magic', share: 0.5 }] }))).toMatchObject({ code: 'BAD_REQUEST' });
-    const experiment = await admin.trpc.experiments.start.mutate({ name: 'skills first', arms: [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.5 }] });
-    expect(await codeOf(admin.trpc.experiments.start.mutate({ name: 'second', arms: [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.5 }] }))).toBe('CONFLICT');
+    expect(
+      await failureOf(
+        admin.trpc.experiments.start.mutate({
+          name: 'unknown',
+          arms: [
+            { algorithm: 'blend-v1', share: 0.5 },
+            { algorithm: 'magic', share: 0.5 },
+          ],
+        }),
+      ),
+    ).toMatchObject({ code: 'BAD_REQUEST' });
+    const experiment = await admin.trpc.experiments.start.mutate({
+      name: 'skills first',
+      arms: [
+        { algorithm: 'blend-v1', share: 0.5 },
+        { algorithm: 'skills-first-v1', share: 0.5 },
+      ],
+    });
+    expect(
+      await codeOf(
+        admin.trpc.experiments.start.mutate({
+          name: 'second',
+          arms: [
+            { algorithm: 'blend-v1', share: 0.5 },
+            { algorithm: 'skills-first-v1', share: 0.5 },
+          ],
+        }),
+      ),
+    ).toBe('CONFLICT');
 
     const jobId = (await employer.trpc.jobs.create.mutate(nurseJob)).id;
     const resume = RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text;
@@ -130,15 +224,29 @@ describe('experiments over real matches', () => {
     await employer.trpc.applications.setStatus.mutate({ id: application.id, status: 'interview' });
     await seekers[2]!.trpc.matches.dismiss.mutate({ jobId });
 
-    const rows = (await t.pg.query<{ job_seeker_id: number; algorithm_version: string; experiment_name: string }>(`select job_seeker_id, algorithm_version, experiment_name from matches order by job_seeker_id`)).rows;
+    const rows = (
+      await t.pg.query<{ job_seeker_id: number; algorithm_version: string; experiment_name: string }>(
+        `select job_seeker_id, algorithm_version, experiment_name from matches order by job_seeker_id`,
+      )
+    ).rows;
     expect(rows).toHaveLength(6);
     const experimentArms = { name: 'skills first', arms: experiment.arms };
-    for (const row of rows) expect(row).toMatchObject({ experiment_name: 'skills first', algorithm_version: armFor(row.job_seeker_id, experimentArms).algorithm });
+    for (const row of rows)
+      expect(row).toMatchObject({
+        experiment_name: 'skills first',
+        algorithm_version: armFor(row.job_seeker_id, experimentArms).algorithm,
+      });
 
     const results = await admin.trpc.experiments.results.query({ id: experiment.id });
     const expected = (algorithm: string) => {
       const inArm = (i: number) => armFor(seekers[i]!.id, experimentArms).algorithm === algorithm;
-      return { shown: seekers.filter((s) => armFor(s.id, experimentArms).algorithm === algorithm).length, viewed: Number(inArm(0)), applied: Number(inArm(1)), interview: Number(inArm(1)), notRelevant: Number(inArm(2)) };
+      return {
+        shown: seekers.filter((s) => armFor(s.id, experimentArms).algorithm === algorithm).length,
+        viewed: Number(inArm(0)),
+        applied: Number(inArm(1)),
+        interview: Number(inArm(1)),
+        notRelevant: Number(inArm(2)),
+      };
     };
     for (const arm of results.arms) expect(arm.counts).toEqual(expected(arm.algorithm));
     // Six matches: far too few for a verdict.
@@ -150,7 +258,12 @@ describe('experiments over real matches', () => {
     await admin.trpc.experiments.stop.mutate({ id: experiment.id });
     await seekers[3]!.trpc.matches.refresh.mutate();
     await t.settle();
-    const after = (await t.pg.query<{ algorithm_version: string; experiment_name: string | null }>(`select algorithm_version, experiment_name from matches where job_seeker_id = $1`, [seekers[3]!.id])).rows;
+    const after = (
+      await t.pg.query<{ algorithm_version: string; experiment_name: string | null }>(
+        `select algorithm_version, experiment_name from matches where job_seeker_id = $1`,
+        [seekers[3]!.id],
+      )
+    ).rows;
     expect(after).toEqual([{ algorithm_version: DEFAULT_ALGORITHM, experiment_name: null }]);
   });
 });
@@ -161,20 +274,38 @@ describe('re-scoring stored matches when an experiment starts and stops', () => 
     const admin = await adminClient(t.app, t.db);
     const employer = await employerClient(t.app, 'boss@acme.example');
     await employer.trpc.jobs.create.mutate(nurseJob);
-    await employer.trpc.jobs.create.mutate({ ...nurseJob, title: 'Pediatric ICU Nurse', skills: [...nurseJob.skills, { name: 'Critical Care', required: true, priority: 1 }] });
+    await employer.trpc.jobs.create.mutate({
+      ...nurseJob,
+      title: 'Pediatric ICU Nurse',
+      skills: [...nurseJob.skills, { name: 'Critical Care', required: true, priority: 1 }],
+    });
     const resume = RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text;
-    for (let i = 0; i < 8; i++) await (await seekerClient(t.app, `r${i}@example.com`)).trpc.seekers.setResume.mutate({ text: resume });
+    for (let i = 0; i < 8; i++)
+      await (await seekerClient(t.app, `r${i}@example.com`)).trpc.seekers.setResume.mutate({ text: resume });
     await t.settle();
     const matches = async () =>
-      (await t.pg.query<{ job_seeker_id: number; overall_score: number; algorithm_version: string; experiment_name: string | null; semantic_score: number; skill_match_score: number; missing_skills: unknown }>(
-        `select job_seeker_id, overall_score, algorithm_version, experiment_name, semantic_score, skill_match_score, missing_skills from matches order by id`,
-      )).rows;
+      (
+        await t.pg.query<{
+          job_seeker_id: number;
+          overall_score: number;
+          algorithm_version: string;
+          experiment_name: string | null;
+          semantic_score: number;
+          skill_match_score: number;
+          missing_skills: unknown;
+        }>(
+          `select job_seeker_id, overall_score, algorithm_version, experiment_name, semantic_score, skill_match_score, missing_skills from matches order by id`,
+        )
+      ).rows;
     const before = await matches();
     expect(before).toHaveLength(16);
     expect(before.every((m) => m.algorithm_version === DEFAULT_ALGORITHM && m.experiment_name === null)).toBe(true);
 
     t.clock.advance(60_000);
-    const arms = [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'skills-first-v1', share: 0.5 }];
+    const arms = [
+      { algorithm: 'blend-v1', share: 0.5 },
+      { algorithm: 'skills-first-v1', share: 0.5 },
+    ];
     const experiment = await admin.trpc.experiments.start.mutate({ name: 'rescore trial', arms });
     await t.settle();
     const during = await matches();
@@ -182,16 +313,31 @@ describe('re-scoring stored matches when an experiment starts and stops', () => 
       const algorithm = armFor(m.job_seeker_id, { name: 'rescore trial', arms }).algorithm;
       expect(m).toMatchObject({ algorithm_version: algorithm, experiment_name: 'rescore trial' });
       // The seekers have no location and the job is not remote: location fit 0.5.
-      expect(m.overall_score).toBeCloseTo(ALGORITHMS[algorithm]!.score({ semantic: before[i]!.semantic_score, skills: before[i]!.skill_match_score, location: 0.5, missing: before[i]!.missing_skills as never, lexical: 0, titleMatch: 0, skillsConfidence: 1 }), 3);
+      expect(m.overall_score).toBeCloseTo(
+        ALGORITHMS[algorithm]!.score({
+          semantic: before[i]!.semantic_score,
+          skills: before[i]!.skill_match_score,
+          location: 0.5,
+          missing: before[i]!.missing_skills as never,
+          lexical: 0,
+          titleMatch: 0,
+          skillsConfidence: 1,
+        }),
+        3,
+      );
     }
     expect(new Set(during.map((m) => m.algorithm_version)).size).toBe(2);
-    const logged = await t.pg.query(`select 1 from ai_decisions where experiment_name = 'rescore trial' and reasoning_model = 'kept (re-scored)'`);
+    const logged = await t.pg.query(
+      `select 1 from ai_decisions where experiment_name = 'rescore trial' and reasoning_model = 'kept (re-scored)'`,
+    );
     expect(logged.rows).toHaveLength(16);
 
     await admin.trpc.experiments.stop.mutate({ id: experiment.id });
     await t.settle();
     const after = await matches();
-    expect(after.map((m) => [m.algorithm_version, m.experiment_name, m.overall_score])).toEqual(before.map((m) => [DEFAULT_ALGORITHM, null, m.overall_score]));
+    expect(after.map((m) => [m.algorithm_version, m.experiment_name, m.overall_score])).toEqual(
+      before.map((m) => [DEFAULT_ALGORITHM, null, m.overall_score]),
+    );
   });
 });
 
@@ -208,7 +354,11 @@ describe('career paths', () => {
     // blend-v1, where skills weigh 45%: under blend-v2 (10%) one skill rarely crosses a threshold.
     const t = await createTestApp({ env: { MATCHING_ALGORITHM: 'blend-v1' } });
     const employer = await employerClient(t.app, 'boss@acme.example');
-    const withSkills = (title: string, extra: string[]) => ({ ...nurseJob, title, skills: [...nurseJob.skills, ...extra.map((name) => ({ name, required: true, priority: 1 as const }))] });
+    const withSkills = (title: string, extra: string[]) => ({
+      ...nurseJob,
+      title,
+      skills: [...nurseJob.skills, ...extra.map((name) => ({ name, required: true, priority: 1 as const }))],
+    });
     // Punctuation in titles does not hide the step up.
     await employer.trpc.jobs.create.mutate({ ...nurseJob, title: 'Pediatric Nurse (Days)' });
     const icu = await employer.trpc.jobs.create.mutate(withSkills('Pediatric ICU Nurse', ['Critical Care']));
@@ -232,7 +382,12 @@ describe('career paths', () => {
       expect(mine.has(suggestion.skill.name)).toBe(false);
       expect(suggestion.additionalMatches).toBe(suggestion.jobs.length);
       for (const job of suggestion.jobs) {
-        const row = (await t.pg.query<{ status: string; has: boolean }>(`select status, exists (select 1 from job_skills where job_id = jobs.id and skill_id = $2) as has from jobs where id = $1`, [job.id, suggestion.skill.id])).rows[0];
+        const row = (
+          await t.pg.query<{ status: string; has: boolean }>(
+            `select status, exists (select 1 from job_skills where job_id = jobs.id and skill_id = $2) as has from jobs where id = $1`,
+            [job.id, suggestion.skill.id],
+          )
+        ).rows[0];
         expect(row).toEqual({ status: 'active', has: true });
         expect(job.scoreNow).toBeLessThan(0.6);
         expect(job.scoreWith).toBeGreaterThanOrEqual(0.6);
@@ -242,7 +397,11 @@ describe('career paths', () => {
 
     // A seeker without a resume gets no invented suggestions.
     const empty = await seekerClient(t.app, 'empty@example.com');
-    expect(await empty.trpc.matches.careerPaths.query({})).toEqual({ threshold: 0.6, goodMatchesNow: 0, suggestions: [] });
+    expect(await empty.trpc.matches.careerPaths.query({})).toEqual({
+      threshold: 0.6,
+      goodMatchesNow: 0,
+      suggestions: [],
+    });
   });
 });
 
@@ -250,13 +409,24 @@ describe('blend-v2 against blend-v1, end to end on the demo data', () => {
   const storedMatches = async (t: Awaited<ReturnType<typeof createTestApp>>) =>
     (await t.db.execute(sql`select m.job_seeker_id, m.overall_score, m.algorithm_version, m.experiment_name, ${storedFactsColumns}
       from matches m join jobs on jobs.id = m.job_id join job_seekers s on s.id = m.job_seeker_id order by m.id`)) as unknown as {
-      rows: (StoredFactsRow & { job_seeker_id: number; overall_score: number; algorithm_version: string; experiment_name: string | null })[];
+      rows: (StoredFactsRow & {
+        job_seeker_id: number;
+        overall_score: number;
+        algorithm_version: string;
+        experiment_name: string | null;
+      })[];
     };
 
   it('is the default; an experiment assigns the demo seekers to both arms and re-scores their matches; the setting rolls it back', async () => {
     const t = await createTestApp();
     await t.db.transaction(async (tx) => {
-      const ids = new Map(((await tx.execute(sql`select id, normalized_name from skills`)) as unknown as { rows: { id: number; normalized_name: string }[] }).rows.map((r) => [r.normalized_name, r.id]));
+      const ids = new Map(
+        (
+          (await tx.execute(sql`select id, normalized_name from skills`)) as unknown as {
+            rows: { id: number; normalized_name: string }[];
+          }
+        ).rows.map((r) => [r.normalized_name, r.id]),
+      );
       await loadDemoData(tx, ids, 'x', TEST_START);
     });
     await enrichDemoData(t.db, createProviders(), TEST_START);
@@ -265,7 +435,10 @@ describe('blend-v2 against blend-v1, end to end on the demo data', () => {
     expect(new Set(before.map((m) => m.algorithm_version))).toEqual(new Set(['blend-v2']));
 
     const admin = await adminClient(t.app, t.db);
-    const arms = [{ algorithm: 'blend-v1', share: 0.5 }, { algorithm: 'blend-v2', share: 0.5 }];
+    const arms = [
+      { algorithm: 'blend-v1', share: 0.5 },
+      { algorithm: 'blend-v2', share: 0.5 },
+    ];
     const experiment = await admin.trpc.experiments.start.mutate({ name: 'blend-v2 rollout', arms });
     await t.settle();
     const during = (await storedMatches(t)).rows;
@@ -276,21 +449,30 @@ describe('blend-v2 against blend-v1, end to end on the demo data', () => {
       expect(m.overall_score).toBeCloseTo(ALGORITHMS[m.algorithm_version]!.score(factsOfStoredMatch(m)), 4);
     }
     // The blend-v1 arm's scores are blend-v1's: some order of jobs changed.
-    const changed = during.filter((m, i) => m.algorithm_version === 'blend-v1' && Math.abs(m.overall_score - before[i]!.overall_score) > 1e-4);
+    const changed = during.filter(
+      (m, i) => m.algorithm_version === 'blend-v1' && Math.abs(m.overall_score - before[i]!.overall_score) > 1e-4,
+    );
     expect(changed.length).toBeGreaterThan(0);
 
     // Rolled back by the setting: with no experiment, the sweep moves every match to MATCHING_ALGORITHM.
     await admin.trpc.experiments.stop.mutate({ id: experiment.id });
     await t.settle();
-    await runMaintenance(t.db, t.clock.now, { resumeRetentionMonths: 24, decisionLogRetentionMonths: 12, matchingAlgorithm: 'blend-v1' });
+    await runMaintenance(t.db, t.clock.now, {
+      resumeRetentionMonths: 24,
+      decisionLogRetentionMonths: 12,
+      matchingAlgorithm: 'blend-v1',
+    });
     const rolledBack = (await storedMatches(t)).rows;
     expect(new Set(rolledBack.map((m) => m.algorithm_version))).toEqual(new Set(['blend-v1']));
-    for (const m of rolledBack) expect(m.overall_score).toBeCloseTo(ALGORITHMS['blend-v1']!.score(factsOfStoredMatch(m)), 4);
+    for (const m of rolledBack)
+      expect(m.overall_score).toBeCloseTo(ALGORITHMS['blend-v1']!.score(factsOfStoredMatch(m)), 4);
   }, 120_000);
 
   it('reads MATCHING_ALGORITHM, refusing a name that is not an algorithm', () => {
     expect(parseConfig({}).matchingAlgorithm).toBe('blend-v2');
     expect(parseConfig({ MATCHING_ALGORITHM: 'blend-v1' }).matchingAlgorithm).toBe('blend-v1');
-    expect(() => parseConfig({ MATCHING_ALGORITHM: 'magic' })).toThrow(/MATCHING_ALGORITHM must be one of blend-v1, skills-first-v1, blend-v2/);
+    expect(() => parseConfig({ MATCHING_ALGORITHM: 'magic' })).toThrow(
+      /MATCHING_ALGORITHM must be one of blend-v1, skills-first-v1, blend-v2/,
+    );
   });
 });

@@ -15,17 +15,53 @@ import { adminClient, employerClient, nurseJob, PASSWORD, seekerClient } from '.
 import { startNodeServer } from './helpers/server.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
-const procedures = (appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: 'query' | 'mutation' } }> } })._def.procedures;
+const procedures = (
+  appRouter as unknown as { _def: { procedures: Record<string, { _def: { type: 'query' | 'mutation' } }> } }
+)._def.procedures;
 
 /** Who calls each domain in the fuzz: the role its procedures are for. */
 function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
   // These need a session to run past UNAUTHORIZED: a seeker's.
   if (['auth.changePassword', 'account.delete', 'account.export', 'auth.signOut'].includes(path)) return 'seeker';
-  if (path.startsWith('seekers.') || path.startsWith('matches.forMe') || path.startsWith('matches.markViewed') || path.startsWith('matches.dismiss') || path.startsWith('matches.undismiss') || path.startsWith('matches.refresh') || path.startsWith('matches.requestReview') || path.startsWith('matches.careerPaths') || path.startsWith('applications.submit') || path.startsWith('applications.mine') || path.startsWith('applications.withdraw')) return 'seeker';
+  if (
+    path.startsWith('seekers.') ||
+    path.startsWith('matches.forMe') ||
+    path.startsWith('matches.markViewed') ||
+    path.startsWith('matches.dismiss') ||
+    path.startsWith('matches.undismiss') ||
+    path.startsWith('matches.refresh') ||
+    path.startsWith('matches.requestReview') ||
+    path.startsWith('matches.careerPaths') ||
+    path.startsWith('applications.submit') ||
+    path.startsWith('applications.mine') ||
+    path.startsWith('applications.withdraw')
+  )
+    return 'seeker';
   if (path.startsWith('skills.') && path !== 'skills.search') return 'admin';
-  if (path === 'audit.platform' || path === 'audit.decisions' || path.startsWith('experiments.') || path.startsWith('mail.')) return 'admin';
+  if (
+    path === 'audit.platform' ||
+    path === 'audit.decisions' ||
+    path.startsWith('experiments.') ||
+    path.startsWith('mail.')
+  )
+    return 'admin';
   if (path === 'auth.requestEmailChange' || path === 'auth.resendVerification') return 'seeker';
-  if (['employers.', 'audit.forEmployer', 'jobs.create', 'jobs.update', 'jobs.setStatus', 'jobs.mine', 'sources.', 'applications.forJob', 'applications.setStatus', 'matches.candidatesForJob', 'matches.respondToReview'].some((p) => path.startsWith(p))) return 'employer';
+  if (
+    [
+      'employers.',
+      'audit.forEmployer',
+      'jobs.create',
+      'jobs.update',
+      'jobs.setStatus',
+      'jobs.mine',
+      'sources.',
+      'applications.forJob',
+      'applications.setStatus',
+      'matches.candidatesForJob',
+      'matches.respondToReview',
+    ].some((p) => path.startsWith(p))
+  )
+    return 'employer';
   return 'anonymous';
 }
 
@@ -48,7 +84,17 @@ const KEYS: Record<string, string[]> = {
   'jobs.update': ['id', 'title', 'description', 'salaryMin', 'salaryMax', 'skills'],
   'jobs.setStatus': ['id', 'status'],
   'jobs.get': ['id'],
-  'jobs.search': ['q', 'location', 'remoteAllowed', 'employmentType', 'salaryMin', 'skills', 'postedWithinDays', 'cursor', 'limit'],
+  'jobs.search': [
+    'q',
+    'location',
+    'remoteAllowed',
+    'employmentType',
+    'salaryMin',
+    'skills',
+    'postedWithinDays',
+    'cursor',
+    'limit',
+  ],
   'matches.forMe': ['limit', 'minScore', 'cursor'],
   'matches.markViewed': ['jobId'],
   'matches.dismiss': ['jobId', 'reason'],
@@ -85,21 +131,47 @@ const KEYS: Record<string, string[]> = {
 };
 
 const hostile = fc.oneof(
-  fc.constantFrom('', ' ', '\u0000', '\uFEFF', '😀'.repeat(50), '\u202Eevil', "'; drop table users; --", '<script>alert(1)</script>', '../../etc/passwd', '%', '_', '\\', 'null', 'NaN', '1e309', 'admin', 'employer', 'closed', 'active'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\uFEFF',
+    '😀'.repeat(50),
+    '\u202Eevil',
+    "'; drop table users; --",
+    '<script>alert(1)</script>',
+    '../../etc/passwd',
+    '%',
+    '_',
+    '\\',
+    'null',
+    'NaN',
+    '1e309',
+    'admin',
+    'employer',
+    'closed',
+    'active',
+  ),
   fc.string({ maxLength: 300 }),
   fc.string({ unit: 'grapheme', maxLength: 50 }),
   fc.constant('x'.repeat(300_000)),
   // The largest text a field takes, in the shapes that make a backtracking pattern quadratic.
-  fc.constantFrom(100, 200, 2_000, 5_000, 20_000, 60_000).chain((size) =>
-    fc.constantFrom(' ', ':', '<', ' :', '<li', '\t\n', 'a ').map((unit) => `${(`Name ${unit.repeat(Math.ceil(size / unit.length))}`).slice(0, size - 1)}x`),
-  ),
+  fc
+    .constantFrom(100, 200, 2_000, 5_000, 20_000, 60_000)
+    .chain((size) =>
+      fc
+        .constantFrom(' ', ':', '<', ' :', '<li', '\t\n', 'a ')
+        .map((unit) => `${(`Name ${unit.repeat(Math.ceil(size / unit.length))}`).slice(0, size - 1)}x`),
+    ),
   fc.integer(),
   fc.constantFrom(0, -1, 1, 2 ** 31, 2 ** 53, -(2 ** 53), 1.5, Number.MAX_VALUE, -Number.MAX_VALUE),
   fc.boolean(),
   fc.constant(null),
   fc.array(fc.string({ maxLength: 20 }), { maxLength: 5 }),
   fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), { maxKeys: 3 }),
-  fc.letrec((tie) => ({ deep: fc.oneof({ depthSize: 'small' }, fc.constant(1), fc.array(tie('deep'), { maxLength: 2 })) })).deep,
+  fc.letrec((tie) => ({
+    deep: fc.oneof({ depthSize: 'small' }, fc.constant(1), fc.array(tie('deep'), { maxLength: 2 })),
+  })).deep,
 );
 
 function inputFor(path: string) {
@@ -108,7 +180,19 @@ function inputFor(path: string) {
   return fc.oneof(
     { weight: 4, arbitrary: fc.record(Object.fromEntries(keys.map((k) => [k, hostile])), { requiredKeys: [] }) },
     { weight: 1, arbitrary: hostile },
-    { weight: 1, arbitrary: fc.record({ ...Object.fromEntries(keys.map((k) => [k, hostile])), userType: fc.constantFrom('admin', 'employer'), employerId: fc.integer(), status: fc.constantFrom('closed', 'accepted'), ownerId: fc.integer() }, { requiredKeys: [] }) },
+    {
+      weight: 1,
+      arbitrary: fc.record(
+        {
+          ...Object.fromEntries(keys.map((k) => [k, hostile])),
+          userType: fc.constantFrom('admin', 'employer'),
+          employerId: fc.integer(),
+          status: fc.constantFrom('closed', 'accepted'),
+          ownerId: fc.integer(),
+        },
+        { requiredKeys: [] },
+      ),
+    },
   );
 }
 
@@ -126,17 +210,52 @@ function hasServerErrorInside(text: string): boolean {
  * timestamps (only their ids count).
  */
 async function digestOfEveryTable(pg: { query<T>(sql: string): Promise<{ rows: T[] }> }): Promise<string> {
-  const tables = (await pg.query<{ name: string }>(`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition and c.relname not in ('auth_throttles', '__drizzle_migrations') order by 1`)).rows.map((r) => r.name);
-  const parts = tables.map((name) => (name === 'sessions' ? `select 'sessions' || id as t from sessions` : `select '${name}' || md5(x::text) as t from "${name}" x`));
-  return (await pg.query<{ d: string }>(`select md5(coalesce(string_agg(t, '|' order by t), '')) as d from (${parts.join(' union all ')}) all_rows`)).rows[0]!.d;
+  const tables = (
+    await pg.query<{
+      name: string;
+    }>(`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition and c.relname not in ('auth_throttles', '__drizzle_migrations') order by 1`)
+  ).rows.map((r) => r.name);
+  const parts = tables.map((name) =>
+    name === 'sessions'
+      ? `select 'sessions' || id as t from sessions`
+      : `select '${name}' || md5(x::text) as t from "${name}" x`,
+  );
+  return (
+    await pg.query<{ d: string }>(
+      `select md5(coalesce(string_agg(t, '|' order by t), '')) as d from (${parts.join(' union all ')}) all_rows`,
+    )
+  ).rows[0]!.d;
 }
 
-const LEAK = /\bat [\w.<>]+ \(|\n\s+at |Failed query|select .* from|insert into|syntax error|duplicate key|violates|PGlite|drizzle|node_modules/i;
+const LEAK =
+  /\bat [\w.<>]+ \(|\n\s+at |Failed query|select .* from|insert into|syntax error|duplicate key|violates|PGlite|drizzle|node_modules/i;
 
 describe('fuzzing every procedure', () => {
   it('covers every procedure of the router', () => {
-    const withInput = Object.keys(procedures).filter((p) => !['auth.signOut', 'auth.me', 'seekers.me', 'seekers.resume', 'seekers.skills', 'seekers.uploadResume', 'employers.me', 'skills.list', 'jobs.mine', 'matches.refresh', 'applications.mine', 'sources.list', 'account.export', 'seekers.selfIdentification', 'audit.platform', 'experiments.list', 'experiments.quality', 'skills.pending'].includes(p));
+    const withInput = Object.keys(procedures).filter(
+      (p) =>
+        ![
+          'auth.signOut',
+          'auth.me',
+          'seekers.me',
+          'seekers.resume',
+          'seekers.skills',
+          'seekers.uploadResume',
+          'employers.me',
+          'skills.list',
+          'jobs.mine',
+          'matches.refresh',
+          'applications.mine',
+          'sources.list',
+          'account.export',
+          'seekers.selfIdentification',
+          'audit.platform',
+          'experiments.list',
+          'experiments.quality',
+          'skills.pending',
+        ].includes(p),
+    );
     expect(withInput.filter((p) => !KEYS[p])).toEqual([]);
   });
 
@@ -164,17 +283,28 @@ describe('fuzzing every procedure', () => {
           const response =
             type === 'query'
               ? await client.fetch(`http://localhost/trpc/${path}?input=${encodeURIComponent(body)}`)
-              : await client.fetch(`http://localhost/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+              : await client.fetch(`http://localhost/trpc/${path}`, {
+                  method: 'POST',
+                  headers: { 'content-type': 'application/json' },
+                  body,
+                });
           const text = await response.text();
           const ms = performance.now() - started;
           if (ms > CALL_BOUND_MS) throw new Error(`${path} took ${Math.round(ms)} ms on ${body.slice(0, 80)}`);
-          if (response.status >= 500 || hasServerErrorInside(text)) throw new Error(`${path} answered ${response.status}: ${text.slice(0, 300)}`);
-          if (LEAK.test(text) && response.status !== 200) throw new Error(`${path} leaked internals: ${text.slice(0, 300)}`);
+          if (response.status >= 500 || hasServerErrorInside(text))
+            throw new Error(`${path} answered ${response.status}: ${text.slice(0, 300)}`);
+          if (LEAK.test(text) && response.status !== 200)
+            throw new Error(`${path} leaked internals: ${text.slice(0, 300)}`);
           // A refused call changes nothing (a failed sign-in is counted in auth_throttles, on purpose).
           await t.settle();
-          if (response.status !== 200 && (await digest()) !== before) throw new Error(`${path} changed rows although it answered ${response.status}`);
+          if (response.status !== 200 && (await digest()) !== before)
+            throw new Error(`${path} changed rows although it answered ${response.status}`);
           // A successful sign-out or password change ends the session the fuzz runs with: sign in again.
-          if (response.status === 200 && ['auth.signOut', 'auth.changePassword', 'auth.signUp', 'auth.signIn'].includes(path) && client !== clients.anonymous) {
+          if (
+            response.status === 200 &&
+            ['auth.signOut', 'auth.changePassword', 'auth.signUp', 'auth.signIn'].includes(path) &&
+            client !== clients.anonymous
+          ) {
             client.jar.clear();
           }
         }),
@@ -193,21 +323,30 @@ describe('fuzzing batches', () => {
     const queries = Object.keys(procedures).filter((p) => procedures[p]!._def.type === 'query');
     const call = fc.record({ path: fc.constantFrom(...queries), input: fc.oneof(fc.constant(undefined), hostile) });
     await fc.assert(
-      fc.asyncProperty(fc.array(call, { minLength: 1, maxLength: 14 }), fc.constantFrom(seeker, employer), async (calls, client) => {
-        await t.settle();
-        const before = await digestOfEveryTable(t.pg);
-        const input = Object.fromEntries(calls.map((c, i) => [i, c.input ?? null]));
-        const started = performance.now();
-        const response = await client.fetch(`http://localhost/trpc/${calls.map((c) => c.path).join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`);
-        const text = await response.text();
-        const ms = performance.now() - started;
-        if (ms > CALL_BOUND_MS * 2) throw new Error(`a batch took ${Math.round(ms)} ms`);
-        if (response.status >= 500 || hasServerErrorInside(text)) throw new Error(`a batch answered ${response.status}: ${text.slice(0, 300)}`);
-        if (calls.length > 10 && response.status !== 400) throw new Error(`a batch of ${calls.length} calls was not refused`);
-        if (LEAK.test(text) && response.status !== 200) throw new Error(`a batch leaked internals: ${text.slice(0, 300)}`);
-        // Queries change nothing, whatever they answer (markViewed and the like are mutations).
-        if ((await digestOfEveryTable(t.pg)) !== before) throw new Error('a batch of queries changed rows');
-      }),
+      fc.asyncProperty(
+        fc.array(call, { minLength: 1, maxLength: 14 }),
+        fc.constantFrom(seeker, employer),
+        async (calls, client) => {
+          await t.settle();
+          const before = await digestOfEveryTable(t.pg);
+          const input = Object.fromEntries(calls.map((c, i) => [i, c.input ?? null]));
+          const started = performance.now();
+          const response = await client.fetch(
+            `http://localhost/trpc/${calls.map((c) => c.path).join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
+          );
+          const text = await response.text();
+          const ms = performance.now() - started;
+          if (ms > CALL_BOUND_MS * 2) throw new Error(`a batch took ${Math.round(ms)} ms`);
+          if (response.status >= 500 || hasServerErrorInside(text))
+            throw new Error(`a batch answered ${response.status}: ${text.slice(0, 300)}`);
+          if (calls.length > 10 && response.status !== 400)
+            throw new Error(`a batch of ${calls.length} calls was not refused`);
+          if (LEAK.test(text) && response.status !== 200)
+            throw new Error(`a batch leaked internals: ${text.slice(0, 300)}`);
+          // Queries change nothing, whatever they answer (markViewed and the like are mutations).
+          if ((await digestOfEveryTable(t.pg)) !== before) throw new Error('a batch of queries changed rows');
+        },
+      ),
       { numRuns: Math.max(20, RUNS / 4), seed: 20261129 },
     );
   }, 300_000);
@@ -221,23 +360,45 @@ describe('fuzzing the Node server’s own request path', () => {
     const response = await fetch(`${server.url}/trpc/auth.signUp`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: server.url },
-      body: JSON.stringify({ userType: 'job_seeker', email: 'fuzz@example.com', password: PASSWORD, firstName: 'Fuzz', lastName: 'Er' }),
+      body: JSON.stringify({
+        userType: 'job_seeker',
+        email: 'fuzz@example.com',
+        password: PASSWORD,
+        firstName: 'Fuzz',
+        lastName: 'Er',
+      }),
     });
     cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
   }, 90_000);
   afterAll(() => server?.remove());
 
-  const files = { pdf: readFileSync('test/fixtures/files/resume.pdf'), docx: readFileSync('test/fixtures/files/resume.docx') };
+  const files = {
+    pdf: readFileSync('test/fixtures/files/resume.pdf'),
+    docx: readFileSync('test/fixtures/files/resume.docx'),
+  };
   /** Real files, cut, corrupted, padded or misnamed. */
   const upload = fc.record({
     kind: fc.constantFrom('pdf', 'docx') as fc.Arbitrary<'pdf' | 'docx'>,
     cut: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: undefined }),
-    flips: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })), { maxLength: 20 }),
+    flips: fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 255 })), {
+      maxLength: 20,
+    }),
     padding: fc.constantFrom(0, 1_000, 1_000_000),
     name: fc.constantFrom('resume.pdf', 'resume.docx', 'resume.txt', 'résumé.PDF', '', '../../x.pdf'),
   });
   const malformedPath = fc.oneof(
-    fc.constantFrom('/trpc/%E0', '/trpc/%', '/trpc/%FF%FE', '/trpc/%C0%AF', '/trpc/..%2F..%2Fetc%2Fpasswd', '/trpc/,,,?batch=1', '/trpc/jobs.search,%E0?batch=1', '/%E0', '/webhooks/%E0', `/trpc/${'a'.repeat(5_000)}`),
+    fc.constantFrom(
+      '/trpc/%E0',
+      '/trpc/%',
+      '/trpc/%FF%FE',
+      '/trpc/%C0%AF',
+      '/trpc/..%2F..%2Fetc%2Fpasswd',
+      '/trpc/,,,?batch=1',
+      '/trpc/jobs.search,%E0?batch=1',
+      '/%E0',
+      '/webhooks/%E0',
+      `/trpc/${'a'.repeat(5_000)}`,
+    ),
     fc.string({ maxLength: 40 }).map((s) => `/trpc/${s.replace(/[#?]/g, '')}`),
   );
 
@@ -247,7 +408,8 @@ describe('fuzzing the Node server’s own request path', () => {
     const text = await response.text();
     const ms = performance.now() - started;
     if (ms > boundMs) throw new Error(`took ${Math.round(ms)} ms`);
-    if (response.status >= 500 || hasServerErrorInside(text)) throw new Error(`answered ${response.status}: ${text.slice(0, 300)}`);
+    if (response.status >= 500 || hasServerErrorInside(text))
+      throw new Error(`answered ${response.status}: ${text.slice(0, 300)}`);
   }
 
   it('never answers 5xx to malformed paths, batches or real uploads cut and corrupted, and keeps answering /health', async () => {
@@ -255,7 +417,22 @@ describe('fuzzing the Node server’s own request path', () => {
       fc.asyncProperty(
         fc.oneof(
           malformedPath.map((path) => ({ path })),
-          fc.array(fc.record({ path: fc.constantFrom('jobs.search', 'skills.search', 'jobs.get', 'auth.me', 'seekers.me', 'matches.forMe'), input: hostile }), { minLength: 1, maxLength: 12 }).map((batch) => ({ batch })),
+          fc
+            .array(
+              fc.record({
+                path: fc.constantFrom(
+                  'jobs.search',
+                  'skills.search',
+                  'jobs.get',
+                  'auth.me',
+                  'seekers.me',
+                  'matches.forMe',
+                ),
+                input: hostile,
+              }),
+              { minLength: 1, maxLength: 12 },
+            )
+            .map((batch) => ({ batch })),
           upload.map((file) => ({ file })),
         ),
         async (call) => {
@@ -270,7 +447,14 @@ describe('fuzzing the Node server’s own request path', () => {
           }
           if ('batch' in call) {
             const input = Object.fromEntries(call.batch.map((c, i) => [i, c.input]));
-            return send(() => fetch(`${server.url}/trpc/${call.batch.map((c) => c.path).join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`, { headers: { cookie } }), CALL_BOUND_MS);
+            return send(
+              () =>
+                fetch(
+                  `${server.url}/trpc/${call.batch.map((c) => c.path).join(',')}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`,
+                  { headers: { cookie } },
+                ),
+              CALL_BOUND_MS,
+            );
           }
           const bytes = new Uint8Array(files[call.file.kind]);
           for (const [at, value] of call.file.flips) bytes[Math.floor(at * (bytes.length - 1))] = value;
@@ -278,7 +462,15 @@ describe('fuzzing the Node server’s own request path', () => {
           const form = new FormData();
           form.append('file', new File([cut, new Uint8Array(call.file.padding)], call.file.name));
           // Two steps of at most 5 s each in the thread pool, and the queue.
-          return send(() => fetch(`${server.url}/trpc/seekers.uploadResume`, { method: 'POST', headers: { cookie, origin: server.url }, body: form }), 15_000);
+          return send(
+            () =>
+              fetch(`${server.url}/trpc/seekers.uploadResume`, {
+                method: 'POST',
+                headers: { cookie, origin: server.url },
+                body: form,
+              }),
+            15_000,
+          );
         },
       ),
       { numRuns: Math.max(20, RUNS / 4), seed: 20261129 },
@@ -290,7 +482,15 @@ describe('fuzzing the Node server’s own request path', () => {
 describe('text no column can store', () => {
   it('is refused at the door with a message a person understands', async () => {
     const t = await createTestApp();
-    const error = await apiClient(t.app).trpc.auth.signUp.mutate({ userType: 'job_seeker', email: 'nul@example.com', password: PASSWORD, firstName: 'A\u0000B', lastName: 'C' }).catch((e: Error) => e);
+    const error = await apiClient(t.app)
+      .trpc.auth.signUp.mutate({
+        userType: 'job_seeker',
+        email: 'nul@example.com',
+        password: PASSWORD,
+        firstName: 'A\u0000B',
+        lastName: 'C',
+      })
+      .catch((e: Error) => e);
     expect((error as Error).message).toBe('Text cannot contain the NUL character.');
     expect((await t.pg.query('select count(*)::int as n from users')).rows[0]).toEqual({ n: 0 });
   });
@@ -307,22 +507,44 @@ describe('logs', () => {
     await seeker.trpc.seekers.setResume.mutate({ text: resume });
     await seeker.trpc.applications.submit.mutate({ jobId: job.id, coverLetter: 'my private cover letter' });
     await seeker.trpc.auth.changePassword.mutate({ currentPassword: PASSWORD, newPassword: 'another secret phrase' });
-    await apiClient(t.app).trpc.auth.signIn.mutate({ email: 'sam@example.com', password: 'wrong secret phrase' }).catch(() => {});
+    await apiClient(t.app)
+      .trpc.auth.signIn.mutate({ email: 'sam@example.com', password: 'wrong secret phrase' })
+      .catch(() => {});
     const body = JSON.stringify(jobPosting());
-    await t.app.request(source.webhookPath, { method: 'POST', body, headers: { 'webhook-id': 'msg_1', 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': new Webhook(source.signingSecret).sign('msg_1', new Date(), body) } });
+    await t.app.request(source.webhookPath, {
+      method: 'POST',
+      body,
+      headers: {
+        'webhook-id': 'msg_1',
+        'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+        'webhook-signature': new Webhook(source.signingSecret).sign('msg_1', new Date(), body),
+      },
+    });
     await t.settle();
     const logs = t.logLines.join('\n');
     expect(t.logLines.length).toBeGreaterThanOrEqual(9);
     for (const line of t.logLines) expect(() => JSON.parse(line)).not.toThrow();
     expect(logs).toContain('"path":"/trpc/seekers.setResume"');
-    for (const secret of [PASSWORD, 'another secret phrase', 'wrong secret phrase', seeker.jar.get('session')!, employer.jar.get('session')!.split('.')[1]!, source.signingSecret, 'my private cover letter', 'Lakeshore Children', 'james.oconnor@example.com']) {
+    for (const secret of [
+      PASSWORD,
+      'another secret phrase',
+      'wrong secret phrase',
+      seeker.jar.get('session')!,
+      employer.jar.get('session')!.split('.')[1]!,
+      source.signingSecret,
+      'my private cover letter',
+      'Lakeshore Children',
+      'james.oconnor@example.com',
+    ]) {
       expect(logs).not.toContain(secret);
     }
   });
 
   it('keep query parameters out of error lines', async () => {
     const { errorSummary } = await import('../server/logger.ts');
-    const error = new Error('Failed query: insert into users (email, password_hash) values ($1, $2)\nparams: sam@example.com,$argon2id$v=19$m=19456');
+    const error = new Error(
+      'Failed query: insert into users (email, password_hash) values ($1, $2)\nparams: sam@example.com,$argon2id$v=19$m=19456',
+    );
     expect(errorSummary(error)).toBe('Error: Failed query: insert into users (email, password_hash) values ($1, $2)');
   });
 });
@@ -337,6 +559,8 @@ describe('security headers', () => {
       expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
       expect(response.headers.get('strict-transport-security')).toBeNull();
     }
-    expect((await t.app.request('https://jobs.example/health')).headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
+    expect((await t.app.request('https://jobs.example/health')).headers.get('strict-transport-security')).toBe(
+      'max-age=63072000; includeSubDomains',
+    );
   });
 });

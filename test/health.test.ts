@@ -11,7 +11,9 @@ describe('GET /health', () => {
     const response = await t.app.request('/health');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const installed = await t.pg.query<{ extversion: string }>(`select extversion from pg_extension where extname = 'vector'`);
+    const installed = await t.pg.query<{ extversion: string }>(
+      `select extversion from pg_extension where extname = 'vector'`,
+    );
     expect(await response.json()).toEqual({ status: 'ok', database: 'up', pgvector: installed.rows[0]!.extversion });
     await t.close();
   });
@@ -23,7 +25,9 @@ describe('GET /health', () => {
     const response = await t.app.request('/health');
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: 'unavailable', database: 'down' });
-    const error = await apiClient(t.app).trpc.auth.signIn.mutate({ email: 'a@b.example', password: 'whatever pass' }).catch((e: Error) => e);
+    const error = await apiClient(t.app)
+      .trpc.auth.signIn.mutate({ email: 'a@b.example', password: 'whatever pass' })
+      .catch((e: Error) => e);
     expect((error as Error).message).toBe('Something went wrong on our side. Please try again in a moment.');
     expect(JSON.stringify(error)).not.toMatch(/select|insert|PGlite|stack/i);
   });
@@ -62,7 +66,11 @@ describe('security headers', () => {
 
 describe('parseConfig', () => {
   it('treats empty variables as unset and refuses a malformed one with a clear message', () => {
-    expect(parseConfig({ PORT: '', DATA_DIR: '', OPENAI_API_KEY: '' })).toMatchObject({ port: 8787, dataDir: '.data', openaiApiKey: undefined });
+    expect(parseConfig({ PORT: '', DATA_DIR: '', OPENAI_API_KEY: '' })).toMatchObject({
+      port: 8787,
+      dataDir: '.data',
+      openaiApiKey: undefined,
+    });
     expect(() => parseConfig({ PORT: 'eighty' })).toThrow(/Invalid configuration: PORT/);
     expect(() => parseConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
   });

@@ -39,7 +39,16 @@ describe('a signed job-board posting', () => {
       const body = JSON.stringify(jobPosting({ description, identifier: { value: name } }));
       const id = `msg_${name.replace(/\W/g, '_')}`;
       const { ms, result } = await timed(async () =>
-        t.app.request(source.webhookPath, { method: 'POST', body, headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(Date.now() / 1000)), 'webhook-signature': new Webhook(source.signingSecret).sign(id, new Date(), body) } }),
+        t.app.request(source.webhookPath, {
+          method: 'POST',
+          body,
+          headers: {
+            'content-type': 'application/json',
+            'webhook-id': id,
+            'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+            'webhook-signature': new Webhook(source.signingSecret).sign(id, new Date(), body),
+          },
+        }),
       );
       expect(result instanceof Response ? result.status : result, name).toBeLessThan(500);
       expect(ms, `${name}: ${Math.round(ms)} ms`).toBeLessThan(BOUND_MS);
@@ -55,12 +64,20 @@ describe('text typed by a signed-in user', () => {
     const anonymous = apiClient(t.app);
     const calls: Record<string, (text: string) => Promise<unknown>> = {
       'jobs.search q (200)': (text) => anonymous.trpc.jobs.search.query({ q: text.slice(0, 200) }),
-      'jobs.search location (100)': (text) => anonymous.trpc.jobs.search.query({ q: 'nurse', location: text.slice(0, 100) }),
+      'jobs.search location (100)': (text) =>
+        anonymous.trpc.jobs.search.query({ q: 'nurse', location: text.slice(0, 100) }),
       'skills.search q (100)': (text) => anonymous.trpc.skills.search.query({ q: text.slice(0, 100) }),
-      'seekers.updateProfile (100)': (text) => seeker.trpc.seekers.updateProfile.mutate({ firstName: text.slice(0, 100), location: text.slice(0, 100) }),
-      'seekers.setSkills names (100)': (text) => seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: text.slice(0, 100) }] }),
-      'employers.updateCompany website (200)': (text) => employer.trpc.employers.updateCompany.mutate({ website: `https://${text.slice(0, 180)}` }),
-      'jobs.create skill names (100)': (text) => employer.trpc.jobs.create.mutate({ ...nurseJob, skills: [{ name: text.slice(0, 100), required: true, priority: 1 }] }),
+      'seekers.updateProfile (100)': (text) =>
+        seeker.trpc.seekers.updateProfile.mutate({ firstName: text.slice(0, 100), location: text.slice(0, 100) }),
+      'seekers.setSkills names (100)': (text) =>
+        seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: text.slice(0, 100) }] }),
+      'employers.updateCompany website (200)': (text) =>
+        employer.trpc.employers.updateCompany.mutate({ website: `https://${text.slice(0, 180)}` }),
+      'jobs.create skill names (100)': (text) =>
+        employer.trpc.jobs.create.mutate({
+          ...nurseJob,
+          skills: [{ name: text.slice(0, 100), required: true, priority: 1 }],
+        }),
     };
     for (const [shape, text] of Object.entries(adversarialTexts(20_000))) {
       for (const [entry, call] of Object.entries(calls)) {
@@ -76,7 +93,9 @@ describe('text typed by a signed-in user', () => {
     const t = await createTestApp();
     const employer = await employerClient(t.app, 'boss@acme.example');
     for (const [shape, text] of Object.entries(adversarialTexts(20_000))) {
-      const { ms } = await timed(() => employer.trpc.jobs.create.mutate({ ...nurseJob, description: text, skills: [] }));
+      const { ms } = await timed(() =>
+        employer.trpc.jobs.create.mutate({ ...nurseJob, description: text, skills: [] }),
+      );
       expect(ms, `jobs.create with ${shape}: ${Math.round(ms)} ms`).toBeLessThan(BOUND_MS);
     }
   }, 120_000);

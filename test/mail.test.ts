@@ -37,7 +37,10 @@ async function smtpServer() {
 describe('SMTP (nodemailer) against a real SMTP server', () => {
   it('delivers the verification email of a sign-up, with text and HTML parts, and its link verifies', async () => {
     const smtp = await smtpServer();
-    const t = await createTestApp({ mail: { transport: createSmtpTransport(smtp.url), from: FROM, logger: silentLogger }, env: { PUBLIC_URL: 'https://jobs.example.com' } });
+    const t = await createTestApp({
+      mail: { transport: createSmtpTransport(smtp.url), from: FROM, logger: silentLogger },
+      env: { PUBLIC_URL: 'https://jobs.example.com' },
+    });
     const seeker = await seekerClient(t.app, 'maria@example.com');
     expect(await seeker.trpc.auth.me.query()).toMatchObject({ emailVerified: false });
     await t.settle();
@@ -53,12 +56,16 @@ describe('SMTP (nodemailer) against a real SMTP server', () => {
     await apiClient(t.app).trpc.auth.verifyEmail.mutate({ token: tokenIn(mail!.text!) });
     expect(await seeker.trpc.auth.me.query()).toMatchObject({ emailVerified: true });
     // Single use.
-    expect(await codeOf(apiClient(t.app).trpc.auth.verifyEmail.mutate({ token: tokenIn(mail!.text!) }))).toBe('BAD_REQUEST');
+    expect(await codeOf(apiClient(t.app).trpc.auth.verifyEmail.mutate({ token: tokenIn(mail!.text!) }))).toBe(
+      'BAD_REQUEST',
+    );
   });
 
   it('delivers a reset link that sets a new password once and ends every session', async () => {
     const smtp = await smtpServer();
-    const t = await createTestApp({ mail: { transport: createSmtpTransport(smtp.url), from: FROM, logger: silentLogger } });
+    const t = await createTestApp({
+      mail: { transport: createSmtpTransport(smtp.url), from: FROM, logger: silentLogger },
+    });
     const seeker = await seekerClient(t.app, 'dev@example.com');
     const otherDevice = apiClient(t.app);
     await otherDevice.trpc.auth.signIn.mutate({ email: 'dev@example.com', password: 'correct horse battery' });
@@ -72,24 +79,44 @@ describe('SMTP (nodemailer) against a real SMTP server', () => {
     await stranger.trpc.auth.resetPassword.mutate({ token, password: 'a brand new passphrase' });
     expect(await seeker.trpc.auth.me.query()).toBeNull();
     expect(await otherDevice.trpc.auth.me.query()).toBeNull();
-    expect(await codeOf(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'dev@example.com', password: 'correct horse battery' }))).toBe('UNAUTHORIZED');
-    expect(await codeOf(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'dev@example.com', password: 'a brand new passphrase' }))).toBe('OK');
-    expect(await codeOf(stranger.trpc.auth.resetPassword.mutate({ token, password: 'yet another passphrase' }))).toBe('BAD_REQUEST');
+    expect(
+      await codeOf(
+        apiClient(t.app).trpc.auth.signIn.mutate({ email: 'dev@example.com', password: 'correct horse battery' }),
+      ),
+    ).toBe('UNAUTHORIZED');
+    expect(
+      await codeOf(
+        apiClient(t.app).trpc.auth.signIn.mutate({ email: 'dev@example.com', password: 'a brand new passphrase' }),
+      ),
+    ).toBe('OK');
+    expect(await codeOf(stranger.trpc.auth.resetPassword.mutate({ token, password: 'yet another passphrase' }))).toBe(
+      'BAD_REQUEST',
+    );
   });
 
   it('loses nothing while the SMTP server refuses connections: retried with backoff, delivered when it is back', async () => {
     const port = await freePort();
-    const t = await createTestApp({ mail: { transport: createSmtpTransport(`smtp://127.0.0.1:${port}`), from: FROM, logger: silentLogger } });
+    const t = await createTestApp({
+      mail: { transport: createSmtpTransport(`smtp://127.0.0.1:${port}`), from: FROM, logger: silentLogger },
+    });
     await seekerClient(t.app, 'patient@example.com');
     await t.settle();
     const [queued] = await t.db.select().from(outboxMessages);
-    expect(queued).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringMatching(/SMTP failed: .*ECONNREFUSED/) });
+    expect(queued).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: expect.stringMatching(/SMTP failed: .*ECONNREFUSED/),
+    });
     expect(queued!.nextAttemptAt.getTime()).toBe(t.clock.now.getTime() + retryDelayMs(1));
 
     // Before the retry is due the sweep leaves it alone; after it, with the server back, it goes.
     const smtp = await startSmtpServer();
     cleanups.push(smtp.close);
-    const sender: MailSender = { transport: createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`), from: FROM, logger: silentLogger };
+    const sender: MailSender = {
+      transport: createSmtpTransport(`smtp://127.0.0.1:${smtp.port}`),
+      from: FROM,
+      logger: silentLogger,
+    };
     expect((await runMaintenance(t.db, t.clock.now, RETENTION, sender)).mailSent).toBe(0);
     t.clock.advance(retryDelayMs(1));
     expect((await runMaintenance(t.db, t.clock.now, RETENTION, sender)).mailSent).toBe(1);
@@ -104,8 +131,22 @@ describe("Resend's HTTP API against a local stand-in", () => {
     const resend = await startResendStandIn('re_test_key');
     cleanups.push(resend.close);
     const t = await createTestApp();
-    const sender: MailSender = { transport: createResendTransport({ apiKey: 're_test_key', baseUrl: resend.url, timeoutMs: 300 }), from: FROM, logger: silentLogger };
-    await enqueueMail(t.db, { kind: 'password_reset', recipientUserId: null, to: 'someone@example.com', content: templates.passwordReset('https://x.example/reset-password#token=abc'), idempotencyKey: 'password_reset:1' }, t.clock.now);
+    const sender: MailSender = {
+      transport: createResendTransport({ apiKey: 're_test_key', baseUrl: resend.url, timeoutMs: 300 }),
+      from: FROM,
+      logger: silentLogger,
+    };
+    await enqueueMail(
+      t.db,
+      {
+        kind: 'password_reset',
+        recipientUserId: null,
+        to: 'someone@example.com',
+        content: templates.passwordReset('https://x.example/reset-password#token=abc'),
+        idempotencyKey: 'password_reset:1',
+      },
+      t.clock.now,
+    );
     resend.plan.push({ status: 503 }, { hangMs: 2000 }, { status: 429 });
 
     for (let attempt = 1; attempt <= 4; attempt++) {
@@ -116,19 +157,49 @@ describe("Resend's HTTP API against a local stand-in", () => {
     expect(row).toMatchObject({ status: 'sent', attempts: 4, transport: 'resend' });
     expect(resend.requests).toHaveLength(4);
     expect(new Set(resend.requests.map((r) => r.headers['idempotency-key']))).toEqual(new Set(['password_reset:1']));
-    expect(resend.requests[3]!.body).toMatchObject({ from: FROM, to: ['someone@example.com'], subject: 'Reset your Fitwork password', text: expect.stringContaining('#token=abc'), html: expect.stringContaining('<a href=') });
+    expect(resend.requests[3]!.body).toMatchObject({
+      from: FROM,
+      to: ['someone@example.com'],
+      subject: 'Reset your Fitwork password',
+      text: expect.stringContaining('#token=abc'),
+      html: expect.stringContaining('<a href='),
+    });
   });
 
   it('marks a message dead at once on a 4xx refusal, and after MAX_ATTEMPTS failures, keeping the reason; admins see it and can requeue it', async () => {
     const resend = await startResendStandIn('re_test_key');
     cleanups.push(resend.close);
     const t = await createTestApp();
-    const sender: MailSender = { transport: createResendTransport({ apiKey: 're_test_key', baseUrl: resend.url }), from: FROM, logger: silentLogger };
-    await enqueueMail(t.db, { kind: 'verify_email', recipientUserId: null, to: 'a@example.com', content: templates.verifyEmail('https://x.example/verify-email#token=a'), idempotencyKey: 'k:a' }, t.clock.now);
+    const sender: MailSender = {
+      transport: createResendTransport({ apiKey: 're_test_key', baseUrl: resend.url }),
+      from: FROM,
+      logger: silentLogger,
+    };
+    await enqueueMail(
+      t.db,
+      {
+        kind: 'verify_email',
+        recipientUserId: null,
+        to: 'a@example.com',
+        content: templates.verifyEmail('https://x.example/verify-email#token=a'),
+        idempotencyKey: 'k:a',
+      },
+      t.clock.now,
+    );
     resend.plan.push({ status: 422 });
     expect(await drainOutbox(t.db, sender, () => t.clock.now)).toEqual({ sent: 0, retrying: 0, dead: 1 });
 
-    await enqueueMail(t.db, { kind: 'verify_email', recipientUserId: null, to: 'b@example.com', content: templates.verifyEmail('https://x.example/verify-email#token=b'), idempotencyKey: 'k:b' }, t.clock.now);
+    await enqueueMail(
+      t.db,
+      {
+        kind: 'verify_email',
+        recipientUserId: null,
+        to: 'b@example.com',
+        content: templates.verifyEmail('https://x.example/verify-email#token=b'),
+        idempotencyKey: 'k:b',
+      },
+      t.clock.now,
+    );
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       resend.plan.push({ status: 500 });
       await drainOutbox(t.db, sender, () => t.clock.now);
@@ -158,7 +229,17 @@ describe('the outbox', () => {
   it('never sends a message twice when two drainers run at once', async () => {
     const t = await createTestApp({ mail: null });
     for (let i = 0; i < 45; i++) {
-      await enqueueMail(t.db, { kind: 'verify_email', recipientUserId: null, to: `p${i}@example.com`, content: templates.verifyEmail(`https://x.example/v#token=${i}`), idempotencyKey: `k:${i}` }, t.clock.now);
+      await enqueueMail(
+        t.db,
+        {
+          kind: 'verify_email',
+          recipientUserId: null,
+          to: `p${i}@example.com`,
+          content: templates.verifyEmail(`https://x.example/v#token=${i}`),
+          idempotencyKey: `k:${i}`,
+        },
+        t.clock.now,
+      );
     }
     const sends: string[] = [];
     const slow: MailTransport = {
@@ -170,14 +251,23 @@ describe('the outbox', () => {
       },
     };
     const sender: MailSender = { transport: slow, from: FROM, logger: silentLogger };
-    await Promise.all([drainOutbox(t.db, sender, () => t.clock.now, { batchSize: 5 }), drainOutbox(t.db, sender, () => t.clock.now, { batchSize: 5 })]);
+    await Promise.all([
+      drainOutbox(t.db, sender, () => t.clock.now, { batchSize: 5 }),
+      drainOutbox(t.db, sender, () => t.clock.now, { batchSize: 5 }),
+    ]);
     expect(sends).toHaveLength(45);
     expect(new Set(sends).size).toBe(45);
   });
 
   it('ignores a second message for the same event (its idempotency key)', async () => {
     const t = await createTestApp({ mail: null });
-    const mail = { kind: 'verify_email', recipientUserId: null, to: 'x@example.com', content: templates.verifyEmail('https://x.example/v#token=1'), idempotencyKey: 'verify_email:1' };
+    const mail = {
+      kind: 'verify_email',
+      recipientUserId: null,
+      to: 'x@example.com',
+      content: templates.verifyEmail('https://x.example/v#token=1'),
+      idempotencyKey: 'verify_email:1',
+    };
     expect(await enqueueMail(t.db, mail, t.clock.now)).toBe(true);
     expect(await enqueueMail(t.db, mail, t.clock.now)).toBe(false);
     expect(await t.db.select().from(outboxMessages)).toHaveLength(1);
@@ -210,11 +300,15 @@ describe('the development mailbox', () => {
     expect(listHtml).toContain('local@example.com');
     const one = await (await t.app.request(`/dev/mail/${row!.id}`, { headers: { 'x-test-client-ip': '::1' } })).text();
     expect(one).toContain(`verify-email#token=${token}`);
-    const html = await (await t.app.request(`/dev/mail/${row!.id}/html`, { headers: { 'x-test-client-ip': '127.0.0.1' } })).text();
+    const html = await (
+      await t.app.request(`/dev/mail/${row!.id}/html`, { headers: { 'x-test-client-ip': '127.0.0.1' } })
+    ).text();
     expect(html).toContain('Confirm my email address');
 
     expect((await t.app.request('/dev/mail', { headers: { 'x-test-client-ip': '203.0.113.9' } })).status).toBe(404);
-    expect((await t.app.request(`/dev/mail/${row!.id}`, { headers: { 'x-test-client-ip': '10.0.0.2' } })).status).toBe(404);
+    expect((await t.app.request(`/dev/mail/${row!.id}`, { headers: { 'x-test-client-ip': '10.0.0.2' } })).status).toBe(
+      404,
+    );
 
     const log = t.logLines.join('\n');
     expect(log).toContain('mail waiting in the development mailbox');
@@ -224,8 +318,13 @@ describe('the development mailbox', () => {
   it('does not exist outside development, nor with a transport configured', async () => {
     const test = await createTestApp();
     expect((await test.app.request('/dev/mail', { headers: { 'x-test-client-ip': '127.0.0.1' } })).status).toBe(404);
-    const withSmtp = await createTestApp({ env: { APP_ENV: 'development', SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: FROM }, mail: null });
-    expect((await withSmtp.app.request('/dev/mail', { headers: { 'x-test-client-ip': '127.0.0.1' } })).status).toBe(404);
+    const withSmtp = await createTestApp({
+      env: { APP_ENV: 'development', SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: FROM },
+      mail: null,
+    });
+    expect((await withSmtp.app.request('/dev/mail', { headers: { 'x-test-client-ip': '127.0.0.1' } })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -236,11 +335,18 @@ describe('npm start with no configuration', () => {
     const signUp = await fetch(`${server.url}/trpc/auth.signUp`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: server.url },
-      body: JSON.stringify({ userType: 'job_seeker', email: 'first@example.com', password: 'correct horse battery', firstName: 'Ada', lastName: 'Byron' }),
+      body: JSON.stringify({
+        userType: 'job_seeker',
+        email: 'first@example.com',
+        password: 'correct horse battery',
+        firstName: 'Ada',
+        lastName: 'Byron',
+      }),
     });
     expect(signUp.status).toBe(200);
     const deadline = Date.now() + 10_000;
-    while (!server.output().includes('mail waiting in the development mailbox') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!server.output().includes('mail waiting in the development mailbox') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     const list = await (await fetch(`${server.url}/dev/mail`)).text();
     const id = /href="\/dev\/mail\/(\d+)"/.exec(list)?.[1];
     expect(list).toContain('Confirm your email address for Fitwork');

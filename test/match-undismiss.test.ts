@@ -23,10 +23,14 @@ describe('dismissing a match, with a reason, and undoing it', () => {
     expect(await shownJobs()).toContain(jobId);
     await seeker.trpc.matches.dismiss.mutate({ jobId, reason: 'wrong_skills' });
     expect(await shownJobs()).not.toContain(jobId);
-    expect((await t.pg.query('select feedback from matches where job_id = $1', [jobId])).rows).toEqual([{ feedback: 'wrong_skills' }]);
+    expect((await t.pg.query('select feedback from matches where job_id = $1', [jobId])).rows).toEqual([
+      { feedback: 'wrong_skills' },
+    ]);
     expect(await seeker.trpc.matches.undismiss.mutate({ jobId })).toEqual({ jobId, dismissed: false });
     expect(await shownJobs()).toContain(jobId);
-    expect((await t.pg.query('select feedback, dismissed_at from matches where job_id = $1', [jobId])).rows).toEqual([{ feedback: null, dismissed_at: null }]);
+    expect((await t.pg.query('select feedback, dismissed_at from matches where job_id = $1', [jobId])).rows).toEqual([
+      { feedback: null, dismissed_at: null },
+    ]);
   });
 
   it('is the seeker’s own: another seeker’s undismiss answers NOT_FOUND and changes nothing', async () => {

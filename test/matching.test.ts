@@ -23,10 +23,20 @@ describe('the scores', () => {
 
   it('weigh skills by required and priority, with partial credit for level and years', () => {
     // Weights 3, 2, 0.5. Expert TypeScript with enough years: full credit 3.
-    expect(skillMatch(job, [{ skillId: 1, proficiencyLevel: 'expert', yearsExperience: 5 }], 5).score).toBeCloseTo(3 / 5.5, 6);
+    expect(skillMatch(job, [{ skillId: 1, proficiencyLevel: 'expert', yearsExperience: 5 }], 5).score).toBeCloseTo(
+      3 / 5.5,
+      6,
+    );
     // Beginner (0.7) with 1 of 4 years asked: 0.7 x (0.7 + 0.3 x 0.25) = 0.5425.
-    expect(skillMatch(job, [{ skillId: 1, proficiencyLevel: 'beginner', yearsExperience: 1 }], 4).score).toBeCloseTo((3 * 0.5425) / 5.5, 6);
-    const all = skillMatch(job, [1, 2, 3].map((skillId) => ({ skillId, proficiencyLevel: 'expert', yearsExperience: null })), 3);
+    expect(skillMatch(job, [{ skillId: 1, proficiencyLevel: 'beginner', yearsExperience: 1 }], 4).score).toBeCloseTo(
+      (3 * 0.5425) / 5.5,
+      6,
+    );
+    const all = skillMatch(
+      job,
+      [1, 2, 3].map((skillId) => ({ skillId, proficiencyLevel: 'expert', yearsExperience: null })),
+      3,
+    );
     expect(all.score).toBe(1);
     const none = skillMatch(job, [], null);
     expect(none.score).toBe(0);
@@ -46,7 +56,16 @@ describe('the scores', () => {
   });
 
   it('are explained with the same facts, never inventing any', () => {
-    const facts = { jobTitle: 'Backend', semanticScore: 0.5, skillMatchScore: 0.6, overallScore: 0.6, matched: [{ name: 'TypeScript', required: true, priority: 1 }], missing: [{ name: 'AWS', required: false, priority: 3 }], remote: true, sameCity: false };
+    const facts = {
+      jobTitle: 'Backend',
+      semanticScore: 0.5,
+      skillMatchScore: 0.6,
+      overallScore: 0.6,
+      matched: [{ name: 'TypeScript', required: true, priority: 1 }],
+      missing: [{ name: 'AWS', required: false, priority: 3 }],
+      remote: true,
+      sameCity: false,
+    };
     expect(templateReasoning(facts)).toBe(
       'You have 1 of the 2 skills this job asks for, including every required one (TypeScript). Nice to have that you have not listed: AWS. Your resume is closely related to the job description (50% similar). The job can be done remotely.',
     );
@@ -57,7 +76,13 @@ describe('on the demo data', () => {
   it('gives every demo seeker three top matches from their own field', async () => {
     const t = await createTestApp();
     await t.db.transaction(async (tx) => {
-      const ids = new Map((await tx.execute(sql`select id, normalized_name from skills`) as unknown as { rows: { id: number; normalized_name: string }[] }).rows.map((r) => [r.normalized_name, r.id]));
+      const ids = new Map(
+        (
+          (await tx.execute(sql`select id, normalized_name from skills`)) as unknown as {
+            rows: { id: number; normalized_name: string }[];
+          }
+        ).rows.map((r) => [r.normalized_name, r.id]),
+      );
       await loadDemoData(tx, ids, 'x', TEST_START);
     });
     await enrichDemoData(t.db, ai, TEST_START);
@@ -96,7 +121,16 @@ describe('matches for a seeker', () => {
   let seeker: Client & { id: number };
   const nurseResume = RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text;
   const engineerResume = RESUME_FIXTURES.find((f) => f.id === 'data-engineer')!.text;
-  const engineerJob = { title: 'Data Engineer', description: 'Build ETL pipelines in Python and Apache Spark into our Snowflake data warehouse; Airflow and dbt.', location: 'Seattle, WA', skills: [{ name: 'Python', required: true, priority: 1 as const }, { name: 'Apache Spark', required: true, priority: 1 as const }, { name: 'Snowflake', required: false, priority: 2 as const }] };
+  const engineerJob = {
+    title: 'Data Engineer',
+    description: 'Build ETL pipelines in Python and Apache Spark into our Snowflake data warehouse; Airflow and dbt.',
+    location: 'Seattle, WA',
+    skills: [
+      { name: 'Python', required: true, priority: 1 as const },
+      { name: 'Apache Spark', required: true, priority: 1 as const },
+      { name: 'Snowflake', required: false, priority: 2 as const },
+    ],
+  };
 
   beforeEach(async () => {
     t = await createTestApp();
@@ -113,11 +147,17 @@ describe('matches for a seeker', () => {
     const first = await seeker.trpc.matches.forMe.query({ limit: 10 });
     expect(first.items[0]!.job.title).toBe('Pediatric Nurse');
     expect(first.items[0]!.overallScore).toBeGreaterThan(first.items[1]?.overallScore ?? 0);
-    for (const item of first.items) for (const score of [item.overallScore, item.semanticScore, item.skillMatchScore]) expect(score === null || (score >= 0 && score <= 1)).toBe(true);
-    expect(first.items[0]!.matchedSkills.map((s) => s.name)).toEqual(expect.arrayContaining(['Pediatrics', 'Registered Nurse']));
+    for (const item of first.items)
+      for (const score of [item.overallScore, item.semanticScore, item.skillMatchScore])
+        expect(score === null || (score >= 0 && score <= 1)).toBe(true);
+    expect(first.items[0]!.matchedSkills.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['Pediatrics', 'Registered Nurse']),
+    );
     expect(first.items[0]!.matchReasoning).toMatch(/^You have 3 of the 3 skills/);
     expect(first.items[0]!.algorithmVersion).toBe('blend-v2');
-    expect(first.items[0]!.matchReasoning).toMatch(/Your past titles (match|are close to) this role\. Your resume and this ad share (many|some) distinctive words/);
+    expect(first.items[0]!.matchReasoning).toMatch(
+      /Your past titles (match|are close to) this role\. Your resume and this ad share (many|some) distinctive words/,
+    );
 
     await seeker.trpc.seekers.setResume.mutate({ text: engineerResume });
     await t.settle();
@@ -129,7 +169,13 @@ describe('matches for a seeker', () => {
     await t.settle();
     const [job] = await employer.trpc.jobs.mine.query().then((jobs) => jobs.filter((j) => j.title === 'Data Engineer'));
     const before = (await seeker.trpc.matches.forMe.query({})).items.find((m) => m.jobId === job!.id)!;
-    await employer.trpc.jobs.update.mutate({ id: job!.id, skills: [{ name: 'Python', required: true, priority: 1 }, { name: 'Kubernetes', required: true, priority: 1 }] });
+    await employer.trpc.jobs.update.mutate({
+      id: job!.id,
+      skills: [
+        { name: 'Python', required: true, priority: 1 },
+        { name: 'Kubernetes', required: true, priority: 1 },
+      ],
+    });
     await t.settle();
     const after = (await seeker.trpc.matches.forMe.query({})).items.find((m) => m.jobId === job!.id)!;
     expect(after.matchedSkills.map((s) => s.name)).toEqual(['Python']);
@@ -142,9 +188,15 @@ describe('matches for a seeker', () => {
   it('follow the seeker’s skills', async () => {
     await seeker.trpc.seekers.setResume.mutate({ text: engineerResume });
     await t.settle();
-    const nurse = async () => (await seeker.trpc.matches.forMe.query({})).items.find((m) => m.job.title === 'Pediatric Nurse');
+    const nurse = async () =>
+      (await seeker.trpc.matches.forMe.query({})).items.find((m) => m.job.title === 'Pediatric Nurse');
     const before = (await nurse())?.skillMatchScore ?? 0;
-    await seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: 'Registered Nurse', proficiencyLevel: 'expert', yearsExperience: 5 }, { name: 'Pediatrics', proficiencyLevel: 'expert', yearsExperience: 5 }] });
+    await seeker.trpc.seekers.setSkills.mutate({
+      skills: [
+        { name: 'Registered Nurse', proficiencyLevel: 'expert', yearsExperience: 5 },
+        { name: 'Pediatrics', proficiencyLevel: 'expert', yearsExperience: 5 },
+      ],
+    });
     await t.settle();
     expect((await nurse())!.skillMatchScore!).toBeGreaterThan(before);
   });
@@ -166,7 +218,10 @@ describe('matches for a seeker', () => {
     expect((await seeker.trpc.matches.forMe.query({})).items.map((m) => m.jobId)).not.toContain(top.jobId);
     await generateMatchesForSeeker(t.db, ai, seeker.id, t.clock.now);
     expect((await seeker.trpc.matches.forMe.query({})).items.map((m) => m.jobId)).not.toContain(top.jobId);
-    const feedback = await t.pg.query('select feedback from matches where job_id = $1 and job_seeker_id = $2', [top.jobId, seeker.id]);
+    const feedback = await t.pg.query('select feedback from matches where job_id = $1 and job_seeker_id = $2', [
+      top.jobId,
+      seeker.id,
+    ]);
     expect(feedback.rows).toEqual([{ feedback: 'not_relevant' }]);
   });
 
@@ -184,9 +239,14 @@ describe('matches for a seeker', () => {
   it('are generated idempotently, also twice at once', async () => {
     await seeker.trpc.seekers.setResume.mutate({ text: nurseResume });
     await t.settle();
-    const count = async () => (await t.pg.query<{ n: number }>('select count(*)::int as n from matches where job_seeker_id = $1', [seeker.id])).rows[0]!.n;
+    const count = async () =>
+      (await t.pg.query<{ n: number }>('select count(*)::int as n from matches where job_seeker_id = $1', [seeker.id]))
+        .rows[0]!.n;
     const before = await count();
-    await Promise.all([generateMatchesForSeeker(t.db, ai, seeker.id, t.clock.now), generateMatchesForSeeker(t.db, ai, seeker.id, t.clock.now)]);
+    await Promise.all([
+      generateMatchesForSeeker(t.db, ai, seeker.id, t.clock.now),
+      generateMatchesForSeeker(t.db, ai, seeker.id, t.clock.now),
+    ]);
     expect(await count()).toBe(before);
   });
 });
@@ -197,15 +257,23 @@ describe('blend-v2', () => {
     const employer = await employerClient(t.app, 'tour@example.com');
     const job = await employer.trpc.jobs.create.mutate({
       title: 'Tour Accountant',
-      description: 'Keep the books of a touring production: settlements with venues after each show, per diems, tour budgets and reconciliations, reporting to the business manager. Ticket sales figures come in nightly.',
+      description:
+        'Keep the books of a touring production: settlements with venues after each show, per diems, tour budgets and reconciliations, reporting to the business manager. Ticket sales figures come in nightly.',
     });
     await t.settle();
-    const inferred = await t.pg.query<{ name: string; inferred: boolean }>(`select s.name, js.inferred from job_skills js join skills s on s.id = js.skill_id where js.job_id = $1`, [job.id]);
+    const inferred = await t.pg.query<{ name: string; inferred: boolean }>(
+      `select s.name, js.inferred from job_skills js join skills s on s.id = js.skill_id where js.job_id = $1`,
+      [job.id],
+    );
     expect(inferred.rows).toEqual([{ name: 'Sales', inferred: true }]);
     const accountant = await seekerClient(t.app, 'ledger@example.com');
-    await accountant.trpc.seekers.setResume.mutate({ text: 'Staff Accountant\nExperience\nStaff Accountant, Harbor CPA Group (2019 - present): monthly close, account reconciliations, settlements and budgets for touring clients, per diems.\nEducation: BS in Accounting' });
+    await accountant.trpc.seekers.setResume.mutate({
+      text: 'Staff Accountant\nExperience\nStaff Accountant, Harbor CPA Group (2019 - present): monthly close, account reconciliations, settlements and budgets for touring clients, per diems.\nEducation: BS in Accounting',
+    });
     const seller = await seekerClient(t.app, 'seller@example.com');
-    await seller.trpc.seekers.setResume.mutate({ text: 'Retail Sales Associate\nExperience\nSales Associate, Target (2020 - present): greeted customers, ran the register, hit weekly sales targets, restocked shelves.\nSkills: Sales, Customer Service' });
+    await seller.trpc.seekers.setResume.mutate({
+      text: 'Retail Sales Associate\nExperience\nSales Associate, Target (2020 - present): greeted customers, ran the register, hit weekly sales targets, restocked shelves.\nSkills: Sales, Customer Service',
+    });
     await t.settle();
     const candidates = await employer.trpc.matches.candidatesForJob.query({ jobId: job.id });
     expect(candidates.map((c) => c.seekerId)).toEqual([accountant.id, seller.id]);
@@ -247,9 +315,15 @@ describe('matches.candidatesForJob', () => {
 
     await nurse.trpc.applications.submit.mutate({ jobId: job.id, coverLetter: 'I would love to.' });
     const after = await employer.trpc.matches.candidatesForJob.query({ jobId: job.id });
-    expect(after[0]).toMatchObject({ firstName: 'James', contact: { email: 'james@example.com', phone: '+1 773 555 0199' }, application: { status: 'submitted' } });
+    expect(after[0]).toMatchObject({
+      firstName: 'James',
+      contact: { email: 'james@example.com', phone: '+1 773 555 0199' },
+      application: { status: 'submitted' },
+    });
     expect(after[1]!.contact).toBeNull();
-    expect((await employer.trpc.matches.candidatesForJob.query({ jobId: job.id, minScore: 0.5 })).map((c) => c.firstName)).toEqual(['James']);
+    expect(
+      (await employer.trpc.matches.candidatesForJob.query({ jobId: job.id, minScore: 0.5 })).map((c) => c.firstName),
+    ).toEqual(['James']);
 
     expect(await codeOf(rival.trpc.matches.candidatesForJob.query({ jobId: job.id }))).toBe('NOT_FOUND');
     expect(await codeOf(nurse.trpc.matches.candidatesForJob.query({ jobId: job.id }))).toBe('FORBIDDEN');

@@ -19,15 +19,24 @@ it('counts the accounts that existed before 0009 as verified, and later ones not
     await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
     const journalPath = join(folder, 'meta/_journal.json');
     const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    await writeFile(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag < '0009') }));
+    await writeFile(
+      journalPath,
+      JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag < '0009') }),
+    );
     const db = drizzle(client);
     await migrate(db, { migrationsFolder: folder });
-    await client.exec(`insert into users (email, password_hash, user_type) values ('live@employer.example', 'x', 'employer'), ('old@seeker.example', 'x', 'job_seeker')`);
+    await client.exec(
+      `insert into users (email, password_hash, user_type) values ('live@employer.example', 'x', 'employer'), ('old@seeker.example', 'x', 'job_seeker')`,
+    );
 
     await writeFile(journalPath, JSON.stringify(journal));
     await migrate(db, { migrationsFolder: folder });
-    await client.exec(`insert into users (email, password_hash, user_type) values ('new@employer.example', 'x', 'employer')`);
-    const rows = await client.query<{ email: string; verified: boolean }>(`select email, email_verified_at is not null as verified from users order by id`);
+    await client.exec(
+      `insert into users (email, password_hash, user_type) values ('new@employer.example', 'x', 'employer')`,
+    );
+    const rows = await client.query<{ email: string; verified: boolean }>(
+      `select email, email_verified_at is not null as verified from users order by id`,
+    );
     expect(rows.rows).toEqual([
       { email: 'live@employer.example', verified: true },
       { email: 'old@seeker.example', verified: true },

@@ -23,7 +23,9 @@ it('partitions matches without losing a row (migration 0007 over data)', async (
   try {
     // The migrations as they were before 0007.
     await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
-    const journal = JSON.parse(await readFile(join(folder, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+    const journal = JSON.parse(await readFile(join(folder, 'meta/_journal.json'), 'utf8')) as {
+      entries: { tag: string }[];
+    };
     const before = { ...journal, entries: journal.entries.filter((e) => e.tag < '0007') };
     await writeFile(join(folder, 'meta/_journal.json'), JSON.stringify(before));
 
@@ -36,14 +38,30 @@ it('partitions matches without losing a row (migration 0007 over data)', async (
       insert into employers (id, company_name) values (3, 'E');
       insert into jobs (employer_id, title, description) values (3, 'One', 'x'), (3, 'Two', 'x');
       insert into matches (job_seeker_id, job_id, overall_score, algorithm_version, viewed_at) values (1, 1, 0.9, 'blend-v1', now()), (1, 2, 0.4, 'blend-v1', null), (2, 1, 0.7, 'blend-v1', null);`);
-    const rows = (await client.query(`select id, job_seeker_id, job_id, overall_score, viewed_at is not null as viewed from matches order by id`)).rows;
-    expect(await client.query(`select count(*)::int as n from pg_inherits where inhparent = 'matches'::regclass`)).toMatchObject({ rows: [{ n: 0 }] });
+    const rows = (
+      await client.query(
+        `select id, job_seeker_id, job_id, overall_score, viewed_at is not null as viewed from matches order by id`,
+      )
+    ).rows;
+    expect(
+      await client.query(`select count(*)::int as n from pg_inherits where inhparent = 'matches'::regclass`),
+    ).toMatchObject({ rows: [{ n: 0 }] });
 
     await writeFile(join(folder, 'meta/_journal.json'), JSON.stringify(journal));
     await migrate(db, { migrationsFolder: folder });
-    expect(await client.query(`select count(*)::int as n from pg_inherits where inhparent = 'matches'::regclass`)).toMatchObject({ rows: [{ n: 16 }] });
-    expect((await client.query(`select id, job_seeker_id, job_id, overall_score, viewed_at is not null as viewed from matches order by id`)).rows).toEqual(rows);
-    const next = await client.query<{ id: number }>(`insert into matches (job_seeker_id, job_id, overall_score, algorithm_version) values (2, 2, 0.5, 'blend-v1') returning id`);
+    expect(
+      await client.query(`select count(*)::int as n from pg_inherits where inhparent = 'matches'::regclass`),
+    ).toMatchObject({ rows: [{ n: 16 }] });
+    expect(
+      (
+        await client.query(
+          `select id, job_seeker_id, job_id, overall_score, viewed_at is not null as viewed from matches order by id`,
+        )
+      ).rows,
+    ).toEqual(rows);
+    const next = await client.query<{ id: number }>(
+      `insert into matches (job_seeker_id, job_id, overall_score, algorithm_version) values (2, 2, 0.5, 'blend-v1') returning id`,
+    );
     expect(next.rows[0]!.id).toBe(4);
     await client.close();
   } finally {
@@ -55,8 +73,13 @@ it('moves skills created by non-admins into the review queue and keeps every see
   const folder = await mkdtemp(join(tmpdir(), 'migrations-'));
   try {
     await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
-    const journal = JSON.parse(await readFile(join(folder, 'meta/_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-    await writeFile(join(folder, 'meta/_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag < '0008') }));
+    const journal = JSON.parse(await readFile(join(folder, 'meta/_journal.json'), 'utf8')) as {
+      entries: { tag: string }[];
+    };
+    await writeFile(
+      join(folder, 'meta/_journal.json'),
+      JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag < '0008') }),
+    );
     const client = await PGlite.create({ extensions: { vector } });
     const db = drizzle(client);
     await migrate(db, { migrationsFolder: folder });
@@ -81,13 +104,24 @@ it('moves skills created by non-admins into the review queue and keeps every see
     await migrate(db, { migrationsFolder: folder });
 
     expect((await client.query(`select id, name from skills order by id`)).rows).toEqual([
-      { id: 1, name: 'Python' }, { id: 2, name: 'Epic Systems' }, { id: 3, name: 'Looker' },
+      { id: 1, name: 'Python' },
+      { id: 2, name: 'Epic Systems' },
+      { id: 3, name: 'Looker' },
     ]);
-    const seekerRows = await client.query(`select job_seeker_id as seeker, skill_id, custom_name, custom_normalized_name as key, proficiency_level as level, years_experience as years, source
+    const seekerRows =
+      await client.query(`select job_seeker_id as seeker, skill_id, custom_name, custom_normalized_name as key, proficiency_level as level, years_experience as years, source
       from job_seeker_skills order by job_seeker_id, coalesce(skill_id::text, custom_name)`);
     expect(seekerRows.rows).toEqual([
       { seeker: 1, skill_id: 1, custom_name: null, key: null, level: 'expert', years: 5, source: 'typed' },
-      { seeker: 1, skill_id: null, custom_name: 'Alteryx', key: 'alteryx', level: 'beginner', years: 1, source: 'typed' },
+      {
+        seeker: 1,
+        skill_id: null,
+        custom_name: 'Alteryx',
+        key: 'alteryx',
+        level: 'beginner',
+        years: 1,
+        source: 'typed',
+      },
       { seeker: 2, skill_id: 1, custom_name: null, key: null, level: null, years: null, source: 'resume' },
       { seeker: 2, skill_id: 2, custom_name: null, key: null, level: null, years: null, source: 'typed' },
       { seeker: 2, skill_id: null, custom_name: 'Team', key: 'team', level: null, years: null, source: 'typed' },
@@ -98,18 +132,41 @@ it('moves skills created by non-admins into the review queue and keeps every see
       { skill_id: 3, custom_name: null, required: false },
     ]);
     // Now one row shape: a catalog skill or a custom name, never both, never neither.
-    await expect(client.query(`insert into job_seeker_skills (job_seeker_id, skill_id, custom_name, custom_normalized_name) values (1, 3, 'Looker', 'looker')`)).rejects.toThrow(/catalog_or_custom/);
-    await expect(client.query(`insert into job_seeker_skills (job_seeker_id) values (1)`)).rejects.toThrow(/catalog_or_custom/);
-    await expect(client.query(`insert into job_seeker_skills (job_seeker_id, custom_name, custom_normalized_name) values (1, 'ALTERYX', 'alteryx')`)).rejects.toThrow(/unique/);
-    await expect(client.query(`insert into job_seeker_skills (job_seeker_id, skill_id, source) values (1, 3, 'manual')`)).rejects.toThrow(/source_check/);
+    await expect(
+      client.query(
+        `insert into job_seeker_skills (job_seeker_id, skill_id, custom_name, custom_normalized_name) values (1, 3, 'Looker', 'looker')`,
+      ),
+    ).rejects.toThrow(/catalog_or_custom/);
+    await expect(client.query(`insert into job_seeker_skills (job_seeker_id) values (1)`)).rejects.toThrow(
+      /catalog_or_custom/,
+    );
+    await expect(
+      client.query(
+        `insert into job_seeker_skills (job_seeker_id, custom_name, custom_normalized_name) values (1, 'ALTERYX', 'alteryx')`,
+      ),
+    ).rejects.toThrow(/unique/);
+    await expect(
+      client.query(`insert into job_seeker_skills (job_seeker_id, skill_id, source) values (1, 3, 'manual')`),
+    ).rejects.toThrow(/source_check/);
 
     // One version back (db/migrations/down): custom names are catalog skills again, nobody loses one.
     await client.exec(await readFile(join(MIGRATIONS_FOLDER, 'down/0008_custom_skills_and_origin.sql'), 'utf8'));
-    expect((await client.query(`select k.job_seeker_id as seeker, s.name, k.source from job_seeker_skills k join skills s on s.id = k.skill_id order by 1, 2`)).rows).toEqual([
-      { seeker: 1, name: 'Alteryx', source: 'manual' }, { seeker: 1, name: 'Python', source: 'manual' },
-      { seeker: 2, name: 'Epic Systems', source: 'manual' }, { seeker: 2, name: 'Python', source: 'resume' }, { seeker: 2, name: 'Team', source: 'manual' },
+    expect(
+      (
+        await client.query(
+          `select k.job_seeker_id as seeker, s.name, k.source from job_seeker_skills k join skills s on s.id = k.skill_id order by 1, 2`,
+        )
+      ).rows,
+    ).toEqual([
+      { seeker: 1, name: 'Alteryx', source: 'manual' },
+      { seeker: 1, name: 'Python', source: 'manual' },
+      { seeker: 2, name: 'Epic Systems', source: 'manual' },
+      { seeker: 2, name: 'Python', source: 'resume' },
+      { seeker: 2, name: 'Team', source: 'manual' },
     ]);
-    expect((await client.query(`select s.name from job_skills k join skills s on s.id = k.skill_id order by 1`)).rows).toEqual([{ name: 'Alteryx' }, { name: 'Looker' }]);
+    expect(
+      (await client.query(`select s.name from job_skills k join skills s on s.id = k.skill_id order by 1`)).rows,
+    ).toEqual([{ name: 'Alteryx' }, { name: 'Looker' }]);
     await client.close();
   } finally {
     await rm(folder, { recursive: true, force: true });
@@ -125,11 +182,15 @@ it('runs every migration through the Postgres wire protocol (node-postgres, as `
   try {
     const opened = await openPostgres(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`);
     try {
-      const partitions = rowsOf(await opened.db.execute(sql`
-        select p.relname as parent, count(*)::int as n from pg_inherits i join pg_class p on p.oid = i.inhparent where p.relkind = 'p' group by 1 order by 1`));
+      const partitions = rowsOf(
+        await opened.db.execute(sql`
+        select p.relname as parent, count(*)::int as n from pg_inherits i join pg_class p on p.oid = i.inhparent where p.relkind = 'p' group by 1 order by 1`),
+      );
       // ai_decisions has no month yet: its partitions are made before the first write of a month.
       expect(partitions).toEqual([{ parent: 'matches', n: 16 }]);
-      const version = rowsOf(await opened.db.execute(sql`select extversion from pg_extension where extname = 'vector'`));
+      const version = rowsOf(
+        await opened.db.execute(sql`select extversion from pg_extension where extname = 'vector'`),
+      );
       // Iterative index scans (search with selective filters) need pgvector 0.8 or later.
       expect(version).toEqual([{ extversion: expect.stringMatching(/^(0\.(8|9|\d{2,})|[1-9]\d*)\.\d+/) }]);
     } finally {

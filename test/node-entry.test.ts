@@ -27,10 +27,13 @@ describe('the response cache of the Node entry', () => {
     const app = async (request: Request) => {
       calls++;
       const isPublic = new URL(request.url).pathname === '/trpc/jobs.search';
-      return new Response(`answer ${calls}`, { headers: { 'cache-control': isPublic ? 'public, s-maxage=60' : 'private, no-store' } });
+      return new Response(`answer ${calls}`, {
+        headers: { 'cache-control': isPublic ? 'public, s-maxage=60' : 'private, no-store' },
+      });
     };
     const fetch = createResponseCache({ ttlMs: 60_000, maxEntries: 2, now: () => clock })(app);
-    const get = async (path: string, init?: RequestInit) => (await fetch(new Request(`http://localhost${path}`, init))).text();
+    const get = async (path: string, init?: RequestInit) =>
+      (await fetch(new Request(`http://localhost${path}`, init))).text();
 
     expect(await get('/trpc/jobs.search?input=1')).toBe('answer 1');
     expect(await get('/trpc/jobs.search?input=1')).toBe('answer 1');

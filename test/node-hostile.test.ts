@@ -14,7 +14,13 @@ beforeAll(async () => {
   const response = await fetch(`${server.url}/trpc/auth.signUp`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ userType: 'job_seeker', email: 'sam@example.com', password: 'correct horse battery', firstName: 'Sam', lastName: 'Lee' }),
+    body: JSON.stringify({
+      userType: 'job_seeker',
+      email: 'sam@example.com',
+      password: 'correct horse battery',
+      firstName: 'Sam',
+      lastName: 'Lee',
+    }),
   });
   expect(response.status).toBe(200);
   cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
@@ -24,7 +30,11 @@ afterAll(() => server?.remove());
 const upload = (name: string, type: string, content: BlobPart) => {
   const form = new FormData();
   form.append('file', new File([content], name, { type }));
-  return fetch(`${server.url}/trpc/seekers.uploadResume`, { method: 'POST', headers: { cookie, origin: server.url }, body: form });
+  return fetch(`${server.url}/trpc/seekers.uploadResume`, {
+    method: 'POST',
+    headers: { cookie, origin: server.url },
+    body: form,
+  });
 };
 
 describe('the Node server while the worst upload is read', () => {
@@ -32,7 +42,11 @@ describe('the Node server while the worst upload is read', () => {
     // 60,000 characters of "name, spaces, x": the resume parser's worst case (11.5 s on the event loop before).
     const hostile = `Sam Lee${' '.repeat(59_990)}x`;
     const started = performance.now();
-    const uploading = upload('resume.txt', 'text/plain', hostile).then(async (r) => ({ status: r.status, body: await r.text(), ms: performance.now() - started }));
+    const uploading = upload('resume.txt', 'text/plain', hostile).then(async (r) => ({
+      status: r.status,
+      body: await r.text(),
+      ms: performance.now() - started,
+    }));
     await new Promise((r) => setTimeout(r, 100));
     const healthTimes: number[] = [];
     let done = false;
@@ -63,11 +77,19 @@ describe('malformed requests', () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const request = (path: string, body?: Buffer) =>
       new Promise<{ status: number; connection: string | undefined; body: string }>((resolve, reject) => {
-        const req = http.request(`${server.url}${path}`, { agent, method: body ? 'POST' : 'GET', headers: body ? { 'content-type': 'application/json', 'content-length': body.length } : {} }, (res) => {
-          let text = '';
-          res.on('data', (d) => (text += d));
-          res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection, body: text }));
-        });
+        const req = http.request(
+          `${server.url}${path}`,
+          {
+            agent,
+            method: body ? 'POST' : 'GET',
+            headers: body ? { 'content-type': 'application/json', 'content-length': body.length } : {},
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (d) => (text += d));
+            res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection, body: text }));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });

@@ -25,11 +25,28 @@ async function code(promise: Promise<unknown>): Promise<string> {
 beforeEach(async () => {
   t = await createTestApp();
   seeker = apiClient(t.app);
-  await seeker.trpc.auth.signUp.mutate({ userType: 'job_seeker', email: 'sam@example.com', password: PASSWORD, firstName: 'Sam', lastName: 'Lee' });
+  await seeker.trpc.auth.signUp.mutate({
+    userType: 'job_seeker',
+    email: 'sam@example.com',
+    password: PASSWORD,
+    firstName: 'Sam',
+    lastName: 'Lee',
+  });
   otherSeeker = apiClient(t.app);
-  await otherSeeker.trpc.auth.signUp.mutate({ userType: 'job_seeker', email: 'kim@example.com', password: PASSWORD, firstName: 'Kim', lastName: 'Park' });
+  await otherSeeker.trpc.auth.signUp.mutate({
+    userType: 'job_seeker',
+    email: 'kim@example.com',
+    password: PASSWORD,
+    firstName: 'Kim',
+    lastName: 'Park',
+  });
   employer = apiClient(t.app);
-  await employer.trpc.auth.signUp.mutate({ userType: 'employer', email: 'boss@acme.example', password: PASSWORD, companyName: 'Acme' });
+  await employer.trpc.auth.signUp.mutate({
+    userType: 'employer',
+    email: 'boss@acme.example',
+    password: PASSWORD,
+    companyName: 'Acme',
+  });
   await createAdmin(t.db, await testPasswordHasher(), { email: 'admin@platform.example', password: PASSWORD });
   admin = apiClient(t.app);
   await admin.trpc.auth.signIn.mutate({ email: 'admin@platform.example', password: PASSWORD });
@@ -50,14 +67,27 @@ describe('the role middleware', () => {
   });
 
   it('shows the admin as an admin with no profile', async () => {
-    expect(await admin.trpc.auth.me.query()).toMatchObject({ email: 'admin@platform.example', userType: 'admin', profile: null });
+    expect(await admin.trpc.auth.me.query()).toMatchObject({
+      email: 'admin@platform.example',
+      userType: 'admin',
+      profile: null,
+    });
   });
 });
 
 describe('seekers.updateProfile', () => {
   it('changes only the caller’s own profile', async () => {
-    const updated = await seeker.trpc.seekers.updateProfile.mutate({ firstName: ' Samuel ', phone: '+1 (617) 555-0101', location: 'Boston, MA' });
-    expect(updated).toEqual({ firstName: 'Samuel', lastName: 'Lee', phone: '+1 (617) 555-0101', location: 'Boston, MA' });
+    const updated = await seeker.trpc.seekers.updateProfile.mutate({
+      firstName: ' Samuel ',
+      phone: '+1 (617) 555-0101',
+      location: 'Boston, MA',
+    });
+    expect(updated).toEqual({
+      firstName: 'Samuel',
+      lastName: 'Lee',
+      phone: '+1 (617) 555-0101',
+      location: 'Boston, MA',
+    });
     expect(await otherSeeker.trpc.seekers.me.query()).toMatchObject({ firstName: 'Kim', phone: null, location: null });
   });
 
@@ -86,23 +116,41 @@ describe('seekers.updateProfile', () => {
 
 describe('employers.updateCompany', () => {
   it('updates the company with a valid website and size', async () => {
-    const company = await employer.trpc.employers.updateCompany.mutate({ companySize: 'small', industry: 'Robotics', website: 'https://acme.example/about' });
-    expect(company).toEqual({ companyName: 'Acme', companySize: 'small', industry: 'Robotics', website: 'https://acme.example/about' });
+    const company = await employer.trpc.employers.updateCompany.mutate({
+      companySize: 'small',
+      industry: 'Robotics',
+      website: 'https://acme.example/about',
+    });
+    expect(company).toEqual({
+      companyName: 'Acme',
+      companySize: 'small',
+      industry: 'Robotics',
+      website: 'https://acme.example/about',
+    });
   });
 
-  it.each([['ftp://acme.example'], ['javascript:alert(1)'], ['acme'], ['https://']])('refuses the website %s', async (website) => {
-    expect(await code(employer.trpc.employers.updateCompany.mutate({ website }))).toBe('BAD_REQUEST');
-  });
+  it.each([['ftp://acme.example'], ['javascript:alert(1)'], ['acme'], ['https://']])(
+    'refuses the website %s',
+    async (website) => {
+      expect(await code(employer.trpc.employers.updateCompany.mutate({ website }))).toBe('BAD_REQUEST');
+    },
+  );
 
   it('refuses an unknown company size', async () => {
-    expect(await code(employer.trpc.employers.updateCompany.mutate({ companySize: 'huge' as never }))).toBe('BAD_REQUEST');
+    expect(await code(employer.trpc.employers.updateCompany.mutate({ companySize: 'huge' as never }))).toBe(
+      'BAD_REQUEST',
+    );
   });
 });
 
 describe('createAdmin (npm run admin:create)', () => {
   it('refuses a second account with the same email and a weak password', async () => {
     const passwords = await testPasswordHasher();
-    await expect(createAdmin(t.db, passwords, { email: 'ADMIN@platform.example', password: 'another good one' })).rejects.toThrow(/already exists/);
-    await expect(createAdmin(t.db, passwords, { email: 'new@platform.example', password: 'short' })).rejects.toThrow(/at least 10/);
+    await expect(
+      createAdmin(t.db, passwords, { email: 'ADMIN@platform.example', password: 'another good one' }),
+    ).rejects.toThrow(/already exists/);
+    await expect(createAdmin(t.db, passwords, { email: 'new@platform.example', password: 'short' })).rejects.toThrow(
+      /at least 10/,
+    );
   });
 });

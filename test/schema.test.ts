@@ -22,7 +22,9 @@ function clusteredVector(cluster: number, jitter: number): string {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  await q(`insert into users (email, password_hash, user_type) values ('boss@acme.example', 'x', 'employer'), ('sam@example.com', 'x', 'job_seeker')`);
+  await q(
+    `insert into users (email, password_hash, user_type) values ('boss@acme.example', 'x', 'employer'), ('sam@example.com', 'x', 'job_seeker')`,
+  );
   await q(`insert into employers (id, company_name) values (1, 'Acme')`);
   await q(`insert into job_seekers (id, first_name, last_name) values (2, 'Sam', 'Lee')`);
 });
@@ -48,8 +50,20 @@ describe('the migrations', () => {
     const tables = await q(`select tablename from pg_tables where schemaname = 'public' order by 1`);
     expect(tables.rows.map((r) => r.tablename)).toEqual(
       expect.arrayContaining([
-        'users', 'job_seekers', 'employers', 'skills', 'job_seeker_skills', 'job_skills', 'jobs', 'applications', 'matches',
-        'sessions', 'skill_aliases', 'job_sources', 'webhook_deliveries', 'auth_throttles',
+        'users',
+        'job_seekers',
+        'employers',
+        'skills',
+        'job_seeker_skills',
+        'job_skills',
+        'jobs',
+        'applications',
+        'matches',
+        'sessions',
+        'skill_aliases',
+        'job_sources',
+        'webhook_deliveries',
+        'auth_throttles',
       ]),
     );
   });
@@ -73,7 +87,12 @@ describe('the migrations', () => {
        where table_name = 'jobs' and column_name in ('salary_min', 'salary_max', 'posted_at', 'expires_at') order by 1`,
     );
     expect(columns.rows).toEqual([
-      { column_name: 'expires_at', data_type: 'timestamp with time zone', numeric_precision: null, numeric_scale: null },
+      {
+        column_name: 'expires_at',
+        data_type: 'timestamp with time zone',
+        numeric_precision: null,
+        numeric_scale: null,
+      },
       { column_name: 'posted_at', data_type: 'timestamp with time zone', numeric_precision: null, numeric_scale: null },
       { column_name: 'salary_max', data_type: 'numeric', numeric_precision: 10, numeric_scale: 2 },
       { column_name: 'salary_min', data_type: 'numeric', numeric_precision: 10, numeric_scale: 2 },
@@ -86,21 +105,32 @@ describe('the constraints', () => {
     const job = await q(`insert into jobs (employer_id, title, description) values (1, 'Nurse', 'Care') returning id`);
     const jobId = job.rows[0]!.id;
     await q(`insert into applications (job_seeker_id, job_id) values (2, $1)`, [jobId]);
-    expect(await rejects(`insert into applications (job_seeker_id, job_id) values (2, $1)`, [jobId])).toMatch(/unique_application/);
+    expect(await rejects(`insert into applications (job_seeker_id, job_id) values (2, $1)`, [jobId])).toMatch(
+      /unique_application/,
+    );
   });
 
   it('refuse a duplicate skill name, also when it differs only by case or spacing', async () => {
     await q(`insert into skills (name, normalized_name) values ('Cobol', 'cobol')`);
-    expect(await rejects(`insert into skills (name, normalized_name) values ('Cobol', 'cobol2')`)).toMatch(/skills_name_unique/);
-    expect(await rejects(`insert into skills (name, normalized_name) values ('COBOL ', 'cobol')`)).toMatch(/skills_normalized_name_unique/);
+    expect(await rejects(`insert into skills (name, normalized_name) values ('Cobol', 'cobol2')`)).toMatch(
+      /skills_name_unique/,
+    );
+    expect(await rejects(`insert into skills (name, normalized_name) values ('COBOL ', 'cobol')`)).toMatch(
+      /skills_normalized_name_unique/,
+    );
   });
 
   it('refuse a second match row for one seeker and job', async () => {
     const job = await q(`insert into jobs (employer_id, title, description) values (1, 'Welder', 'Weld') returning id`);
     const jobId = job.rows[0]!.id;
-    await q(`insert into matches (job_seeker_id, job_id, overall_score, algorithm_version) values (2, $1, 0.5, 'v1')`, [jobId]);
+    await q(`insert into matches (job_seeker_id, job_id, overall_score, algorithm_version) values (2, $1, 0.5, 'v1')`, [
+      jobId,
+    ]);
     expect(
-      await rejects(`insert into matches (job_seeker_id, job_id, overall_score, algorithm_version) values (2, $1, 0.7, 'v1')`, [jobId]),
+      await rejects(
+        `insert into matches (job_seeker_id, job_id, overall_score, algorithm_version) values (2, $1, 0.7, 'v1')`,
+        [jobId],
+      ),
       // matches is partitioned: the partition's copy of unique_match (seeker, job) refuses it.
     ).toMatch(/duplicate key value violates unique constraint "matches_p\d{2}_job_seeker_id_job_id_key"/);
     const parent = await q(`select conname from pg_constraint where conrelid = 'matches'::regclass and contype = 'u'`);
@@ -112,58 +142,96 @@ describe('the constraints', () => {
     expect(partitions.rows[0]!.n).toBe(16);
     const job = await q(`insert into jobs (employer_id, title, description) values (1, 'Welder', 'Weld') returning id`);
     const job2 = await q(`insert into jobs (employer_id, title, description) values (1, 'Fitter', 'Fit') returning id`);
-    for (const id of [job.rows[0]!.id, job2.rows[0]!.id]) await q(`insert into matches (job_seeker_id, job_id, overall_score, algorithm_version) values (2, $1, 0.5, 'v1')`, [id]);
-    const where = await q(`select tableoid::regclass::text as partition, count(*)::int as n from matches where job_seeker_id = 2 group by 1`);
+    for (const id of [job.rows[0]!.id, job2.rows[0]!.id])
+      await q(
+        `insert into matches (job_seeker_id, job_id, overall_score, algorithm_version) values (2, $1, 0.5, 'v1')`,
+        [id],
+      );
+    const where = await q(
+      `select tableoid::regclass::text as partition, count(*)::int as n from matches where job_seeker_id = 2 group by 1`,
+    );
     expect(where.rows).toHaveLength(1);
     const total = await q(`select count(*)::int as n from matches where job_seeker_id = 2`);
     expect(where.rows[0]).toMatchObject({ partition: expect.stringMatching(/^matches_p\d{2}$/), n: total.rows[0]!.n });
     expect(total.rows[0]!.n).toBeGreaterThanOrEqual(2);
     // A seeker's feed reads one partition (pruning), not sixteen.
     const plan = await q(`explain select * from matches where job_seeker_id = 2`);
-    const scanned = new Set(plan.rows.map((r) => String(r['QUERY PLAN'])).join('\n').match(/\bmatches_p\d{2}\b(?!_)/g));
+    const scanned = new Set(
+      plan.rows
+        .map((r) => String(r['QUERY PLAN']))
+        .join('\n')
+        .match(/\bmatches_p\d{2}\b(?!_)/g),
+    );
     expect(scanned.size).toBe(1);
   });
 
   it('refuse an email that is not trimmed and lower-cased, and an unknown user type', async () => {
-    expect(await rejects(`insert into users (email, password_hash, user_type) values ('Sam@Example.com', 'x', 'job_seeker')`)).toMatch(/users_email_normalized_check/);
-    expect(await rejects(`insert into users (email, password_hash, user_type) values ('x@example.com', 'x', 'root')`)).toMatch(/users_user_type_check/);
+    expect(
+      await rejects(
+        `insert into users (email, password_hash, user_type) values ('Sam@Example.com', 'x', 'job_seeker')`,
+      ),
+    ).toMatch(/users_email_normalized_check/);
+    expect(
+      await rejects(`insert into users (email, password_hash, user_type) values ('x@example.com', 'x', 'root')`),
+    ).toMatch(/users_user_type_check/);
   });
 
   it('refuse a salary range whose minimum is above its maximum, and an unknown job status', async () => {
-    expect(await rejects(`insert into jobs (employer_id, title, description, salary_min, salary_max) values (1, 'A', 'B', 100, 50)`)).toMatch(/jobs_salary_range_check/);
-    expect(await rejects(`insert into jobs (employer_id, title, description, status) values (1, 'A', 'B', 'open')`)).toMatch(/jobs_status_check/);
+    expect(
+      await rejects(
+        `insert into jobs (employer_id, title, description, salary_min, salary_max) values (1, 'A', 'B', 100, 50)`,
+      ),
+    ).toMatch(/jobs_salary_range_check/);
+    expect(
+      await rejects(`insert into jobs (employer_id, title, description, status) values (1, 'A', 'B', 'open')`),
+    ).toMatch(/jobs_status_check/);
   });
 
-  it("keep one job per board and board id, so a repeated push updates one row", async () => {
-    const source = await q(`insert into job_sources (employer_id, name, format, signing_secret) values (1, 'Board', 'json-ld', 'whsec_x') returning id`);
+  it('keep one job per board and board id, so a repeated push updates one row', async () => {
+    const source = await q(
+      `insert into job_sources (employer_id, name, format, signing_secret) values (1, 'Board', 'json-ld', 'whsec_x') returning id`,
+    );
     const sourceId = source.rows[0]!.id;
-    await q(`insert into jobs (employer_id, title, description, source_id, external_id) values (1, 'A', 'B', $1, 'ext-1')`, [sourceId]);
+    await q(
+      `insert into jobs (employer_id, title, description, source_id, external_id) values (1, 'A', 'B', $1, 'ext-1')`,
+      [sourceId],
+    );
     expect(
-      await rejects(`insert into jobs (employer_id, title, description, source_id, external_id) values (1, 'C', 'D', $1, 'ext-1')`, [sourceId]),
+      await rejects(
+        `insert into jobs (employer_id, title, description, source_id, external_id) values (1, 'C', 'D', $1, 'ext-1')`,
+        [sourceId],
+      ),
     ).toMatch(/jobs_source_external_id_unique/);
   });
 
   it('fill the full-text search column from the title (weight A) and description (weight B)', async () => {
-    const job = await q(`insert into jobs (employer_id, title, description) values (1, 'Pediatric Nurse', 'Caring for children') returning search`);
+    const job = await q(
+      `insert into jobs (employer_id, title, description) values (1, 'Pediatric Nurse', 'Caring for children') returning search`,
+    );
     expect(job.rows[0]!.search).toBe(`'care':3B 'children':5B 'nurs':2A 'pediatr':1A`);
   });
 });
 
 describe('a top-10 cosine query on jobs', () => {
   it('uses the HNSW index', async () => {
-    await q(`insert into jobs (employer_id, title, description, description_embedding)
-             select 1, 'Job ' || g, 'Description', $1::vector from generate_series(1, 50) g`, [clusteredVector(1, 0)]);
+    await q(
+      `insert into jobs (employer_id, title, description, description_embedding)
+             select 1, 'Job ' || g, 'Description', $1::vector from generate_series(1, 50) g`,
+      [clusteredVector(1, 0)],
+    );
     for (let i = 0; i < 150; i++) {
-      await q(`insert into jobs (employer_id, title, description, description_embedding) values (1, $1, 'D', $2::vector)`, [`Job ${i}`, clusteredVector(i % 8, i)]);
+      await q(
+        `insert into jobs (employer_id, title, description, description_embedding) values (1, $1, 'D', $2::vector)`,
+        [`Job ${i}`, clusteredVector(i % 8, i)],
+      );
     }
     await q('analyze jobs');
     // On a table this small the planner would rightly scan it; forbidding that shows the
     // query's shape is one the HNSW index serves (at scale, see the benchmark).
     await q('set enable_seqscan = off');
-    const plan = await q(
-      `explain select id from jobs order by description_embedding <=> $1::vector limit 10`,
-      [clusteredVector(3, 0.5)],
-    );
+    const plan = await q(`explain select id from jobs order by description_embedding <=> $1::vector limit 10`, [
+      clusteredVector(3, 0.5),
+    ]);
     await q('reset enable_seqscan');
     const text = plan.rows.map((r) => String(r['QUERY PLAN']).replace(/'\[[^\]]*\]'/g, "'[…]'")).join('\n');
     expect(text).toMatch(/Index Scan using jobs_description_embedding_hnsw on jobs/);

@@ -8,17 +8,47 @@ import { apiClient, createTestApp, TEST_START } from './helpers/app.ts';
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let anonymous: ReturnType<typeof apiClient>;
 const EXTRA_JOBS = [
-  ['Travel Nurse, Medical-Surgical', 'Thirteen-week travel nursing contracts on medical-surgical units: patient care, medication administration and wound care.', 'Phoenix, AZ', false, 'contract'],
-  ['Backend Developer (Go)', 'Write Go services and gRPC APIs on Kubernetes; PostgreSQL and Redis behind them.', 'Remote', true, 'full_time'],
-  ['Barista', 'Make espresso drinks, keep the bar clean and welcome regulars by name.', 'Portland, OR', false, 'part_time'],
-  ['Night Shift Charge Nurse', 'Lead the night nursing team on a cardiac floor; triage, staffing and patient care.', 'Boston, MA', false, 'full_time'],
+  [
+    'Travel Nurse, Medical-Surgical',
+    'Thirteen-week travel nursing contracts on medical-surgical units: patient care, medication administration and wound care.',
+    'Phoenix, AZ',
+    false,
+    'contract',
+  ],
+  [
+    'Backend Developer (Go)',
+    'Write Go services and gRPC APIs on Kubernetes; PostgreSQL and Redis behind them.',
+    'Remote',
+    true,
+    'full_time',
+  ],
+  [
+    'Barista',
+    'Make espresso drinks, keep the bar clean and welcome regulars by name.',
+    'Portland, OR',
+    false,
+    'part_time',
+  ],
+  [
+    'Night Shift Charge Nurse',
+    'Lead the night nursing team on a cardiac floor; triage, staffing and patient care.',
+    'Boston, MA',
+    false,
+    'full_time',
+  ],
 ] as const;
 
 beforeAll(async () => {
   t = await createTestApp();
   anonymous = apiClient(t.app);
   await t.db.transaction(async (tx) => {
-    const ids = new Map((await tx.execute(sql`select id, normalized_name from skills`) as unknown as { rows: { id: number; normalized_name: string }[] }).rows.map((r) => [r.normalized_name, r.id]));
+    const ids = new Map(
+      (
+        (await tx.execute(sql`select id, normalized_name from skills`)) as unknown as {
+          rows: { id: number; normalized_name: string }[];
+        }
+      ).rows.map((r) => [r.normalized_name, r.id]),
+    );
     await loadDemoData(tx, ids, 'not-a-login-hash', TEST_START);
     for (const [title, description, location, remote, type] of EXTRA_JOBS) {
       await tx.execute(sql`insert into jobs (employer_id, title, description, location, remote_allowed, employment_type, status, posted_at, updated_at)
@@ -28,7 +58,8 @@ beforeAll(async () => {
   await enrichDemoData(t.db, createProviders(), TEST_START);
 }, 120_000);
 
-const search = (input: Parameters<typeof anonymous.trpc.jobs.search.query>[0]) => anonymous.trpc.jobs.search.query(input);
+const search = (input: Parameters<typeof anonymous.trpc.jobs.search.query>[0]) =>
+  anonymous.trpc.jobs.search.query(input);
 
 describe('jobs.search over the demo jobs', () => {
   it('has at least 50 jobs to search', async () => {
@@ -47,7 +78,9 @@ describe('jobs.search over the demo jobs', () => {
   it('finds TypeScript backend jobs first for "TS backend" (an alias, read as its skill)', async () => {
     const { items } = await search({ q: 'TS backend', limit: 3 });
     expect(items[0]!.title).toBe('Senior Backend Engineer (TypeScript, Node.js)');
-    expect(items[0]!.titleSegments.filter((s) => s.match).map((s) => s.text.toLowerCase())).toEqual(expect.arrayContaining(['backend', 'typescript']));
+    expect(items[0]!.titleSegments.filter((s) => s.match).map((s) => s.text.toLowerCase())).toEqual(
+      expect.arrayContaining(['backend', 'typescript']),
+    );
   });
 
   it('combines filters: every hit satisfies every filter, and none that does is missing', async () => {
@@ -64,7 +97,9 @@ describe('jobs.search over the demo jobs', () => {
 
     // A job pays at least X when the top of its range reaches X.
     const wellPaid = await search({ salaryMin: 150000, limit: 50 });
-    const expected = DEMO_EMPLOYERS.flatMap((e) => e.jobs).filter((j) => j.salary && j.salary[1] >= 150000).map((j) => j.title);
+    const expected = DEMO_EMPLOYERS.flatMap((e) => e.jobs)
+      .filter((j) => j.salary && j.salary[1] >= 150000)
+      .map((j) => j.title);
     expect(wellPaid.items.map((i) => i.title).sort()).toEqual(expected.sort());
     expect(expected.length).toBeGreaterThan(2);
 
@@ -75,10 +110,13 @@ describe('jobs.search over the demo jobs', () => {
 
   it('filters by posting date', async () => {
     const recent = await search({ postedWithinDays: 7, limit: 50 });
-    const all = (await search({ limit: 50 })).items.length + (await search({ limit: 50, cursor: (await search({ limit: 50 })).nextCursor ?? undefined })).items.length;
+    const all =
+      (await search({ limit: 50 })).items.length +
+      (await search({ limit: 50, cursor: (await search({ limit: 50 })).nextCursor ?? undefined })).items.length;
     expect(recent.items.length).toBeGreaterThan(0);
     expect(recent.items.length).toBeLessThan(all);
-    for (const item of recent.items) expect(new Date(item.postedAt!).getTime()).toBeGreaterThanOrEqual(TEST_START.getTime() - 7 * 86_400_000);
+    for (const item of recent.items)
+      expect(new Date(item.postedAt!).getTime()).toBeGreaterThanOrEqual(TEST_START.getTime() - 7 * 86_400_000);
   });
 
   it('keeps semantic search correct with a selective filter (iterative index scans)', async () => {
@@ -89,7 +127,9 @@ describe('jobs.search over the demo jobs', () => {
     // index's first candidates (jobs elsewhere) are filtered out and too few or none come back.
     // (It used to search "software engineer", which no Miami job is about: it passed on an empty
     // answer, the very regression it is named for.)
-    expect(hospitality.items.map((i) => i.title)).toEqual(expect.arrayContaining(['Restaurant General Manager', 'Line Cook']));
+    expect(hospitality.items.map((i) => i.title)).toEqual(
+      expect.arrayContaining(['Restaurant General Manager', 'Line Cook']),
+    );
     expect(hospitality.items.filter((i) => !miami.some((m) => m.id === i.id))).toEqual([]);
   });
 
@@ -127,14 +167,23 @@ describe('the query plans', () => {
 
   it('use the GIN index for full-text search', async () => {
     // The text predicate alone: at this size the status index is cheaper to combine with.
-    const plan = await explain(`select id from jobs where search @@ plainto_tsquery('english', 'nurse')`, ['enable_seqscan']);
+    const plan = await explain(`select id from jobs where search @@ plainto_tsquery('english', 'nurse')`, [
+      'enable_seqscan',
+    ]);
     expect(plan).toMatch(/Bitmap Index Scan on jobs_search_gin/);
   });
 
   it('use the HNSW index for the semantic part of search', async () => {
-    const vector = (await t.pg.query<{ v: string }>('select description_embedding::text as v from jobs where description_embedding is not null limit 1')).rows[0]!.v;
-    expect(await explain(`select id from jobs where status = 'active' and description_embedding is not null order by description_embedding <=> '${vector}'::vector limit 200`, ['enable_seqscan', 'enable_sort'])).toMatch(
-      /Index Scan using jobs_description_embedding_hnsw on jobs/,
-    );
+    const vector = (
+      await t.pg.query<{ v: string }>(
+        'select description_embedding::text as v from jobs where description_embedding is not null limit 1',
+      )
+    ).rows[0]!.v;
+    expect(
+      await explain(
+        `select id from jobs where status = 'active' and description_embedding is not null order by description_embedding <=> '${vector}'::vector limit 200`,
+        ['enable_seqscan', 'enable_sort'],
+      ),
+    ).toMatch(/Index Scan using jobs_description_embedding_hnsw on jobs/);
   });
 });

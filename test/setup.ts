@@ -12,6 +12,9 @@ beforeEach(() => {
 afterEach(() => {
   vi.restoreAllMocks();
   const logged = takeUnexpectedErrorLines();
-  if (errors.length > 0) throw new Error(`console.error was called during the test: ${errors.map((a) => a.map(String).join(' ')).join('\n')}`);
+  if (errors.length > 0)
+    throw new Error(
+      `console.error was called during the test: ${errors.map((a) => a.map(String).join(' ')).join('\n')}`,
+    );
   if (logged.length > 0) throw new Error(`the app logged an error the test did not expect:\n${logged.join('\n')}`);
 });

@@ -32,16 +32,26 @@ function deliver(payload: unknown, options: Delivery = {}) {
   const signature = options.signature ?? new Webhook(options.secret ?? source.signingSecret).sign(id, timestamp, body);
   return t.app.request(options.path ?? source.webhookPath, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'webhook-id': id, 'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)), 'webhook-signature': signature },
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': id,
+      'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
+      'webhook-signature': signature,
+    },
     body,
   });
 }
 
-const rows = async (sql: string, params: unknown[] = []) => (await t.pg.query<Record<string, unknown>>(sql, params)).rows;
+const rows = async (sql: string, params: unknown[] = []) =>
+  (await t.pg.query<Record<string, unknown>>(sql, params)).rows;
 
 describe('Standard Webhooks verification', () => {
   it('matches the specification’s test vector', () => {
-    const signature = new Webhook('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw').sign('msg_p5jXN8AQM9LWM0D4loKWxJek', new Date(1614265330 * 1000), '{"test": 2432232314}');
+    const signature = new Webhook('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw').sign(
+      'msg_p5jXN8AQM9LWM0D4loKWxJek',
+      new Date(1614265330 * 1000),
+      '{"test": 2432232314}',
+    );
     expect(signature).toBe('v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=');
   });
 
@@ -56,8 +66,22 @@ describe('Standard Webhooks verification', () => {
     ['a forged signature', { secret: `whsec_${Buffer.from('x'.repeat(32)).toString('base64')}` }],
     // Getters: the time is taken when the case runs, not when the table is built (a slow run would
     // otherwise bring the "future" case back inside the 5-minute tolerance).
-    ['a stale timestamp', { get timestamp() { return new Date(Date.now() - 6 * 60_000); } }],
-    ['a future timestamp', { get timestamp() { return new Date(Date.now() + 6 * 60_000); } }],
+    [
+      'a stale timestamp',
+      {
+        get timestamp() {
+          return new Date(Date.now() - 6 * 60_000);
+        },
+      },
+    ],
+    [
+      'a future timestamp',
+      {
+        get timestamp() {
+          return new Date(Date.now() + 6 * 60_000);
+        },
+      },
+    ],
     ['no v1 signature', { signature: 'v2,abc' }],
   ])('refuses %s with 401 and records nothing', async (_what, options) => {
     const response = await deliver(jobPosting(), options);
@@ -68,7 +92,10 @@ describe('Standard Webhooks verification', () => {
   });
 
   it('leaves the webhook-id of a delivery refused for its signature free for the real one', async () => {
-    const forged = await deliver(jobPosting(), { id: 'msg_taken', secret: `whsec_${Buffer.from('y'.repeat(32)).toString('base64')}` });
+    const forged = await deliver(jobPosting(), {
+      id: 'msg_taken',
+      secret: `whsec_${Buffer.from('y'.repeat(32)).toString('base64')}`,
+    });
     expect(forged.status).toBe(401);
     const stale = await deliver(jobPosting(), { id: 'msg_taken', timestamp: new Date(Date.now() - 6 * 60_000) });
     expect(stale.status).toBe(401);
@@ -87,7 +114,12 @@ describe('Standard Webhooks verification', () => {
     const body = JSON.stringify(jobPosting());
     const now = new Date();
     const good = new Webhook(source.signingSecret).sign('msg_multi', now, body);
-    const response = await deliver(null, { id: 'msg_multi', body, timestamp: now, signature: `v1,bm90IHRoaXMgb25l ${good} v1a,other` });
+    const response = await deliver(null, {
+      id: 'msg_multi',
+      body,
+      timestamp: now,
+      signature: `v1,bm90IHRoaXMgb25l ${good} v1a,other`,
+    });
     expect(response.status).toBe(200);
   });
 
@@ -116,7 +148,8 @@ describe('a JSON-LD delivery', () => {
     expect(job).toMatchObject({
       employerId: employer.id,
       title: 'Registered Nurse, Cardiac Step-Down',
-      description: 'Join our cardiac step-down unit.\n\n• Patient care for 4 patients\n• Telemetry & medication administration',
+      description:
+        'Join our cardiac step-down unit.\n\n• Patient care for 4 patients\n• Telemetry & medication administration',
       location: 'Boston, MA',
       employmentType: 'full_time',
       salaryMin: '80000.00',
@@ -124,7 +157,12 @@ describe('a JSON-LD delivery', () => {
       status: 'active',
       postedAt: '2026-11-20T00:00:00.000Z',
     });
-    expect(job.skills.map((s) => s.name).sort()).toEqual(['BLS', 'Medication Administration', 'Patient Care', 'Registered Nurse']);
+    expect(job.skills.map((s) => s.name).sort()).toEqual([
+      'BLS',
+      'Medication Administration',
+      'Patient Care',
+      'Registered Nurse',
+    ]);
 
     // Found by full text even before its embedding exists.
     expect((await apiClient(t.app).trpc.jobs.search.query({ q: 'cardiac' })).items.map((i) => i.id)).toEqual([jobId]);
@@ -151,7 +189,9 @@ describe('a JSON-LD delivery', () => {
 
   it('updates the same job when the board pushes it again, and closes it on job.closed, keeping applications', async () => {
     const first = (await (await deliver(jobPosting())).json()) as { jobId: number };
-    const second = (await (await deliver(jobPosting({ title: 'Senior RN, Cardiac Step-Down' }))).json()) as { jobId: number };
+    const second = (await (await deliver(jobPosting({ title: 'Senior RN, Cardiac Step-Down' }))).json()) as {
+      jobId: number;
+    };
     expect(second.jobId).toBe(first.jobId);
     const seeker = await seekerClient(t.app, 'maria@example.com');
     await seeker.trpc.applications.submit.mutate({ jobId: first.jobId, coverLetter: null });
@@ -184,16 +224,24 @@ describe('a JSON-LD delivery', () => {
   });
 
   it('drops NUL characters a board sends instead of failing on them', async () => {
-    const response = await deliver(jobPosting({ title: 'Nurse\u0000 Manager', description: '<p>Lead\u0000 the unit.</p>' }));
+    const response = await deliver(
+      jobPosting({ title: 'Nurse\u0000 Manager', description: '<p>Lead\u0000 the unit.</p>' }),
+    );
     expect(response.status).toBe(200);
-    expect(await rows('select title, description from jobs')).toEqual([{ title: 'Nurse Manager', description: 'Lead the unit.' }]);
+    expect(await rows('select title, description from jobs')).toEqual([
+      { title: 'Nurse Manager', description: 'Lead the unit.' },
+    ]);
   });
 
   it('acknowledges and records an event type it does not use', async () => {
     const response = await deliver({ type: 'company.updated', data: {} });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ignored' });
-    expect((await employer.trpc.sources.deliveries.query({ id: source.id }))[0]).toMatchObject({ outcome: 'ignored', eventType: 'company.updated', error: 'event company.updated is not used' });
+    expect((await employer.trpc.sources.deliveries.query({ id: source.id }))[0]).toMatchObject({
+      outcome: 'ignored',
+      eventType: 'company.updated',
+      error: 'event company.updated is not used',
+    });
   });
 
   it('refuses a body over 1 MB with 413, and answers 404 for an unknown source', async () => {
@@ -209,19 +257,36 @@ describe('a Greenhouse delivery', () => {
   beforeEach(async () => {
     greenhouse = await employer.trpc.sources.create.mutate({ name: 'Greenhouse', format: 'greenhouse' });
   });
-  const send = (payload: unknown) => deliver(payload, { secret: greenhouse.signingSecret, path: greenhouse.webhookPath });
+  const send = (payload: unknown) =>
+    deliver(payload, { secret: greenhouse.signingSecret, path: greenhouse.webhookPath });
 
   it('creates, updates and deletes (closes) a job post; other actions are acknowledged', async () => {
     const created = (await (await send(greenhouseJobPost('job_post_created'))).json()) as { jobId: number };
     const job = await employer.trpc.jobs.get.query({ id: created.jobId });
-    expect(job).toMatchObject({ title: 'Senior Backend Engineer', description: 'Build APIs in TypeScript on Node.js with PostgreSQL.', location: 'Remote - US', remoteAllowed: true });
-    expect(job.skills.map((s) => [s.name, s.inferred])).toEqual(expect.arrayContaining([['TypeScript', true], ['Node.js', true], ['PostgreSQL', true]]));
+    expect(job).toMatchObject({
+      title: 'Senior Backend Engineer',
+      description: 'Build APIs in TypeScript on Node.js with PostgreSQL.',
+      location: 'Remote - US',
+      remoteAllowed: true,
+    });
+    expect(job.skills.map((s) => [s.name, s.inferred])).toEqual(
+      expect.arrayContaining([
+        ['TypeScript', true],
+        ['Node.js', true],
+        ['PostgreSQL', true],
+      ]),
+    );
 
-    const updated = (await (await send(greenhouseJobPost('job_post_updated', { title: 'Staff Backend Engineer' }))).json()) as { jobId: number };
+    const updated = (await (
+      await send(greenhouseJobPost('job_post_updated', { title: 'Staff Backend Engineer' }))
+    ).json()) as { jobId: number };
     expect(updated.jobId).toBe(created.jobId);
     expect((await employer.trpc.jobs.get.query({ id: created.jobId })).title).toBe('Staff Backend Engineer');
 
-    expect(await (await send({ action: 'job_post_deleted', payload: { job_post: { id: 4012345 } } })).json()).toEqual({ status: 'applied', jobId: created.jobId });
+    expect(await (await send({ action: 'job_post_deleted', payload: { job_post: { id: 4012345 } } })).json()).toEqual({
+      status: 'applied',
+      jobId: created.jobId,
+    });
     expect((await employer.trpc.jobs.get.query({ id: created.jobId })).status).toBe('closed');
 
     expect(await (await send({ action: 'candidate_stage_change', payload: {} })).json()).toEqual({ status: 'ignored' });
@@ -243,7 +308,9 @@ describe('sources procedures', () => {
     expect(await codeOf(rival.trpc.sources.delete.mutate({ id: source.id }))).toBe('NOT_FOUND');
     expect(await rival.trpc.sources.list.query()).toEqual([]);
     expect(await codeOf(seeker.trpc.sources.create.mutate({ name: 'x', format: 'json-ld' }))).toBe('FORBIDDEN');
-    expect(await codeOf(employer.trpc.sources.create.mutate({ name: 'x', format: 'rss' as never }))).toBe('BAD_REQUEST');
+    expect(await codeOf(employer.trpc.sources.create.mutate({ name: 'x', format: 'rss' as never }))).toBe(
+      'BAD_REQUEST',
+    );
   });
 
   it('delete a connection but keep its jobs', async () => {

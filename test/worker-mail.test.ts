@@ -44,14 +44,35 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${port}`;
   stateDir = await mkdtemp(join(tmpdir(), 'wrangler-state-'));
   const vars = {
-    DATABASE_URL: neon.databaseUrl, NEON_WS_PROXY: neon.wsProxy, APP_ENV: 'production', PUBLIC_URL,
-    MAIL_API: 'resend', MAIL_API_KEY: 're_worker_key', MAIL_API_URL: resend.url, MAIL_FROM: 'Fitwork <no-reply@jobs.example.com>',
+    DATABASE_URL: neon.databaseUrl,
+    NEON_WS_PROXY: neon.wsProxy,
+    APP_ENV: 'production',
+    PUBLIC_URL,
+    MAIL_API: 'resend',
+    MAIL_API_KEY: 're_worker_key',
+    MAIL_API_URL: resend.url,
+    MAIL_FROM: 'Fitwork <no-reply@jobs.example.com>',
   };
   wrangler = spawn(
     'npx',
-    ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', stateDir, '--show-interactive-dev-session=false', ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])],
+    [
+      'wrangler',
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      stateDir,
+      '--show-interactive-dev-session=false',
+      ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+    ],
     // Its own process group: npx starts wrangler, which starts workerd; ending the group ends all three.
-    { env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    {
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
   );
   wrangler.stdout!.on('data', (d) => (output += d));
   wrangler.stderr!.on('data', (d) => (output += d));
@@ -67,24 +88,39 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown, cookie?: string) =>
-  fetch(`${baseUrl}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl, ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+  fetch(`${baseUrl}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl, ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
 
 describe('mail from the worker', () => {
   it('delivers the verification email through Resend after the response, and its link verifies', async () => {
-    const signUp = await post('auth.signUp', { userType: 'employer', email: 'edge@acme.example', password: 'workerd passphrase', companyName: 'Edge Co' });
+    const signUp = await post('auth.signUp', {
+      userType: 'employer',
+      email: 'edge@acme.example',
+      password: 'workerd passphrase',
+      companyName: 'Edge Co',
+    });
     expect(signUp.status).toBe(200);
     const cookie = signUp.headers.get('set-cookie')!.split(';')[0]!;
     const deadline = Date.now() + 15_000;
     while (resend.requests.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const [request] = resend.requests;
     expect(request!.headers['idempotency-key']).toMatch(/^verify_email:\d+$/);
-    expect(request!.body).toMatchObject({ from: 'Fitwork <no-reply@jobs.example.com>', to: ['edge@acme.example'], subject: 'Confirm your email address for Fitwork' });
+    expect(request!.body).toMatchObject({
+      from: 'Fitwork <no-reply@jobs.example.com>',
+      to: ['edge@acme.example'],
+      subject: 'Confirm your email address for Fitwork',
+    });
     expect(request!.body.text).toContain(`${PUBLIC_URL}/verify-email#token=`);
 
     expect((await post('auth.verifyEmail', { token: tokenIn(request!.body.text) })).status).toBe(200);
     const me = await fetch(`${baseUrl}/trpc/auth.me`, { headers: { cookie } });
     expect(await me.json()).toMatchObject({ result: { data: { email: 'edge@acme.example', emailVerified: true } } });
-    const rows = await database.client.query<{ status: string; transport: string }>(`select status, transport from outbox_messages`);
+    const rows = await database.client.query<{ status: string; transport: string }>(
+      `select status, transport from outbox_messages`,
+    );
     expect(rows.rows).toEqual([{ status: 'sent', transport: 'resend' }]);
   });
 

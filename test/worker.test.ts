@@ -43,11 +43,28 @@ beforeAll(async () => {
   wrangler = spawn(
     'npx',
     [
-      'wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', stateDir, '--show-interactive-dev-session=false',
-      '--var', `DATABASE_URL:${neon.databaseUrl}`, '--var', `NEON_WS_PROXY:${neon.wsProxy}`, '--var', 'APP_ENV:test',
+      'wrangler',
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--persist-to',
+      stateDir,
+      '--show-interactive-dev-session=false',
+      '--var',
+      `DATABASE_URL:${neon.databaseUrl}`,
+      '--var',
+      `NEON_WS_PROXY:${neon.wsProxy}`,
+      '--var',
+      'APP_ENV:test',
     ],
     // Its own process group: npx starts wrangler, which starts workerd; ending the group ends all three.
-    { env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    {
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
   );
   wrangler.stdout!.on('data', (d) => (output += d));
   wrangler.stderr!.on('data', (d) => (output += d));
@@ -65,7 +82,9 @@ describe('the worker in workerd, on the Neon driver', () => {
   it('answers /health with the pgvector version', async () => {
     const response = await fetch(`${baseUrl}/health`);
     expect(response.status).toBe(200);
-    const installed = await database.client.query<{ extversion: string }>(`select extversion from pg_extension where extname = 'vector'`);
+    const installed = await database.client.query<{ extversion: string }>(
+      `select extversion from pg_extension where extname = 'vector'`,
+    );
     expect(await response.json()).toEqual({ status: 'ok', database: 'up', pgvector: installed.rows[0]!.extversion });
   });
 
@@ -85,7 +104,12 @@ describe('the worker in workerd, on the Neon driver', () => {
         headers: { 'content-type': 'application/json', origin, ...(cookie ? { cookie } : {}) },
         body: JSON.stringify(body),
       });
-    const signUp = await post('auth.signUp', { userType: 'employer', email: 'edge@acme.example', password: 'workerd passphrase', companyName: 'Edge Co' });
+    const signUp = await post('auth.signUp', {
+      userType: 'employer',
+      email: 'edge@acme.example',
+      password: 'workerd passphrase',
+      companyName: 'Edge Co',
+    });
     expect(signUp.status).toBe(200);
 
     const signIn = await post('auth.signIn', { email: 'edge@acme.example', password: 'workerd passphrase' });
@@ -94,9 +118,13 @@ describe('the worker in workerd, on the Neon driver', () => {
     expect(cookie).toMatch(/^session=/);
 
     const me = await fetch(`${baseUrl}/trpc/auth.me`, { headers: { cookie } });
-    expect(await me.json()).toMatchObject({ result: { data: { email: 'edge@acme.example', userType: 'employer', profile: { companyName: 'Edge Co' } } } });
+    expect(await me.json()).toMatchObject({
+      result: { data: { email: 'edge@acme.example', userType: 'employer', profile: { companyName: 'Edge Co' } } },
+    });
 
-    const hash = await database.client.query<{ password_hash: string }>(`select password_hash from users where email = 'edge@acme.example'`);
+    const hash = await database.client.query<{ password_hash: string }>(
+      `select password_hash from users where email = 'edge@acme.example'`,
+    );
     expect(hash.rows[0]!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
@@ -116,16 +144,34 @@ describe('the worker in workerd, on the Neon driver', () => {
     const signUp = await fetch(`${baseUrl}/trpc/auth.signUp`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify({ userType: 'job_seeker', email: 'pdf@example.com', password: 'workerd passphrase', firstName: 'Pat', lastName: 'Doe' }),
+      body: JSON.stringify({
+        userType: 'job_seeker',
+        email: 'pdf@example.com',
+        password: 'workerd passphrase',
+        firstName: 'Pat',
+        lastName: 'Doe',
+      }),
     });
     const cookie = signUp.headers.get('set-cookie')!.split(';')[0]!;
     const form = new FormData();
-    form.append('file', new File([new Uint8Array(await readFile('test/fixtures/files/resume.pdf'))], 'resume.pdf', { type: 'application/pdf' }));
-    const upload = await fetch(`${baseUrl}/trpc/seekers.uploadResume`, { method: 'POST', headers: { cookie, origin: baseUrl }, body: form });
+    form.append(
+      'file',
+      new File([new Uint8Array(await readFile('test/fixtures/files/resume.pdf'))], 'resume.pdf', {
+        type: 'application/pdf',
+      }),
+    );
+    const upload = await fetch(`${baseUrl}/trpc/seekers.uploadResume`, {
+      method: 'POST',
+      headers: { cookie, origin: baseUrl },
+      body: form,
+    });
     expect(upload.status).toBe(200);
     const body = (await upload.json()) as { result: { data: { text: string; data: { work: { name: string }[] } } } };
     expect(body.result.data.text).toContain("Pediatric Nurse - Lakeshore Children's Hospital");
-    expect(body.result.data.data.work.map((w) => w.name)).toEqual(["Lakeshore Children's Hospital", 'Mercy Community Hospital']);
+    expect(body.result.data.data.work.map((w) => w.name)).toEqual([
+      "Lakeshore Children's Hospital",
+      'Mercy Community Hospital',
+    ]);
   });
 
   it('serves an anonymous search from the edge cache the second time', async () => {

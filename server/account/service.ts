@@ -5,7 +5,18 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
-import { aiDecisions, applications, jobs, jobSeekers, jobSources, matches, matchReviews, selfIdentifications, sessions, users } from '../../db/schema.ts';
+import {
+  aiDecisions,
+  applications,
+  jobs,
+  jobSeekers,
+  jobSources,
+  matches,
+  matchReviews,
+  selfIdentifications,
+  sessions,
+  users,
+} from '../../db/schema.ts';
 import { myApplications } from '../applications/service.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
 import { loadProfile } from '../auth/profile.ts';
@@ -27,19 +38,39 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
     exportedAt: now.toISOString(),
     account,
     // When each session began and was last used; never the token or its hash.
-    sessions: sessionRows.map((s) => ({ createdAt: s.createdAt.toISOString(), lastUsedAt: s.lastVerifiedAt.toISOString() })),
+    sessions: sessionRows.map((s) => ({
+      createdAt: s.createdAt.toISOString(),
+      lastUsedAt: s.lastVerifiedAt.toISOString(),
+    })),
     ...(await exportMail(db, user.id)),
   };
   if (user.userType === 'job_seeker') {
     const [seeker] = await db
-      .select({ text: jobSeekers.resumeText, data: jobSeekers.resumeData, parserModel: jobSeekers.resumeParserModel, embeddingModel: jobSeekers.resumeEmbeddingModel, updatedAt: jobSeekers.resumeUpdatedAt })
+      .select({
+        text: jobSeekers.resumeText,
+        data: jobSeekers.resumeData,
+        parserModel: jobSeekers.resumeParserModel,
+        embeddingModel: jobSeekers.resumeEmbeddingModel,
+        updatedAt: jobSeekers.resumeUpdatedAt,
+      })
       .from(jobSeekers)
       .where(eq(jobSeekers.id, user.id));
     const matchRows = await db
       .select({
-        jobId: matches.jobId, jobTitle: jobs.title, semanticScore: matches.semanticScore, skillMatchScore: matches.skillMatchScore, overallScore: matches.overallScore,
-        reasoning: matches.matchReasoning, matchedSkills: matches.matchedSkills, missingSkills: matches.missingSkills, algorithmVersion: matches.algorithmVersion,
-        generatedAt: matches.generatedAt, viewedAt: matches.viewedAt, applied: matches.applied, dismissedAt: matches.dismissedAt, feedback: matches.feedback,
+        jobId: matches.jobId,
+        jobTitle: jobs.title,
+        semanticScore: matches.semanticScore,
+        skillMatchScore: matches.skillMatchScore,
+        overallScore: matches.overallScore,
+        reasoning: matches.matchReasoning,
+        matchedSkills: matches.matchedSkills,
+        missingSkills: matches.missingSkills,
+        algorithmVersion: matches.algorithmVersion,
+        generatedAt: matches.generatedAt,
+        viewedAt: matches.viewedAt,
+        applied: matches.applied,
+        dismissedAt: matches.dismissedAt,
+        feedback: matches.feedback,
       })
       .from(matches)
       .innerJoin(jobs, eq(jobs.id, matches.jobId))
@@ -47,18 +78,55 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
     return {
       ...base,
       // The resume's structured layer is JSON Resume (jsonresume.org), importable elsewhere.
-      resume: seeker ? { text: seeker.text, jsonResume: seeker.data, parserModel: seeker.parserModel, embeddingModel: seeker.embeddingModel, updatedAt: seeker.updatedAt?.toISOString() ?? null } : null,
+      resume: seeker
+        ? {
+            text: seeker.text,
+            jsonResume: seeker.data,
+            parserModel: seeker.parserModel,
+            embeddingModel: seeker.embeddingModel,
+            updatedAt: seeker.updatedAt?.toISOString() ?? null,
+          }
+        : null,
       skills: await listSeekerSkills(db, user.id),
-      selfIdentification: (await db.select({ sex: selfIdentifications.sex, raceEthnicity: selfIdentifications.raceEthnicity }).from(selfIdentifications).where(eq(selfIdentifications.jobSeekerId, user.id)))[0] ?? null,
+      selfIdentification:
+        (
+          await db
+            .select({ sex: selfIdentifications.sex, raceEthnicity: selfIdentifications.raceEthnicity })
+            .from(selfIdentifications)
+            .where(eq(selfIdentifications.jobSeekerId, user.id))
+        )[0] ?? null,
       applications: await myApplications(db, user.id),
-      matches: matchRows.map((m) => ({ ...m, generatedAt: m.generatedAt.toISOString(), viewedAt: m.viewedAt?.toISOString() ?? null, dismissedAt: m.dismissedAt?.toISOString() ?? null })),
+      matches: matchRows.map((m) => ({
+        ...m,
+        generatedAt: m.generatedAt.toISOString(),
+        viewedAt: m.viewedAt?.toISOString() ?? null,
+        dismissedAt: m.dismissedAt?.toISOString() ?? null,
+      })),
       reviewRequests: await db
-        .select({ jobId: matchReviews.jobId, kind: matchReviews.kind, message: matchReviews.message, contestedScore: matchReviews.contestedScore, status: matchReviews.status, response: matchReviews.response, createdAt: matchReviews.createdAt, respondedAt: matchReviews.respondedAt })
+        .select({
+          jobId: matchReviews.jobId,
+          kind: matchReviews.kind,
+          message: matchReviews.message,
+          contestedScore: matchReviews.contestedScore,
+          status: matchReviews.status,
+          response: matchReviews.response,
+          createdAt: matchReviews.createdAt,
+          respondedAt: matchReviews.respondedAt,
+        })
         .from(matchReviews)
         .where(eq(matchReviews.jobSeekerId, user.id)),
       // The AI decision log's entries about this person: every score produced and what produced it.
       aiDecisions: await db
-        .select({ createdAt: aiDecisions.createdAt, jobId: aiDecisions.jobId, overallScore: aiDecisions.overallScore, algorithmVersion: aiDecisions.algorithmVersion, experimentName: aiDecisions.experimentName, embeddingModel: aiDecisions.embeddingModel, parserModel: aiDecisions.parserModel, reasoningModel: aiDecisions.reasoningModel })
+        .select({
+          createdAt: aiDecisions.createdAt,
+          jobId: aiDecisions.jobId,
+          overallScore: aiDecisions.overallScore,
+          algorithmVersion: aiDecisions.algorithmVersion,
+          experimentName: aiDecisions.experimentName,
+          embeddingModel: aiDecisions.embeddingModel,
+          parserModel: aiDecisions.parserModel,
+          reasoningModel: aiDecisions.reasoningModel,
+        })
         .from(aiDecisions)
         .where(eq(aiDecisions.jobSeekerId, user.id)),
     };
@@ -68,7 +136,9 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
     return {
       ...base,
       jobs: await myJobs(db, user.id),
-      jobBoards: await Promise.all(sources.map(async (s) => ({ ...s, deliveries: await listDeliveries(db, user.id, s.id, 200) }))),
+      jobBoards: await Promise.all(
+        sources.map(async (s) => ({ ...s, deliveries: await listDeliveries(db, user.id, s.id, 200) })),
+      ),
     };
   }
   return base;
@@ -80,8 +150,17 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
  * contact, cover letter or reasoning), so the employers' figures stay right. An employer's jobs
  * close (applications kept), their boards are disconnected, their login is scrubbed.
  */
-export async function deleteAccount(db: Database, passwords: PasswordHasher, user: SessionUser, password: string, now: Date) {
-  const [row] = await db.select({ hash: users.passwordHash, email: users.email }).from(users).where(eq(users.id, user.id));
+export async function deleteAccount(
+  db: Database,
+  passwords: PasswordHasher,
+  user: SessionUser,
+  password: string,
+  now: Date,
+) {
+  const [row] = await db
+    .select({ hash: users.passwordHash, email: users.email })
+    .from(users)
+    .where(eq(users.id, user.id));
   if (!row || !(await passwords.verify(row.hash, password))) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'Your password is not correct.' });
   }
@@ -96,10 +175,16 @@ export async function deleteAccount(db: Database, passwords: PasswordHasher, use
       // Cascades: job_seekers, job_seeker_skills, matches, match_reviews, self_identifications, sessions.
       await tx.delete(users).where(eq(users.id, user.id));
     } else if (user.userType === 'employer') {
-      await tx.update(jobs).set({ status: 'closed', updatedAt: now }).where(and(eq(jobs.employerId, user.id), inArray(jobs.status, ['active', 'draft'])));
+      await tx
+        .update(jobs)
+        .set({ status: 'closed', updatedAt: now })
+        .where(and(eq(jobs.employerId, user.id), inArray(jobs.status, ['active', 'draft'])));
       await tx.delete(jobSources).where(eq(jobSources.employerId, user.id));
       await tx.delete(sessions).where(eq(sessions.userId, user.id));
-      await tx.update(users).set({ email: `erased-${user.id}@erased.invalid`, passwordHash: '!', updatedAt: now }).where(eq(users.id, user.id));
+      await tx
+        .update(users)
+        .set({ email: `erased-${user.id}@erased.invalid`, passwordHash: '!', updatedAt: now })
+        .where(eq(users.id, user.id));
     } else {
       await tx.delete(users).where(eq(users.id, user.id));
     }
@@ -109,4 +194,3 @@ export async function deleteAccount(db: Database, passwords: PasswordHasher, use
   });
   return { deleted: true };
 }
-

@@ -44,7 +44,11 @@ export const jsonResumeSchema = z.object({
       url: shortText(L.url).optional(),
       summary: shortText(L.summary).optional(),
       location: z
-        .object({ city: shortText(L.place).optional(), region: shortText(L.place).optional(), countryCode: shortText(L.countryCode).optional() })
+        .object({
+          city: shortText(L.place).optional(),
+          region: shortText(L.place).optional(),
+          countryCode: shortText(L.countryCode).optional(),
+        })
         .optional(),
     })
     .default({}),
@@ -74,12 +78,24 @@ export const jsonResumeSchema = z.object({
     )
     .max(L.education)
     .default([]),
-  certificates: z.array(z.object({ name: shortText(L.certificate) })).max(L.certificates).default([]),
+  certificates: z
+    .array(z.object({ name: shortText(L.certificate) }))
+    .max(L.certificates)
+    .default([]),
   skills: z
-    .array(z.object({ name: shortText(L.skillName), level: shortText(L.skillLevel).optional(), keywords: z.array(shortText(L.skillName)).max(L.keywords).default([]) }))
+    .array(
+      z.object({
+        name: shortText(L.skillName),
+        level: shortText(L.skillLevel).optional(),
+        keywords: z.array(shortText(L.skillName)).max(L.keywords).default([]),
+      }),
+    )
     .max(L.skills)
     .default([]),
-  languages: z.array(z.object({ language: shortText(L.place), fluency: shortText(L.place).optional() })).max(L.languages).default([]),
+  languages: z
+    .array(z.object({ language: shortText(L.place), fluency: shortText(L.place).optional() }))
+    .max(L.languages)
+    .default([]),
 });
 
 export type JsonResume = z.infer<typeof jsonResumeSchema>;
@@ -95,7 +111,8 @@ export function clipText(text: string | undefined, max: number): string | undefi
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
 
-const date = (value: string | undefined) => (value !== undefined && ISO_DATE.test(value.trim()) ? value.trim() : undefined);
+const date = (value: string | undefined) =>
+  value !== undefined && ISO_DATE.test(value.trim()) ? value.trim() : undefined;
 const required = (text: string, max: number) => clipText(text, max) ?? '';
 
 /**
@@ -136,12 +153,28 @@ export function fitJsonResume(draft: JsonResume): JsonResume {
       startDate: date(e.startDate),
       endDate: date(e.endDate),
     })),
-    certificates: draft.certificates.flatMap((c) => (clipText(c.name, L.certificate) ? [{ name: required(c.name, L.certificate) }] : [])).slice(0, L.certificates),
+    certificates: draft.certificates
+      .flatMap((c) => (clipText(c.name, L.certificate) ? [{ name: required(c.name, L.certificate) }] : []))
+      .slice(0, L.certificates),
     skills: draft.skills
-      .flatMap((s) => (clipText(s.name, L.skillName) ? [{ name: required(s.name, L.skillName), level: clipText(s.level, L.skillLevel), keywords: s.keywords.flatMap((k) => clipText(k, L.skillName) ?? []).slice(0, L.keywords) }] : []))
+      .flatMap((s) =>
+        clipText(s.name, L.skillName)
+          ? [
+              {
+                name: required(s.name, L.skillName),
+                level: clipText(s.level, L.skillLevel),
+                keywords: s.keywords.flatMap((k) => clipText(k, L.skillName) ?? []).slice(0, L.keywords),
+              },
+            ]
+          : [],
+      )
       .slice(0, L.skills),
     languages: draft.languages
-      .flatMap((l) => (clipText(l.language, L.place) ? [{ language: required(l.language, L.place), fluency: clipText(l.fluency, L.place) }] : []))
+      .flatMap((l) =>
+        clipText(l.language, L.place)
+          ? [{ language: required(l.language, L.place), fluency: clipText(l.fluency, L.place) }]
+          : [],
+      )
       .slice(0, L.languages),
   });
 }

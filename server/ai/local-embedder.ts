@@ -40,7 +40,9 @@ const PAIR_WEIGHT = 0.5;
 const TRIGRAM_WEIGHT = 0.15;
 
 const STOPWORDS = new Set(
-  'a an and are as at be by for from has have i in is it its of on or our the their this to was we were will with you your who what when where which while into over per than that them they these those not all any can may more most such also about after before each other out up down very just only own same so too both few how being been do does did having here there why'.split(' '),
+  'a an and are as at be by for from has have i in is it its of on or our the their this to was we were will with you your who what when where which while into over per than that them they these those not all any can may more most such also about after before each other out up down very just only own same so too both few how being been do does did having here there why'.split(
+    ' ',
+  ),
 );
 
 // FNV-1a: fast, stable across runtimes, good enough spread for feature hashing.
@@ -62,7 +64,14 @@ function stem(word: string): string {
 
 /** Lowercased, stemmed words without stop words: what the embedder and the IDF table count. */
 export function tokenize(text: string): string[] {
-  return (text.toLowerCase().normalize('NFKC').match(/[a-z0-9][a-z0-9+#]*/g) ?? []).filter((w) => !STOPWORDS.has(w) && w.length > 1).map(stem);
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKC')
+      .match(/[a-z0-9][a-z0-9+#]*/g) ?? []
+  )
+    .filter((w) => !STOPWORDS.has(w) && w.length > 1)
+    .map(stem);
 }
 
 export function idfOf(table: IdfTable, word: string): number {

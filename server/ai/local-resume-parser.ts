@@ -23,13 +23,28 @@ type School = JsonResume['education'][number];
 
 /** Heading phrases, lower case, without punctuation. */
 const HEADINGS: [RegExp, Section][] = [
-  [/^(?:professional |career |executive |personal )?(?:summary|profile|objective|statement)$|^about(?: me)?$|^summary of qualifications$|^(?:career|professional) (?:objective|overview)$/, 'summary'],
-  [/^(?:[a-z&]{1,20} ){0,3}(?:experience|employment|employment history|work history|career history|job history|history of employment)$|^(?:employment|work|career|experience|positions held|professional background)$|^experience summary$/, 'work'],
-  [/^(?:education|academic|educational)(?: (?:and|&) (?:training|qualifications|certifications?))?(?: background| history)?$|^(?:academic |educational )?qualifications$|^training$|^academics$/, 'education'],
-  [/^(?:[a-z]{1,15} )?(?:skills?|competencies|competences|proficiencies|expertise|strengths|tools|technologies|qualifications)(?: (?:and|&) (?:tools|abilities|technologies|expertise|competencies|interests))?$|^areas of expertise$|^skill highlights$|^tools (?:and|&) technologies$|^tech stack$/, 'skills'],
+  [
+    /^(?:professional |career |executive |personal )?(?:summary|profile|objective|statement)$|^about(?: me)?$|^summary of qualifications$|^(?:career|professional) (?:objective|overview)$/,
+    'summary',
+  ],
+  [
+    /^(?:[a-z&]{1,20} ){0,3}(?:experience|employment|employment history|work history|career history|job history|history of employment)$|^(?:employment|work|career|experience|positions held|professional background)$|^experience summary$/,
+    'work',
+  ],
+  [
+    /^(?:education|academic|educational)(?: (?:and|&) (?:training|qualifications|certifications?))?(?: background| history)?$|^(?:academic |educational )?qualifications$|^training$|^academics$/,
+    'education',
+  ],
+  [
+    /^(?:[a-z]{1,15} )?(?:skills?|competencies|competences|proficiencies|expertise|strengths|tools|technologies|qualifications)(?: (?:and|&) (?:tools|abilities|technologies|expertise|competencies|interests))?$|^areas of expertise$|^skill highlights$|^tools (?:and|&) technologies$|^tech stack$/,
+    'skills',
+  ],
   [/^(?:licen[cs]es?|certifications?|certificates)(?: (?:and|&) (?:licen[cs]es|certifications?))?$/, 'certificates'],
   [/^languages?(?: skills)?$/, 'languages'],
-  [/^(?:projects|key projects|personal projects|publications|awards|honou?rs(?: (?:and|&) awards)?|awards (?:and|&) honou?rs|volunteer(?:ing| experience| work)?|interests|hobbies|references|activities|affiliations|memberships|additional information|accomplishments|achievements|personal details|courses|coursework)$/, 'other'],
+  [
+    /^(?:projects|key projects|personal projects|publications|awards|honou?rs(?: (?:and|&) awards)?|awards (?:and|&) honou?rs|volunteer(?:ing| experience| work)?|interests|hobbies|references|activities|affiliations|memberships|additional information|accomplishments|achievements|personal details|courses|coursework)$/,
+    'other',
+  ],
 ];
 
 /** A heading by itself, or "Skills: Python, SQL" (a heading then its first line). */
@@ -37,10 +52,16 @@ function headingOf(text: string): { section: Section; rest: string } | null {
   const colon = text.indexOf(':');
   const candidates = colon > 0 && colon <= 40 ? [text.slice(0, colon), text] : [text];
   for (const candidate of candidates) {
-    const key = stripEnd(candidate, ':;.|- ').toLowerCase().replace(/[^a-z& ]/g, ' ').split(' ').filter(Boolean).join(' ');
+    const key = stripEnd(candidate, ':;.|- ')
+      .toLowerCase()
+      .replace(/[^a-z& ]/g, ' ')
+      .split(' ')
+      .filter(Boolean)
+      .join(' ');
     if (!key || key.length > 45) continue;
     // "Summary of qualifications" and "Core qualifications" say what follows, unlike "Qualifications".
-    if (/^(?:core|key|professional) qualifications$/.test(key)) return { section: 'skills', rest: candidate === text ? '' : text.slice(colon + 1).trim() };
+    if (/^(?:core|key|professional) qualifications$/.test(key))
+      return { section: 'skills', rest: candidate === text ? '' : text.slice(colon + 1).trim() };
     for (const [pattern, section] of HEADINGS) {
       if (pattern.test(key)) return { section, rest: candidate === text ? '' : text.slice(colon + 1).trim() };
     }
@@ -79,7 +100,9 @@ const ORG_WORDS = new Set(
 );
 
 const US_STATES = new Set(
-  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY ON BC QC AB'.split(' '),
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY ON BC QC AB'.split(
+    ' ',
+  ),
 );
 const COUNTRY_NAMES = new Set(
   `usa, us, uk, united kingdom, united states, canada, germany, france, spain, italy, poland, netherlands, belgium, ireland,
@@ -88,8 +111,13 @@ const COUNTRY_NAMES = new Set(
   czech republic, hungary, new zealand, argentina, chile, colombia, peru, england, scotland, wales`.split(/,\s*/),
 );
 
-const wordsOf = (text: string) => text.toLowerCase().split(/[^a-z'&-]+/).filter(Boolean);
-const hasTitleWord = (text: string) => wordsOf(text).some((w) => TITLE_WORDS.has(w) || TITLE_WORDS.has(w.replace(/s$/, '')) && !ORG_WORDS.has(w));
+const wordsOf = (text: string) =>
+  text
+    .toLowerCase()
+    .split(/[^a-z'&-]+/)
+    .filter(Boolean);
+const hasTitleWord = (text: string) =>
+  wordsOf(text).some((w) => TITLE_WORDS.has(w) || (TITLE_WORDS.has(w.replace(/s$/, '')) && !ORG_WORDS.has(w)));
 const hasOrgWord = (text: string) => wordsOf(text).some((w) => ORG_WORDS.has(w)) || /[&@]|\.com\b/.test(text);
 const isCapitalizedWords = (text: string) => /^[A-Z][\p{L}.'’-]{0,30}(?: [A-Z][\p{L}.'’-]{0,30}){0,3}$/u.test(text);
 
@@ -99,13 +127,21 @@ export function isPlace(text: string): boolean {
   if (/^remote$|^hybrid$|^on-?site$/i.test(t)) return true;
   if (US_STATES.has(t)) return true;
   const space = t.lastIndexOf(' ');
-  if (space > 0 && US_STATES.has(t.slice(space + 1)) && isCapitalizedWords(t.slice(0, space)) && !hasOrgWord(t.slice(0, space))) return true;
+  if (
+    space > 0 &&
+    US_STATES.has(t.slice(space + 1)) &&
+    isCapitalizedWords(t.slice(0, space)) &&
+    !hasOrgWord(t.slice(0, space))
+  )
+    return true;
   if (COUNTRY_NAMES.has(t.toLowerCase())) return true;
   const comma = t.lastIndexOf(', ');
   if (comma < 0) return false;
   const city = t.slice(0, comma);
   const region = t.slice(comma + 2);
-  return isCapitalizedWords(city) && !hasOrgWord(city) && (US_STATES.has(region) || COUNTRY_NAMES.has(region.toLowerCase()));
+  return (
+    isCapitalizedWords(city) && !hasOrgWord(city) && (US_STATES.has(region) || COUNTRY_NAMES.has(region.toLowerCase()))
+  );
 }
 
 /** "Miami", "New Orleans", "Newark NJ": a city alone, which only its position tells from a company. */
@@ -185,7 +221,8 @@ export function readRoleHeader(lines: string[]): Pick<Role, 'position' | 'name' 
   // first other piece is the employer. A tie keeps the order written (title first).
   const candidates = pieces.slice(0, 3);
   let titleIndex = 0;
-  for (let i = 1; i < candidates.length; i++) if (titleScore(candidates[i]!) > titleScore(candidates[titleIndex]!)) titleIndex = i;
+  for (let i = 1; i < candidates.length; i++)
+    if (titleScore(candidates[i]!) > titleScore(candidates[titleIndex]!)) titleIndex = i;
   const others = candidates.filter((_, i) => i !== titleIndex);
   const employer = others.find(hasOrgWord) ?? others[0];
   return { position: candidates[titleIndex], name: employer, location };
@@ -197,7 +234,8 @@ function splitOnePiece(piece: string): Pick<Role, 'position' | 'name'> {
   if (parts.length === 1) return hasOrgWord(piece) && !hasTitleWord(piece) ? { name: piece } : { position: piece };
   const orgIndex = parts.findIndex((p, i) => i > 0 && hasOrgWord(p) && !hasTitleWord(p));
   if (orgIndex > 0) return { position: parts.slice(0, orgIndex).join(', '), name: parts.slice(orgIndex).join(', ') };
-  if (titleScore(parts[0]!) < titleScore(parts.slice(1).join(', '))) return { name: parts[0], position: parts.slice(1).join(', ') };
+  if (titleScore(parts[0]!) < titleScore(parts.slice(1).join(', ')))
+    return { name: parts[0], position: parts.slice(1).join(', ') };
   return { position: parts.slice(0, -1).join(', '), name: parts.at(-1) };
 }
 
@@ -218,17 +256,27 @@ function plausibleName(text: string | undefined): string | undefined {
 
 // ---- Education -------------------------------------------------------------------------------
 
-const DEGREE = /\b(?:bachelor(?:'?s)?|master(?:'?s)?|associate(?:'?s)? (?:degree|of)|doctor(?:ate)? of|doctorate|ph\.? ?d|mba|msw|bsn|msn|dpt|llb|llm|j\.?d\b|m\.?d\b|diploma|certificate|certification|ged|high school|degree|a\.a\.s|b\.?eng|m\.?eng|b\.?tech|m\.?tech|apprenticeship)\b|^(?:B\.? ?[SA]\.?(?:c\.?)?|M\.? ?[SA]\.?(?:c\.?)?|M\.? ?Ed\.?|B\.? ?Ed\.?|BBA|BFA|MFA|MPH|MPA|AAS|AA|AS|BS|BA|MS|MA|BSc|MSc)(?= |$|,)/i;
-const INSTITUTION = /\b(?:university|universit[éeä]|college|school|institute|institution|academy|polytechnic|conservatory|seminary|centre|center|universidad|hochschule)\b/i;
+const DEGREE =
+  /\b(?:bachelor(?:'?s)?|master(?:'?s)?|associate(?:'?s)? (?:degree|of)|doctor(?:ate)? of|doctorate|ph\.? ?d|mba|msw|bsn|msn|dpt|llb|llm|j\.?d\b|m\.?d\b|diploma|certificate|certification|ged|high school|degree|a\.a\.s|b\.?eng|m\.?eng|b\.?tech|m\.?tech|apprenticeship)\b|^(?:B\.? ?[SA]\.?(?:c\.?)?|M\.? ?[SA]\.?(?:c\.?)?|M\.? ?Ed\.?|B\.? ?Ed\.?|BBA|BFA|MFA|MPH|MPA|AAS|AA|AS|BS|BA|MS|MA|BSc|MSc)(?= |$|,)/i;
+const INSTITUTION =
+  /\b(?:university|universit[éeä]|college|school|institute|institution|academy|polytechnic|conservatory|seminary|centre|center|universidad|hochschule)\b/i;
 
 function isYears(text: string): boolean {
-  return /^(?:(?:from |since )?(?:[a-z]{3,9}\.? )?(?:19|20)\d\d(?: ?(?:-|–|—|to) ?(?:(?:[a-z]{3,9}\.? )?(?:19|20)\d\d|present|current|now))?|expected (?:[a-z]{3,9} )?(?:19|20)\d\d)$/i.test(text.trim());
+  return /^(?:(?:from |since )?(?:[a-z]{3,9}\.? )?(?:19|20)\d\d(?: ?(?:-|–|—|to) ?(?:(?:[a-z]{3,9}\.? )?(?:19|20)\d\d|present|current|now))?|expected (?:[a-z]{3,9} )?(?:19|20)\d\d)$/i.test(
+    text.trim(),
+  );
 }
 
 function degreeParts(degree: string): { studyType: string; area?: string } {
-  const inOf = /^((?:bachelor|master|doctor|associate)(?:'?s)?(?: of [a-z]{2,15}(?: [a-z]{2,15})?| degree)?)(?: in | of |, | - )(.{2,100})$/i.exec(degree);
-  if (inOf && !/^(?:bachelor|master|doctor|associate)(?:'?s)? of$/i.test(inOf[1]!)) return { studyType: inOf[1]!, area: inOf[2] };
-  const named = /^((?:bachelor|master|doctor|associate)(?:'?s)? of [A-Za-z]{2,15}(?: [A-Z][a-z]{1,15})?)$/i.exec(degree);
+  const inOf =
+    /^((?:bachelor|master|doctor|associate)(?:'?s)?(?: of [a-z]{2,15}(?: [a-z]{2,15})?| degree)?)(?: in | of |, | - )(.{2,100})$/i.exec(
+      degree,
+    );
+  if (inOf && !/^(?:bachelor|master|doctor|associate)(?:'?s)? of$/i.test(inOf[1]!))
+    return { studyType: inOf[1]!, area: inOf[2] };
+  const named = /^((?:bachelor|master|doctor|associate)(?:'?s)? of [A-Za-z]{2,15}(?: [A-Z][a-z]{1,15})?)$/i.exec(
+    degree,
+  );
   if (named) return { studyType: named[1]! };
   const abbreviation = /^([A-Z][A-Za-z]{0,3}\.(?: ?[A-Za-z]{1,3}\.){0,3}|[A-Z]{2,5})(?: in)? (.{2,100})$/.exec(degree);
   if (abbreviation && DEGREE.test(abbreviation[1]!)) return { studyType: abbreviation[1]!, area: abbreviation[2] };
@@ -242,22 +290,48 @@ class EducationReader {
   add(line: string) {
     const years = line.match(/\b(?:19|20)\d\d\b/g) ?? [];
     // "Bachelor of Engineering from VMKV College": a degree from its school.
-    const parts = line.split(/ \| | [–—-] |, |\t| from (?=\p{Lu})/u).map((p) => stripEnd(p.trim(), ',;:|- ')).filter(Boolean);
+    const parts = line
+      .split(/ \| | [–—-] |, |\t| from (?=\p{Lu})/u)
+      .map((p) => stripEnd(p.trim(), ',;:|- '))
+      .filter(Boolean);
     let degree: string | undefined;
     let institution: string | undefined;
     parts.forEach((part, i) => {
       if (isYears(part) || isPlace(part) || /^[A-Z]{2}$/.test(part)) return;
-      const cleaned = part.replace(/\(?\b(?:19|20)\d\d\b\)?/g, ' ').replace(/ {2,}/g, ' ').trim();
+      const cleaned = part
+        .replace(/\(?\b(?:19|20)\d\d\b\)?/g, ' ')
+        .replace(/ {2,}/g, ' ')
+        .trim();
       if (!cleaned) return;
-      if (INSTITUTION.test(cleaned) && (!DEGREE.test(cleaned) || /\b(?:school|college|university|institute|academy|center|centre)$/i.test(cleaned)) && !institution) {
+      if (
+        INSTITUTION.test(cleaned) &&
+        (!DEGREE.test(cleaned) || /\b(?:school|college|university|institute|academy|center|centre)$/i.test(cleaned)) &&
+        !institution
+      ) {
         const next = parts[i + 1];
         // "University of California, Berkeley": the campus belongs to the name, unless a region follows.
-        const campus = next && isCapitalizedWords(next) && !DEGREE.test(next) && !isYears(next) && !US_STATES.has(next) && !(parts[i + 2] && US_STATES.has(parts[i + 2]!)) && / of /.test(cleaned) && !INSTITUTION.test(next);
+        const campus =
+          next &&
+          isCapitalizedWords(next) &&
+          !DEGREE.test(next) &&
+          !isYears(next) &&
+          !US_STATES.has(next) &&
+          !(parts[i + 2] && US_STATES.has(parts[i + 2]!)) &&
+          / of /.test(cleaned) &&
+          !INSTITUTION.test(next);
         institution = campus ? `${cleaned}, ${next}` : cleaned;
         if (campus) parts[i + 1] = '';
       } else if (DEGREE.test(cleaned) && !degree) degree = cleaned;
-      else if (!degree && !institution && this.current?.institution && !this.current.studyType && part === parts[0]) degree = cleaned;
-      else if (!institution && this.current?.studyType && !this.current.institution && isCapitalizedWords(cleaned) && cleaned.split(' ').length >= 2) institution = cleaned;
+      else if (!degree && !institution && this.current?.institution && !this.current.studyType && part === parts[0])
+        degree = cleaned;
+      else if (
+        !institution &&
+        this.current?.studyType &&
+        !this.current.institution &&
+        isCapitalizedWords(cleaned) &&
+        cleaned.split(' ').length >= 2
+      )
+        institution = cleaned;
     });
     const start = years.length > 1 ? years[0] : undefined;
     const end = years.length ? years[years.length - 1] : undefined;
@@ -266,7 +340,10 @@ class EducationReader {
       return;
     }
     const c = this.current;
-    const fillsCurrent = c && ((degree && !c.studyType && !(institution && c.institution)) || (institution && !c.institution && !(degree && c.studyType)));
+    const fillsCurrent =
+      c &&
+      ((degree && !c.studyType && !(institution && c.institution)) ||
+        (institution && !c.institution && !(degree && c.studyType)));
     if (c && fillsCurrent) {
       if (institution) c.institution = institution;
       if (degree) Object.assign(c, degreeParts(degree));
@@ -299,8 +376,13 @@ class WorkReader {
     if (line.bullet) return this.addDetail(line.text, true);
     const dates = findDateRange(line.text);
     if (dates) {
-      const rest = (`${line.text.slice(0, dates.index)} | ${line.text.slice(dates.index + dates.length)}`).replace(/[()]/g, ' ').replace(/ {2,}/g, ' ');
-      const restPieces = rest.split(' | ').map((p) => stripEnd(p.trim(), ',;:|-–— ').replace(/^[,;:|–—-] ?/, '')).filter(Boolean);
+      const rest = `${line.text.slice(0, dates.index)} | ${line.text.slice(dates.index + dates.length)}`
+        .replace(/[()]/g, ' ')
+        .replace(/ {2,}/g, ' ');
+      const restPieces = rest
+        .split(' | ')
+        .map((p) => stripEnd(p.trim(), ',;:|-–— ').replace(/^[,;:|–—-] ?/, ''))
+        .filter(Boolean);
       const header = [...this.pending, ...restPieces];
       this.start(header, dates.start, dates.end);
       this.awaitingHeader = restPieces.length === 0 && this.pending.length === 0;
@@ -376,7 +458,9 @@ function titleCaseTitle(title: string): string {
   if (title !== title.toUpperCase() || title.length <= 4) return title;
   return title
     .split(' ')
-    .map((word, i) => (SMALL_WORDS.has(word.toLowerCase()) && i > 0 ? word.toLowerCase() : word.length <= 3 ? word : titleCase(word)))
+    .map((word, i) =>
+      SMALL_WORDS.has(word.toLowerCase()) && i > 0 ? word.toLowerCase() : word.length <= 3 ? word : titleCase(word),
+    )
     .join(' ');
 }
 
@@ -384,18 +468,31 @@ function readBasics(lines: Line[], resume: JsonResume): Set<Line> {
   const firstLines = lines.slice(0, 6);
   const contact = new Set<Line>();
   firstLines.forEach((l, i) => {
-    if (i === 0 || EMAIL.test(l.text) || PHONE.test(l.text) || CITY_REGION.test(l.text) || /https?:|www\.|linkedin/i.test(l.text)) contact.add(l);
+    if (
+      i === 0 ||
+      EMAIL.test(l.text) ||
+      PHONE.test(l.text) ||
+      CITY_REGION.test(l.text) ||
+      /https?:|www\.|linkedin/i.test(l.text)
+    )
+      contact.add(l);
   });
   const first = firstLines[0]?.text ?? '';
   const [namePart, labelPart] = first.split(/ [|–—-] |, (?=[A-Z]{2,}\b)/);
-  if (namePart && !EMAIL.test(namePart) && namePart.length <= 60 && !headingOf(namePart)) resume.basics.name = titleCase(namePart.trim());
+  if (namePart && !EMAIL.test(namePart) && namePart.length <= 60 && !headingOf(namePart))
+    resume.basics.name = titleCase(namePart.trim());
   if (labelPart && labelPart.length <= 80) resume.basics.label = labelPart.trim();
   const contactText = [...contact].map((l) => l.text).join(' | ');
   const email = EMAIL.exec(contactText)?.[0] ?? lines.map((l) => EMAIL.exec(l.text)?.[0]).find(Boolean);
   if (email) resume.basics.email = email;
   const phone = PHONE.exec(contactText.replace(EMAIL, ' '))?.[0];
   if (phone && phone.replace(/\D/g, '').length >= 10) resume.basics.phone = phone.trim();
-  const place = CITY_REGION.exec([...contact].filter((l) => l !== firstLines[0]).map((l) => l.text).join(' | '));
+  const place = CITY_REGION.exec(
+    [...contact]
+      .filter((l) => l !== firstLines[0])
+      .map((l) => l.text)
+      .join(' | '),
+  );
   if (place) resume.basics.location = { city: place[1], region: place[2] };
   return contact;
 }
@@ -438,12 +535,17 @@ function read(text: string): Reading {
         break;
       case 'certificates':
         // Commas separate certificates, except inside parentheses: "Registered Nurse (MA, RI)".
-        for (const name of body.text.split(/[,;] ?(?![^()]{0,200}\))/)) if (name.trim()) resume.certificates.push({ name: name.trim() });
+        for (const name of body.text.split(/[,;] ?(?![^()]{0,200}\))/))
+          if (name.trim()) resume.certificates.push({ name: name.trim() });
         break;
       case 'languages':
         for (const name of body.text.split(/[,;|] ?/)) {
           const [language, fluency] = name.split(/ ?[(:–-] ?/);
-          if (language && language.length <= 40) resume.languages.push({ language: language.trim(), fluency: fluency?.replace(/\)$/, '').trim() || undefined });
+          if (language && language.length <= 40)
+            resume.languages.push({
+              language: language.trim(),
+              fluency: fluency?.replace(/\)$/, '').trim() || undefined,
+            });
         }
         break;
       default:
@@ -457,7 +559,9 @@ function read(text: string): Reading {
     .filter((r) => r.position || r.name)
     .map((r) => ({ ...r, position: r.position && titleCaseTitle(r.position) }));
   resume.education = education.schools;
-  const names = [...resume.work.map((w) => w.name), ...resume.education.map((e) => e.institution)].filter((n): n is string => !!n && n.length >= 3);
+  const names = [...resume.work.map((w) => w.name), ...resume.education.map((e) => e.institution)].filter(
+    (n): n is string => !!n && n.length >= 3,
+  );
   return { resume, names };
 }
 
@@ -487,7 +591,10 @@ function skillsOf(text: string, names: string[], lexicon: SkillLexicon) {
     const key = m.trim().slice(0, 200);
     if (!originalOf.has(key)) originalOf.set(key, lines[i]!.trim().slice(0, 200));
   });
-  return findSkillMentions(lexicon, masked.join('\n')).map((m) => ({ ...m, evidence: originalOf.get(m.evidence) ?? m.evidence }));
+  return findSkillMentions(lexicon, masked.join('\n')).map((m) => ({
+    ...m,
+    evidence: originalOf.get(m.evidence) ?? m.evidence,
+  }));
 }
 
 export function parseResumeLocally(text: string, lexicon: SkillLexicon): JsonResume {
@@ -503,7 +610,11 @@ export function createLocalResumeParser(): ResumeParser {
       const { resume, names } = read(text);
       const mentions = skillsOf(text, names, lexicon);
       resume.skills = mentions.map((m) => ({ name: m.name, keywords: [] }));
-      return { resume: fitJsonResume(resume), skills: mentions.map((m) => ({ name: m.name, evidence: m.evidence })), model: LOCAL_PARSER_MODEL };
+      return {
+        resume: fitJsonResume(resume),
+        skills: mentions.map((m) => ({ name: m.name, evidence: m.evidence })),
+        model: LOCAL_PARSER_MODEL,
+      };
     },
   };
 }

@@ -43,9 +43,11 @@ export function createOpenAiEmbedder(client: OpenAI, dimensions: number): Embedd
           encoding_format: 'float',
         });
         const ordered = [...response.data].sort((a, b) => a.index - b.index);
-        if (ordered.length !== batch.length) throw new Error(`OpenAI returned ${ordered.length} embeddings for ${batch.length} texts`);
+        if (ordered.length !== batch.length)
+          throw new Error(`OpenAI returned ${ordered.length} embeddings for ${batch.length} texts`);
         for (const item of ordered) {
-          if (item.embedding.length !== dimensions) throw new Error(`OpenAI returned a vector of ${item.embedding.length} dimensions`);
+          if (item.embedding.length !== dimensions)
+            throw new Error(`OpenAI returned a vector of ${item.embedding.length} dimensions`);
           vectors.push(item.embedding);
         }
       }
@@ -65,7 +67,15 @@ export const RESUME_RESPONSE_SCHEMA = {
       type: 'object',
       additionalProperties: false,
       required: ['name', 'label', 'email', 'phone', 'summary', 'city', 'region'],
-      properties: { name: nullableString, label: nullableString, email: nullableString, phone: nullableString, summary: nullableString, city: nullableString, region: nullableString },
+      properties: {
+        name: nullableString,
+        label: nullableString,
+        email: nullableString,
+        phone: nullableString,
+        summary: nullableString,
+        city: nullableString,
+        region: nullableString,
+      },
     },
     work: {
       type: 'array',
@@ -89,7 +99,12 @@ export const RESUME_RESPONSE_SCHEMA = {
         type: 'object',
         additionalProperties: false,
         required: ['institution', 'area', 'studyType', 'endDate'],
-        properties: { institution: nullableString, area: nullableString, studyType: nullableString, endDate: nullableString },
+        properties: {
+          institution: nullableString,
+          area: nullableString,
+          studyType: nullableString,
+          endDate: nullableString,
+        },
       },
     },
     certificates: { type: 'array', items: { type: 'string' } },
@@ -99,7 +114,10 @@ export const RESUME_RESPONSE_SCHEMA = {
         type: 'object',
         additionalProperties: false,
         required: ['name', 'evidence'],
-        properties: { name: { type: 'string' }, evidence: { type: 'string', description: 'the exact words of the resume that show the skill' } },
+        properties: {
+          name: { type: 'string' },
+          evidence: { type: 'string', description: 'the exact words of the resume that show the skill' },
+        },
       },
     },
   },
@@ -115,14 +133,23 @@ export const RESUME_SYSTEM_PROMPT = [
 
 interface ModelResume {
   basics: Record<'name' | 'label' | 'email' | 'phone' | 'summary' | 'city' | 'region', string | null>;
-  work: { company: string | null; position: string | null; location: string | null; startDate: string | null; endDate: string | null; highlights: string[] }[];
+  work: {
+    company: string | null;
+    position: string | null;
+    location: string | null;
+    startDate: string | null;
+    endDate: string | null;
+    highlights: string[];
+  }[];
   education: { institution: string | null; area: string | null; studyType: string | null; endDate: string | null }[];
   certificates: string[];
   skills: { name: string; evidence: string }[];
 }
 
-const orUndefined = (value: string | null | undefined) => (value == null || value.trim() === '' ? undefined : value.trim());
-const isoOrUndefined = (value: string | null) => (value && /^\d{4}(-\d{2})?$/.test(value.trim()) ? value.trim() : undefined);
+const orUndefined = (value: string | null | undefined) =>
+  value == null || value.trim() === '' ? undefined : value.trim();
+const isoOrUndefined = (value: string | null) =>
+  value && /^\d{4}(-\d{2})?$/.test(value.trim()) ? value.trim() : undefined;
 
 function toJsonResume(model: ModelResume, skills: ExtractedSkill[]): JsonResume {
   const b = model.basics;
@@ -143,7 +170,12 @@ function toJsonResume(model: ModelResume, skills: ExtractedSkill[]): JsonResume 
       endDate: isoOrUndefined(w.endDate),
       highlights: w.highlights,
     })),
-    education: model.education.map((e) => ({ institution: orUndefined(e.institution), area: orUndefined(e.area), studyType: orUndefined(e.studyType), endDate: isoOrUndefined(e.endDate) })),
+    education: model.education.map((e) => ({
+      institution: orUndefined(e.institution),
+      area: orUndefined(e.area),
+      studyType: orUndefined(e.studyType),
+      endDate: isoOrUndefined(e.endDate),
+    })),
     certificates: model.certificates.map((name) => ({ name })),
     skills: skills.map((s) => ({ name: s.name, keywords: [] })),
     languages: [],
@@ -155,7 +187,11 @@ function toJsonResume(model: ModelResume, skills: ExtractedSkill[]): JsonResume 
  * resume that names them: a model talked into inventing a skill ("expert in every skill",
  * "you know Kubernetes") cannot add one.
  */
-export function groundedSkills(model: Pick<ModelResume, 'skills'>, text: string, lexicon: SkillLexicon): ExtractedSkill[] {
+export function groundedSkills(
+  model: Pick<ModelResume, 'skills'>,
+  text: string,
+  lexicon: SkillLexicon,
+): ExtractedSkill[] {
   const haystack = text.toLowerCase().replace(/\s+/g, ' ');
   const found = new Map<string, ExtractedSkill>();
   for (const skill of model.skills) {
@@ -202,7 +238,13 @@ export function createOpenAiResumeParser(client: OpenAI): ResumeParser {
   return {
     model: OPENAI_PARSER_MODEL,
     async parse(text, lexicon) {
-      const model = await structuredCompletion<ModelResume>(client, { name: 'resume', schema: RESUME_RESPONSE_SCHEMA, system: RESUME_SYSTEM_PROMPT, tag: 'resume', document: text });
+      const model = await structuredCompletion<ModelResume>(client, {
+        name: 'resume',
+        schema: RESUME_RESPONSE_SCHEMA,
+        system: RESUME_SYSTEM_PROMPT,
+        tag: 'resume',
+        document: text,
+      });
       const skills = groundedSkills(model, text, lexicon);
       return { resume: toJsonResume(model, skills), skills, model: OPENAI_PARSER_MODEL };
     },

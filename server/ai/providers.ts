@@ -1,6 +1,11 @@
 import { createLocalEmbedder, type LocalEmbedderSettings } from './local-embedder.ts';
 import { createLocalResumeParser } from './local-resume-parser.ts';
-import { createOpenAiClient, createOpenAiEmbedder, createOpenAiResumeParser, createOpenAiWriter } from './openai-providers.ts';
+import {
+  createOpenAiClient,
+  createOpenAiEmbedder,
+  createOpenAiResumeParser,
+  createOpenAiWriter,
+} from './openai-providers.ts';
 import { createLocalSkillExtractor, createOpenAiSkillExtractor } from './skill-extractor.ts';
 import type { AiProviders } from './types.ts';
 
@@ -14,7 +19,12 @@ export interface AiProviderOptions {
 /** OpenAI when a key is configured; otherwise deterministic local providers that need no network. */
 export function createAiProviders(options: AiProviderOptions): AiProviders {
   if (!options.openaiApiKey) {
-    return { embedder: createLocalEmbedder(options.local), resumeParser: createLocalResumeParser(), skillExtractor: createLocalSkillExtractor(), writer: null };
+    return {
+      embedder: createLocalEmbedder(options.local),
+      resumeParser: createLocalResumeParser(),
+      skillExtractor: createLocalSkillExtractor(),
+      writer: null,
+    };
   }
   const client = createOpenAiClient({ apiKey: options.openaiApiKey, baseURL: options.openaiBaseUrl });
   return {

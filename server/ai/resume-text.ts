@@ -11,9 +11,58 @@ export interface Line {
   bullet: boolean;
 }
 
-const WHITESPACE = new Set([' ', '\t', '\u00a0', '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a', '\u202f', '\u205f', '\u3000', '\f', '\v']);
+const WHITESPACE = new Set([
+  ' ',
+  '\t',
+  '\u00a0',
+  '\u2000',
+  '\u2001',
+  '\u2002',
+  '\u2003',
+  '\u2004',
+  '\u2005',
+  '\u2006',
+  '\u2007',
+  '\u2008',
+  '\u2009',
+  '\u200a',
+  '\u202f',
+  '\u205f',
+  '\u3000',
+  '\f',
+  '\v',
+]);
 const INVISIBLE = new Set(['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad']);
-const BULLETS = new Set(['-', '*', '•', '●', '○', '◦', '▪', '▫', '■', '□', '‣', '⁃', '∙', '·', '➢', '➤', '►', '▶', '✓', '✔', '❖', '♦', '◆', '–', '—', '', '', '>']);
+const BULLETS = new Set([
+  '-',
+  '*',
+  '•',
+  '●',
+  '○',
+  '◦',
+  '▪',
+  '▫',
+  '■',
+  '□',
+  '‣',
+  '⁃',
+  '∙',
+  '·',
+  '➢',
+  '➤',
+  '►',
+  '▶',
+  '✓',
+  '✔',
+  '❖',
+  '♦',
+  '◆',
+  '–',
+  '—',
+  '',
+  '',
+  '>',
+]);
 
 /** `text` without any of `chars` at its end. */
 export function stripEnd(text: string, chars: string): string {
@@ -65,7 +114,12 @@ function toLine(piece: string): Line | null {
   while (text.startsWith('| ')) text = text.slice(2);
   let bullet = false;
   // "• Led a team", "- Led", "o Led" (Word's round bullet from the Symbol font).
-  if (text.length > 2 && (BULLETS.has(text[0]!) && (text[1] === ' ' || text[0] !== '-' && text[0] !== '>' && text[0] !== '*')) || text.startsWith('o ') && /^o [A-Z]/.test(text.slice(0, 3))) {
+  if (
+    (text.length > 2 &&
+      BULLETS.has(text[0]!) &&
+      (text[1] === ' ' || (text[0] !== '-' && text[0] !== '>' && text[0] !== '*'))) ||
+    (text.startsWith('o ') && /^o [A-Z]/.test(text.slice(0, 3)))
+  ) {
     bullet = true;
     text = text.slice(text[1] === ' ' ? 2 : 1).trimStart();
   }
@@ -80,7 +134,8 @@ function rejoinRanges(pieces: string[]): string[] {
   const out: string[] = [];
   for (const piece of pieces) {
     const previous = out[out.length - 1];
-    if (previous !== undefined && LONE_POINT.test(previous) && STARTS_WITH_POINT.test(piece)) out[out.length - 1] = `${previous} - ${piece}`;
+    if (previous !== undefined && LONE_POINT.test(previous) && STARTS_WITH_POINT.test(piece))
+      out[out.length - 1] = `${previous} - ${piece}`;
     else out.push(piece);
   }
   return out;
@@ -99,12 +154,29 @@ export function cleanLines(text: string): Line[] {
 
 // ---- Dates -------------------------------------------------------------------------------------
 
-const MONTH_NUMBERS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH_NUMBERS: Record<string, string> = {
+  jan: '01',
+  feb: '02',
+  mar: '03',
+  apr: '04',
+  may: '05',
+  jun: '06',
+  jul: '07',
+  aug: '08',
+  sep: '09',
+  oct: '10',
+  nov: '11',
+  dec: '12',
+};
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const YEAR = '(?:19|20)\\d\\d';
 const POINT = `(?:${MONTH},? ?${YEAR}|(?:0?[1-9]|1[0-2])[/.-](?:(?:0?[1-9]|[12]\\d|3[01])[/.-])?${YEAR}|${YEAR}[/.-](?:0[1-9]|1[0-2])(?![\\d/.-])|(?:spring|summer|fall|autumn|winter),? ${YEAR}|${YEAR})`;
 const NOW = '(?:present|current(?:ly)?|now|today|date|ongoing|till date)';
-const RANGE = new RegExp(`(?<![\\d/.-])(${POINT}) ?(?:-|–|—|−|~|to|until|till|through|thru) ?(${POINT}|${NOW})(?![\\d/])`, 'i');
+const RANGE = new RegExp(
+  `(?<![\\d/.-])(${POINT}) ?(?:-|–|—|−|~|to|until|till|through|thru) ?(${POINT}|${NOW})(?![\\d/])`,
+  'i',
+);
 const SINCE = new RegExp(`\\b(?:since|from) (${POINT})(?![\\d/])`, 'i');
 const LONE_POINT = new RegExp(`^(?:from |since )?${POINT}$`, 'i');
 const STARTS_WITH_POINT = new RegExp(`^(?:${POINT}|${NOW})(?![\\d/])`, 'i');

@@ -1,5 +1,5 @@
 import type OpenAI from 'openai';
-import { findSkillMentions, } from '../skills/lexicon.ts';
+import { findSkillMentions } from '../skills/lexicon.ts';
 import { groundedSkills, OPENAI_PARSER_MODEL, structuredCompletion } from './openai-providers.ts';
 import type { SkillExtractor } from './types.ts';
 
@@ -21,7 +21,12 @@ const SKILLS_SCHEMA = {
   properties: {
     skills: {
       type: 'array',
-      items: { type: 'object', additionalProperties: false, required: ['name', 'evidence'], properties: { name: { type: 'string' }, evidence: { type: 'string' } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'evidence'],
+        properties: { name: { type: 'string' }, evidence: { type: 'string' } },
+      },
     },
   },
 } as const;

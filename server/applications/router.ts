@@ -15,18 +15,35 @@ export const applicationsRouter = createTRPCRouter({
     .input(
       z.object({
         jobId: id,
-        coverLetter: z.string().trim().max(10_000, 'A cover letter can be at most 10,000 characters.').transform((v) => (v === '' ? null : v)).nullable().default(null),
+        coverLetter: z
+          .string()
+          .trim()
+          .max(10_000, 'A cover letter can be at most 10,000 characters.')
+          .transform((v) => (v === '' ? null : v))
+          .nullable()
+          .default(null),
       }),
     )
     .mutation(({ ctx, input }) => apply(ctx.db, ctx.user.id, input, ctx.clock())),
 
   mine: seekerProcedure.query(({ ctx }) => myApplications(ctx.db, ctx.user.id)),
 
-  forJob: employerProcedure.input(z.object({ jobId: id })).query(({ ctx, input }) => applicationsForJob(ctx.db, ctx.user.id, input.jobId)),
+  forJob: employerProcedure
+    .input(z.object({ jobId: id }))
+    .query(({ ctx, input }) => applicationsForJob(ctx.db, ctx.user.id, input.jobId)),
 
   setStatus: employerProcedure
-    .input(z.object({ id, status: z.enum(['reviewed', 'interview', 'accepted', 'rejected'], { error: 'Choose reviewed, interview, accepted or rejected.' }) }))
+    .input(
+      z.object({
+        id,
+        status: z.enum(['reviewed', 'interview', 'accepted', 'rejected'], {
+          error: 'Choose reviewed, interview, accepted or rejected.',
+        }),
+      }),
+    )
     .mutation(({ ctx, input }) => setApplicationStatus(ctx.db, ctx.user.id, input.id, input.status, ctx.clock())),
 
-  withdraw: seekerProcedure.input(z.object({ id })).mutation(({ ctx, input }) => withdraw(ctx.db, ctx.user.id, input.id, ctx.clock())),
+  withdraw: seekerProcedure
+    .input(z.object({ id }))
+    .mutation(({ ctx, input }) => withdraw(ctx.db, ctx.user.id, input.id, ctx.clock())),
 });

@@ -21,12 +21,34 @@ export const EMPLOYER_TRANSITIONS: Record<ApplicationStatus, readonly Applicatio
 };
 const OPEN: readonly ApplicationStatus[] = ['submitted', 'reviewed', 'interview'];
 
-async function recordEvent(db: Queryable, applicationId: number, from: ApplicationStatus | null, to: ApplicationStatus, actor: { id: number; role: string }, now: Date) {
-  await db.insert(applicationEvents).values({ applicationId, fromStatus: from, toStatus: to, actorId: actor.id, actorRole: actor.role, createdAt: now });
+async function recordEvent(
+  db: Queryable,
+  applicationId: number,
+  from: ApplicationStatus | null,
+  to: ApplicationStatus,
+  actor: { id: number; role: string },
+  now: Date,
+) {
+  await db.insert(applicationEvents).values({
+    applicationId,
+    fromStatus: from,
+    toStatus: to,
+    actorId: actor.id,
+    actorRole: actor.role,
+    createdAt: now,
+  });
 }
 
-export async function apply(db: Database, seekerId: number, input: { jobId: number; coverLetter: string | null }, now: Date) {
-  const [job] = await db.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.id, input.jobId), visibleToSeekers(now)));
+export async function apply(
+  db: Database,
+  seekerId: number,
+  input: { jobId: number; coverLetter: string | null },
+  now: Date,
+) {
+  const [job] = await db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.id, input.jobId), visibleToSeekers(now)));
   if (!job) throw new TRPCError({ code: 'NOT_FOUND', message: 'This job is not open for applications.' });
   try {
     return await db.transaction(async (tx) => {
@@ -36,29 +58,62 @@ export async function apply(db: Database, seekerId: number, input: { jobId: numb
         .where(and(eq(matches.jobSeekerId, seekerId), eq(matches.jobId, input.jobId)));
       const [application] = await tx
         .insert(applications)
-        .values({ jobSeekerId: seekerId, jobId: input.jobId, coverLetter: input.coverLetter, status: 'submitted', matchScore: match?.score ?? null, matchReasoning: match?.reasoning ?? null, submittedAt: now, updatedAt: now })
+        .values({
+          jobSeekerId: seekerId,
+          jobId: input.jobId,
+          coverLetter: input.coverLetter,
+          status: 'submitted',
+          matchScore: match?.score ?? null,
+          matchReasoning: match?.reasoning ?? null,
+          submittedAt: now,
+          updatedAt: now,
+        })
         .returning({ id: applications.id, status: applications.status, submittedAt: applications.submittedAt });
-      await tx.update(matches).set({ applied: true }).where(and(eq(matches.jobSeekerId, seekerId), eq(matches.jobId, input.jobId)));
+      await tx
+        .update(matches)
+        .set({ applied: true })
+        .where(and(eq(matches.jobSeekerId, seekerId), eq(matches.jobId, input.jobId)));
       await recordEvent(tx, application!.id, null, 'submitted', { id: seekerId, role: 'job_seeker' }, now);
-      return { id: application!.id, jobId: input.jobId, status: application!.status, submittedAt: application!.submittedAt.toISOString() };
+      return {
+        id: application!.id,
+        jobId: input.jobId,
+        status: application!.status,
+        submittedAt: application!.submittedAt.toISOString(),
+      };
     });
   } catch (error) {
     // The database's unique constraint decides a race; the loser hears why.
-    if (isUniqueViolation(error)) throw new TRPCError({ code: 'CONFLICT', message: 'You have already applied to this job.' });
+    if (isUniqueViolation(error))
+      throw new TRPCError({ code: 'CONFLICT', message: 'You have already applied to this job.' });
     throw error;
   }
 }
 
 async function historyOf(db: Queryable, applicationIds: number[]) {
-  if (applicationIds.length === 0) return new Map<number, { fromStatus: string | null; toStatus: string; by: string; at: string }[]>();
+  if (applicationIds.length === 0)
+    return new Map<number, { fromStatus: string | null; toStatus: string; by: string; at: string }[]>();
   const rows = await db
-    .select({ applicationId: applicationEvents.applicationId, fromStatus: applicationEvents.fromStatus, toStatus: applicationEvents.toStatus, actorRole: applicationEvents.actorRole, at: applicationEvents.createdAt })
+    .select({
+      applicationId: applicationEvents.applicationId,
+      fromStatus: applicationEvents.fromStatus,
+      toStatus: applicationEvents.toStatus,
+      actorRole: applicationEvents.actorRole,
+      at: applicationEvents.createdAt,
+    })
     .from(applicationEvents)
     .where(inArray(applicationEvents.applicationId, applicationIds))
     .orderBy(asc(applicationEvents.createdAt), asc(applicationEvents.id));
   const byApplication = new Map<number, { fromStatus: string | null; toStatus: string; by: string; at: string }[]>();
   for (const r of rows) {
-    byApplication.set(r.applicationId, [...(byApplication.get(r.applicationId) ?? []), { fromStatus: r.fromStatus, toStatus: r.toStatus, by: r.actorRole === 'employer' ? 'employer' : 'you', at: r.at.toISOString() }]);
+    byApplication.set(r.applicationId, [
+      ...(byApplication.get(r.applicationId) ?? []),
+      {
+        fromStatus: r.fromStatus,
+        toStatus: r.toStatus,
+        by: r.actorRole === 'employer' ? 'employer' : 'you',
+        at: r.at.toISOString(),
+      },
+    ]);
   }
   return byApplication;
 }
@@ -67,16 +122,27 @@ async function historyOf(db: Queryable, applicationIds: number[]) {
 export async function myApplications(db: Queryable, seekerId: number) {
   const rows = await db
     .select({
-      id: applications.id, status: applications.status, coverLetter: applications.coverLetter, matchScore: applications.matchScore,
-      submittedAt: applications.submittedAt, updatedAt: applications.updatedAt,
-      jobId: jobs.id, title: jobs.title, location: jobs.location, jobStatus: jobs.status, companyName: employers.companyName,
+      id: applications.id,
+      status: applications.status,
+      coverLetter: applications.coverLetter,
+      matchScore: applications.matchScore,
+      submittedAt: applications.submittedAt,
+      updatedAt: applications.updatedAt,
+      jobId: jobs.id,
+      title: jobs.title,
+      location: jobs.location,
+      jobStatus: jobs.status,
+      companyName: employers.companyName,
     })
     .from(applications)
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
     .innerJoin(employers, eq(employers.id, jobs.employerId))
     .where(eq(applications.jobSeekerId, seekerId))
     .orderBy(desc(applications.submittedAt), desc(applications.id));
-  const history = await historyOf(db, rows.map((r) => r.id));
+  const history = await historyOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     status: r.status as ApplicationStatus,
@@ -94,10 +160,18 @@ export async function applicationsForJob(db: Queryable, employerId: number, jobI
   await ownedJob(db, employerId, jobId);
   const rows = await db
     .select({
-      id: applications.id, status: applications.status, coverLetter: applications.coverLetter, matchScore: applications.matchScore,
-      matchReasoning: applications.matchReasoning, submittedAt: applications.submittedAt,
-      seekerId: jobSeekers.id, firstName: jobSeekers.firstName, lastName: jobSeekers.lastName, location: jobSeekers.location,
-      phone: jobSeekers.phone, email: users.email,
+      id: applications.id,
+      status: applications.status,
+      coverLetter: applications.coverLetter,
+      matchScore: applications.matchScore,
+      matchReasoning: applications.matchReasoning,
+      submittedAt: applications.submittedAt,
+      seekerId: jobSeekers.id,
+      firstName: jobSeekers.firstName,
+      lastName: jobSeekers.lastName,
+      location: jobSeekers.location,
+      phone: jobSeekers.phone,
+      email: users.email,
     })
     .from(applications)
     // Left joins: an application of an erased account stays, anonymous, in the employer's figures.
@@ -105,8 +179,18 @@ export async function applicationsForJob(db: Queryable, employerId: number, jobI
     .leftJoin(users, eq(users.id, jobSeekers.id))
     .where(eq(applications.jobId, jobId))
     .orderBy(sql`${applications.matchScore} desc nulls last`, asc(applications.submittedAt));
-  const history = await historyOf(db, rows.map((r) => r.id));
-  const counts: Record<ApplicationStatus, number> = { submitted: 0, reviewed: 0, interview: 0, accepted: 0, rejected: 0, withdrawn: 0 };
+  const history = await historyOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  const counts: Record<ApplicationStatus, number> = {
+    submitted: 0,
+    reviewed: 0,
+    interview: 0,
+    accepted: 0,
+    rejected: 0,
+    withdrawn: 0,
+  };
   for (const r of rows) counts[r.status as ApplicationStatus]++;
   return {
     counts,
@@ -118,27 +202,54 @@ export async function applicationsForJob(db: Queryable, employerId: number, jobI
       matchReasoning: r.matchReasoning,
       submittedAt: r.submittedAt.toISOString(),
       // They applied to this employer's job: their contact details are theirs to see now.
-      seeker: r.seekerId === null ? null : { id: r.seekerId, firstName: r.firstName!, lastName: r.lastName!, location: r.location, email: r.email!, phone: r.phone },
+      seeker:
+        r.seekerId === null
+          ? null
+          : {
+              id: r.seekerId,
+              firstName: r.firstName!,
+              lastName: r.lastName!,
+              location: r.location,
+              email: r.email!,
+              phone: r.phone,
+            },
       history: history.get(r.id) ?? [],
       next: EMPLOYER_TRANSITIONS[r.status as ApplicationStatus],
     })),
   };
 }
 
-async function changeStatus(db: Database, applicationId: number, from: ApplicationStatus, to: ApplicationStatus, actor: { id: number; role: string }, now: Date) {
+async function changeStatus(
+  db: Database,
+  applicationId: number,
+  from: ApplicationStatus,
+  to: ApplicationStatus,
+  actor: { id: number; role: string },
+  now: Date,
+) {
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(applications)
       .set({ status: to, updatedAt: now })
       .where(and(eq(applications.id, applicationId), eq(applications.status, from)))
       .returning({ id: applications.id });
-    if (!updated.length) throw new TRPCError({ code: 'CONFLICT', message: 'This application was changed meanwhile. Reload and try again.' });
+    if (!updated.length)
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: 'This application was changed meanwhile. Reload and try again.',
+      });
     await recordEvent(tx, applicationId, from, to, actor, now);
   });
   return { id: applicationId, status: to };
 }
 
-export async function setApplicationStatus(db: Database, employerId: number, applicationId: number, to: ApplicationStatus, now: Date) {
+export async function setApplicationStatus(
+  db: Database,
+  employerId: number,
+  applicationId: number,
+  to: ApplicationStatus,
+  now: Date,
+) {
   const [row] = await db
     .select({ status: applications.status })
     .from(applications)
@@ -150,16 +261,25 @@ export async function setApplicationStatus(db: Database, employerId: number, app
     const allowed = EMPLOYER_TRANSITIONS[from];
     throw new TRPCError({
       code: 'BAD_REQUEST',
-      message: allowed.length ? `A ${from} application can move to ${allowed.join(' or ')}, not ${to}.` : `This application is ${from}: its status is final.`,
+      message: allowed.length
+        ? `A ${from} application can move to ${allowed.join(' or ')}, not ${to}.`
+        : `This application is ${from}: its status is final.`,
     });
   }
   return changeStatus(db, applicationId, from, to, { id: employerId, role: 'employer' }, now);
 }
 
 export async function withdraw(db: Database, seekerId: number, applicationId: number, now: Date) {
-  const [row] = await db.select({ status: applications.status }).from(applications).where(and(eq(applications.id, applicationId), eq(applications.jobSeekerId, seekerId)));
+  const [row] = await db
+    .select({ status: applications.status })
+    .from(applications)
+    .where(and(eq(applications.id, applicationId), eq(applications.jobSeekerId, seekerId)));
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'This application was not found.' });
   const from = row.status as ApplicationStatus;
-  if (!OPEN.includes(from)) throw new TRPCError({ code: 'BAD_REQUEST', message: `This application is ${from}: it can no longer be withdrawn.` });
+  if (!OPEN.includes(from))
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `This application is ${from}: it can no longer be withdrawn.`,
+    });
   return changeStatus(db, applicationId, from, 'withdrawn', { id: seekerId, role: 'job_seeker' }, now);
 }

@@ -9,7 +9,8 @@ import { rowsOf } from '../sql-helpers.ts';
 const MIN_DECISION_LOG_MONTHS = 6;
 
 const monthStart = (year: number, month: number) => new Date(Date.UTC(year, month, 1));
-const partitionName = (start: Date) => `ai_decisions_y${start.getUTCFullYear()}m${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
+const partitionName = (start: Date) =>
+  `ai_decisions_y${start.getUTCFullYear()}m${String(start.getUTCMonth() + 1).padStart(2, '0')}`;
 
 /** Partitions known to exist, per database handle: one catalog lookup per month and process. */
 const ensured = new WeakMap<object, Set<string>>();
@@ -22,11 +23,17 @@ export async function ensureDecisionPartition(db: Queryable, at: Date): Promise<
   ensured.set(db, known);
   if (known.has(name)) return;
   const end = monthStart(start.getUTCFullYear(), start.getUTCMonth() + 1);
-  const exists = async () => rowsOf<{ found: string | null }>(await db.execute(sql`select to_regclass(${name})::text as found`))[0]?.found != null;
+  const exists = async () =>
+    rowsOf<{ found: string | null }>(await db.execute(sql`select to_regclass(${name})::text as found`))[0]?.found !=
+    null;
   if (!(await exists())) {
     try {
       // The name and bounds are built from a date above, never from input.
-      await db.execute(sql.raw(`create table if not exists "${name}" partition of ai_decisions for values from ('${start.toISOString()}') to ('${end.toISOString()}')`));
+      await db.execute(
+        sql.raw(
+          `create table if not exists "${name}" partition of ai_decisions for values from ('${start.toISOString()}') to ('${end.toISOString()}')`,
+        ),
+      );
     } catch (error) {
       if (!(await exists())) throw error; // another writer created it at the same moment otherwise
     }
@@ -35,11 +42,17 @@ export async function ensureDecisionPartition(db: Queryable, at: Date): Promise<
 }
 
 /** Detaches and drops the months that ended more than `retentionMonths` before `now`. */
-export async function dropExpiredDecisionPartitions(db: Queryable, now: Date, retentionMonths: number): Promise<string[]> {
+export async function dropExpiredDecisionPartitions(
+  db: Queryable,
+  now: Date,
+  retentionMonths: number,
+): Promise<string[]> {
   const months = Math.max(MIN_DECISION_LOG_MONTHS, retentionMonths);
   const keepFrom = monthStart(now.getUTCFullYear(), now.getUTCMonth() - months);
   const partitions = rowsOf<{ name: string }>(
-    await db.execute(sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'ai_decisions'::regclass`),
+    await db.execute(
+      sql`select c.relname as name from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = 'ai_decisions'::regclass`,
+    ),
   );
   const dropped: string[] = [];
   for (const { name } of partitions) {
@@ -56,10 +69,21 @@ export async function dropExpiredDecisionPartitions(db: Queryable, now: Date, re
 }
 
 /** For admins: newest first, optionally for one seeker or one job, keyset-paged by id. */
-export async function listDecisions(db: Queryable, input: { seekerId?: number | undefined; jobId?: number | undefined; beforeId?: number | undefined; limit: number }) {
+export async function listDecisions(
+  db: Queryable,
+  input: { seekerId?: number | undefined; jobId?: number | undefined; beforeId?: number | undefined; limit: number },
+) {
   const rows = rowsOf<{
-    id: string | number; created_at: Date | string; job_seeker_id: number | null; job_id: number | null; overall_score: number;
-    algorithm_version: string; experiment_name: string | null; embedding_model: string | null; parser_model: string | null; reasoning_model: string;
+    id: string | number;
+    created_at: Date | string;
+    job_seeker_id: number | null;
+    job_id: number | null;
+    overall_score: number;
+    algorithm_version: string;
+    experiment_name: string | null;
+    embedding_model: string | null;
+    parser_model: string | null;
+    reasoning_model: string;
   }>(
     await db.execute(sql`
       select id, created_at, job_seeker_id, job_id, overall_score, algorithm_version, experiment_name, embedding_model, parser_model, reasoning_model

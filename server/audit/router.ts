@@ -8,12 +8,16 @@ import { recordId } from '../ids.ts';
 
 export const auditRouter = createTRPCRouter({
   /** An employer's audit: all their jobs, or one. */
-  forEmployer: employerProcedure.input(z.object({ jobId: recordId.optional() }).default({})).query(async ({ ctx, input }) => {
-    if (input.jobId) await ownedJob(ctx.db, ctx.user.id, input.jobId);
-    const scope = input.jobId ? sql`jobs.id = ${input.jobId} and jobs.employer_id = ${ctx.user.id}` : sql`jobs.employer_id = ${ctx.user.id}`;
-    const audit = await runAudit(ctx.db, scope);
-    return { ...audit, csv: auditCsv(audit) };
-  }),
+  forEmployer: employerProcedure
+    .input(z.object({ jobId: recordId.optional() }).default({}))
+    .query(async ({ ctx, input }) => {
+      if (input.jobId) await ownedJob(ctx.db, ctx.user.id, input.jobId);
+      const scope = input.jobId
+        ? sql`jobs.id = ${input.jobId} and jobs.employer_id = ${ctx.user.id}`
+        : sql`jobs.employer_id = ${ctx.user.id}`;
+      const audit = await runAudit(ctx.db, scope);
+      return { ...audit, csv: auditCsv(audit) };
+    }),
 
   /** The whole platform, for admins. */
   platform: adminProcedure.query(async ({ ctx }) => {

@@ -28,7 +28,16 @@ export interface CategoryRow {
   flagged: boolean;
 }
 
-const suppressedRow = (category: string): CategoryRow => ({ category, suppressed: true, total: null, positive: null, rate: null, impactRatio: null, under2Percent: false, flagged: false });
+const suppressedRow = (category: string): CategoryRow => ({
+  category,
+  suppressed: true,
+  total: null,
+  positive: null,
+  rate: null,
+  impactRatio: null,
+  under2Percent: false,
+  flagged: false,
+});
 
 export interface AuditTable {
   rows: CategoryRow[];
@@ -60,13 +69,23 @@ export function impactTable(people: AuditPerson[], groupOf: (p: AuditPerson) => 
   }
   const all = people.length;
   const shown = [...groups.entries()].filter(([, g]) => g.total >= MIN_CELL_SIZE);
-  const counted = shown.map(([category, g]) => ({ category, ...g, rate: g.positive / g.total, under2Percent: all > 0 && g.total / all < 0.02 }));
+  const counted = shown.map(([category, g]) => ({
+    category,
+    ...g,
+    rate: g.positive / g.total,
+    under2Percent: all > 0 && g.total / all < 0.02,
+  }));
   // The highest rate among categories large enough to count sets the bar.
   const best = Math.max(0, ...counted.filter((c) => !c.under2Percent).map((c) => c.rate));
   const rows: CategoryRow[] = [
     ...counted.map((c) => {
       const impactRatio = best > 0 ? c.rate / best : null;
-      return { ...c, suppressed: false, impactRatio, flagged: !c.under2Percent && impactRatio !== null && impactRatio < 0.8 };
+      return {
+        ...c,
+        suppressed: false,
+        impactRatio,
+        flagged: !c.under2Percent && impactRatio !== null && impactRatio < 0.8,
+      };
     }),
     ...[...groups.entries()].filter(([, g]) => g.total < MIN_CELL_SIZE).map(([category]) => suppressedRow(category)),
   ].sort((a, b) => a.category.localeCompare(b.category));
@@ -77,7 +96,12 @@ export function auditOf(selection: AuditPerson[], scoring: AuditPerson[]) {
   const sex = (p: AuditPerson) => (known(p.sex) ? p.sex : null);
   const race = (p: AuditPerson) => (known(p.raceEthnicity) ? p.raceEthnicity : null);
   const both = (p: AuditPerson) => (known(p.sex) && known(p.raceEthnicity) ? `${p.sex} × ${p.raceEthnicity}` : null);
-  const tables = (people: AuditPerson[]) => ({ sex: impactTable(people, sex), raceEthnicity: impactTable(people, race), intersection: impactTable(people, both), total: people.length });
+  const tables = (people: AuditPerson[]) => ({
+    sex: impactTable(people, sex),
+    raceEthnicity: impactTable(people, race),
+    intersection: impactTable(people, both),
+    total: people.length,
+  });
   return { selection: tables(selection), scoring: tables(scoring) };
 }
 
@@ -97,7 +121,8 @@ export async function runAudit(db: Queryable, scope: SQL) {
       select si.sex, si.race_ethnicity as race, s.overall_score > (select v from median) as positive
       from scoped s left join self_identifications si on si.job_seeker_id = s.job_seeker_id`),
   );
-  const toPeople = (rows: { sex: string | null; race: string | null; positive: boolean }[]) => rows.map((r) => ({ sex: r.sex, raceEthnicity: r.race, positive: r.positive }));
+  const toPeople = (rows: { sex: string | null; race: string | null; positive: boolean }[]) =>
+    rows.map((r) => ({ sex: r.sex, raceEthnicity: r.race, positive: r.positive }));
   return auditOf(toPeople(selection), toPeople(scoring));
 }
 
@@ -108,8 +133,24 @@ export function auditCsv(audit: ReturnType<typeof auditOf>): string {
     for (const grouping of ['sex', 'raceEthnicity', 'intersection'] as const) {
       const table = tables[grouping];
       for (const r of table.rows) {
-        if (r.suppressed) lines.push([measure, grouping, `"${r.category}"`, `"fewer than ${MIN_CELL_SIZE}"`, '', '', '', '', ''].join(','));
-        else lines.push([measure, grouping, `"${r.category}"`, r.total, r.positive, r.rate?.toFixed(4), r.impactRatio?.toFixed(4) ?? '', r.under2Percent, r.flagged].join(','));
+        if (r.suppressed)
+          lines.push(
+            [measure, grouping, `"${r.category}"`, `"fewer than ${MIN_CELL_SIZE}"`, '', '', '', '', ''].join(','),
+          );
+        else
+          lines.push(
+            [
+              measure,
+              grouping,
+              `"${r.category}"`,
+              r.total,
+              r.positive,
+              r.rate?.toFixed(4),
+              r.impactRatio?.toFixed(4) ?? '',
+              r.under2Percent,
+              r.flagged,
+            ].join(','),
+          );
       }
       lines.push([measure, grouping, '"unknown"', table.unknown, '', '', '', '', ''].join(','));
     }

@@ -6,7 +6,17 @@ import { isUniqueViolation } from '../db-errors.ts';
 import type { PasswordHasher } from './passwords.ts';
 import type { SignUpInput } from './schemas.ts';
 import { createSession, invalidateUserSessions, type SessionUser, type ValidSession } from './sessions.ts';
-import { ADDRESS_RULE, PAIR_RULE, SIGN_UP_RULE, addressKey, clearAttempts, pairKey, returnAttempt, signUpKey, takeAttempt } from './throttle.ts';
+import {
+  ADDRESS_RULE,
+  PAIR_RULE,
+  SIGN_UP_RULE,
+  addressKey,
+  clearAttempts,
+  pairKey,
+  returnAttempt,
+  signUpKey,
+  takeAttempt,
+} from './throttle.ts';
 
 export interface SignedIn {
   user: SessionUser;
@@ -60,16 +70,30 @@ export async function signUp(
 /** Creates a user of any type, admins included: for the admin command and the demo data only. */
 export async function createUserWithProfile(
   db: Queryable,
-  input: { email: string; passwordHash: string; userType: UserType; firstName?: string; lastName?: string; companyName?: string },
+  input: {
+    email: string;
+    passwordHash: string;
+    userType: UserType;
+    firstName?: string;
+    lastName?: string;
+    companyName?: string;
+  },
 ): Promise<number> {
   const [user] = await db
     .insert(users)
     // Admins and demo accounts are made by the operator, whose addresses need no proof.
-    .values({ email: input.email.trim().toLowerCase(), passwordHash: input.passwordHash, userType: input.userType, emailVerifiedAt: new Date() })
+    .values({
+      email: input.email.trim().toLowerCase(),
+      passwordHash: input.passwordHash,
+      userType: input.userType,
+      emailVerifiedAt: new Date(),
+    })
     .returning({ id: users.id });
   if (!user) throw new Error('insert into users returned no row');
   if (input.userType === 'job_seeker') {
-    await db.insert(jobSeekers).values({ id: user.id, firstName: input.firstName ?? '', lastName: input.lastName ?? '' });
+    await db
+      .insert(jobSeekers)
+      .values({ id: user.id, firstName: input.firstName ?? '', lastName: input.lastName ?? '' });
   } else if (input.userType === 'employer') {
     await db.insert(employers).values({ id: user.id, companyName: input.companyName ?? '' });
   }
@@ -126,7 +150,10 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   context: { ip: string | null; now: Date },
 ): Promise<{ token: string; session: ValidSession }> {
-  const [user] = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  const [user] = await db
+    .select({ email: users.email, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
   const pair = pairKey(user.email, context.ip);
   await takeAttempt(db, pair, PAIR_RULE, context.now);

@@ -17,7 +17,8 @@ export async function createAdmin(db: Database, passwords: PasswordHasher, input
     const id = await createUserWithProfile(db, { email: parsed.data.email, passwordHash, userType: 'admin' });
     return { id, email: parsed.data.email };
   } catch (error) {
-    if (isUniqueViolation(error)) throw new TRPCError({ code: 'CONFLICT', message: `An account with ${parsed.data.email} already exists.` });
+    if (isUniqueViolation(error))
+      throw new TRPCError({ code: 'CONFLICT', message: `An account with ${parsed.data.email} already exists.` });
     throw error;
   }
 }

@@ -27,5 +27,11 @@ export function sessionCookie(token: string, expiresAt: Date, now: Date, secure:
 }
 
 export function blankSessionCookie(secure: boolean): string {
-  return generateCookie(sessionCookieName(secure), '', { httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: 0 });
+  return generateCookie(sessionCookieName(secure), '', {
+    httpOnly: true,
+    secure,
+    sameSite: 'Lax',
+    path: '/',
+    maxAge: 0,
+  });
 }

@@ -48,7 +48,9 @@ export function createArgon2Hasher(argon2: Argon2, params: typeof ARGON2_PARAMS 
       const match = /^\$argon2id\$v=(\d+)\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(encoded);
       if (!match) return true;
       const [, version, m, t, p] = match.map(Number) as [number, number, number, number, number];
-      return version !== Argon2Version.Version13 || m < params.memoryCost || t < params.timeCost || p < params.parallelism;
+      return (
+        version !== Argon2Version.Version13 || m < params.memoryCost || t < params.timeCost || p < params.parallelism
+      );
     },
   };
 }

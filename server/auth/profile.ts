@@ -17,18 +17,44 @@ export const employerProfileColumns = {
   website: employers.website,
 };
 
-export type SeekerProfile = { [K in keyof typeof seekerProfileColumns]: (typeof seekerProfileColumns)[K]['_']['data'] | null };
-export type EmployerProfile = { [K in keyof typeof employerProfileColumns]: (typeof employerProfileColumns)[K]['_']['data'] | null };
+export type SeekerProfile = {
+  [K in keyof typeof seekerProfileColumns]: (typeof seekerProfileColumns)[K]['_']['data'] | null;
+};
+export type EmployerProfile = {
+  [K in keyof typeof employerProfileColumns]: (typeof employerProfileColumns)[K]['_']['data'] | null;
+};
 
 export type Me =
-  | { id: number; email: string; emailVerified: boolean; userType: 'job_seeker'; createdAt: string; profile: SeekerProfile }
-  | { id: number; email: string; emailVerified: boolean; userType: 'employer'; createdAt: string; profile: EmployerProfile }
+  | {
+      id: number;
+      email: string;
+      emailVerified: boolean;
+      userType: 'job_seeker';
+      createdAt: string;
+      profile: SeekerProfile;
+    }
+  | {
+      id: number;
+      email: string;
+      emailVerified: boolean;
+      userType: 'employer';
+      createdAt: string;
+      profile: EmployerProfile;
+    }
   | { id: number; email: string; emailVerified: boolean; userType: 'admin'; createdAt: string; profile: null };
 
 /** The signed-in user with the profile of its type: what `auth.me` answers. */
 export async function loadProfile(db: Queryable, user: SessionUser): Promise<Me> {
-  const [row] = await db.select({ createdAt: users.createdAt, emailVerifiedAt: users.emailVerifiedAt }).from(users).where(eq(users.id, user.id));
-  const base = { id: user.id, email: user.email, emailVerified: row?.emailVerifiedAt != null, createdAt: (row?.createdAt ?? new Date(0)).toISOString() };
+  const [row] = await db
+    .select({ createdAt: users.createdAt, emailVerifiedAt: users.emailVerifiedAt })
+    .from(users)
+    .where(eq(users.id, user.id));
+  const base = {
+    id: user.id,
+    email: user.email,
+    emailVerified: row?.emailVerifiedAt != null,
+    createdAt: (row?.createdAt ?? new Date(0)).toISOString(),
+  };
   if (user.userType === 'job_seeker') {
     const [profile] = await db.select(seekerProfileColumns).from(jobSeekers).where(eq(jobSeekers.id, user.id));
     if (!profile) throw new Error(`job seeker ${user.id} has no profile row`);

@@ -5,7 +5,11 @@ export const emailInput = z
   .string({ error: 'Enter your email address.' })
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' }).max(255, 'That email address is too long.'));
+  .pipe(
+    z
+      .email({ error: 'Enter a valid email address, like name@example.com.' })
+      .max(255, 'That email address is too long.'),
+  );
 
 export const newPasswordInput = z
   .string({ error: 'Choose a password.' })
@@ -20,7 +24,11 @@ export const currentPasswordInput = z
   .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
 
 export const personName = (what: string) =>
-  z.string({ error: `Enter your ${what}.` }).trim().min(1, `Enter your ${what}.`).max(100, `Your ${what} can be at most 100 characters.`);
+  z
+    .string({ error: `Enter your ${what}.` })
+    .trim()
+    .min(1, `Enter your ${what}.`)
+    .max(100, `Your ${what} can be at most 100 characters.`);
 
 export const companyNameInput = z
   .string({ error: 'Enter your company name.' })

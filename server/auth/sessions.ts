@@ -47,11 +47,18 @@ function hashSecret(secret: string): Uint8Array {
 
 function expiryOf(createdAt: Date, lastVerifiedAt: Date): Date {
   return new Date(
-    Math.min(lastVerifiedAt.getTime() + SESSION_INACTIVITY_TIMEOUT_MS, createdAt.getTime() + SESSION_ABSOLUTE_LIFETIME_MS),
+    Math.min(
+      lastVerifiedAt.getTime() + SESSION_INACTIVITY_TIMEOUT_MS,
+      createdAt.getTime() + SESSION_ABSOLUTE_LIFETIME_MS,
+    ),
   );
 }
 
-export async function createSession(db: Queryable, userId: number, now: Date): Promise<{ token: string; session: ValidSession }> {
+export async function createSession(
+  db: Queryable,
+  userId: number,
+  now: Date,
+): Promise<{ token: string; session: ValidSession }> {
   const id = randomToken(15);
   const secret = randomToken(32);
   await db.insert(sessions).values({
@@ -62,7 +69,10 @@ export async function createSession(db: Queryable, userId: number, now: Date): P
     lastVerifiedAt: now,
   });
   await db.update(users).set({ lastActiveAt: now }).where(eq(users.id, userId));
-  return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastVerifiedAt: now, expiresAt: expiryOf(now, now) } };
+  return {
+    token: `${id}.${secret}`,
+    session: { id, userId, createdAt: now, lastVerifiedAt: now, expiresAt: expiryOf(now, now) },
+  };
 }
 
 export interface ValidatedSession {
@@ -109,7 +119,13 @@ export async function validateSessionToken(db: Queryable, token: string, now: Da
   }
 
   return {
-    session: { id: row.id, userId: row.userId, createdAt: row.createdAt, lastVerifiedAt, expiresAt: expiryOf(row.createdAt, lastVerifiedAt) },
+    session: {
+      id: row.id,
+      userId: row.userId,
+      createdAt: row.createdAt,
+      lastVerifiedAt,
+      expiresAt: expiryOf(row.createdAt, lastVerifiedAt),
+    },
     user: { id: row.userId, email: row.email, userType: row.userType },
     refreshed,
   };
@@ -123,5 +139,7 @@ export async function invalidateSession(db: Queryable, sessionId: string): Promi
 export async function invalidateUserSessions(db: Queryable, userId: number, keepSessionId?: string): Promise<void> {
   await db
     .delete(sessions)
-    .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId));
+    .where(
+      keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId),
+    );
 }

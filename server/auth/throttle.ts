@@ -26,9 +26,17 @@ const FIFTEEN_MINUTES = 15 * 60_000;
 /** Guesses at one account from one address: a handful per 15 minutes. */
 export const PAIR_RULE: ThrottleRule = { maxAttempts: 5, windowMs: FIFTEEN_MINUTES, what: 'failed sign-in attempts' };
 /** Guesses from one address across accounts: enough for a shared office, not for a dictionary. */
-export const ADDRESS_RULE: ThrottleRule = { maxAttempts: 30, windowMs: FIFTEEN_MINUTES, what: 'failed sign-in attempts' };
+export const ADDRESS_RULE: ThrottleRule = {
+  maxAttempts: 30,
+  windowMs: FIFTEEN_MINUTES,
+  what: 'failed sign-in attempts',
+};
 /** New accounts from one address. */
-export const SIGN_UP_RULE: ThrottleRule = { maxAttempts: 20, windowMs: 60 * 60_000, what: 'sign-ups from your network' };
+export const SIGN_UP_RULE: ThrottleRule = {
+  maxAttempts: 20,
+  windowMs: 60 * 60_000,
+  what: 'sign-ups from your network',
+};
 
 // Keys fit auth_throttles.key (varchar 320): emails are at most 254 characters, addresses 45.
 const address = (ip: string) => ip.slice(0, 60);

@@ -40,17 +40,34 @@ export async function issueToken(
 }
 
 /** Uses a token once: its user (and new address) if it is valid, unused and unexpired, else null. */
-export async function consumeToken(tx: Queryable, token: string, purpose: AccountTokenPurpose, now: Date): Promise<{ userId: number; newEmail: string | null } | null> {
+export async function consumeToken(
+  tx: Queryable,
+  token: string,
+  purpose: AccountTokenPurpose,
+  now: Date,
+): Promise<{ userId: number; newEmail: string | null } | null> {
   const [row] = await tx
     .update(accountTokens)
     .set({ usedAt: now })
-    .where(and(eq(accountTokens.tokenHash, hashToken(token)), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now)))
+    .where(
+      and(
+        eq(accountTokens.tokenHash, hashToken(token)),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+      ),
+    )
     .returning({ userId: accountTokens.userId, newEmail: accountTokens.newEmail });
   return row ?? null;
 }
 
 /** Ends a user's other open tokens of a purpose (a reset used, a newer change asked for). */
-export async function revokeTokens(tx: Queryable, userId: number, purpose: AccountTokenPurpose, now: Date): Promise<void> {
+export async function revokeTokens(
+  tx: Queryable,
+  userId: number,
+  purpose: AccountTokenPurpose,
+  now: Date,
+): Promise<void> {
   await tx
     .update(accountTokens)
     .set({ usedAt: now })
@@ -66,4 +83,3 @@ export async function purgeOldTokens(db: Queryable, now: Date): Promise<number> 
     .returning({ id: accountTokens.id });
   return rows.length;
 }
-

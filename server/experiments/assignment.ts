@@ -9,7 +9,12 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { experiments } from '../../db/schema.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import { ALGORITHMS, DEFAULT_ALGORITHM, type AlgorithmAssignment, type AlgorithmChooser } from '../matching/algorithms.ts';
+import {
+  ALGORITHMS,
+  DEFAULT_ALGORITHM,
+  type AlgorithmAssignment,
+  type AlgorithmChooser,
+} from '../matching/algorithms.ts';
 
 export interface Arm {
   algorithm: string;
@@ -38,7 +43,11 @@ export function armFor(seekerId: number, experiment: RunningExperiment): Arm {
 }
 
 /** The algorithm a seeker's matches are scored with now, and the experiment that chose it; `defaultAlgorithm` (MATCHING_ALGORITHM) outside experiments. */
-export function algorithmFor(seekerId: number, experiment: RunningExperiment | null, defaultAlgorithm = DEFAULT_ALGORITHM): AlgorithmAssignment {
+export function algorithmFor(
+  seekerId: number,
+  experiment: RunningExperiment | null,
+  defaultAlgorithm = DEFAULT_ALGORITHM,
+): AlgorithmAssignment {
   if (!experiment) return { algorithm: defaultAlgorithm, experimentName: null };
   return { algorithm: armFor(seekerId, experiment).algorithm, experimentName: experiment.name };
 }
@@ -52,29 +61,42 @@ export function experimentChooser(defaultAlgorithm = DEFAULT_ALGORITHM): Algorit
 }
 
 export async function runningExperiment(db: Queryable): Promise<RunningExperiment | null> {
-  const [row] = await db.select({ name: experiments.name, arms: experiments.arms }).from(experiments).where(eq(experiments.status, 'running')).limit(1);
+  const [row] = await db
+    .select({ name: experiments.name, arms: experiments.arms })
+    .from(experiments)
+    .where(eq(experiments.status, 'running'))
+    .limit(1);
   return row ?? null;
 }
 
 export function validateArms(arms: Arm[]): void {
   const problem = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
-  for (const arm of arms) if (!ALGORITHMS[arm.algorithm]) throw problem(`There is no algorithm called "${arm.algorithm}". Known: ${Object.keys(ALGORITHMS).join(', ')}.`);
-  if (new Set(arms.map((a) => a.algorithm)).size !== arms.length) throw problem('Each arm needs a different algorithm.');
+  for (const arm of arms)
+    if (!ALGORITHMS[arm.algorithm])
+      throw problem(`There is no algorithm called "${arm.algorithm}". Known: ${Object.keys(ALGORITHMS).join(', ')}.`);
+  if (new Set(arms.map((a) => a.algorithm)).size !== arms.length)
+    throw problem('Each arm needs a different algorithm.');
   const total = arms.reduce((sum, a) => sum + a.share, 0);
-  if (Math.abs(total - 1) > 1e-6) throw problem(`The shares must add up to 1 (they add up to ${Math.round(total * 1000) / 1000}).`);
+  if (Math.abs(total - 1) > 1e-6)
+    throw problem(`The shares must add up to 1 (they add up to ${Math.round(total * 1000) / 1000}).`);
 }
 
 export async function startExperiment(db: Queryable, adminId: number, input: { name: string; arms: Arm[] }, now: Date) {
   validateArms(input.arms);
   try {
-    const [row] = await db.insert(experiments).values({ name: input.name, arms: input.arms, status: 'running', startedAt: now, createdBy: adminId }).returning();
+    const [row] = await db
+      .insert(experiments)
+      .values({ name: input.name, arms: input.arms, status: 'running', startedAt: now, createdBy: adminId })
+      .returning();
     return row!;
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const running = await runningExperiment(db);
     throw new TRPCError({
       code: 'CONFLICT',
-      message: running ? `The experiment "${running.name}" is running: stop it before starting another.` : 'An experiment with this name exists already: choose another name.',
+      message: running
+        ? `The experiment "${running.name}" is running: stop it before starting another.`
+        : 'An experiment with this name exists already: choose another name.',
     });
   }
 }

@@ -7,7 +7,13 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { rowsOf } from '../sql-helpers.ts';
-import { factsOfStoredMatch, storedFactsColumns, type MatchAlgorithm, type ScoringFacts, type StoredFactsRow } from '../matching/algorithms.ts';
+import {
+  factsOfStoredMatch,
+  storedFactsColumns,
+  type MatchAlgorithm,
+  type ScoringFacts,
+  type StoredFactsRow,
+} from '../matching/algorithms.ts';
 
 export const TOP_K = 5;
 
@@ -61,7 +67,9 @@ export function evaluateRanking(matches: LabelledMatch[], algorithm: MatchAlgori
   return {
     algorithm: algorithm.name,
     seekers,
-    meanReciprocalRank: reciprocalRanks.length ? reciprocalRanks.reduce((a, b) => a + b, 0) / reciprocalRanks.length : null,
+    meanReciprocalRank: reciprocalRanks.length
+      ? reciprocalRanks.reduce((a, b) => a + b, 0) / reciprocalRanks.length
+      : null,
     appliedInTopK: applied ? appliedTop / applied : null,
     notRelevantInTopK: dismissed ? dismissedTop / dismissed : null,
   };
@@ -75,5 +83,11 @@ export async function loadLabelledMatches(db: Queryable): Promise<LabelledMatch[
       from matches m join jobs on jobs.id = m.job_id join job_seekers s on s.id = m.job_seeker_id
       where m.job_seeker_id in (select job_seeker_id from matches where applied or dismissed_at is not null)`),
   );
-  return rows.map((r) => ({ seekerId: r.job_seeker_id, jobId: r.job_id, ...factsOfStoredMatch(r), applied: r.applied, dismissed: r.dismissed }));
+  return rows.map((r) => ({
+    seekerId: r.job_seeker_id,
+    jobId: r.job_id,
+    ...factsOfStoredMatch(r),
+    applied: r.applied,
+    dismissed: r.dismissed,
+  }));
 }

@@ -32,7 +32,8 @@ interface CountRow {
 
 /** Outcomes counted only from `since` on (an experiment's start), or all of them. */
 async function countOutcomes(db: Queryable, where: SQL, since: Date | null) {
-  const after = (column: SQL) => (since ? sql`${column} >= ${since.toISOString()}::timestamptz` : sql`${column} is not null`);
+  const after = (column: SQL) =>
+    since ? sql`${column} >= ${since.toISOString()}::timestamptz` : sql`${column} is not null`;
   return rowsOf<CountRow>(
     await db.execute(sql`
       select m.algorithm_version as algorithm, date_trunc('week', m.generated_at) as week,
@@ -51,21 +52,43 @@ async function countOutcomes(db: Queryable, where: SQL, since: Date | null) {
 }
 
 const num = (v: string | number) => Number(v);
-const countsOf = (r: CountRow): Counts => ({ shown: num(r.shown), viewed: num(r.viewed), applied: num(r.applied), interview: num(r.interview), notRelevant: num(r.not_relevant) });
+const countsOf = (r: CountRow): Counts => ({
+  shown: num(r.shown),
+  viewed: num(r.viewed),
+  applied: num(r.applied),
+  interview: num(r.interview),
+  notRelevant: num(r.not_relevant),
+});
 
 export function ratesOf(c: Counts): Record<Metric, Rate> {
-  return { viewed: rateOf(c.viewed, c.shown), applied: rateOf(c.applied, c.shown), interview: rateOf(c.interview, c.shown), notRelevant: rateOf(c.notRelevant, c.shown) };
+  return {
+    viewed: rateOf(c.viewed, c.shown),
+    applied: rateOf(c.applied, c.shown),
+    interview: rateOf(c.interview, c.shown),
+    notRelevant: rateOf(c.notRelevant, c.shown),
+  };
 }
 
 function add(a: Counts, b: Counts): Counts {
-  return { shown: a.shown + b.shown, viewed: a.viewed + b.viewed, applied: a.applied + b.applied, interview: a.interview + b.interview, notRelevant: a.notRelevant + b.notRelevant };
+  return {
+    shown: a.shown + b.shown,
+    viewed: a.viewed + b.viewed,
+    applied: a.applied + b.applied,
+    interview: a.interview + b.interview,
+    notRelevant: a.notRelevant + b.notRelevant,
+  };
 }
 const ZERO: Counts = { shown: 0, viewed: 0, applied: 0, interview: 0, notRelevant: 0 };
 
 /** Every algorithm, every week: the table and chart admins read. */
 export async function qualityByWeek(db: Queryable) {
   const rows = await countOutcomes(db, sql`true`, null);
-  return rows.map((r) => ({ algorithm: r.algorithm, week: new Date(r.week).toISOString().slice(0, 10), counts: countsOf(r), rates: ratesOf(countsOf(r)) }));
+  return rows.map((r) => ({
+    algorithm: r.algorithm,
+    week: new Date(r.week).toISOString().slice(0, 10),
+    counts: countsOf(r),
+    rates: ratesOf(countsOf(r)),
+  }));
 }
 
 /**
@@ -80,16 +103,36 @@ export function armResults(arms: string[], rows: { algorithm: string; week: stri
     const counts = totals.get(algorithm)!;
     const rates = ratesOf(counts);
     const comparisons =
-      index === 0 ? null : (Object.fromEntries(METRICS.map((m) => [m, compareRates(control[m], rates[m])])) as Record<Metric, Comparison>);
-    return { algorithm, control: index === 0, counts, rates, comparisons, weeks: rows.filter((r) => r.algorithm === algorithm).map((r) => ({ week: r.week, rates: ratesOf(r.counts) })) };
+      index === 0
+        ? null
+        : (Object.fromEntries(METRICS.map((m) => [m, compareRates(control[m], rates[m])])) as Record<
+            Metric,
+            Comparison
+          >);
+    return {
+      algorithm,
+      control: index === 0,
+      counts,
+      rates,
+      comparisons,
+      weeks: rows.filter((r) => r.algorithm === algorithm).map((r) => ({ week: r.week, rates: ratesOf(r.counts) })),
+    };
   });
 }
 
-export async function experimentResults(db: Queryable, experiment: { name: string; arms: { algorithm: string }[]; startedAt: Date }) {
-  const rows = (await countOutcomes(db, sql`m.experiment_name = ${experiment.name}`, experiment.startedAt)).map((r) => ({
-    algorithm: r.algorithm,
-    week: new Date(r.week).toISOString().slice(0, 10),
-    counts: countsOf(r),
-  }));
-  return armResults(experiment.arms.map((a) => a.algorithm), rows);
+export async function experimentResults(
+  db: Queryable,
+  experiment: { name: string; arms: { algorithm: string }[]; startedAt: Date },
+) {
+  const rows = (await countOutcomes(db, sql`m.experiment_name = ${experiment.name}`, experiment.startedAt)).map(
+    (r) => ({
+      algorithm: r.algorithm,
+      week: new Date(r.week).toISOString().slice(0, 10),
+      counts: countsOf(r),
+    }),
+  );
+  return armResults(
+    experiment.arms.map((a) => a.algorithm),
+    rows,
+  );
 }

@@ -8,7 +8,13 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { aiDecisions } from '../../db/schema.ts';
 import { ensureDecisionPartition } from '../audit/decision-log.ts';
-import { algorithmNamed, DEFAULT_ALGORITHM, factsOfStoredMatch, storedFactsColumns, type StoredFactsRow } from '../matching/algorithms.ts';
+import {
+  algorithmNamed,
+  DEFAULT_ALGORITHM,
+  factsOfStoredMatch,
+  storedFactsColumns,
+  type StoredFactsRow,
+} from '../matching/algorithms.ts';
 import { rowsOf } from '../sql-helpers.ts';
 import { algorithmFor, runningExperiment } from './assignment.ts';
 
@@ -19,10 +25,23 @@ const RESCORE_BATCH = 2_000;
  * whose algorithm is not the default (MATCHING_ALGORITHM changed: a roll-out or a roll-back);
  * returns how many.
  */
-export async function rescoreToCurrentAssignment(db: Database, now: Date, limit = RESCORE_BATCH, defaultAlgorithm?: string): Promise<number> {
+export async function rescoreToCurrentAssignment(
+  db: Database,
+  now: Date,
+  limit = RESCORE_BATCH,
+  defaultAlgorithm?: string,
+): Promise<number> {
   const experiment = await runningExperiment(db);
   const name = experiment?.name ?? null;
-  const rows = rowsOf<StoredFactsRow & { id: number; job_seeker_id: number; job_id: number; embedding_model: string | null; parser_model: string | null }>(
+  const rows = rowsOf<
+    StoredFactsRow & {
+      id: number;
+      job_seeker_id: number;
+      job_id: number;
+      embedding_model: string | null;
+      parser_model: string | null;
+    }
+  >(
     await db.execute(sql`
       select m.id, m.job_seeker_id, m.job_id, ${storedFactsColumns},
              s.resume_embedding_model as embedding_model, s.resume_parser_model as parser_model

@@ -17,7 +17,8 @@ const RESCORE_BATCHES_AFTER_CHANGE = 10;
 type AdminContext = Parameters<Parameters<typeof adminProcedure.query>[0]>[0]['ctx'];
 const rescoreSoon = (ctx: AdminContext) =>
   ctx.background(async () => {
-    for (let i = 0; i < RESCORE_BATCHES_AFTER_CHANGE; i++) if ((await rescoreToCurrentAssignment(ctx.db, ctx.clock(), undefined, ctx.config.matchingAlgorithm)) === 0) break;
+    for (let i = 0; i < RESCORE_BATCHES_AFTER_CHANGE; i++)
+      if ((await rescoreToCurrentAssignment(ctx.db, ctx.clock(), undefined, ctx.config.matchingAlgorithm)) === 0) break;
   });
 
 /** A/B tests of matching algorithms and match quality over time, for admins. */
@@ -30,9 +31,21 @@ export const experimentsRouter = createTRPCRouter({
   start: adminProcedure
     .input(
       z.object({
-        name: z.string().trim().min(3, 'Name the experiment (3 characters or more).').max(100).regex(/^[\w .:-]+$/, 'Use letters, digits, spaces and . : - _ only.'),
+        name: z
+          .string()
+          .trim()
+          .min(3, 'Name the experiment (3 characters or more).')
+          .max(100)
+          .regex(/^[\w .:-]+$/, 'Use letters, digits, spaces and . : - _ only.'),
         arms: z
-          .array(z.object({ algorithm: z.string().min(1).max(50), share: z.number().gt(0, 'Each share must be above 0.').max(1) }).strict())
+          .array(
+            z
+              .object({
+                algorithm: z.string().min(1).max(50),
+                share: z.number().gt(0, 'Each share must be above 0.').max(1),
+              })
+              .strict(),
+          )
           .min(2, 'An experiment needs at least two arms.')
           .max(5),
       }),

@@ -5,11 +5,20 @@ import type { Embedder } from '../ai/types.ts';
 import type { JobRequirements } from './schemas.ts';
 
 /** What a job's two embeddings read: what the work is, and what it asks of a person. */
-export function jobEmbeddingTexts(job: { title: string; description: string; requirements: unknown }, skillRows: { name: string; required: boolean }[]) {
+export function jobEmbeddingTexts(
+  job: { title: string; description: string; requirements: unknown },
+  skillRows: { name: string; required: boolean }[],
+) {
   const requirements = (job.requirements ?? {}) as JobRequirements;
   const asked = [
-    skillRows.filter((s) => s.required).map((s) => s.name).join(', '),
-    skillRows.filter((s) => !s.required).map((s) => s.name).join(', '),
+    skillRows
+      .filter((s) => s.required)
+      .map((s) => s.name)
+      .join(', '),
+    skillRows
+      .filter((s) => !s.required)
+      .map((s) => s.name)
+      .join(', '),
     requirements.experienceYears ? `${requirements.experienceYears} years of experience` : '',
     requirements.education ?? '',
     (requirements.certifications ?? []).join(', '),
@@ -26,23 +35,45 @@ export function jobEmbeddingTexts(job: { title: string; description: string; req
  * Embeds jobs as they are at `versions` (their updated_at); an edit made meanwhile wins, since
  * the write is conditional. Returns the ids embedded.
  */
-export async function embedJobs(db: Queryable, embedder: Embedder, versions: { id: number; updatedAt: Date }[], now = new Date()): Promise<number[]> {
+export async function embedJobs(
+  db: Queryable,
+  embedder: Embedder,
+  versions: { id: number; updatedAt: Date }[],
+  now = new Date(),
+): Promise<number[]> {
   if (versions.length === 0) return [];
   const ids = versions.map((v) => v.id);
-  const rows = await db.select({ id: jobs.id, title: jobs.title, description: jobs.description, requirements: jobs.requirements }).from(jobs).where(inArray(jobs.id, ids));
+  const rows = await db
+    .select({ id: jobs.id, title: jobs.title, description: jobs.description, requirements: jobs.requirements })
+    .from(jobs)
+    .where(inArray(jobs.id, ids));
   const links = await db
-    .select({ jobId: jobSkills.jobId, name: sql<string>`coalesce(${skills.name}, ${jobSkills.customName})`, required: jobSkills.required })
+    .select({
+      jobId: jobSkills.jobId,
+      name: sql<string>`coalesce(${skills.name}, ${jobSkills.customName})`,
+      required: jobSkills.required,
+    })
     .from(jobSkills)
     .leftJoin(skills, eq(skills.id, jobSkills.skillId))
     .where(inArray(jobSkills.jobId, ids));
-  const texts = rows.map((row) => jobEmbeddingTexts(row, links.filter((l) => l.jobId === row.id)));
+  const texts = rows.map((row) =>
+    jobEmbeddingTexts(
+      row,
+      links.filter((l) => l.jobId === row.id),
+    ),
+  );
   const vectors = await embedder.embed(texts.flatMap((t) => [t.description, t.requirements]));
   const embedded: number[] = [];
   for (const [i, row] of rows.entries()) {
     const version = versions.find((v) => v.id === row.id)!.updatedAt;
     const updated = await db
       .update(jobs)
-      .set({ descriptionEmbedding: vectors[2 * i], requirementsEmbedding: vectors[2 * i + 1], embeddingModel: embedder.model, embeddedAt: now })
+      .set({
+        descriptionEmbedding: vectors[2 * i],
+        requirementsEmbedding: vectors[2 * i + 1],
+        embeddingModel: embedder.model,
+        embeddedAt: now,
+      })
       .where(and(eq(jobs.id, row.id), eq(jobs.updatedAt, version)))
       .returning({ id: jobs.id });
     if (updated.length) embedded.push(row.id);

@@ -38,9 +38,22 @@ export function toJobPostingJsonLd(job: JsonLdJob): Record<string, unknown> {
     datePosted: job.postedAt?.toISOString().slice(0, 10),
     ...(job.expiresAt ? { validThrough: job.expiresAt.toISOString() } : {}),
     ...(job.employmentType ? { employmentType: EMPLOYMENT_TYPE_LD[job.employmentType] } : {}),
-    hiringOrganization: { '@type': 'Organization', name: job.employer.companyName, ...(job.employer.website ? { sameAs: job.employer.website } : {}) },
+    hiringOrganization: {
+      '@type': 'Organization',
+      name: job.employer.companyName,
+      ...(job.employer.website ? { sameAs: job.employer.website } : {}),
+    },
     ...(locality && locality.toLowerCase() !== 'remote'
-      ? { jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: locality, ...(region ? { addressRegion: region } : {}) } } }
+      ? {
+          jobLocation: {
+            '@type': 'Place',
+            address: {
+              '@type': 'PostalAddress',
+              addressLocality: locality,
+              ...(region ? { addressRegion: region } : {}),
+            },
+          },
+        }
       : {}),
     ...(job.remoteAllowed ? { jobLocationType: 'TELECOMMUTE' } : {}),
     ...(amounts.length
@@ -48,11 +61,23 @@ export function toJobPostingJsonLd(job: JsonLdJob): Record<string, unknown> {
           baseSalary: {
             '@type': 'MonetaryAmount',
             currency: job.currency,
-            value: { '@type': 'QuantitativeValue', ...(job.salaryMin ? { minValue: Number(job.salaryMin) } : {}), ...(job.salaryMax ? { maxValue: Number(job.salaryMax) } : {}), unitText },
+            value: {
+              '@type': 'QuantitativeValue',
+              ...(job.salaryMin ? { minValue: Number(job.salaryMin) } : {}),
+              ...(job.salaryMax ? { maxValue: Number(job.salaryMax) } : {}),
+              unitText,
+            },
           },
         }
       : {}),
     ...(job.skills.length ? { skills: job.skills.map((s) => s.name).join(', ') } : {}),
-    ...(job.experienceYears ? { experienceRequirements: { '@type': 'OccupationalExperienceRequirements', monthsOfExperience: job.experienceYears * 12 } } : {}),
+    ...(job.experienceYears
+      ? {
+          experienceRequirements: {
+            '@type': 'OccupationalExperienceRequirements',
+            monthsOfExperience: job.experienceYears * 12,
+          },
+        }
+      : {}),
   };
 }

@@ -29,7 +29,15 @@ export const jobColumns = {
 export async function skillsOfJobs(db: Queryable, jobIds: number[]) {
   if (jobIds.length === 0) return new Map<number, JobSkillView[]>();
   const rows = await db
-    .select({ jobId: jobSkills.jobId, skillId: jobSkills.skillId, name: sql<string>`coalesce(${skills.name}, ${jobSkills.customName})`, custom: sql<boolean>`${jobSkills.customName} is not null`, required: jobSkills.required, priority: jobSkills.priority, inferred: jobSkills.inferred })
+    .select({
+      jobId: jobSkills.jobId,
+      skillId: jobSkills.skillId,
+      name: sql<string>`coalesce(${skills.name}, ${jobSkills.customName})`,
+      custom: sql<boolean>`${jobSkills.customName} is not null`,
+      required: jobSkills.required,
+      priority: jobSkills.priority,
+      inferred: jobSkills.inferred,
+    })
     .from(jobSkills)
     // A custom skill (the employer's own name, not in the catalog) shows on its job as written.
     .leftJoin(skills, eq(skills.id, jobSkills.skillId))
@@ -51,7 +59,10 @@ export interface JobSkillView {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export function jobView(row: typeof jobs.$inferSelect | (Record<keyof typeof jobColumns, unknown> & { [k: string]: unknown }), skillList: JobSkillView[]) {
+export function jobView(
+  row: typeof jobs.$inferSelect | (Record<keyof typeof jobColumns, unknown> & { [k: string]: unknown }),
+  skillList: JobSkillView[],
+) {
   const r = row as { [K in keyof typeof jobColumns]: (typeof jobColumns)[K]['_']['data'] | null };
   return {
     id: r.id!,
@@ -74,14 +85,22 @@ export function jobView(row: typeof jobs.$inferSelect | (Record<keyof typeof job
 
 export async function getJob(db: Queryable, jobId: number, viewer: SessionUser | null, now: Date) {
   const [row] = await db
-    .select({ ...jobColumns, companyName: employers.companyName, website: employers.website, industry: employers.industry })
+    .select({
+      ...jobColumns,
+      companyName: employers.companyName,
+      website: employers.website,
+      industry: employers.industry,
+    })
     .from(jobs)
     .innerJoin(employers, eq(employers.id, jobs.employerId))
     .where(eq(jobs.id, jobId));
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'This job was not found.' });
   // An expired job closes itself the first time anyone looks at it.
   if (row.status === 'active' && row.expiresAt && row.expiresAt <= now) {
-    await db.update(jobs).set({ status: 'closed', updatedAt: now }).where(and(eq(jobs.id, jobId), eq(jobs.status, 'active')));
+    await db
+      .update(jobs)
+      .set({ status: 'closed', updatedAt: now })
+      .where(and(eq(jobs.id, jobId), eq(jobs.status, 'active')));
     row.status = 'closed';
   }
   const isOwner = viewer?.userType === 'employer' && viewer.id === row.employerId;
@@ -95,7 +114,8 @@ export async function getJob(db: Queryable, jobId: number, viewer: SessionUser |
     ...view,
     employer,
     isOwner,
-    embedding: row.embeddedAt && row.updatedAt && row.embeddedAt >= row.updatedAt ? ('ready' as const) : ('pending' as const),
+    embedding:
+      row.embeddedAt && row.updatedAt && row.embeddedAt >= row.updatedAt ? ('ready' as const) : ('pending' as const),
     jsonLd: toJobPostingJsonLd({
       ...row,
       skills: skillList,
@@ -107,13 +127,30 @@ export async function getJob(db: Queryable, jobId: number, viewer: SessionUser |
 
 /** The employer's own jobs, newest first, with how many applied. */
 export async function myJobs(db: Queryable, employerId: number) {
-  const rows = await db.select(jobColumns).from(jobs).where(eq(jobs.employerId, employerId)).orderBy(desc(jobs.updatedAt), desc(jobs.id));
+  const rows = await db
+    .select(jobColumns)
+    .from(jobs)
+    .where(eq(jobs.employerId, employerId))
+    .orderBy(desc(jobs.updatedAt), desc(jobs.id));
   // Counted apart, grouped by job: inside a correlated sql`` subquery drizzle writes columns
   // unqualified, so `id` meant the application's own id and every job showed one applicant.
-  const counts = rows.length === 0
-    ? []
-    : await db.select({ jobId: applications.jobId, n: count() }).from(applications).where(inArray(applications.jobId, rows.map((r) => r.id))).groupBy(applications.jobId);
+  const counts =
+    rows.length === 0
+      ? []
+      : await db
+          .select({ jobId: applications.jobId, n: count() })
+          .from(applications)
+          .where(
+            inArray(
+              applications.jobId,
+              rows.map((r) => r.id),
+            ),
+          )
+          .groupBy(applications.jobId);
   const countOf = new Map(counts.map((c) => [c.jobId, c.n]));
-  const skillMap = await skillsOfJobs(db, rows.map((r) => r.id));
+  const skillMap = await skillsOfJobs(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({ ...jobView(r, skillMap.get(r.id) ?? []), applicationCount: countOf.get(r.id) ?? 0 }));
 }

@@ -30,7 +30,9 @@ export const jobsRouter = createTRPCRouter({
   }),
 
   setStatus: employerProcedure
-    .input(jobId.extend({ status: z.enum(['draft', 'active', 'closed'], { error: 'Choose draft, active or closed.' }) }))
+    .input(
+      jobId.extend({ status: z.enum(['draft', 'active', 'closed'], { error: 'Choose draft, active or closed.' }) }),
+    )
     .mutation(async ({ ctx, input }) => {
       if (input.status === 'active') await assertCanPublish(ctx.db, ctx.user.id);
       return setJobStatus({ db: ctx.db, now: ctx.clock() }, ctx.user.id, input.id, input.status);
@@ -41,5 +43,7 @@ export const jobsRouter = createTRPCRouter({
 
   mine: employerProcedure.query(({ ctx }) => myJobs(ctx.db, ctx.user.id)),
 
-  search: publicProcedure.input(searchJobsInput).query(({ ctx, input }) => searchJobs({ db: ctx.db, embedder: ctx.ai.embedder, now: ctx.clock() }, input)),
+  search: publicProcedure
+    .input(searchJobsInput)
+    .query(({ ctx, input }) => searchJobs({ db: ctx.db, embedder: ctx.ai.embedder, now: ctx.clock() }, input)),
 });

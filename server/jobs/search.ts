@@ -40,15 +40,18 @@ function segmentsOf(text: string | null): Segment[] {
   return segments;
 }
 
-
 export async function searchJobs(deps: { db: Database; embedder: Embedder; now: Date }, input: SearchJobsInput) {
   const { db, now } = deps;
   const filters: SQL[] = [visibleToSeekers(now)];
   if (input.location) filters.push(sql`${jobs.location} ilike ${`%${escapeLike(input.location)}%`}`);
   if (input.remoteAllowed !== undefined) filters.push(sql`${jobs.remoteAllowed} = ${input.remoteAllowed}`);
   if (input.employmentType) filters.push(sql`${jobs.employmentType} = ${input.employmentType}`);
-  if (input.salaryMin !== undefined) filters.push(sql`coalesce(${jobs.salaryMax}, ${jobs.salaryMin}) >= ${input.salaryMin}`);
-  if (input.postedWithinDays) filters.push(sql`${jobs.postedAt} >= ${new Date(now.getTime() - input.postedWithinDays * 86_400_000).toISOString()}::timestamptz`);
+  if (input.salaryMin !== undefined)
+    filters.push(sql`coalesce(${jobs.salaryMax}, ${jobs.salaryMin}) >= ${input.salaryMin}`);
+  if (input.postedWithinDays)
+    filters.push(
+      sql`${jobs.postedAt} >= ${new Date(now.getTime() - input.postedWithinDays * 86_400_000).toISOString()}::timestamptz`,
+    );
   if (input.skills?.length) {
     const resolved = await resolveSkillNames(db, input.skills);
     if (resolved.size < new Set(input.skills).size) return { items: [], nextCursor: null, total: 0 };
@@ -66,7 +69,9 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
   let tsQuery: SQL | null = null;
   if (!q) {
     const rows = rowsOf<{ id: number; score: number }>(
-      await db.execute(sql`select id, extract(epoch from posted_at)::float8 as score from jobs where ${where} order by posted_at desc nulls last, id asc limit ${TEXT_CANDIDATES}`),
+      await db.execute(
+        sql`select id, extract(epoch from posted_at)::float8 as score from jobs where ${where} order by posted_at desc nulls last, id asc limit ${TEXT_CANDIDATES}`,
+      ),
     );
     ranked = rows.map((r) => ({ id: r.id, score: r.score ?? 0, text: false, meaning: false }));
   } else {
@@ -82,7 +87,9 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
 
     const [textHits, meaningHits] = await db.transaction(async (tx) => {
       const text = rowsOf<{ id: number }>(
-        await tx.execute(sql`select id from jobs where ${where} and search @@ ${tsQuery} order by ts_rank_cd(search, ${tsQuery}) desc, id asc limit ${TEXT_CANDIDATES}`),
+        await tx.execute(
+          sql`select id from jobs where ${where} and search @@ ${tsQuery} order by ts_rank_cd(search, ${tsQuery}) desc, id asc limit ${TEXT_CANDIDATES}`,
+        ),
       );
       // With filters, HNSW alone could stop short of k rows; iterative scans keep looking.
       await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
@@ -93,7 +100,10 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
           where ${where} and description_embedding is not null
           order by description_embedding <=> ${vector}::vector limit ${SEMANTIC_CANDIDATES}`),
       );
-      return [text, meaning.filter((r) => r.similarity >= minSimilarity).sort((a, b) => b.similarity - a.similarity)] as const;
+      return [
+        text,
+        meaning.filter((r) => r.similarity >= minSimilarity).sort((a, b) => b.similarity - a.similarity),
+      ] as const;
     });
 
     const fused = new Map<number, { id: number; score: number; text: boolean; meaning: boolean }>();
@@ -107,7 +117,9 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
     ranked = [...fused.values()].sort((a, b) => b.score - a.score || a.id - b.id);
   }
 
-  const after = cursor ? ranked.filter((r) => r.score < cursor.score || (r.score === cursor.score && r.id > cursor.id)) : ranked;
+  const after = cursor
+    ? ranked.filter((r) => r.score < cursor.score || (r.score === cursor.score && r.id > cursor.id))
+    : ranked;
   const page = after.slice(0, input.limit);
   const nextCursor = after.length > input.limit ? `${page.at(-1)!.score}:${page.at(-1)!.id}` : null;
   if (page.length === 0) return { items: [], nextCursor: null, total: ranked.length };
@@ -116,20 +128,41 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
   // The markers are control characters; any already in the stored text are dropped first, so
   // a job cannot highlight words of its own choosing.
   const headline = (column: SQL, options: string) =>
-    tsQuery ? sql`ts_headline('english', translate(${column}, chr(2) || chr(3), ''), ${tsQuery}, ${`StartSel=${START}, StopSel=${STOP}, ${options}`})` : sql`null`;
+    tsQuery
+      ? sql`ts_headline('english', translate(${column}, chr(2) || chr(3), ''), ${tsQuery}, ${`StartSel=${START}, StopSel=${STOP}, ${options}`})`
+      : sql`null`;
   const rows = rowsOf<{
-    id: number; title: string; location: string | null; remote_allowed: boolean; employment_type: string | null; salary_min: string | null;
-    salary_max: string | null; currency: string; posted_at: string | Date | null; company_name: string; title_headline: string | null; snippet: string | null; excerpt: string;
+    id: number;
+    title: string;
+    location: string | null;
+    remote_allowed: boolean;
+    employment_type: string | null;
+    salary_min: string | null;
+    salary_max: string | null;
+    currency: string;
+    posted_at: string | Date | null;
+    company_name: string;
+    title_headline: string | null;
+    snippet: string | null;
+    excerpt: string;
   }>(
     await db.execute(sql`
       select j.id, j.title, j.location, j.remote_allowed, j.employment_type, j.salary_min, j.salary_max, j.currency, j.posted_at,
              e.company_name, ${headline(sql`j.title`, 'HighlightAll=true')} as title_headline,
              ${headline(sql`j.description`, 'MaxWords=30, MinWords=12, MaxFragments=2')} as snippet,
              left(j.description, 220) as excerpt
-      from jobs j join employers e on e.id = j.employer_id where j.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`),
+      from jobs j join employers e on e.id = j.employer_id where j.id in (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`),
   );
   const skillRows = rowsOf<{ job_id: number; name: string; required: boolean }>(
-    await db.execute(sql`select js.job_id, coalesce(s.name, js.custom_name) as name, js.required from job_skills js left join skills s on s.id = js.skill_id where js.job_id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) order by js.priority, 2`),
+    await db.execute(
+      sql`select js.job_id, coalesce(s.name, js.custom_name) as name, js.required from job_skills js left join skills s on s.id = js.skill_id where js.job_id in (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )}) order by js.priority, 2`,
+    ),
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const items = page.flatMap((hit) => {

@@ -21,14 +21,21 @@ export interface JobsDeps {
 }
 
 type CatalogSkillLink = { skillId: number; required: boolean; priority: number; inferred: boolean };
-type SkillLink = Omit<CatalogSkillLink, 'skillId'> & { skillId: number | null; customName?: string | null; customNormalizedName?: string | null };
+type SkillLink = Omit<CatalogSkillLink, 'skillId'> & {
+  skillId: number | null;
+  customName?: string | null;
+  customNormalizedName?: string | null;
+};
 
 /**
  * The employer's skills: catalog skills by name or alias; a name the catalog lacks stays this
  * job's own (a custom row, matched as text, sent to the admins' review queue).
  */
 async function skillLinks(db: Queryable, input: NonNullable<CreateJobInput['skills']>): Promise<SkillLink[]> {
-  const resolved = await resolveOrKeepCustom(db, input.map((s) => s.name));
+  const resolved = await resolveOrKeepCustom(
+    db,
+    input.map((s) => s.name),
+  );
   const links = new Map<string, SkillLink>();
   for (const s of input) {
     const ref = resolved.get(s.name)!;
@@ -48,7 +55,10 @@ async function skillLinks(db: Queryable, input: NonNullable<CreateJobInput['skil
 }
 
 /** Skills read from the job's own words, marked inferred so the employer can confirm them. */
-export async function inferSkillLinks(deps: Pick<JobsDeps, 'db' | 'ai'>, job: { title: string; description: string; requirements?: unknown }): Promise<CatalogSkillLink[]> {
+export async function inferSkillLinks(
+  deps: Pick<JobsDeps, 'db' | 'ai'>,
+  job: { title: string; description: string; requirements?: unknown },
+): Promise<CatalogSkillLink[]> {
   const lexicon = await loadLexicon(deps.db);
   const text = `${job.title}\n${job.description}\n${job.requirements ? JSON.stringify(job.requirements) : ''}`;
   let extracted: { name: string }[];
@@ -58,11 +68,20 @@ export async function inferSkillLinks(deps: Pick<JobsDeps, 'db' | 'ai'>, job: { 
     extracted = findSkillMentions(lexicon, text);
   }
   const inTitle = new Set(findSkillMentions(lexicon, job.title, { lenient: true }).map((m) => m.name));
-  const resolved = await resolveSkillNames(deps.db, extracted.map((s) => s.name));
+  const resolved = await resolveSkillNames(
+    deps.db,
+    extracted.map((s) => s.name),
+  );
   const links = new Map<number, CatalogSkillLink>();
   for (const s of extracted) {
     const ref = resolved.get(s.name);
-    if (ref) links.set(ref.id, { skillId: ref.id, required: inTitle.has(ref.name), priority: inTitle.has(ref.name) ? 1 : 2, inferred: true });
+    if (ref)
+      links.set(ref.id, {
+        skillId: ref.id,
+        required: inTitle.has(ref.name),
+        priority: inTitle.has(ref.name) ? 1 : 2,
+        inferred: true,
+      });
   }
   return [...links.values()];
 }
@@ -114,7 +133,10 @@ export async function createJob(deps: JobsDeps, employerId: number, input: Creat
 
 /** The job, if `employerId` owns it; another owner's job is NOT_FOUND (its existence is not revealed). */
 export async function ownedJob(db: Queryable, employerId: number, jobId: number) {
-  const [job] = await db.select().from(jobs).where(and(eq(jobs.id, jobId), eq(jobs.employerId, employerId)));
+  const [job] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.id, jobId), eq(jobs.employerId, employerId)));
   if (!job) throw new TRPCError({ code: 'NOT_FOUND', message: 'This job was not found.' });
   return job;
 }
@@ -124,7 +146,11 @@ export async function updateJob(deps: JobsDeps, employerId: number, input: Updat
   assertFutureExpiry(input.expiresAt, deps.now);
   const { id, skills: skillInput, ...fields } = input;
   const links = skillInput ? await skillLinks(deps.db, skillInput) : null;
-  const textChanged = ['title', 'description', 'requirements'].some((k) => k in fields && JSON.stringify(fields[k as keyof typeof fields]) !== JSON.stringify(current[k as keyof typeof current]));
+  const textChanged = ['title', 'description', 'requirements'].some(
+    (k) =>
+      k in fields &&
+      JSON.stringify(fields[k as keyof typeof fields]) !== JSON.stringify(current[k as keyof typeof current]),
+  );
   try {
     await deps.db.transaction(async (tx) => {
       await tx
@@ -137,7 +163,11 @@ export async function updateJob(deps: JobsDeps, employerId: number, input: Updat
       }
     });
   } catch (error) {
-    if (isCheckViolation(error)) throw new TRPCError({ code: 'BAD_REQUEST', message: 'salaryMax: The minimum salary cannot be above the maximum.' });
+    if (isCheckViolation(error))
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: 'salaryMax: The minimum salary cannot be above the maximum.',
+      });
     throw error;
   }
   if (textChanged || links) scheduleEmbedding(deps, [{ id, updatedAt: deps.now }]);
@@ -148,9 +178,18 @@ export async function updateJob(deps: JobsDeps, employerId: number, input: Updat
  * The status workflow: draft -> active -> closed, a draft may be dropped (closed), a closed job
  * reopened. Back to draft only while nobody applied; reopening only before the expiry date.
  */
-const TRANSITIONS: Record<string, readonly string[]> = { draft: ['active', 'closed'], active: ['closed', 'draft'], closed: ['active'] };
+const TRANSITIONS: Record<string, readonly string[]> = {
+  draft: ['active', 'closed'],
+  active: ['closed', 'draft'],
+  closed: ['active'],
+};
 
-export async function setJobStatus(deps: Pick<JobsDeps, 'db' | 'now'>, employerId: number, jobId: number, status: 'draft' | 'active' | 'closed') {
+export async function setJobStatus(
+  deps: Pick<JobsDeps, 'db' | 'now'>,
+  employerId: number,
+  jobId: number,
+  status: 'draft' | 'active' | 'closed',
+) {
   const job = await ownedJob(deps.db, employerId, jobId);
   if (job.status === status) return { id: jobId, status };
   if (!TRANSITIONS[job.status]?.includes(status)) {
@@ -158,10 +197,17 @@ export async function setJobStatus(deps: Pick<JobsDeps, 'db' | 'now'>, employerI
   }
   if (status === 'draft') {
     const [applied] = await deps.db.select({ n: count() }).from(applications).where(eq(applications.jobId, jobId));
-    if ((applied?.n ?? 0) > 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'People have applied to this job, so it cannot go back to draft. Close it instead.' });
+    if ((applied?.n ?? 0) > 0)
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: 'People have applied to this job, so it cannot go back to draft. Close it instead.',
+      });
   }
   if (status === 'active' && job.expiresAt && job.expiresAt <= deps.now) {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'This job has expired. Set a later expiry date, then post it again.' });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'This job has expired. Set a later expiry date, then post it again.',
+    });
   }
   // Conditional on the status we read: of two simultaneous changes, one wins and the other is told.
   const updated = await deps.db
@@ -169,7 +215,8 @@ export async function setJobStatus(deps: Pick<JobsDeps, 'db' | 'now'>, employerI
     .set({ status, updatedAt: deps.now, ...(status === 'active' && !job.postedAt ? { postedAt: deps.now } : {}) })
     .where(and(eq(jobs.id, jobId), eq(jobs.status, job.status)))
     .returning({ id: jobs.id });
-  if (!updated.length) throw new TRPCError({ code: 'CONFLICT', message: 'This job was changed meanwhile. Reload it and try again.' });
+  if (!updated.length)
+    throw new TRPCError({ code: 'CONFLICT', message: 'This job was changed meanwhile. Reload it and try again.' });
   return { id: jobId, status };
 }
 
@@ -184,4 +231,5 @@ export async function closeExpiredJobs(db: Queryable, now: Date): Promise<number
 }
 
 /** Only active, unexpired jobs reach seekers and matching. */
-export const visibleToSeekers = (now: Date) => sql`(${jobs.status} = 'active' and (${jobs.expiresAt} is null or ${jobs.expiresAt} > ${now.toISOString()}::timestamptz))`;
+export const visibleToSeekers = (now: Date) =>
+  sql`(${jobs.status} = 'active' and (${jobs.expiresAt} is null or ${jobs.expiresAt} > ${now.toISOString()}::timestamptz))`;

@@ -23,7 +23,12 @@ export async function listOutbox(db: Database, input: { status?: OutboxStatus; l
     .where(input.status ? eq(outboxMessages.status, input.status) : undefined)
     .orderBy(desc(outboxMessages.id))
     .limit(input.limit);
-  return rows.map((r) => ({ ...r, nextAttemptAt: r.nextAttemptAt.toISOString(), createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    nextAttemptAt: r.nextAttemptAt.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+    sentAt: r.sentAt?.toISOString() ?? null,
+  }));
 }
 
 export async function listDeliveries(db: Database, input: { messageId?: number; limit: number }) {

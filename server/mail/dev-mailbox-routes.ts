@@ -3,7 +3,10 @@ import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono'
 import type { Database } from '../../db/database.ts';
 import { isLoopback, mailboxMessageHtml, renderMailbox, renderMailboxMessage } from './dev-mailbox.ts';
 
-export function devMailboxRoutes<E extends { Variables: { db: Database } }>(withDatabase: MiddlewareHandler<E>, clientIp: (c: HonoContext) => string | null): Hono<E> {
+export function devMailboxRoutes<E extends { Variables: { db: Database } }>(
+  withDatabase: MiddlewareHandler<E>,
+  clientIp: (c: HonoContext) => string | null,
+): Hono<E> {
   const routes = new Hono<E>();
   routes.use('*', async (c, next) => {
     // Messages hold sign-in links: nobody but this machine may read them.

@@ -15,7 +15,11 @@ export function createDevMailboxTransport(logger: Logger, publicUrl: string): Ma
   return {
     name: DEV_MAILBOX,
     async send(mail) {
-      logger.info('mail waiting in the development mailbox', { kind: mail.kind, messageId: mail.messageId, open: `${publicUrl}/dev/mail` });
+      logger.info('mail waiting in the development mailbox', {
+        kind: mail.kind,
+        messageId: mail.messageId,
+        open: `${publicUrl}/dev/mail`,
+      });
       return { providerId: null };
     },
   };
@@ -25,7 +29,10 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 export const isLoopback = (ip: string | null) => ip !== null && (LOOPBACK.has(ip) || ip.startsWith('127.'));
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 const page = (title: string, body: string) =>
@@ -36,24 +43,41 @@ const page = (title: string, body: string) =>
 /** The list, newest first. */
 export async function renderMailbox(db: Database): Promise<string> {
   const rows = await db
-    .select({ id: outboxMessages.id, to: outboxMessages.toAddress, subject: outboxMessages.subject, kind: outboxMessages.kind, createdAt: outboxMessages.createdAt })
+    .select({
+      id: outboxMessages.id,
+      to: outboxMessages.toAddress,
+      subject: outboxMessages.subject,
+      kind: outboxMessages.kind,
+      createdAt: outboxMessages.createdAt,
+    })
     .from(outboxMessages)
     .where(eq(outboxMessages.transport, DEV_MAILBOX))
     .orderBy(desc(outboxMessages.id))
     .limit(200);
   const items = rows
-    .map((r) => `<tr><td>${r.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td><td>${escapeHtml(r.to)}</td><td><a href="/dev/mail/${r.id}">${escapeHtml(r.subject)}</a></td><td>${escapeHtml(r.kind)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${r.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td><td>${escapeHtml(r.to)}</td><td><a href="/dev/mail/${r.id}">${escapeHtml(r.subject)}</a></td><td>${escapeHtml(r.kind)}</td></tr>`,
+    )
     .join('');
   return page(
     'Development mailbox',
     `<h1>Development mailbox</h1><p>No mail transport is configured (SMTP_URL or MAIL_API), so the messages stay here. Only this machine can read this page.</p>` +
-      (rows.length ? `<table><thead><tr><th>when (UTC)</th><th>to</th><th>subject</th><th>kind</th></tr></thead><tbody>${items}</tbody></table>` : '<p>No messages yet.</p>'),
+      (rows.length
+        ? `<table><thead><tr><th>when (UTC)</th><th>to</th><th>subject</th><th>kind</th></tr></thead><tbody>${items}</tbody></table>`
+        : '<p>No messages yet.</p>'),
   );
 }
 
 async function findMessage(db: Database, id: number) {
   const [row] = await db
-    .select({ to: outboxMessages.toAddress, subject: outboxMessages.subject, text: outboxMessages.textBody, html: outboxMessages.htmlBody, createdAt: outboxMessages.createdAt })
+    .select({
+      to: outboxMessages.toAddress,
+      subject: outboxMessages.subject,
+      text: outboxMessages.textBody,
+      html: outboxMessages.htmlBody,
+      createdAt: outboxMessages.createdAt,
+    })
     .from(outboxMessages)
     .where(and(eq(outboxMessages.id, id), eq(outboxMessages.transport, DEV_MAILBOX)));
   return row ?? null;

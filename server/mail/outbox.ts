@@ -43,6 +43,8 @@ export async function countRecentMail(db: Queryable, userId: number, kind: strin
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(outboxMessages)
-    .where(sql`${outboxMessages.recipientUserId} = ${userId} and ${outboxMessages.kind} = ${kind} and ${outboxMessages.createdAt} >= ${since.toISOString()}::timestamptz`);
+    .where(
+      sql`${outboxMessages.recipientUserId} = ${userId} and ${outboxMessages.kind} = ${kind} and ${outboxMessages.createdAt} >= ${since.toISOString()}::timestamptz`,
+    );
   return row?.n ?? 0;
 }

@@ -7,7 +7,12 @@ import { PermanentMailError, type MailTransport } from './transport.ts';
 export const RESEND_API_URL = 'https://api.resend.com';
 const TIMEOUT_MS = 15_000;
 
-export function createResendTransport(options: { apiKey: string; baseUrl?: string; fetch?: typeof fetch; timeoutMs?: number }): MailTransport {
+export function createResendTransport(options: {
+  apiKey: string;
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}): MailTransport {
   const baseUrl = (options.baseUrl ?? RESEND_API_URL).replace(/\/+$/, '');
   const send = options.fetch ?? fetch;
   return {
@@ -21,10 +26,20 @@ export function createResendTransport(options: { apiKey: string; baseUrl?: strin
           // Resend keeps the key 24 hours: a retry after a lost answer is not a second email.
           'idempotency-key': mail.idempotencyKey.slice(0, 256),
         },
-        body: JSON.stringify({ from: mail.from, to: [mail.to], subject: mail.subject, text: mail.text, html: mail.html }),
+        body: JSON.stringify({
+          from: mail.from,
+          to: [mail.to],
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+        }),
         signal: AbortSignal.timeout(options.timeoutMs ?? TIMEOUT_MS),
       });
-      const body = (await response.json().catch(() => null)) as { id?: unknown; message?: unknown; name?: unknown } | null;
+      const body = (await response.json().catch(() => null)) as {
+        id?: unknown;
+        message?: unknown;
+        name?: unknown;
+      } | null;
       if (response.ok) return { providerId: typeof body?.id === 'string' ? body.id : null };
       const reason = `Resend answered ${response.status}${typeof body?.name === 'string' ? ` (${body.name})` : ''}`;
       if (response.status === 429 || response.status >= 500) throw new Error(reason);

@@ -13,11 +13,21 @@ export const DEAD_MAIL_RETENTION_DAYS = 90;
 export async function purgeOldMail(db: Database, now: Date): Promise<number> {
   const sent = await db
     .delete(outboxMessages)
-    .where(and(eq(outboxMessages.status, 'sent'), lt(outboxMessages.sentAt, new Date(now.getTime() - SENT_MAIL_RETENTION_DAYS * DAY_MS))))
+    .where(
+      and(
+        eq(outboxMessages.status, 'sent'),
+        lt(outboxMessages.sentAt, new Date(now.getTime() - SENT_MAIL_RETENTION_DAYS * DAY_MS)),
+      ),
+    )
     .returning({ id: outboxMessages.id });
   const dead = await db
     .delete(outboxMessages)
-    .where(and(eq(outboxMessages.status, 'dead'), lt(outboxMessages.createdAt, new Date(now.getTime() - DEAD_MAIL_RETENTION_DAYS * DAY_MS))))
+    .where(
+      and(
+        eq(outboxMessages.status, 'dead'),
+        lt(outboxMessages.createdAt, new Date(now.getTime() - DEAD_MAIL_RETENTION_DAYS * DAY_MS)),
+      ),
+    )
     .returning({ id: outboxMessages.id });
   return sent.length + dead.length;
 }

@@ -72,7 +72,12 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-async function deliverOne(db: Database, sender: MailSender, message: Claimed, now: () => Date): Promise<keyof DrainResult> {
+async function deliverOne(
+  db: Database,
+  sender: MailSender,
+  message: Claimed,
+  now: () => Date,
+): Promise<keyof DrainResult> {
   const transport = sender.transport.name;
   try {
     const { providerId } = await withTimeout(
@@ -94,7 +99,14 @@ async function deliverOne(db: Database, sender: MailSender, message: Claimed, no
         .update(outboxMessages)
         .set({ status: 'sent', sentAt: at, transport, lockedUntil: null, lastError: null })
         .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.status, 'sending')));
-      await tx.insert(mailDeliveries).values({ messageId: message.id, attempt: message.attempts, transport, outcome: 'sent', detail: providerId, at });
+      await tx.insert(mailDeliveries).values({
+        messageId: message.id,
+        attempt: message.attempts,
+        transport,
+        outcome: 'sent',
+        detail: providerId,
+        at,
+      });
     });
     return 'sent';
   } catch (error) {
@@ -107,18 +119,42 @@ async function deliverOne(db: Database, sender: MailSender, message: Claimed, no
         .set(
           dead
             ? { status: 'dead', lastError: reason, transport, lockedUntil: null }
-            : { status: 'pending', lastError: reason, transport, lockedUntil: null, nextAttemptAt: new Date(at.getTime() + retryDelayMs(message.attempts)) },
+            : {
+                status: 'pending',
+                lastError: reason,
+                transport,
+                lockedUntil: null,
+                nextAttemptAt: new Date(at.getTime() + retryDelayMs(message.attempts)),
+              },
         )
         .where(and(eq(outboxMessages.id, message.id), eq(outboxMessages.status, 'sending')));
-      await tx.insert(mailDeliveries).values({ messageId: message.id, attempt: message.attempts, transport, outcome: dead ? 'dead' : 'failed', detail: reason, at });
+      await tx.insert(mailDeliveries).values({
+        messageId: message.id,
+        attempt: message.attempts,
+        transport,
+        outcome: dead ? 'dead' : 'failed',
+        detail: reason,
+        at,
+      });
     });
-    sender.logger.info(dead ? 'mail dead' : 'mail delivery failed, will retry', { messageId: message.id, kind: message.kind, attempt: message.attempts, transport, reason });
+    sender.logger.info(dead ? 'mail dead' : 'mail delivery failed, will retry', {
+      messageId: message.id,
+      kind: message.kind,
+      attempt: message.attempts,
+      transport,
+      reason,
+    });
     return dead ? 'dead' : 'retrying';
   }
 }
 
 /** Sends what is due, a batch at a time, until nothing is due or `maxBatches` were taken. */
-export async function drainOutbox(db: Database, sender: MailSender, now: () => Date, options: { batchSize?: number; maxBatches?: number } = {}): Promise<DrainResult> {
+export async function drainOutbox(
+  db: Database,
+  sender: MailSender,
+  now: () => Date,
+  options: { batchSize?: number; maxBatches?: number } = {},
+): Promise<DrainResult> {
   const batchSize = options.batchSize ?? 20;
   const result: DrainResult = { sent: 0, retrying: 0, dead: 0 };
   for (let batch = 0; batch < (options.maxBatches ?? 10); batch++) {

@@ -10,7 +10,10 @@ import { createResendTransport } from './resend.ts';
 import type { MailSender } from './sender.ts';
 import type { MailTransport } from './transport.ts';
 
-export type MailConfig = Pick<AppConfig, 'env' | 'smtpUrl' | 'mailFrom' | 'mailApi' | 'mailApiKey' | 'mailApiUrl' | 'publicUrl'>;
+export type MailConfig = Pick<
+  AppConfig,
+  'env' | 'smtpUrl' | 'mailFrom' | 'mailApi' | 'mailApiKey' | 'mailApiUrl' | 'publicUrl'
+>;
 
 export function hasRealTransport(config: MailConfig): boolean {
   return config.smtpUrl !== undefined || config.mailApi !== undefined;
@@ -21,12 +24,20 @@ export function devMailboxEnabled(config: MailConfig): boolean {
   return config.env === 'development' && !hasRealTransport(config);
 }
 
-export function createMailSender(config: MailConfig, logger: Logger, smtp?: (url: string) => MailTransport): MailSender | null {
+export function createMailSender(
+  config: MailConfig,
+  logger: Logger,
+  smtp?: (url: string) => MailTransport,
+): MailSender | null {
   const from = config.mailFrom ?? 'Fitwork <no-reply@localhost>';
   let transport: MailTransport | null = null;
-  if (config.mailApi === 'resend' && config.mailApiKey) transport = createResendTransport({ apiKey: config.mailApiKey, baseUrl: config.mailApiUrl });
+  if (config.mailApi === 'resend' && config.mailApiKey)
+    transport = createResendTransport({ apiKey: config.mailApiKey, baseUrl: config.mailApiUrl });
   else if (config.smtpUrl) {
-    if (!smtp) throw new Error('SMTP_URL is set, but SMTP is available only under Node: in the worker, set MAIL_API=resend and MAIL_API_KEY.');
+    if (!smtp)
+      throw new Error(
+        'SMTP_URL is set, but SMTP is available only under Node: in the worker, set MAIL_API=resend and MAIL_API_KEY.',
+      );
     transport = smtp(config.smtpUrl);
   } else if (config.env !== 'production') transport = createDevMailboxTransport(logger, config.publicUrl);
   return transport ? { transport, from, logger } : null;

@@ -13,7 +13,10 @@ export interface MailContent {
 const PRODUCT = 'Fitwork';
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 interface Layout {
@@ -25,7 +28,9 @@ interface Layout {
 
 /** One layout for every message: paragraphs, an action button with its link spelled out, a footer. */
 function render({ subject, lines, action, footer }: Layout): MailContent {
-  const text = [...lines, ...(action ? [`${action.label}: ${action.url}`] : []), '', `— ${PRODUCT}`, footer].join('\n\n').replace(/\n\n\n\n/g, '\n\n');
+  const text = [...lines, ...(action ? [`${action.label}: ${action.url}`] : []), '', `— ${PRODUCT}`, footer]
+    .join('\n\n')
+    .replace(/\n\n\n\n/g, '\n\n');
   const paragraphs = lines.map((l) => `<p style="margin:0 0 16px">${escapeHtml(l)}</p>`).join('');
   const button = action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#1d4ed8;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(action.label)}</a></p>` +
@@ -46,7 +51,10 @@ export const templates = {
   verifyEmail: (link: string) =>
     render({
       subject: `Confirm your email address for ${PRODUCT}`,
-      lines: ['Welcome to Fitwork. Confirm that this address is yours, so we can reach you about your account.', 'The link works for 7 days.'],
+      lines: [
+        'Welcome to Fitwork. Confirm that this address is yours, so we can reach you about your account.',
+        'The link works for 7 days.',
+      ],
       action: { label: 'Confirm my email address', url: link },
       footer: `You get this email because an account was created with this address. ${NOT_YOU}`,
     }),
@@ -54,7 +62,10 @@ export const templates = {
   passwordReset: (link: string) =>
     render({
       subject: `Reset your ${PRODUCT} password`,
-      lines: ['Someone asked to reset the password of the Fitwork account with this address.', 'The link works once, for 1 hour. Setting a new password signs you out everywhere.'],
+      lines: [
+        'Someone asked to reset the password of the Fitwork account with this address.',
+        'The link works once, for 1 hour. Setting a new password signs you out everywhere.',
+      ],
       action: { label: 'Choose a new password', url: link },
       footer: NOT_YOU,
     }),
@@ -62,7 +73,10 @@ export const templates = {
   emailChange: (link: string) =>
     render({
       subject: `Confirm your new email address for ${PRODUCT}`,
-      lines: ['Someone asked to move a Fitwork account to this address. Confirm it to finish the change.', 'The link works once, for 24 hours.'],
+      lines: [
+        'Someone asked to move a Fitwork account to this address. Confirm it to finish the change.',
+        'The link works once, for 24 hours.',
+      ],
       action: { label: 'Confirm the new address', url: link },
       footer: NOT_YOU,
     }),

@@ -38,7 +38,8 @@ const MISSING_MUST_HAVE_PENALTY = 0.15;
 export const ALGORITHMS: Record<string, MatchAlgorithm> = {
   'blend-v1': {
     name: 'blend-v1',
-    description: '0.45 × semantic + 0.45 × skills + 0.10 × location (0.9 × semantic + 0.1 × location for a job without skills).',
+    description:
+      '0.45 × semantic + 0.45 × skills + 0.10 × location (0.9 × semantic + 0.1 × location for a job without skills).',
     score: (f) => overallScore(f.semantic, f.skills, f.location),
   },
   'skills-first-v1': {
@@ -48,7 +49,9 @@ export const ALGORITHMS: Record<string, MatchAlgorithm> = {
     score: (f) => {
       if (f.skills === null) return overallScore(f.semantic, null, f.location);
       const mustHavesMissing = f.missing.filter((s) => s.required && s.priority === 1).length;
-      return clampRound((0.3 * f.semantic + 0.6 * f.skills + 0.1 * f.location) * (1 - MISSING_MUST_HAVE_PENALTY) ** mustHavesMissing);
+      return clampRound(
+        (0.3 * f.semantic + 0.6 * f.skills + 0.1 * f.location) * (1 - MISSING_MUST_HAVE_PENALTY) ** mustHavesMissing,
+      );
     },
   },
 };
@@ -87,7 +90,10 @@ export interface AlgorithmAssignment {
  */
 export type AlgorithmChooser = (db: Queryable) => Promise<(seekerId: number) => AlgorithmAssignment>;
 
-export const fixedAlgorithm = (algorithm: string): AlgorithmChooser => async () => () => ({ algorithm, experimentName: null });
+export const fixedAlgorithm =
+  (algorithm: string): AlgorithmChooser =>
+  async () =>
+  () => ({ algorithm, experimentName: null });
 
 export function algorithmNamed(name: string): MatchAlgorithm {
   const algorithm = ALGORITHMS[name];
@@ -118,7 +124,11 @@ export interface StoredFactsRow {
 }
 
 /** The text signals and skills confidence of a resume and a job: pure functions of their texts and skill rows. */
-export function textFacts(resume: ResumeForSignals, job: JobForSignals, jobSkills: { inferred?: boolean | undefined }[]): Pick<ScoringFacts, 'lexical' | 'titleMatch' | 'skillsConfidence'> {
+export function textFacts(
+  resume: ResumeForSignals,
+  job: JobForSignals,
+  jobSkills: { inferred?: boolean | undefined }[],
+): Pick<ScoringFacts, 'lexical' | 'titleMatch' | 'skillsConfidence'> {
   return { ...textSignals(resume, job), skillsConfidence: skillsConfidence(jobSkills) };
 }
 

@@ -42,11 +42,22 @@ export function seniorityOf(title: string): { stem: string; level: number } {
 const titlePattern = (stem: string) => `%${stem.split(' ').join('%')}%`;
 
 interface CandidateJob {
-  id: number; title: string; company_name: string; location: string | null; remote_allowed: boolean; experience_years: number | null;
-  description_similarity: number | null; requirements_similarity: number | null; seeker_location: string | null; matched: boolean;
+  id: number;
+  title: string;
+  company_name: string;
+  location: string | null;
+  remote_allowed: boolean;
+  experience_years: number | null;
+  description_similarity: number | null;
+  requirements_similarity: number | null;
+  seeker_location: string | null;
+  matched: boolean;
   /** The algorithm of the seeker's match with this job, when there is one. */
   algorithm_version: string | null;
-  resume_text: string | null; resume_data: unknown; description: string; requirements: unknown;
+  resume_text: string | null;
+  resume_data: unknown;
+  description: string;
+  requirements: unknown;
 }
 
 /**
@@ -84,7 +95,14 @@ export async function careerPaths(db: Database, seekerId: number, now: Date, thr
       left join matches m on m.job_seeker_id = ${seekerId} and m.job_id = jobs.id
       where exists (select 1 from seeker) and ${visibleToSeekers(now)} and jobs.description_embedding is not null and m.dismissed_at is null
         and (m.job_id is not null
-             ${stems.length ? sql`or lower(jobs.title) like any (array[${sql.join(stems.map((s) => sql`${titlePattern(s)}`), sql`, `)}])` : sql``})
+             ${
+               stems.length
+                 ? sql`or lower(jobs.title) like any (array[${sql.join(
+                     stems.map((s) => sql`${titlePattern(s)}`),
+                     sql`, `,
+                   )}])`
+                 : sql``
+             })
       limit 500`),
   ).filter((job) => {
     if (job.matched) return true;
@@ -93,13 +111,22 @@ export async function careerPaths(db: Database, seekerId: number, now: Date, thr
   });
   if (candidates.length === 0) return { threshold, goodMatchesNow: 0, suggestions: [] };
 
-  const jobFacts = await jobSkillFacts(db, candidates.map((c) => c.id));
+  const jobFacts = await jobSkillFacts(
+    db,
+    candidates.map((c) => c.id),
+  );
   const mine = (await seekerSkillFacts(db, [seekerId])).get(seekerId) ?? [];
   const have = new Set(mine.map((s) => s.skillId));
   const current = algorithmNamed(currentAlgorithm(candidates) ?? DEFAULT_ALGORITHM);
 
   let goodMatchesNow = 0;
-  const opened = new Map<number, { name: string; jobs: { id: number; title: string; companyName: string; scoreNow: number; scoreWith: number; stepUp: boolean }[] }>();
+  const opened = new Map<
+    number,
+    {
+      name: string;
+      jobs: { id: number; title: string; companyName: string; scoreNow: number; scoreWith: number; stepUp: boolean }[];
+    }
+  >();
   for (const job of candidates) {
     // A matched job is scored as the seeker sees it (its match's algorithm); a step up as it would be now.
     const algorithm = ALGORITHMS[job.algorithm_version ?? ''] ?? current;
@@ -121,7 +148,14 @@ export async function careerPaths(db: Database, seekerId: number, now: Date, thr
       const withSkill = scoreWith([...mine, { skillId: skill.skillId, proficiencyLevel: null, yearsExperience: null }]);
       if (withSkill < threshold) continue;
       const entry = opened.get(skill.skillId) ?? { name: skill.name, jobs: [] };
-      entry.jobs.push({ id: job.id, title: job.title, companyName: job.company_name, scoreNow: now, scoreWith: withSkill, stepUp: !job.matched });
+      entry.jobs.push({
+        id: job.id,
+        title: job.title,
+        companyName: job.company_name,
+        scoreNow: now,
+        scoreWith: withSkill,
+        stepUp: !job.matched,
+      });
       opened.set(skill.skillId, entry);
     }
   }

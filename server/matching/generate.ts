@@ -48,25 +48,41 @@ const pairTexts = sql`s.resume_text as "resumeText", s.resume_data as "resumeDat
 export async function jobSkillFacts(db: Queryable, jobIds: number[]) {
   const rows = jobIds.length
     ? await db
-        .select({ jobId: jobSkills.jobId, skillId: jobSkills.skillId, customKey: jobSkills.customNormalizedName, name: sql<string>`coalesce(${skills.name}, ${jobSkills.customName})`, required: jobSkills.required, priority: jobSkills.priority, inferred: jobSkills.inferred })
+        .select({
+          jobId: jobSkills.jobId,
+          skillId: jobSkills.skillId,
+          customKey: jobSkills.customNormalizedName,
+          name: sql<string>`coalesce(${skills.name}, ${jobSkills.customName})`,
+          required: jobSkills.required,
+          priority: jobSkills.priority,
+          inferred: jobSkills.inferred,
+        })
         .from(jobSkills)
         .leftJoin(skills, eq(skills.id, jobSkills.skillId))
         .where(inArray(jobSkills.jobId, jobIds))
     : [];
   const byJob = new Map<number, JobSkillFact[]>();
-  for (const { jobId, skillId, customKey, ...fact } of rows) byJob.set(jobId, [...(byJob.get(jobId) ?? []), { skillId: matchId(skillId, customKey), ...fact }]);
+  for (const { jobId, skillId, customKey, ...fact } of rows)
+    byJob.set(jobId, [...(byJob.get(jobId) ?? []), { skillId: matchId(skillId, customKey), ...fact }]);
   return byJob;
 }
 
 export async function seekerSkillFacts(db: Queryable, seekerIds: number[]) {
   const rows = seekerIds.length
     ? await db
-        .select({ seekerId: jobSeekerSkills.jobSeekerId, skillId: jobSeekerSkills.skillId, customKey: jobSeekerSkills.customNormalizedName, proficiencyLevel: jobSeekerSkills.proficiencyLevel, yearsExperience: jobSeekerSkills.yearsExperience })
+        .select({
+          seekerId: jobSeekerSkills.jobSeekerId,
+          skillId: jobSeekerSkills.skillId,
+          customKey: jobSeekerSkills.customNormalizedName,
+          proficiencyLevel: jobSeekerSkills.proficiencyLevel,
+          yearsExperience: jobSeekerSkills.yearsExperience,
+        })
         .from(jobSeekerSkills)
         .where(inArray(jobSeekerSkills.jobSeekerId, seekerIds))
     : [];
   const bySeeker = new Map<number, SeekerSkillFact[]>();
-  for (const { seekerId, skillId, customKey, ...fact } of rows) bySeeker.set(seekerId, [...(bySeeker.get(seekerId) ?? []), { skillId: matchId(skillId, customKey), ...fact }]);
+  for (const { seekerId, skillId, customKey, ...fact } of rows)
+    bySeeker.set(seekerId, [...(bySeeker.get(seekerId) ?? []), { skillId: matchId(skillId, customKey), ...fact }]);
   return bySeeker;
 }
 
@@ -74,7 +90,11 @@ export async function seekerSkillFacts(db: Queryable, seekerIds: number[]) {
 async function seekerModels(db: Queryable, seekerIds: number[]) {
   const rows = seekerIds.length
     ? await db
-        .select({ id: jobSeekers.id, embeddingModel: jobSeekers.resumeEmbeddingModel, parserModel: jobSeekers.resumeParserModel })
+        .select({
+          id: jobSeekers.id,
+          embeddingModel: jobSeekers.resumeEmbeddingModel,
+          parserModel: jobSeekers.resumeParserModel,
+        })
         .from(jobSeekers)
         .where(inArray(jobSeekers.id, seekerIds))
     : [];
@@ -91,14 +111,27 @@ async function scoreAndStore(db: Database, ai: AiProviders, pairs: Pair[], now: 
     const jobSkillRows = jobFacts.get(pair.jobId) ?? [];
     const skillsFit = skillMatch(jobSkillRows, seekerFacts.get(pair.seekerId) ?? [], pair.experienceYears);
     const semantic = semanticScore(pair.descriptionSimilarity, pair.requirementsSimilarity);
-    const location = locationFit({ location: pair.jobLocation, remoteAllowed: pair.remoteAllowed }, pair.seekerLocation);
-    const text = textFacts({ text: pair.resumeText, data: pair.resumeData }, { title: pair.jobTitle, description: pair.jobDescription, requirements: pair.jobRequirements }, jobSkillRows);
+    const location = locationFit(
+      { location: pair.jobLocation, remoteAllowed: pair.remoteAllowed },
+      pair.seekerLocation,
+    );
+    const text = textFacts(
+      { text: pair.resumeText, data: pair.resumeData },
+      { title: pair.jobTitle, description: pair.jobDescription, requirements: pair.jobRequirements },
+      jobSkillRows,
+    );
     const assignment = assign(pair.seekerId);
     const facts: MatchFacts = {
       jobTitle: pair.jobTitle,
       semanticScore: Math.round(semantic * 10_000) / 10_000,
       skillMatchScore: skillsFit.score === null ? null : Math.round(skillsFit.score * 10_000) / 10_000,
-      overallScore: algorithmNamed(assignment.algorithm).score({ semantic, skills: skillsFit.score, location, missing: skillsFit.missing, ...text }),
+      overallScore: algorithmNamed(assignment.algorithm).score({
+        semantic,
+        skills: skillsFit.score,
+        location,
+        missing: skillsFit.missing,
+        ...text,
+      }),
       matched: skillsFit.matched,
       missing: skillsFit.missing,
       remote: pair.remoteAllowed,
@@ -163,7 +196,11 @@ async function scoreAndStore(db: Database, ai: AiProviders, pairs: Pair[], now: 
   return values.length;
 }
 
-async function storeScores(db: Database, values: (typeof matches.$inferInsert)[], decisions: (typeof aiDecisions.$inferInsert)[]) {
+async function storeScores(
+  db: Database,
+  values: (typeof matches.$inferInsert)[],
+  decisions: (typeof aiDecisions.$inferInsert)[],
+) {
   await db.transaction(async (tx) => {
     await tx
       .insert(matches)
@@ -189,10 +226,21 @@ async function storeScores(db: Database, values: (typeof matches.$inferInsert)[]
 
 /** Drops matches that fell out of the candidates, unless the seeker acted on them (applied, dismissed, asked for a review). */
 async function pruneStale(db: Queryable, where: { seekerId?: number; jobId?: number }, keep: number[]) {
-  const owner = where.seekerId !== undefined ? eq(matches.jobSeekerId, where.seekerId) : eq(matches.jobId, where.jobId!);
+  const owner =
+    where.seekerId !== undefined ? eq(matches.jobSeekerId, where.seekerId) : eq(matches.jobId, where.jobId!);
   const kept = where.seekerId !== undefined ? matches.jobId : matches.jobSeekerId;
   const noReview = sql`not exists (select 1 from match_reviews r where r.job_seeker_id = ${matches.jobSeekerId} and r.job_id = ${matches.jobId})`;
-  await db.delete(matches).where(and(owner, eq(matches.applied, false), isNull(matches.dismissedAt), noReview, ...(keep.length ? [notInArray(kept, keep)] : [])));
+  await db
+    .delete(matches)
+    .where(
+      and(
+        owner,
+        eq(matches.applied, false),
+        isNull(matches.dismissedAt),
+        noReview,
+        ...(keep.length ? [notInArray(kept, keep)] : []),
+      ),
+    );
 }
 
 /**
@@ -200,7 +248,13 @@ async function pruneStale(db: Queryable, where: { seekerId?: number; jobId?: num
  * best by full-text rank of the resume's most distinctive words (GIN), so a job that shares
  * the resume's vocabulary is scored even when the embedding puts it farther away.
  */
-export async function generateMatchesForSeeker(db: Database, ai: AiProviders, seekerId: number, now: Date, choose: AlgorithmChooser = fixedAlgorithm(DEFAULT_ALGORITHM)): Promise<number> {
+export async function generateMatchesForSeeker(
+  db: Database,
+  ai: AiProviders,
+  seekerId: number,
+  now: Date,
+  choose: AlgorithmChooser = fixedAlgorithm(DEFAULT_ALGORITHM),
+): Promise<number> {
   const [resume] = await db.select({ text: jobSeekers.resumeText }).from(jobSeekers).where(eq(jobSeekers.id, seekerId));
   const words = fullTextQueryOf(resume?.text ?? '');
   const pairs = await db.transaction(async (tx) => {
@@ -215,12 +269,14 @@ export async function generateMatchesForSeeker(db: Database, ai: AiProviders, se
           order by jobs.description_embedding <=> (select v from seeker)
           limit ${JOBS_PER_SEEKER}),
         worded as (
-          ${words
-            ? sql`select jobs.id from jobs
+          ${
+            words
+              ? sql`select jobs.id from jobs
                   where exists (select 1 from seeker) and ${visibleToSeekers(now)} and jobs.description_embedding is not null and jobs.search @@ to_tsquery('english', ${words})
                   order by ts_rank_cd(jobs.search, to_tsquery('english', ${words})) desc, jobs.id
                   limit ${JOBS_PER_SEEKER}`
-            : sql`select null::int as id where false`})
+              : sql`select null::int as id where false`
+          })
         select (select id from seeker) as "seekerId", jobs.id as "jobId", jobs.title as "jobTitle", jobs.location as "jobLocation",
                jobs.remote_allowed as "remoteAllowed", (jobs.requirements->>'experienceYears')::int as "experienceYears",
                (select location from seeker) as "seekerLocation",
@@ -231,12 +287,22 @@ export async function generateMatchesForSeeker(db: Database, ai: AiProviders, se
         where jobs.id in (select id from nearest union select id from worded)`),
     );
   });
-  await pruneStale(db, { seekerId }, pairs.map((p) => p.jobId));
+  await pruneStale(
+    db,
+    { seekerId },
+    pairs.map((p) => p.jobId),
+  );
   return scoreAndStore(db, ai, pairs, now, choose);
 }
 
 /** The best seekers for one visible job, by its description embedding. */
-export async function generateMatchesForJob(db: Database, ai: AiProviders, jobId: number, now: Date, choose: AlgorithmChooser = fixedAlgorithm(DEFAULT_ALGORITHM)): Promise<number> {
+export async function generateMatchesForJob(
+  db: Database,
+  ai: AiProviders,
+  jobId: number,
+  now: Date,
+  choose: AlgorithmChooser = fixedAlgorithm(DEFAULT_ALGORITHM),
+): Promise<number> {
   const pairs = await db.transaction(async (tx) => {
     await tx.execute(sql`set local hnsw.ef_search = 100`);
     return rowsOf<Pair>(
@@ -254,6 +320,10 @@ export async function generateMatchesForJob(db: Database, ai: AiProviders, jobId
         limit ${SEEKERS_PER_JOB}`),
     );
   });
-  await pruneStale(db, { jobId }, pairs.map((p) => p.seekerId));
+  await pruneStale(
+    db,
+    { jobId },
+    pairs.map((p) => p.seekerId),
+  );
   return scoreAndStore(db, ai, pairs, now, choose);
 }

@@ -13,8 +13,15 @@ import { IDF_V2 } from './idf-v2.ts';
 let catalogLexicon: SkillLexicon | undefined;
 
 /** The settings of local-hash-v2 (`{ idf: null }` gives local-hash-v1's). */
-export function localEmbedderSettings(lexicon: SkillLexicon = (catalogLexicon ??= buildLexicon(SKILLS_CATALOG))): LocalEmbedderSettings {
-  return { dimensions: EMBEDDING_DIMENSIONS, findSkills: (text, options) => findSkillMentions(lexicon, text, options), idf: IDF_V2 };
+export function localEmbedderSettings(
+  lexicon: SkillLexicon = (catalogLexicon ??=
+    buildLexicon(SKILLS_CATALOG)),
+): LocalEmbedderSettings {
+  return {
+    dimensions: EMBEDDING_DIMENSIONS,
+    findSkills: (text, options) => findSkillMentions(lexicon, text, options),
+    idf: IDF_V2,
+  };
 }
 
 export function createCatalogEmbedder(lexicon?: SkillLexicon): Embedder {

@@ -8,8 +8,12 @@ import { latestReviewJoin, reviewColumns, reviewOf, type ReviewRow } from './rev
 import type { SkillFit } from './scoring.ts';
 
 interface ScoreColumns {
-  overall_score: number; semantic_score: number | null; skill_match_score: number | null; match_reasoning: string | null;
-  matched_skills: SkillFit[] | null; missing_skills: SkillFit[] | null;
+  overall_score: number;
+  semantic_score: number | null;
+  skill_match_score: number | null;
+  match_reasoning: string | null;
+  matched_skills: SkillFit[] | null;
+  missing_skills: SkillFit[] | null;
 }
 
 /** A match's scores and reasons as both sides see them. */
@@ -23,13 +27,31 @@ const scoresOf = (r: ScoreColumns) => ({
 });
 
 /** Seed query 1: the seeker's matches with their jobs, best first, visible jobs only, dismissed ones never. */
-export async function matchesForSeeker(db: Queryable, seekerId: number, now: Date, input: { limit: number; minScore: number; cursor?: string | undefined }) {
+export async function matchesForSeeker(
+  db: Queryable,
+  seekerId: number,
+  now: Date,
+  input: { limit: number; minScore: number; cursor?: string | undefined },
+) {
   const cursor = decodeScoreCursor(input.cursor, 'This page link is no longer valid. Reload the page.');
-  const rows = rowsOf<{
-    job_id: number; title: string; company_name: string; location: string | null; remote_allowed: boolean; employment_type: string | null;
-    salary_min: string | null; salary_max: string | null; currency: string;
-    viewed_at: Date | string | null; applied: boolean; generated_at: Date | string; algorithm_version: string;
-  } & ScoreColumns & ReviewRow>(
+  const rows = rowsOf<
+    {
+      job_id: number;
+      title: string;
+      company_name: string;
+      location: string | null;
+      remote_allowed: boolean;
+      employment_type: string | null;
+      salary_min: string | null;
+      salary_max: string | null;
+      currency: string;
+      viewed_at: Date | string | null;
+      applied: boolean;
+      generated_at: Date | string;
+      algorithm_version: string;
+    } & ScoreColumns &
+      ReviewRow
+  >(
     await db.execute(sql`
       select m.job_id, jobs.title, e.company_name, jobs.location, jobs.remote_allowed, jobs.employment_type, jobs.salary_min, jobs.salary_max, jobs.currency,
              m.semantic_score, m.skill_match_score, m.overall_score, m.match_reasoning, m.matched_skills, m.missing_skills,
@@ -47,8 +69,15 @@ export async function matchesForSeeker(db: Queryable, seekerId: number, now: Dat
     items: page.map((r) => ({
       jobId: r.job_id,
       job: {
-        id: r.job_id, title: r.title, companyName: r.company_name, location: r.location, remoteAllowed: r.remote_allowed,
-        employmentType: r.employment_type, salaryMin: r.salary_min, salaryMax: r.salary_max, currency: r.currency,
+        id: r.job_id,
+        title: r.title,
+        companyName: r.company_name,
+        location: r.location,
+        remoteAllowed: r.remote_allowed,
+        employmentType: r.employment_type,
+        salaryMin: r.salary_min,
+        salaryMax: r.salary_max,
+        currency: r.currency,
       },
       ...scoresOf(r),
       viewedAt: r.viewed_at ? new Date(r.viewed_at).toISOString() : null,
@@ -61,7 +90,12 @@ export async function matchesForSeeker(db: Queryable, seekerId: number, now: Dat
   };
 }
 
-async function updateOwnMatch(db: Queryable, seekerId: number, jobId: number, set: Partial<typeof matches.$inferInsert>) {
+async function updateOwnMatch(
+  db: Queryable,
+  seekerId: number,
+  jobId: number,
+  set: Partial<typeof matches.$inferInsert>,
+) {
   const updated = await db
     .update(matches)
     .set(set)
@@ -71,12 +105,21 @@ async function updateOwnMatch(db: Queryable, seekerId: number, jobId: number, se
 }
 
 export async function markViewed(db: Queryable, seekerId: number, jobId: number, now: Date) {
-  await updateOwnMatch(db, seekerId, jobId, { viewedAt: sql`coalesce(${matches.viewedAt}, ${now.toISOString()}::timestamptz)` as unknown as Date });
+  await updateOwnMatch(db, seekerId, jobId, {
+    viewedAt: sql`coalesce(${matches.viewedAt}, ${now.toISOString()}::timestamptz)` as unknown as Date,
+  });
   return { jobId, viewed: true };
 }
 
 /** Why a seeker hides a match; kept as feedback for the algorithm. */
-export const DISMISS_REASONS = ['not_relevant', 'wrong_skills', 'wrong_location', 'wrong_seniority', 'wrong_salary', 'other'] as const;
+export const DISMISS_REASONS = [
+  'not_relevant',
+  'wrong_skills',
+  'wrong_location',
+  'wrong_seniority',
+  'wrong_salary',
+  'other',
+] as const;
 
 export async function undismissMatch(db: Queryable, seekerId: number, jobId: number) {
   await updateOwnMatch(db, seekerId, jobId, { dismissedAt: null, feedback: null });
@@ -94,10 +137,20 @@ export async function dismissMatch(db: Queryable, seekerId: number, jobId: numbe
  */
 export async function candidatesForJob(db: Queryable, employerId: number, jobId: number, minScore: number) {
   await ownedJob(db, employerId, jobId);
-  const rows = rowsOf<{
-    seeker_id: number; first_name: string; last_name: string; location: string | null; headline: string | null;
-    application_id: number | null; application_status: string | null; email: string | null; phone: string | null;
-  } & ScoreColumns & ReviewRow>(
+  const rows = rowsOf<
+    {
+      seeker_id: number;
+      first_name: string;
+      last_name: string;
+      location: string | null;
+      headline: string | null;
+      application_id: number | null;
+      application_status: string | null;
+      email: string | null;
+      phone: string | null;
+    } & ScoreColumns &
+      ReviewRow
+  >(
     await db.execute(sql`
       select s.id as seeker_id, s.first_name, s.last_name, s.location, coalesce(s.resume_data->'basics'->>'label', s.resume_data->'work'->0->>'position') as headline,
              m.overall_score, m.semantic_score, m.skill_match_score, m.match_reasoning, m.matched_skills, m.missing_skills,
@@ -127,4 +180,3 @@ export async function candidatesForJob(db: Queryable, employerId: number, jobId:
     review: reviewOf(r),
   }));
 }
-

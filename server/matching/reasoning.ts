@@ -20,7 +20,8 @@ export interface MatchFacts {
   textSignals?: { lexical: number; titleMatch: number; skillsConfidence: number };
 }
 
-const list = (names: string[]) => (names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
+const list = (names: string[]) =>
+  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 export function templateReasoning(facts: MatchFacts): string {
@@ -33,14 +34,18 @@ export function templateReasoning(facts: MatchFacts): string {
     const requiredMatched = facts.matched.filter((s) => s.required);
     let sentence = `You have ${facts.matched.length} of the ${total} skills this job asks for`;
     if (required.length > 0) {
-      sentence += requiredMatched.length === required.length ? `, including every required one` : `, ${requiredMatched.length} of ${required.length} required`;
+      sentence +=
+        requiredMatched.length === required.length
+          ? `, including every required one`
+          : `, ${requiredMatched.length} of ${required.length} required`;
     }
     sentence += facts.matched.length ? ` (${list(facts.matched.slice(0, 5).map((s) => s.name))}).` : '.';
     parts.push(sentence);
     const missingRequired = facts.missing.filter((s) => s.required);
     const missingOptional = facts.missing.filter((s) => !s.required);
     if (missingRequired.length) parts.push(`Missing required: ${list(missingRequired.map((s) => s.name))}.`);
-    if (missingOptional.length) parts.push(`Nice to have that you have not listed: ${list(missingOptional.map((s) => s.name))}.`);
+    if (missingOptional.length)
+      parts.push(`Nice to have that you have not listed: ${list(missingOptional.map((s) => s.name))}.`);
   }
   const signals = facts.textSignals;
   if (signals) {
@@ -48,7 +53,8 @@ export function templateReasoning(facts: MatchFacts): string {
     else if (signals.titleMatch >= 0.5) parts.push('Your past titles are close to this role.');
     const shared = signals.lexical >= 0.6 ? 'many' : signals.lexical >= 0.3 ? 'some' : 'few';
     parts.push(`Your resume and this ad share ${shared} distinctive words (${percent(signals.lexical)}).`);
-    if (total > 0 && signals.skillsConfidence < 1) parts.push('Its skills were read from the ad, not listed by the employer, so they count for less.');
+    if (total > 0 && signals.skillsConfidence < 1)
+      parts.push('Its skills were read from the ad, not listed by the employer, so they count for less.');
   }
   const closeness = facts.semanticScore >= 0.45 ? 'closely' : facts.semanticScore >= 0.25 ? 'partly' : 'loosely';
   parts.push(`Your resume is ${closeness} related to the job description (${percent(facts.semanticScore)} similar).`);

@@ -11,7 +11,12 @@ import { rowsOf } from '../sql-helpers.ts';
 
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 
-export async function requestReview(db: Queryable, seekerId: number, input: { jobId: number; kind: ReviewKind; message: string }, now: Date) {
+export async function requestReview(
+  db: Queryable,
+  seekerId: number,
+  input: { jobId: number; kind: ReviewKind; message: string },
+  now: Date,
+) {
   const [match] = await db
     .select({ overallScore: matches.overallScore, algorithmVersion: matches.algorithmVersion })
     .from(matches)
@@ -32,12 +37,21 @@ export async function requestReview(db: Queryable, seekerId: number, input: { jo
       .returning({ id: matchReviews.id, status: matchReviews.status, createdAt: matchReviews.createdAt });
     return { id: row!.id, status: row!.status, createdAt: row!.createdAt.toISOString() };
   } catch (error) {
-    if (isUniqueViolation(error)) throw new TRPCError({ code: 'CONFLICT', message: 'You already asked about this job; the employer has not answered yet.' });
+    if (isUniqueViolation(error))
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: 'You already asked about this job; the employer has not answered yet.',
+      });
     throw error;
   }
 }
 
-export async function respondToReview(db: Queryable, employerId: number, input: { reviewId: number; response: string }, now: Date) {
+export async function respondToReview(
+  db: Queryable,
+  employerId: number,
+  input: { reviewId: number; response: string },
+  now: Date,
+) {
   const rows = rowsOf<{ id: number; status: string }>(
     await db.execute(sql`
       select r.id, r.status from match_reviews r join jobs on jobs.id = r.job_id
@@ -62,8 +76,14 @@ export const latestReviewJoin = (seekerColumn: ReturnType<typeof sql>, jobColumn
   ) review on true`;
 
 export interface ReviewRow {
-  review_id: number | null; review_kind: ReviewKind | null; review_message: string | null; review_contested_score: number | null;
-  review_status: 'open' | 'answered' | null; review_response: string | null; review_created_at: Date | string | null; review_responded_at: Date | string | null;
+  review_id: number | null;
+  review_kind: ReviewKind | null;
+  review_message: string | null;
+  review_contested_score: number | null;
+  review_status: 'open' | 'answered' | null;
+  review_response: string | null;
+  review_created_at: Date | string | null;
+  review_responded_at: Date | string | null;
 }
 
 export const reviewColumns = sql`review.id as review_id, review.kind as review_kind, review.message as review_message, review.contested_score as review_contested_score,

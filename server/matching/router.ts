@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { createTRPCRouter, employerProcedure, seekerProcedure } from '../trpc.ts';
 import { careerPaths, GOOD_MATCH } from './career-paths.ts';
-import { candidatesForJob, DISMISS_REASONS, dismissMatch, markViewed, matchesForSeeker, undismissMatch } from './read.ts';
+import {
+  candidatesForJob,
+  DISMISS_REASONS,
+  dismissMatch,
+  markViewed,
+  matchesForSeeker,
+  undismissMatch,
+} from './read.ts';
 import { requestReview, respondToReview } from './reviews.ts';
 import { REVIEW_KINDS } from '../../db/schema.ts';
 import { recordId } from '../ids.ts';
@@ -11,10 +18,20 @@ const minScore = z.number().min(0).max(1).default(0);
 
 export const matchesRouter = createTRPCRouter({
   forMe: seekerProcedure
-    .input(z.object({ limit: z.number().int().min(1).max(50).default(20), minScore, cursor: z.string().max(100).optional() }).default({ limit: 20, minScore: 0 }))
+    .input(
+      z
+        .object({
+          limit: z.number().int().min(1).max(50).default(20),
+          minScore,
+          cursor: z.string().max(100).optional(),
+        })
+        .default({ limit: 20, minScore: 0 }),
+    )
     .query(({ ctx, input }) => matchesForSeeker(ctx.db, ctx.user.id, ctx.clock(), input)),
 
-  markViewed: seekerProcedure.input(z.object({ jobId })).mutation(({ ctx, input }) => markViewed(ctx.db, ctx.user.id, input.jobId, ctx.clock())),
+  markViewed: seekerProcedure
+    .input(z.object({ jobId }))
+    .mutation(({ ctx, input }) => markViewed(ctx.db, ctx.user.id, input.jobId, ctx.clock())),
 
   /** "Not relevant": the match is never shown again; the reason is kept as feedback. */
   dismiss: seekerProcedure
@@ -22,7 +39,9 @@ export const matchesRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => dismissMatch(ctx.db, ctx.user.id, input.jobId, ctx.clock(), input.reason)),
 
   /** Undoes a dismissal: the match shows again and its reason is forgotten. */
-  undismiss: seekerProcedure.input(z.object({ jobId })).mutation(({ ctx, input }) => undismissMatch(ctx.db, ctx.user.id, input.jobId)),
+  undismiss: seekerProcedure
+    .input(z.object({ jobId }))
+    .mutation(({ ctx, input }) => undismissMatch(ctx.db, ctx.user.id, input.jobId)),
 
   /** Regenerates the caller's matches now (also done after every resume or skills change). */
   refresh: seekerProcedure.mutation(async ({ ctx }) => {
@@ -36,19 +55,30 @@ export const matchesRouter = createTRPCRouter({
       z.object({
         jobId,
         kind: z.enum(REVIEW_KINDS),
-        message: z.string().trim().min(10, 'Say in a sentence or two what a person should look at.').max(2000, 'Keep it under 2,000 characters.'),
+        message: z
+          .string()
+          .trim()
+          .min(10, 'Say in a sentence or two what a person should look at.')
+          .max(2000, 'Keep it under 2,000 characters.'),
       }),
     )
     .mutation(({ ctx, input }) => requestReview(ctx.db, ctx.user.id, input, ctx.clock())),
 
   /** The employer of the job answers a review request (a person's answer, recorded). */
   respondToReview: employerProcedure
-    .input(z.object({ reviewId: recordId, response: z.string().trim().min(2, 'Write your answer.').max(2000, 'Keep it under 2,000 characters.') }))
+    .input(
+      z.object({
+        reviewId: recordId,
+        response: z.string().trim().min(2, 'Write your answer.').max(2000, 'Keep it under 2,000 characters.'),
+      }),
+    )
     .mutation(({ ctx, input }) => respondToReview(ctx.db, ctx.user.id, input, ctx.clock())),
 
   /** The few skills that would open the most additional good matches, with those jobs. */
   careerPaths: seekerProcedure
-    .input(z.object({ threshold: z.number().min(0.3).max(0.95).default(GOOD_MATCH) }).default({ threshold: GOOD_MATCH }))
+    .input(
+      z.object({ threshold: z.number().min(0.3).max(0.95).default(GOOD_MATCH) }).default({ threshold: GOOD_MATCH }),
+    )
     .query(({ ctx, input }) => careerPaths(ctx.db, ctx.user.id, ctx.clock(), input.threshold)),
 
   candidatesForJob: employerProcedure

@@ -41,7 +41,11 @@ export function skillWeight(skill: Pick<JobSkillFact, 'required' | 'priority'>):
  * is 0 for a missing skill, else the level credit, scaled by years against the years the job
  * asks (0.7 + 0.3 x min(1, years / asked)) when both are known. null when the job lists no skills.
  */
-export function skillMatch(jobSkills: JobSkillFact[], seekerSkills: SeekerSkillFact[], experienceYearsAsked: number | null) {
+export function skillMatch(
+  jobSkills: JobSkillFact[],
+  seekerSkills: SeekerSkillFact[],
+  experienceYearsAsked: number | null,
+) {
   const bySkill = new Map(seekerSkills.map((s) => [s.skillId, s]));
   let total = 0;
   let earned = 0;
@@ -57,11 +61,15 @@ export function skillMatch(jobSkills: JobSkillFact[], seekerSkills: SeekerSkillF
       continue;
     }
     matched.push(fit);
-    let credit = has.proficiencyLevel ? (LEVEL_CREDIT[has.proficiencyLevel] ?? UNKNOWN_LEVEL_CREDIT) : UNKNOWN_LEVEL_CREDIT;
-    if (experienceYearsAsked && has.yearsExperience !== null) credit *= 0.7 + 0.3 * Math.min(1, has.yearsExperience / experienceYearsAsked);
+    let credit = has.proficiencyLevel
+      ? (LEVEL_CREDIT[has.proficiencyLevel] ?? UNKNOWN_LEVEL_CREDIT)
+      : UNKNOWN_LEVEL_CREDIT;
+    if (experienceYearsAsked && has.yearsExperience !== null)
+      credit *= 0.7 + 0.3 * Math.min(1, has.yearsExperience / experienceYearsAsked);
     earned += weight * credit;
   }
-  const order = (a: SkillFit, b: SkillFit) => Number(b.required) - Number(a.required) || a.priority - b.priority || a.name.localeCompare(b.name);
+  const order = (a: SkillFit, b: SkillFit) =>
+    Number(b.required) - Number(a.required) || a.priority - b.priority || a.name.localeCompare(b.name);
   return { score: total === 0 ? null : earned / total, matched: matched.sort(order), missing: missing.sort(order) };
 }
 
@@ -73,7 +81,10 @@ export function semanticScore(descriptionSimilarity: number | null, requirements
 }
 
 /** 1 for a remote job or the seeker's own city, 0.5 when either place is unknown, else 0. */
-export function locationFit(job: { location: string | null; remoteAllowed: boolean }, seekerLocation: string | null): number {
+export function locationFit(
+  job: { location: string | null; remoteAllowed: boolean },
+  seekerLocation: string | null,
+): number {
   if (job.remoteAllowed) return 1;
   if (!job.location || !seekerLocation) return 0.5;
   const city = (place: string) => place.split(',')[0]!.trim().toLowerCase();

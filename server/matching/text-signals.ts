@@ -16,7 +16,24 @@ const K1 = 1.2;
 const B = 0.5;
 const TYPICAL_RESUME_WORDS = 300;
 const HEADLINE_WORDS = 12;
-const SENIORITY = new Set(['senior', 'sr', 'junior', 'jr', 'lead', 'staff', 'principal', 'head', 'chief', 'trainee', 'intern', 'entry', 'level', 'ii', 'iii', 'iv']);
+const SENIORITY = new Set([
+  'senior',
+  'sr',
+  'junior',
+  'jr',
+  'lead',
+  'staff',
+  'principal',
+  'head',
+  'chief',
+  'trainee',
+  'intern',
+  'entry',
+  'level',
+  'ii',
+  'iii',
+  'iv',
+]);
 
 export interface ResumeForSignals {
   text: string | null;
@@ -68,8 +85,12 @@ function requirementsText(requirements: unknown): string {
 /** The resume's titles, most telling first: headline, positions held, then its first words. */
 export function resumeTitles(resume: ResumeForSignals): string[] {
   const data = (resume.data ?? {}) as { basics?: { label?: unknown }; work?: { position?: unknown }[] };
-  const titles = [data.basics?.label, ...(Array.isArray(data.work) ? data.work.map((w) => w?.position) : [])].filter((t): t is string => typeof t === 'string' && t.trim() !== '');
-  const opening = wordsOf(resume.text ?? '').slice(0, HEADLINE_WORDS).join(' ');
+  const titles = [data.basics?.label, ...(Array.isArray(data.work) ? data.work.map((w) => w?.position) : [])].filter(
+    (t): t is string => typeof t === 'string' && t.trim() !== '',
+  );
+  const opening = wordsOf(resume.text ?? '')
+    .slice(0, HEADLINE_WORDS)
+    .join(' ');
   return [...titles, opening].filter(Boolean);
 }
 
@@ -90,7 +111,11 @@ export function lexicalRelevance(resumeText: string, job: JobForSignals, idf: Id
   if (resumeWords.length === 0) return 0;
   const have = counts(resumeWords);
   const title = tokenize(job.title);
-  const jobWords = counts([...Array<string[]>(TITLE_REPEAT).fill(title).flat(), ...tokenize(requirementsText(job.requirements)), ...wordsOf(job.description)]);
+  const jobWords = counts([
+    ...Array<string[]>(TITLE_REPEAT).fill(title).flat(),
+    ...tokenize(requirementsText(job.requirements)),
+    ...wordsOf(job.description),
+  ]);
   const lengthFactor = K1 * (1 - B + (B * resumeWords.length) / TYPICAL_RESUME_WORDS);
   let wanted = 0;
   let found = 0;
@@ -113,8 +138,13 @@ const saturate = (x: number, half: number) => ((1 + half) * x) / (x + half);
 
 export function textSignals(resume: ResumeForSignals, job: JobForSignals): TextSignals {
   const text = resume.text ?? '';
-  const lexical = 0.5 * saturate(lexicalRelevance(text, job), JOB_COVERAGE_HALF) + 0.5 * saturate(resumeCoverage(text, job), RESUME_COVERAGE_HALF);
-  return { lexical: Math.round(lexical * 10_000) / 10_000, titleMatch: Math.round(titleMatch(resumeTitles(resume), job.title) * 10_000) / 10_000 };
+  const lexical =
+    0.5 * saturate(lexicalRelevance(text, job), JOB_COVERAGE_HALF) +
+    0.5 * saturate(resumeCoverage(text, job), RESUME_COVERAGE_HALF);
+  return {
+    lexical: Math.round(lexical * 10_000) / 10_000,
+    titleMatch: Math.round(titleMatch(resumeTitles(resume), job.title) * 10_000) / 10_000,
+  };
 }
 
 /**
@@ -130,7 +160,11 @@ export function skillsConfidence(jobSkills: { inferred?: boolean | undefined }[]
 
 /** The other way round: how much of the resume's distinctive vocabulary the job uses (BM25-saturated, length-normalized). */
 export function resumeCoverage(resumeText: string, job: JobForSignals, idf: IdfTable = IDF_V2): number {
-  const jobWords = counts([...Array<string[]>(TITLE_REPEAT).fill(tokenize(job.title)).flat(), ...tokenize(requirementsText(job.requirements)), ...wordsOf(job.description)]);
+  const jobWords = counts([
+    ...Array<string[]>(TITLE_REPEAT).fill(tokenize(job.title)).flat(),
+    ...tokenize(requirementsText(job.requirements)),
+    ...wordsOf(job.description),
+  ]);
   const jobLength = [...jobWords.values()].reduce((s, n) => s + n, 0);
   const lengthFactor = K1 * (1 - 0.75 + (0.75 * jobLength) / 150);
   let wanted = 0;
@@ -159,6 +193,9 @@ export function fullTextQueryOf(resumeText: string, idf: IdfTable = IDF_V2): str
     if (!stemmed) continue;
     scores.set(word, (scores.get(word) ?? 0) + idfOf(idf, stemmed));
   }
-  const best = [...scores].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, QUERY_WORDS).map(([word]) => word);
+  const best = [...scores]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, QUERY_WORDS)
+    .map(([word]) => word);
   return best.length ? best.join(' | ') : null;
 }

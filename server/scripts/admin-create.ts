@@ -14,7 +14,8 @@ if (!email) {
   process.exit(2);
 }
 const generated = !process.env.ADMIN_PASSWORD;
-const password = process.env.ADMIN_PASSWORD || encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(15)));
+const password =
+  process.env.ADMIN_PASSWORD || encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(15)));
 
 const config = parseConfig(process.env);
 const database = await openNodeDatabase(config);

@@ -9,14 +9,25 @@ import { embedJobs } from '../jobs/embedding.ts';
 import { embedResume } from '../seekers/resume.ts';
 import type { Embedder } from '../ai/types.ts';
 
-export async function embedPending(db: Database, embedder: Embedder, options: { all?: boolean } = {}): Promise<{ resumes: number; failed: number }> {
+export async function embedPending(
+  db: Database,
+  embedder: Embedder,
+  options: { all?: boolean } = {},
+): Promise<{ resumes: number; failed: number }> {
   const stale = options.all
     ? isNotNull(jobSeekers.resumeText)
     : and(
         isNotNull(jobSeekers.resumeText),
-        or(isNull(jobSeekers.resumeEmbeddedAt), lt(jobSeekers.resumeEmbeddedAt, jobSeekers.resumeUpdatedAt), ne(jobSeekers.resumeEmbeddingModel, embedder.model)),
+        or(
+          isNull(jobSeekers.resumeEmbeddedAt),
+          lt(jobSeekers.resumeEmbeddedAt, jobSeekers.resumeUpdatedAt),
+          ne(jobSeekers.resumeEmbeddingModel, embedder.model),
+        ),
       );
-  const seekers = await db.select({ id: jobSeekers.id, version: jobSeekers.resumeUpdatedAt }).from(jobSeekers).where(stale);
+  const seekers = await db
+    .select({ id: jobSeekers.id, version: jobSeekers.resumeUpdatedAt })
+    .from(jobSeekers)
+    .where(stale);
   let resumes = 0;
   let failed = 0;
   for (const seeker of seekers) {
@@ -30,13 +41,24 @@ export async function embedPending(db: Database, embedder: Embedder, options: { 
   return { resumes, failed };
 }
 
-
 /** Jobs whose embeddings are missing, older than their last change, or of another model. */
-export async function embedPendingJobs(db: Database, embedder: Embedder, options: { all?: boolean } = {}): Promise<{ embedded: number[] }> {
+export async function embedPendingJobs(
+  db: Database,
+  embedder: Embedder,
+  options: { all?: boolean } = {},
+): Promise<{ embedded: number[] }> {
   const stale = options.all
     ? undefined
-    : or(isNull(jobs.embeddedAt), lt(jobs.embeddedAt, jobs.updatedAt), ne(jobs.embeddingModel, embedder.model), isNull(jobs.embeddingModel));
-  const rows = await db.select({ id: jobs.id, updatedAt: jobs.updatedAt, createdAt: jobs.createdAt }).from(jobs).where(stale);
+    : or(
+        isNull(jobs.embeddedAt),
+        lt(jobs.embeddedAt, jobs.updatedAt),
+        ne(jobs.embeddingModel, embedder.model),
+        isNull(jobs.embeddingModel),
+      );
+  const rows = await db
+    .select({ id: jobs.id, updatedAt: jobs.updatedAt, createdAt: jobs.createdAt })
+    .from(jobs)
+    .where(stale);
   const embedded: number[] = [];
   for (let start = 0; start < rows.length; start += 50) {
     const batch = rows.slice(start, start + 50).map((r) => ({ id: r.id, updatedAt: r.updatedAt ?? r.createdAt }));

@@ -18,14 +18,32 @@ export async function seedDemoActivity(db: Database, now: Date): Promise<void> {
   const seekers = await db
     .select({ id: users.id })
     .from(users)
-    .where(inArray(users.email, DEMO_SEEKERS.map((s) => s.email)))
+    .where(
+      inArray(
+        users.email,
+        DEMO_SEEKERS.map((s) => s.email),
+      ),
+    )
     .orderBy(asc(users.id));
   if (seekers.length === 0) return;
-  const [already] = await db.select({ id: applications.id }).from(applications).where(inArray(applications.jobSeekerId, seekers.map((s) => s.id))).limit(1);
+  const [already] = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(
+      inArray(
+        applications.jobSeekerId,
+        seekers.map((s) => s.id),
+      ),
+    )
+    .limit(1);
   if (already) return; // done on an earlier start
   let first: number | null = null;
   for (const [index, { id }] of seekers.entries()) {
-    const ranked = await db.select({ jobId: matches.jobId }).from(matches).where(eq(matches.jobSeekerId, id)).orderBy(desc(matches.overallScore), asc(matches.jobId));
+    const ranked = await db
+      .select({ jobId: matches.jobId })
+      .from(matches)
+      .where(eq(matches.jobSeekerId, id))
+      .orderBy(desc(matches.overallScore), asc(matches.jobId));
     if (ranked.length < 3) continue;
     if (index < APPLYING_SEEKERS) {
       const application = await apply(db, id, { jobId: ranked[0]!.jobId, coverLetter: null }, now);
@@ -35,7 +53,11 @@ export async function seedDemoActivity(db: Database, now: Date): Promise<void> {
     await dismissMatch(db, id, ranked.at(-1)!.jobId, now, 'not_relevant');
   }
   if (first === null) return;
-  const [job] = await db.select({ employerId: jobs.employerId }).from(applications).innerJoin(jobs, eq(jobs.id, applications.jobId)).where(eq(applications.id, first));
+  const [job] = await db
+    .select({ employerId: jobs.employerId })
+    .from(applications)
+    .innerJoin(jobs, eq(jobs.id, applications.jobId))
+    .where(eq(applications.id, first));
   await setApplicationStatus(db, job!.employerId, first, 'reviewed', now);
   await setApplicationStatus(db, job!.employerId, first, 'interview', now);
 }

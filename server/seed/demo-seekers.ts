@@ -22,7 +22,14 @@ export const DEMO_SEEKERS: DemoSeeker[] = [
     location: 'Boston, MA',
     phone: '+1 617 555 0101',
     field: 'Healthcare',
-    skills: [['Registered Nurse', 'expert', 6], ['Critical Care', 'expert', 4], ['ACLS', 'expert', 6], ['Patient Care', 'expert', 6], ['Epic EHR', 'intermediate', 5], ['Spanish', 'expert', 20]],
+    skills: [
+      ['Registered Nurse', 'expert', 6],
+      ['Critical Care', 'expert', 4],
+      ['ACLS', 'expert', 6],
+      ['Patient Care', 'expert', 6],
+      ['Epic EHR', 'intermediate', 5],
+      ['Spanish', 'expert', 20],
+    ],
     resume: `Maria Lopez, RN
 Boston, MA | maria.lopez@example.com | +1 617 555 0101
 
@@ -55,7 +62,14 @@ Critical care, triage, patient education, infection control, Epic EHR, Spanish`,
     location: 'Austin, TX',
     phone: '+1 512 555 0102',
     field: 'Software',
-    skills: [['TypeScript', 'expert', 6], ['Node.js', 'expert', 7], ['PostgreSQL', 'expert', 6], ['React', 'intermediate', 4], ['Docker', 'intermediate', 4], ['AWS', 'intermediate', 3]],
+    skills: [
+      ['TypeScript', 'expert', 6],
+      ['Node.js', 'expert', 7],
+      ['PostgreSQL', 'expert', 6],
+      ['React', 'intermediate', 4],
+      ['Docker', 'intermediate', 4],
+      ['AWS', 'intermediate', 3],
+    ],
     resume: `Dev Patel
 Austin, TX - dev.patel@example.com - github.com/devpatel-example
 
@@ -84,7 +98,14 @@ TypeScript, JavaScript, Node.js, PostgreSQL, Redis, React, Docker, AWS, GraphQL,
     location: 'New York, NY',
     phone: '+1 212 555 0103',
     field: 'Finance',
-    skills: [['Financial Analysis', 'expert', 4], ['Financial Modeling', 'expert', 4], ['Excel', 'expert', 6], ['SQL', 'intermediate', 3], ['Forecasting', 'intermediate', 3], ['Power BI', 'intermediate', 2]],
+    skills: [
+      ['Financial Analysis', 'expert', 4],
+      ['Financial Modeling', 'expert', 4],
+      ['Excel', 'expert', 6],
+      ['SQL', 'intermediate', 3],
+      ['Forecasting', 'intermediate', 3],
+      ['Power BI', 'intermediate', 2],
+    ],
     resume: `AISHA KHAN
 New York, NY | aisha.khan@example.com
 
@@ -114,7 +135,14 @@ Financial modeling, financial analysis, forecasting, budgeting, Excel, SQL, Powe
     location: 'Seattle, WA',
     phone: '+1 206 555 0104',
     field: 'Design',
-    skills: [['UX Design', 'expert', 5], ['UI Design', 'expert', 5], ['Figma', 'expert', 5], ['Prototyping', 'expert', 5], ['UX Research', 'intermediate', 3], ['Design Systems', 'intermediate', 2]],
+    skills: [
+      ['UX Design', 'expert', 5],
+      ['UI Design', 'expert', 5],
+      ['Figma', 'expert', 5],
+      ['Prototyping', 'expert', 5],
+      ['UX Research', 'intermediate', 3],
+      ['Design Systems', 'intermediate', 2],
+    ],
     resume: `Sam Okafor - Product Designer
 Seattle, WA · sam.okafor@example.com · portfolio: samokafor.example
 
@@ -143,7 +171,13 @@ Figma, prototyping, wireframing, UX research, design systems, accessibility, Ado
     location: 'Chicago, IL',
     phone: '+1 312 555 0105',
     field: 'Sales',
-    skills: [['B2B Sales', 'expert', 5], ['Lead Generation', 'expert', 5], ['Negotiation', 'expert', 5], ['Salesforce', 'intermediate', 4], ['Pipeline Management', 'intermediate', 4]],
+    skills: [
+      ['B2B Sales', 'expert', 5],
+      ['Lead Generation', 'expert', 5],
+      ['Negotiation', 'expert', 5],
+      ['Salesforce', 'intermediate', 4],
+      ['Pipeline Management', 'intermediate', 4],
+    ],
     resume: `Jordan Reed
 Chicago, IL | jordan.reed@example.com | +1 312 555 0105
 
@@ -171,7 +205,13 @@ B2B sales, negotiation, lead generation, pipeline management, Salesforce, CRM, p
     location: 'Portland, OR',
     phone: '+1 503 555 0106',
     field: 'Education',
-    skills: [['Teaching', 'expert', 7], ['Lesson Planning', 'expert', 7], ['Classroom Management', 'expert', 7], ['STEM Education', 'intermediate', 4], ['Differentiated Instruction', 'intermediate', 5]],
+    skills: [
+      ['Teaching', 'expert', 7],
+      ['Lesson Planning', 'expert', 7],
+      ['Classroom Management', 'expert', 7],
+      ['STEM Education', 'intermediate', 4],
+      ['Differentiated Instruction', 'intermediate', 5],
+    ],
     resume: `Emily Chen
 Portland, OR — emily.chen@example.com
 

@@ -1,6 +1,15 @@
 import { and, count, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database, Transaction } from '../../db/database.ts';
-import { employers, jobSeekerSkills, jobSeekers, jobSkills, jobs, skillAliases, skills, users } from '../../db/schema.ts';
+import {
+  employers,
+  jobSeekerSkills,
+  jobSeekers,
+  jobSkills,
+  jobs,
+  skillAliases,
+  skills,
+  users,
+} from '../../db/schema.ts';
 import type { AiProviders } from '../ai/types.ts';
 import { createUserWithProfile } from '../auth/accounts.ts';
 import type { PasswordHasher } from '../auth/passwords.ts';
@@ -24,12 +33,18 @@ export interface SeedSummary {
 export async function loadSkillsCatalog(tx: Transaction): Promise<Map<string, number>> {
   const inserted = await tx
     .insert(skills)
-    .values(SKILLS_CATALOG.map((s) => ({ name: s.name, normalizedName: normalizeSkillName(s.name), category: s.category })))
+    .values(
+      SKILLS_CATALOG.map((s) => ({ name: s.name, normalizedName: normalizeSkillName(s.name), category: s.category })),
+    )
     .returning({ id: skills.id, normalizedName: skills.normalizedName });
   const ids = new Map(inserted.map((s) => [s.normalizedName, s.id]));
   const aliases = SKILLS_CATALOG.flatMap((s) =>
     s.aliases
-      .map((alias) => ({ alias, normalizedAlias: normalizeSkillName(alias), skillId: ids.get(normalizeSkillName(s.name))! }))
+      .map((alias) => ({
+        alias,
+        normalizedAlias: normalizeSkillName(alias),
+        skillId: ids.get(normalizeSkillName(s.name))!,
+      }))
       // An alias that folds to its own skill's name adds nothing.
       .filter((a) => !ids.has(a.normalizedAlias)),
   );
@@ -43,11 +58,21 @@ function skillId(ids: Map<string, number>, name: string): number {
   return id;
 }
 
-export async function loadDemoData(tx: Transaction, ids: Map<string, number>, passwordHash: string, now: Date): Promise<Omit<SeedSummary, 'skills'>> {
+export async function loadDemoData(
+  tx: Transaction,
+  ids: Map<string, number>,
+  passwordHash: string,
+  now: Date,
+): Promise<Omit<SeedSummary, 'skills'>> {
   await createUserWithProfile(tx, { email: DEMO_ADMIN_EMAIL, passwordHash, userType: 'admin' });
   let jobCount = 0;
   for (const [index, employer] of DEMO_EMPLOYERS.entries()) {
-    const employerId = await createUserWithProfile(tx, { email: employer.email, passwordHash, userType: 'employer', companyName: employer.companyName });
+    const employerId = await createUserWithProfile(tx, {
+      email: employer.email,
+      passwordHash,
+      userType: 'employer',
+      companyName: employer.companyName,
+    });
     await tx
       .update(employers)
       .set({ companySize: employer.companySize, industry: employer.industry, website: employer.website })
@@ -76,7 +101,12 @@ export async function loadDemoData(tx: Transaction, ids: Map<string, number>, pa
         })
         .returning({ id: jobs.id });
       await tx.insert(jobSkills).values(
-        demo.skills.map(([name, required, priority]) => ({ jobId: row!.id, skillId: skillId(ids, name), required, priority })),
+        demo.skills.map(([name, required, priority]) => ({
+          jobId: row!.id,
+          skillId: skillId(ids, name),
+          required,
+          priority,
+        })),
       );
       jobCount++;
     }
@@ -110,18 +140,31 @@ export async function loadDemoData(tx: Transaction, ids: Map<string, number>, pa
  * matches. Also what a restart finishes if the first start was interrupted after the rows.
  */
 export async function enrichDemoData(db: Database, ai: AiProviders, now: Date): Promise<void> {
-  const unparsed = await db.select({ id: jobSeekers.id, text: jobSeekers.resumeText }).from(jobSeekers).where(isNull(jobSeekers.resumeData));
+  const unparsed = await db
+    .select({ id: jobSeekers.id, text: jobSeekers.resumeText })
+    .from(jobSeekers)
+    .where(isNull(jobSeekers.resumeData));
   for (const seeker of unparsed) {
-    if (seeker.text) await saveResume({ db, ai, now, background: () => {}, retentionMonths: 24 }, seeker.id, seeker.text);
+    if (seeker.text)
+      await saveResume({ db, ai, now, background: () => {}, retentionMonths: 24 }, seeker.id, seeker.text);
   }
-  const pendingJobs = await db.select({ id: jobs.id, updatedAt: jobs.updatedAt }).from(jobs).where(isNull(jobs.embeddedAt));
-  await embedJobs(db, ai.embedder, pendingJobs.map((j) => ({ id: j.id, updatedAt: j.updatedAt! })), now);
+  const pendingJobs = await db
+    .select({ id: jobs.id, updatedAt: jobs.updatedAt })
+    .from(jobs)
+    .where(isNull(jobs.embeddedAt));
+  await embedJobs(
+    db,
+    ai.embedder,
+    pendingJobs.map((j) => ({ id: j.id, updatedAt: j.updatedAt! })),
+    now,
+  );
   const pendingSeekers = await db
     .select({ id: jobSeekers.id, version: jobSeekers.resumeUpdatedAt })
     .from(jobSeekers)
     .where(and(isNotNull(jobSeekers.resumeUpdatedAt), isNull(jobSeekers.resumeEmbeddedAt)));
   for (const seeker of pendingSeekers) {
-    if (await embedResume(db, ai.embedder, seeker.id, seeker.version!, now)) await generateMatchesForSeeker(db, ai, seeker.id, now);
+    if (await embedResume(db, ai.embedder, seeker.id, seeker.version!, now))
+      await generateMatchesForSeeker(db, ai, seeker.id, now);
   }
 }
 

@@ -452,6 +452,9 @@ export const SKILLS_CATALOG: CatalogSkill[] = CATALOG.trim()
     return {
       name: name.trim(),
       category: category.trim() as CatalogSkill['category'],
-      aliases: aliases.split(',').map((a) => a.trim()).filter(Boolean),
+      aliases: aliases
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
     };
   });

@@ -20,7 +20,11 @@ export const DOCX_LIMITS = {
 /** Compressed bytes handed to the inflater at once, so a bomb is stopped after one step's output. */
 const CHUNK = 1024;
 
-const unreadable = () => new TRPCError({ code: 'BAD_REQUEST', message: 'This Word document could not be opened. Save it again as .docx or PDF and retry.' });
+const unreadable = () =>
+  new TRPCError({
+    code: 'BAD_REQUEST',
+    message: 'This Word document could not be opened. Save it again as .docx or PDF and retry.',
+  });
 
 const isTextPart = (name: string) => name === 'word/document.xml' || /^word\/(?:header|footer)\d{0,3}\.xml$/.test(name);
 
@@ -34,11 +38,17 @@ function readParts(bytes: Uint8Array): Map<string, string> {
   const unzip = new Unzip((file) => {
     entries += 1;
     if (entries > DOCX_LIMITS.entries) {
-      failure ??= new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `This Word document has more than ${DOCX_LIMITS.entries.toLocaleString('en-US')} parts, more than a resume needs. Save it as PDF, or paste the text.` });
+      failure ??= new TRPCError({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `This Word document has more than ${DOCX_LIMITS.entries.toLocaleString('en-US')} parts, more than a resume needs. Save it as PDF, or paste the text.`,
+      });
       return;
     }
     if (names.has(file.name)) {
-      failure ??= new TRPCError({ code: 'BAD_REQUEST', message: `This Word document holds the part ${file.name.slice(0, 80)} twice, which Word never writes. Save it again as .docx or PDF and retry.` });
+      failure ??= new TRPCError({
+        code: 'BAD_REQUEST',
+        message: `This Word document holds the part ${file.name.slice(0, 80)} twice, which Word never writes. Save it again as .docx or PDF and retry.`,
+      });
       return;
     }
     names.add(file.name);
@@ -53,7 +63,10 @@ function readParts(bytes: Uint8Array): Map<string, string> {
       }
       inflated += data.length;
       if (inflated > DOCX_LIMITS.inflatedBytes) {
-        failure = new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `This Word document expands to more than ${DOCX_LIMITS.inflatedBytes / 1024 / 1024} MB of text, more than a resume holds. Save it as PDF, or paste the text.` });
+        failure = new TRPCError({
+          code: 'PAYLOAD_TOO_LARGE',
+          message: `This Word document expands to more than ${DOCX_LIMITS.inflatedBytes / 1024 / 1024} MB of text, more than a resume holds. Save it as PDF, or paste the text.`,
+        });
         file.terminate();
         return;
       }
@@ -67,13 +80,19 @@ function readParts(bytes: Uint8Array): Map<string, string> {
   });
   unzip.register(UnzipInflate);
   try {
-    for (let at = 0; at < bytes.length && !failure; at += CHUNK) unzip.push(bytes.subarray(at, at + CHUNK), at + CHUNK >= bytes.length);
+    for (let at = 0; at < bytes.length && !failure; at += CHUNK)
+      unzip.push(bytes.subarray(at, at + CHUNK), at + CHUNK >= bytes.length);
   } catch {
     failure ??= unreadable();
   }
   if (failure) throw failure;
   const decoder = new TextDecoder();
-  return new Map([...chunks].map(([name, parts]) => [name, parts.map((p) => decoder.decode(p, { stream: true })).join('') + decoder.decode()]));
+  return new Map(
+    [...chunks].map(([name, parts]) => [
+      name,
+      parts.map((p) => decoder.decode(p, { stream: true })).join('') + decoder.decode(),
+    ]),
+  );
 }
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -136,7 +155,15 @@ export function wordXmlToLines(xml: string): string[] {
     const closing = xml[open + 1] === '/';
     const selfClosing = xml[close - 1] === '/';
     let end = open + (closing ? 2 : 1);
-    while (end < close && xml[end] !== ' ' && xml[end] !== '/' && xml[end] !== '\t' && xml[end] !== '\n' && xml[end] !== '\r') end++;
+    while (
+      end < close &&
+      xml[end] !== ' ' &&
+      xml[end] !== '/' &&
+      xml[end] !== '\t' &&
+      xml[end] !== '\n' &&
+      xml[end] !== '\r'
+    )
+      end++;
     const name = xml.slice(open + (closing ? 2 : 1), end);
     if (name === 'mc:Fallback' || name === 'w:tabs') {
       if (!selfClosing) skipDepth += closing ? -1 : 1;
@@ -219,7 +246,10 @@ export function docxToText(bytes: Uint8Array, maxCharacters: number): string {
   if (body === undefined) {
     // The zip's directory names the document, but its stream could not be found: a damaged Word file.
     if (namesWordDocument(bytes)) throw unreadable();
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'Upload your resume as a PDF, a Word document (.docx) or a plain text file.' });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'Upload your resume as a PDF, a Word document (.docx) or a plain text file.',
+    });
   }
   const ordered = (prefix: string) => [...parts.keys()].filter((n) => n.startsWith(prefix)).sort();
   const blocks: string[] = [];
@@ -228,7 +258,10 @@ export function docxToText(bytes: Uint8Array, maxCharacters: number): string {
     // The first page's, odd and even headers are often the same text.
     if (text && !blocks.includes(text)) blocks.push(text);
     if (blocks.reduce((n, b) => n + b.length, 0) > maxCharacters) {
-      throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `This Word document holds more than ${maxCharacters.toLocaleString('en-US')} characters of text, more than a resume. Upload a shorter version, or paste the text.` });
+      throw new TRPCError({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `This Word document holds more than ${maxCharacters.toLocaleString('en-US')} characters of text, more than a resume. Upload a shorter version, or paste the text.`,
+      });
     }
   }
   return blocks.join('\n\n');

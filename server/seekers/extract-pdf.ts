@@ -112,12 +112,19 @@ function findGutter(fragments: Fragment[], pageWidth: number): number | null {
 export function layoutPage(fragments: Fragment[], pageWidth: number): string {
   const pieces = fragments.filter((f) => f.text.trim());
   const all = groupLines(pieces);
-  const spacing = median(all.slice(1).map((l, i) => all[i]!.y - l.y).filter((d) => d > 0));
+  const spacing = median(
+    all
+      .slice(1)
+      .map((l, i) => all[i]!.y - l.y)
+      .filter((d) => d > 0),
+  );
   const gutter = findGutter(pieces, pageWidth);
   if (gutter === null) return linesToText(all, spacing).join('\n');
   // Lines that cross the gutter stay in place; between two of them, the left column, then the right.
   const spanning = all.filter((l) => l.fragments.some((f) => f.x < gutter && f.x + f.width > gutter));
-  const columnPieces = pieces.filter((f) => !(f.x < gutter && f.x + f.width > gutter) && !spanning.some((l) => l.fragments.includes(f)));
+  const columnPieces = pieces.filter(
+    (f) => !(f.x < gutter && f.x + f.width > gutter) && !spanning.some((l) => l.fragments.includes(f)),
+  );
   const left = groupLines(columnPieces.filter((f) => f.x + f.width <= gutter));
   const right = groupLines(columnPieces.filter((f) => f.x >= gutter));
   const out: string[] = [];
@@ -142,11 +149,17 @@ export async function pdfToText(bytes: Uint8Array, maxCharacters: number): Promi
   try {
     pdf = await getDocumentProxy(new Uint8Array(bytes));
   } catch {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'This PDF could not be read. If it is a scan, upload a text PDF or paste the text instead.' });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'This PDF could not be read. If it is a scan, upload a text PDF or paste the text instead.',
+    });
   }
   try {
     if (pdf.numPages > PDF_LIMITS.pages) {
-      throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `This PDF has ${pdf.numPages} pages; a resume can have at most ${PDF_LIMITS.pages}. Upload a shorter version, or paste the text.` });
+      throw new TRPCError({
+        code: 'PAYLOAD_TOO_LARGE',
+        message: `This PDF has ${pdf.numPages} pages; a resume can have at most ${PDF_LIMITS.pages}. Upload a shorter version, or paste the text.`,
+      });
     }
     const pages: string[] = [];
     let characters = 0;
@@ -157,12 +170,23 @@ export async function pdfToText(bytes: Uint8Array, maxCharacters: number): Promi
       const fragments = content.items.flatMap((item): Fragment[] => {
         if (!('str' in item)) return [];
         const [, , c, d, x, y] = (item.transform as unknown[]).map(Number);
-        return [{ text: item.str, x: x ?? 0, y: y ?? 0, width: item.width, size: Math.hypot(c ?? 0, d ?? 0) || item.height || 10 }];
+        return [
+          {
+            text: item.str,
+            x: x ?? 0,
+            y: y ?? 0,
+            width: item.width,
+            size: Math.hypot(c ?? 0, d ?? 0) || item.height || 10,
+          },
+        ];
       });
       const text = layoutPage(fragments, width);
       characters += text.length;
       if (characters > maxCharacters) {
-        throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `This PDF holds more than ${maxCharacters.toLocaleString('en-US')} characters of text, more than a resume. Upload a shorter version, or paste the text.` });
+        throw new TRPCError({
+          code: 'PAYLOAD_TOO_LARGE',
+          message: `This PDF holds more than ${maxCharacters.toLocaleString('en-US')} characters of text, more than a resume. Upload a shorter version, or paste the text.`,
+        });
       }
       pages.push(text);
       page.cleanup();
@@ -170,7 +194,10 @@ export async function pdfToText(bytes: Uint8Array, maxCharacters: number): Promi
     return pages.join('\n\n');
   } catch (error) {
     if (error instanceof TRPCError) throw error;
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'This PDF could not be read. If it is a scan, upload a text PDF or paste the text instead.' });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'This PDF could not be read. If it is a scan, upload a text PDF or paste the text instead.',
+    });
   } finally {
     await pdf.destroy();
   }

@@ -31,7 +31,10 @@ function plainText(bytes: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new TRPCError({ code: 'BAD_REQUEST', message: 'This text file is not UTF-8. Save it as UTF-8, or upload a PDF or .docx.' });
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'This text file is not UTF-8. Save it as UTF-8, or upload a PDF or .docx.',
+    });
   }
 }
 
@@ -56,19 +59,35 @@ function tidy(text: string): string {
 
 export async function extractResumeText(bytes: Uint8Array): Promise<string> {
   if (bytes.byteLength > MAX_RESUME_UPLOAD_BYTES) {
-    throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.' });
+    throw new TRPCError({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.',
+    });
   }
   if (bytes.byteLength === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'The file is empty.' });
   let text: string;
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) text = await pdfToText(bytes, EXTRACTION_LIMITS.characters); // %PDF-
-  else if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) text = docxToText(bytes, EXTRACTION_LIMITS.characters); // a zip
-  else if (startsWith(bytes, [0x4d, 0x5a]) || startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46]) || startsWith(bytes, [0xcf, 0xfa, 0xed, 0xfe])) {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]))
+    text = await pdfToText(bytes, EXTRACTION_LIMITS.characters); // %PDF-
+  else if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]))
+    text = docxToText(bytes, EXTRACTION_LIMITS.characters); // a zip
+  else if (
+    startsWith(bytes, [0x4d, 0x5a]) ||
+    startsWith(bytes, [0x7f, 0x45, 0x4c, 0x46]) ||
+    startsWith(bytes, [0xcf, 0xfa, 0xed, 0xfe])
+  ) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: `This file is a program, not a document. ${UNSUPPORTED}` });
   } else text = plainText(bytes);
   if (text.length > EXTRACTION_LIMITS.characters) {
-    throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `This file holds more than ${EXTRACTION_LIMITS.characters.toLocaleString('en-US')} characters of text, more than a resume. Upload a shorter version, or paste the text.` });
+    throw new TRPCError({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: `This file holds more than ${EXTRACTION_LIMITS.characters.toLocaleString('en-US')} characters of text, more than a resume. Upload a shorter version, or paste the text.`,
+    });
   }
   const cleaned = tidy(text).trim();
-  if (!cleaned) throw new TRPCError({ code: 'BAD_REQUEST', message: 'No text was found in this file. If it is a scan, paste the text instead.' });
+  if (!cleaned)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: 'No text was found in this file. If it is a scan, paste the text instead.',
+    });
   return cleaned;
 }

@@ -28,7 +28,13 @@ export interface ResumeDeps {
   retentionMonths: number;
 }
 
-async function parseWithFallback(ai: AiProviders, text: string, lexicon: SkillLexicon, logger?: Logger, localParser = createLocalResumeParser()): Promise<ParsedResume> {
+async function parseWithFallback(
+  ai: AiProviders,
+  text: string,
+  lexicon: SkillLexicon,
+  logger?: Logger,
+  localParser = createLocalResumeParser(),
+): Promise<ParsedResume> {
   try {
     return await ai.resumeParser.parse(text, lexicon);
   } catch (error) {
@@ -50,7 +56,11 @@ async function parseWithFallback(ai: AiProviders, text: string, lexicon: SkillLe
 /** A parser defect must not cost the seeker their upload: the text is kept, unparsed, and logged. */
 function keptUnread(text: string, error: unknown, logger?: Logger): ParsedResume {
   logger?.error('resume parser failed, kept the text unparsed', { error: errorSummary(error), chars: text.length });
-  return { resume: fitJsonResume({ basics: {}, work: [], education: [], certificates: [], skills: [], languages: [] }), skills: [], model: `${LOCAL_PARSER_MODEL} (unparsed)` };
+  return {
+    resume: fitJsonResume({ basics: {}, work: [], education: [], certificates: [], skills: [], languages: [] }),
+    skills: [],
+    model: `${LOCAL_PARSER_MODEL} (unparsed)`,
+  };
 }
 
 /**
@@ -59,12 +69,20 @@ function keptUnread(text: string, error: unknown, logger?: Logger): ParsedResume
  */
 export async function saveResume(deps: ResumeDeps, seekerId: number, rawText: string) {
   const text = rawText.replaceAll('\u0000', '').replace(/\r\n?/g, '\n').trim();
-  if (text.length < RESUME_MIN_CHARS) throw new TRPCError({ code: 'BAD_REQUEST', message: 'This looks too short to be a resume. Paste the whole text.' });
-  if (text.length > RESUME_MAX_CHARS) throw new TRPCError({ code: 'BAD_REQUEST', message: `A resume can be at most ${RESUME_MAX_CHARS.toLocaleString('en-US')} characters.` });
+  if (text.length < RESUME_MIN_CHARS)
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'This looks too short to be a resume. Paste the whole text.' });
+  if (text.length > RESUME_MAX_CHARS)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `A resume can be at most ${RESUME_MAX_CHARS.toLocaleString('en-US')} characters.`,
+    });
 
   const lexicon = await loadLexicon(deps.db);
   const parsed = await parseWithFallback(deps.ai, text, lexicon, deps.logger, deps.localParser);
-  const refs = await resolveSkillNames(deps.db, parsed.skills.map((s) => s.name));
+  const refs = await resolveSkillNames(
+    deps.db,
+    parsed.skills.map((s) => s.name),
+  );
   const found = parsed.skills.flatMap((s) => {
     const ref = refs.get(s.name);
     return ref ? [{ skillId: ref.id, evidence: s.evidence }] : [];
@@ -98,7 +116,13 @@ export async function saveResume(deps: ResumeDeps, seekerId: number, rawText: st
  * Embeds the seeker's resume as it was at `version`; a newer resume saved meanwhile wins (the
  * write is conditional). A failure leaves the embedding pending for `embeddings:rebuild`.
  */
-export async function embedResume(db: Queryable, embedder: Embedder, seekerId: number, version: Date, now = new Date()): Promise<boolean> {
+export async function embedResume(
+  db: Queryable,
+  embedder: Embedder,
+  seekerId: number,
+  version: Date,
+  now = new Date(),
+): Promise<boolean> {
   const [row] = await db
     .select({ text: jobSeekers.resumeText })
     .from(jobSeekers)
@@ -130,7 +154,11 @@ export async function loadResume(db: Queryable, seekerId: number, retentionMonth
     .from(jobSeekers)
     .where(eq(jobSeekers.id, seekerId));
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Your profile was not found.' });
-  const embedding: EmbeddingState = !row.text ? 'none' : row.embeddedAt && row.updatedAt && row.embeddedAt >= row.updatedAt ? 'ready' : 'pending';
+  const embedding: EmbeddingState = !row.text
+    ? 'none'
+    : row.embeddedAt && row.updatedAt && row.embeddedAt >= row.updatedAt
+      ? 'ready'
+      : 'pending';
   return {
     text: row.text,
     data: row.data as ParsedResume['resume'] | null,

@@ -12,7 +12,11 @@ export const RETENTION_NOTICE_DAYS = 30;
 
 const hasResume = sql`(s.resume_text is not null or s.resume_data is not null or s.resume_embedding is not null)`;
 
-export async function sweepInactiveResumes(db: Database, now: Date, months: number): Promise<{ noticed: number; erased: number }> {
+export async function sweepInactiveResumes(
+  db: Database,
+  now: Date,
+  months: number,
+): Promise<{ noticed: number; erased: number }> {
   const at = sql`${now.toISOString()}::timestamptz`;
   const inactiveSince = sql`${at} - make_interval(months => ${months})`;
   return db.transaction(async (tx) => {
@@ -29,7 +33,10 @@ export async function sweepInactiveResumes(db: Database, now: Date, months: numb
         returning s.id`),
     ).map((r) => r.id);
     if (erased.length) {
-      const ids = sql.join(erased.map((id) => sql`${id}`), sql`, `);
+      const ids = sql.join(
+        erased.map((id) => sql`${id}`),
+        sql`, `,
+      );
       await tx.execute(sql`delete from job_seeker_skills where source = 'resume' and job_seeker_id in (${ids})`);
       // Matches the seeker acted on stay (an application refers to them); the rest came from the resume.
       await tx.execute(sql`delete from matches where job_seeker_id in (${ids}) and not applied`);

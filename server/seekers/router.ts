@@ -48,19 +48,32 @@ export const seekersRouter = createTRPCRouter({
       .select({ id: jobSeekers.id, ...seekerProfileColumns, resumeUpdatedAt: jobSeekers.resumeUpdatedAt })
       .from(jobSeekers)
       .where(eq(jobSeekers.id, ctx.user.id));
-    return profile ? { ...profile, email: ctx.user.email, resumeUpdatedAt: profile.resumeUpdatedAt?.toISOString() ?? null } : null;
+    return profile
+      ? { ...profile, email: ctx.user.email, resumeUpdatedAt: profile.resumeUpdatedAt?.toISOString() ?? null }
+      : null;
   }),
 
   updateProfile: seekerProcedure.input(updateSeekerProfileInput).mutation(async ({ ctx, input }) => {
-    if (Object.keys(input).length === 0) return (await ctx.db.select(seekerProfileColumns).from(jobSeekers).where(eq(jobSeekers.id, ctx.user.id)))[0];
-    const [profile] = await ctx.db.update(jobSeekers).set(input).where(eq(jobSeekers.id, ctx.user.id)).returning(seekerProfileColumns);
+    if (Object.keys(input).length === 0)
+      return (await ctx.db.select(seekerProfileColumns).from(jobSeekers).where(eq(jobSeekers.id, ctx.user.id)))[0];
+    const [profile] = await ctx.db
+      .update(jobSeekers)
+      .set(input)
+      .where(eq(jobSeekers.id, ctx.user.id))
+      .returning(seekerProfileColumns);
     return profile;
   }),
 
   resume: seekerProcedure.query(({ ctx }) => loadResume(ctx.db, ctx.user.id, ctx.config.resumeRetentionMonths)),
 
   setResume: seekerProcedure
-    .input(z.object({ text: z.string({ error: 'Paste the text of your resume.' }).max(200_000, 'A resume can be at most 60,000 characters.') }))
+    .input(
+      z.object({
+        text: z
+          .string({ error: 'Paste the text of your resume.' })
+          .max(200_000, 'A resume can be at most 60,000 characters.'),
+      }),
+    )
     .mutation(({ ctx, input }) => saveResume(resumeDeps(ctx), ctx.user.id, input.text)),
 
   /** multipart/form-data with a `file` field: PDF, DOCX or plain text, at most 5 MB. */
@@ -70,7 +83,10 @@ export const seekersRouter = createTRPCRouter({
       const file = input.get('file');
       if (!(file instanceof File)) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Choose a file to upload.' });
       if (file.size > MAX_RESUME_UPLOAD_BYTES) {
-        throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.' });
+        throw new TRPCError({
+          code: 'PAYLOAD_TOO_LARGE',
+          message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.',
+        });
       }
       const text = await ctx.resumeWork.extractText(new Uint8Array(await file.arrayBuffer()));
       return saveResume(resumeDeps(ctx), ctx.user.id, text);
@@ -83,7 +99,8 @@ export const seekersRouter = createTRPCRouter({
       .set({ resumeData: input.data })
       .where(and(eq(jobSeekers.id, ctx.user.id), isNotNull(jobSeekers.resumeText)))
       .returning({ id: jobSeekers.id });
-    if (!updated.length) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Add your resume first, then correct what we read.' });
+    if (!updated.length)
+      throw new TRPCError({ code: 'BAD_REQUEST', message: 'Add your resume first, then correct what we read.' });
     return loadResume(ctx.db, ctx.user.id, ctx.config.resumeRetentionMonths);
   }),
 
@@ -91,7 +108,11 @@ export const seekersRouter = createTRPCRouter({
 
   /** Voluntary and optional; stored apart, never shown to employers, never read by matching. */
   selfIdentify: seekerProcedure
-    .input(z.object({ sex: z.enum(SEX_CATEGORIES).nullable(), raceEthnicity: z.enum(RACE_ETHNICITY_CATEGORIES).nullable() }).strict())
+    .input(
+      z
+        .object({ sex: z.enum(SEX_CATEGORIES).nullable(), raceEthnicity: z.enum(RACE_ETHNICITY_CATEGORIES).nullable() })
+        .strict(),
+    )
     .mutation(async ({ ctx, input }) => {
       await ctx.db
         .insert(selfIdentifications)
@@ -102,7 +123,10 @@ export const seekersRouter = createTRPCRouter({
 
   /** `asked`: the seeker has answered or declined once, so the app does not ask again. */
   selfIdentification: seekerProcedure.query(async ({ ctx }) => {
-    const [row] = await ctx.db.select({ sex: selfIdentifications.sex, raceEthnicity: selfIdentifications.raceEthnicity }).from(selfIdentifications).where(eq(selfIdentifications.jobSeekerId, ctx.user.id));
+    const [row] = await ctx.db
+      .select({ sex: selfIdentifications.sex, raceEthnicity: selfIdentifications.raceEthnicity })
+      .from(selfIdentifications)
+      .where(eq(selfIdentifications.jobSeekerId, ctx.user.id));
     return row ? { ...row, asked: true } : { sex: null, raceEthnicity: null, asked: false };
   }),
 

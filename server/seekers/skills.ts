@@ -6,8 +6,17 @@ import { rejectedKeys, resolveOrKeepCustom, type ResolvedSkillName } from '../sk
 
 export const seekerSkillInput = z.object({
   name: z.string().trim().min(1, 'Enter a skill name.').max(100, 'A skill name can be at most 100 characters.'),
-  proficiencyLevel: z.enum(PROFICIENCY_LEVELS, { error: 'Choose beginner, intermediate or expert.' }).nullable().default(null),
-  yearsExperience: z.number().int('Years must be a whole number.').min(0, 'Years cannot be negative.').max(60, 'Years can be at most 60.').nullable().default(null),
+  proficiencyLevel: z
+    .enum(PROFICIENCY_LEVELS, { error: 'Choose beginner, intermediate or expert.' })
+    .nullable()
+    .default(null),
+  yearsExperience: z
+    .number()
+    .int('Years must be a whole number.')
+    .min(0, 'Years cannot be negative.')
+    .max(60, 'Years can be at most 60.')
+    .nullable()
+    .default(null),
   /** The seeker vouches for a skill read from their resume as it stands (an edit vouches too). */
   confirm: z.boolean().default(false),
 });
@@ -31,7 +40,10 @@ export async function listSeekerSkills(db: Queryable, seekerId: number) {
     .leftJoin(skills, eq(skills.id, jobSeekerSkills.skillId))
     .where(eq(jobSeekerSkills.jobSeekerId, seekerId))
     .orderBy(sql`lower(coalesce(${skills.name}, ${jobSeekerSkills.customName}))`);
-  const rejected = await rejectedKeys(db, rows.flatMap((r) => (r.customKey ? [r.customKey] : [])));
+  const rejected = await rejectedKeys(
+    db,
+    rows.flatMap((r) => (r.customKey ? [r.customKey] : [])),
+  );
   // A custom skill is the seeker's own; until an admin decides, it waits in the review queue.
   return rows.map(({ customKey, ...row }) => ({ ...row, inReview: customKey !== null && !rejected.has(customKey) }));
 }
@@ -45,10 +57,14 @@ const rowKey = (row: { skillId: number | null; customNormalizedName: string | nu
  * stays 'resume' while the seeker leaves it as it was, and becomes 'confirmed' once they edit
  * or confirm it; typed and confirmed stay so.
  */
-export function originAfterSave(previous: { source: string; proficiencyLevel: string | null; yearsExperience: number | null } | undefined, next: SeekerSkillInput): SkillOrigin {
+export function originAfterSave(
+  previous: { source: string; proficiencyLevel: string | null; yearsExperience: number | null } | undefined,
+  next: SeekerSkillInput,
+): SkillOrigin {
   if (!previous) return 'typed';
   if (previous.source !== 'resume') return previous.source === 'confirmed' ? 'confirmed' : 'typed';
-  const edited = previous.proficiencyLevel !== next.proficiencyLevel || previous.yearsExperience !== next.yearsExperience;
+  const edited =
+    previous.proficiencyLevel !== next.proficiencyLevel || previous.yearsExperience !== next.yearsExperience;
   return next.confirm || edited ? 'confirmed' : 'resume';
 }
 
@@ -58,14 +74,21 @@ export function originAfterSave(previous: { source: string; proficiencyLevel: st
  * (originAfterSave) and its evidence from the resume.
  */
 export async function setSeekerSkills(db: Database, seekerId: number, input: SeekerSkillInput[]) {
-  const resolved = await resolveOrKeepCustom(db, input.map((s) => s.name));
+  const resolved = await resolveOrKeepCustom(
+    db,
+    input.map((s) => s.name),
+  );
   // "JS" and "JavaScript" are one skill: keep the entry that claims more experience.
   const byKey = new Map<RowKey, { ref: ResolvedSkillName; input: SeekerSkillInput }>();
   for (const skill of input) {
     const ref = resolved.get(skill.name)!;
-    const key = ref.kind === 'catalog' ? rowKey({ skillId: ref.skill.id, customNormalizedName: null }) : rowKey({ skillId: null, customNormalizedName: ref.key });
+    const key =
+      ref.kind === 'catalog'
+        ? rowKey({ skillId: ref.skill.id, customNormalizedName: null })
+        : rowKey({ skillId: null, customNormalizedName: ref.key });
     const previous = byKey.get(key);
-    if (!previous || (skill.yearsExperience ?? -1) > (previous.input.yearsExperience ?? -1)) byKey.set(key, { ref, input: skill });
+    if (!previous || (skill.yearsExperience ?? -1) > (previous.input.yearsExperience ?? -1))
+      byKey.set(key, { ref, input: skill });
   }
   await db.transaction(async (tx) => {
     const existing = await tx
@@ -102,8 +125,14 @@ export async function setSeekerSkills(db: Database, seekerId: number, input: See
  * Skills found in a resume replace the ones read from the previous resume; what the seeker typed
  * or confirmed stays, and wins over a skill read again.
  */
-export async function replaceResumeSkills(db: Queryable, seekerId: number, found: { skillId: number; evidence: string }[]) {
-  await db.delete(jobSeekerSkills).where(and(eq(jobSeekerSkills.jobSeekerId, seekerId), eq(jobSeekerSkills.source, 'resume')));
+export async function replaceResumeSkills(
+  db: Queryable,
+  seekerId: number,
+  found: { skillId: number; evidence: string }[],
+) {
+  await db
+    .delete(jobSeekerSkills)
+    .where(and(eq(jobSeekerSkills.jobSeekerId, seekerId), eq(jobSeekerSkills.source, 'resume')));
   if (found.length === 0) return;
   await db
     .insert(jobSeekerSkills)

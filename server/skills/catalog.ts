@@ -45,11 +45,17 @@ async function readLexicon(db: Queryable): Promise<SkillLexicon> {
 }
 
 /** Catalog skills for free-text names, by name or alias, case and spacing folded. */
-export async function resolveSkillNames(db: Queryable, names: readonly string[]): Promise<Map<string, CatalogSkillRef>> {
+export async function resolveSkillNames(
+  db: Queryable,
+  names: readonly string[],
+): Promise<Map<string, CatalogSkillRef>> {
   const keys = [...new Set(names.map(normalizeSkillName).filter(Boolean))];
   const resolved = new Map<string, CatalogSkillRef>();
   if (keys.length === 0) return resolved;
-  const byName = await db.select({ id: skills.id, name: skills.name, key: skills.normalizedName }).from(skills).where(inArray(skills.normalizedName, keys));
+  const byName = await db
+    .select({ id: skills.id, name: skills.name, key: skills.normalizedName })
+    .from(skills)
+    .where(inArray(skills.normalizedName, keys));
   for (const row of byName) resolved.set(row.key, { id: row.id, name: row.name });
   const missing = keys.filter((k) => !resolved.has(k));
   if (missing.length > 0) {
@@ -60,10 +66,12 @@ export async function resolveSkillNames(db: Queryable, names: readonly string[])
       .where(inArray(skillAliases.normalizedAlias, missing));
     for (const row of byAlias) resolved.set(row.key, { id: row.id, name: row.name });
   }
-  return new Map(names.flatMap((name) => {
-    const ref = resolved.get(normalizeSkillName(name));
-    return ref ? [[name, ref] as const] : [];
-  }));
+  return new Map(
+    names.flatMap((name) => {
+      const ref = resolved.get(normalizeSkillName(name));
+      return ref ? [[name, ref] as const] : [];
+    }),
+  );
 }
 
 export interface SkillSuggestion {
@@ -102,7 +110,8 @@ async function assertPhraseFree(db: Queryable, phrase: string): Promise<string> 
   if (!key) throw new TRPCError({ code: 'BAD_REQUEST', message: 'A skill name needs at least one letter or digit.' });
   const existing = await resolveSkillNames(db, [phrase]);
   const taken = existing.get(phrase);
-  if (taken) throw new TRPCError({ code: 'CONFLICT', message: `“${phrase.trim()}” already names the skill ${taken.name}.` });
+  if (taken)
+    throw new TRPCError({ code: 'CONFLICT', message: `“${phrase.trim()}” already names the skill ${taken.name}.` });
   return key;
 }
 
@@ -113,7 +122,12 @@ export async function addSkill(
   const normalizedName = await assertPhraseFree(db, input.name);
   const [skill] = await db
     .insert(skills)
-    .values({ name: input.name.trim(), normalizedName, category: input.category, description: input.description ?? null })
+    .values({
+      name: input.name.trim(),
+      normalizedName,
+      category: input.category,
+      description: input.description ?? null,
+    })
     .returning({ id: skills.id, name: skills.name });
   for (const alias of input.aliases ?? []) await addAlias(db, skill!.id, alias);
   forgetLexicon();
@@ -134,7 +148,10 @@ export async function addAlias(db: Queryable, skillId: number, alias: string): P
  */
 export async function mergeSkills(db: Queryable, fromId: number, intoId: number): Promise<CatalogSkillRef> {
   if (fromId === intoId) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Choose two different skills to merge.' });
-  const found = await db.select({ id: skills.id, name: skills.name, normalizedName: skills.normalizedName }).from(skills).where(inArray(skills.id, [fromId, intoId]));
+  const found = await db
+    .select({ id: skills.id, name: skills.name, normalizedName: skills.normalizedName })
+    .from(skills)
+    .where(inArray(skills.id, [fromId, intoId]));
   const from = found.find((s) => s.id === fromId);
   const into = found.find((s) => s.id === intoId);
   if (!from || !into) throw new TRPCError({ code: 'NOT_FOUND', message: 'One of the two skills does not exist.' });
@@ -156,7 +173,10 @@ export async function mergeSkills(db: Queryable, fromId: number, intoId: number)
       inferred = job_skills.inferred and excluded.inferred`);
   await db.execute(sql`update skill_aliases set skill_id = ${intoId} where skill_id = ${fromId}`);
   await db.delete(skills).where(eq(skills.id, fromId));
-  await db.insert(skillAliases).values({ skillId: intoId, alias: from.name, normalizedAlias: from.normalizedName }).onConflictDoNothing();
+  await db
+    .insert(skillAliases)
+    .values({ skillId: intoId, alias: from.name, normalizedAlias: from.normalizedName })
+    .onConflictDoNothing();
   forgetLexicon();
   return { id: into.id, name: into.name };
 }

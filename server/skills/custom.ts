@@ -19,19 +19,30 @@ export function customDisplayName(name: string): string {
 
 export function customSkillKey(name: string): string {
   const key = normalizeSkillName(name);
-  if (!key) throw new TRPCError({ code: 'BAD_REQUEST', message: `“${name.trim()}” is not a skill name: use at least one letter or digit.` });
+  if (!key)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `“${name.trim()}” is not a skill name: use at least one letter or digit.`,
+    });
   return key;
 }
 
-export type ResolvedSkillName = { kind: 'catalog'; skill: CatalogSkillRef } | { kind: 'custom'; name: string; key: string };
+export type ResolvedSkillName =
+  | { kind: 'catalog'; skill: CatalogSkillRef }
+  | { kind: 'custom'; name: string; key: string };
 
 /** Each name as a catalog skill (by name or alias) or, failing that, as the owner's own. */
-export async function resolveOrKeepCustom(db: Queryable, names: readonly string[]): Promise<Map<string, ResolvedSkillName>> {
+export async function resolveOrKeepCustom(
+  db: Queryable,
+  names: readonly string[],
+): Promise<Map<string, ResolvedSkillName>> {
   const catalog = await resolveSkillNames(db, names);
   return new Map(
     names.map((name) => {
       const skill = catalog.get(name);
-      const resolved: ResolvedSkillName = skill ? { kind: 'catalog', skill } : { kind: 'custom', name: customDisplayName(name), key: customSkillKey(name) };
+      const resolved: ResolvedSkillName = skill
+        ? { kind: 'catalog', skill }
+        : { kind: 'custom', name: customDisplayName(name), key: customSkillKey(name) };
       return [name, resolved];
     }),
   );
@@ -68,7 +79,8 @@ async function assertPending(db: Queryable, key: string) {
   const result = await db.execute(sql`
     select exists (select 1 from job_seeker_skills where custom_normalized_name = ${key})
         or exists (select 1 from job_skills where custom_normalized_name = ${key}) as used`);
-  if (!rowsOf<{ used: boolean }>(result)[0]?.used) throw new TRPCError({ code: 'NOT_FOUND', message: 'No one uses that skill name: there is nothing to review.' });
+  if (!rowsOf<{ used: boolean }>(result)[0]?.used)
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'No one uses that skill name: there is nothing to review.' });
 }
 
 export interface ApproveInput {
@@ -83,13 +95,20 @@ export interface ApproveInput {
  * custom row with that name turns into a row of the catalog skill. An owner who already had the
  * catalog skill keeps that row and loses the duplicate.
  */
-export async function approveSkill(db: Queryable, input: ApproveInput): Promise<CatalogSkillRef & { rowsConverted: number }> {
+export async function approveSkill(
+  db: Queryable,
+  input: ApproveInput,
+): Promise<CatalogSkillRef & { rowsConverted: number }> {
   const key = customSkillKey(input.name);
   await assertPending(db, key);
   const already = (await resolveSkillNames(db, [input.name])).get(input.name);
   let skill: CatalogSkillRef;
   if (input.aliasOf !== undefined) {
-    if (already && already.id !== input.aliasOf) throw new TRPCError({ code: 'CONFLICT', message: `“${input.name.trim()}” already names the skill ${already.name}.` });
+    if (already && already.id !== input.aliasOf)
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `“${input.name.trim()}” already names the skill ${already.name}.`,
+      });
     if (!already) await addAlias(db, input.aliasOf, customDisplayName(input.name));
     skill = (await resolveSkillNames(db, [input.name])).get(input.name)!;
   } else {
@@ -103,7 +122,8 @@ export async function approveSkill(db: Queryable, input: ApproveInput): Promise<
 /** Every custom row named `name` becomes a row of the catalog skill (also when an admin adds the name directly). */
 export async function adoptCustomRows(db: Queryable, names: readonly string[], skillId: number): Promise<number> {
   let converted = 0;
-  for (const key of new Set(names.map(normalizeSkillName).filter(Boolean))) converted += await convertCustomRows(db, key, skillId);
+  for (const key of new Set(names.map(normalizeSkillName).filter(Boolean)))
+    converted += await convertCustomRows(db, key, skillId);
   return converted;
 }
 
@@ -112,8 +132,12 @@ async function convertCustomRows(db: Queryable, key: string, skillId: number): P
     and exists (select 1 from job_seeker_skills k where k.job_seeker_id = c.job_seeker_id and k.skill_id = ${skillId})`);
   await db.execute(sql`delete from job_skills c where c.custom_normalized_name = ${key}
     and exists (select 1 from job_skills k where k.job_id = c.job_id and k.skill_id = ${skillId})`);
-  const seekers = await db.execute(sql`update job_seeker_skills set skill_id = ${skillId}, custom_name = null, custom_normalized_name = null where custom_normalized_name = ${key} returning 1`);
-  const jobs = await db.execute(sql`update job_skills set skill_id = ${skillId}, custom_name = null, custom_normalized_name = null where custom_normalized_name = ${key} returning 1`);
+  const seekers = await db.execute(
+    sql`update job_seeker_skills set skill_id = ${skillId}, custom_name = null, custom_normalized_name = null where custom_normalized_name = ${key} returning 1`,
+  );
+  const jobs = await db.execute(
+    sql`update job_skills set skill_id = ${skillId}, custom_name = null, custom_normalized_name = null where custom_normalized_name = ${key} returning 1`,
+  );
   return rowsOf(seekers).length + rowsOf(jobs).length;
 }
 

@@ -29,13 +29,89 @@ export interface SkillLexicon {
  * skills, so "we go the extra mile" does not make anyone a Go programmer.
  */
 const AMBIGUOUS = new Set([
-  'go', 'r', 'c', 'rest', 'express', 'spring', 'next', 'node', 'shell', 'lean', 'ar', 'ap', 'er', 'pr', 'cd', 'ci',
-  'ml', 'cv', 'qa', 'sh', 'ts', 'js', 'tf', 'dl', 'ror', 'sem', 'seo', 'pm', 'ux', 'ui', 'hr', 'ip', 'sap', 'oracle',
-  'swift', 'dart', 'julia', 'rust', 'ruby', 'unity', 'solid', 'torch', 'spark', 'elm', 'crystal', 'teaching', 'cooking',
-  'driving', 'selling', 'statistics', 'editing', 'writing', 'scheduling', 'organization', 'creativity',
-  'operations', 'security', 'monitoring', 'shell scripting', 'containers', 'lambda', 'canvas lms', 'instruction',
-  'assessment', 'tax', 'contracts', 'reception', 'cashier', 'strategy', 'collaboration', 'flexibility',
-  'coaching', 'unix', 'ci', 'lms', 'ehr', 'emr', 'mandarin', 'chinese', 'english', 'spanish', 'french', 'german',
+  'go',
+  'r',
+  'c',
+  'rest',
+  'express',
+  'spring',
+  'next',
+  'node',
+  'shell',
+  'lean',
+  'ar',
+  'ap',
+  'er',
+  'pr',
+  'cd',
+  'ci',
+  'ml',
+  'cv',
+  'qa',
+  'sh',
+  'ts',
+  'js',
+  'tf',
+  'dl',
+  'ror',
+  'sem',
+  'seo',
+  'pm',
+  'ux',
+  'ui',
+  'hr',
+  'ip',
+  'sap',
+  'oracle',
+  'swift',
+  'dart',
+  'julia',
+  'rust',
+  'ruby',
+  'unity',
+  'solid',
+  'torch',
+  'spark',
+  'elm',
+  'crystal',
+  'teaching',
+  'cooking',
+  'driving',
+  'selling',
+  'statistics',
+  'editing',
+  'writing',
+  'scheduling',
+  'organization',
+  'creativity',
+  'operations',
+  'security',
+  'monitoring',
+  'shell scripting',
+  'containers',
+  'lambda',
+  'canvas lms',
+  'instruction',
+  'assessment',
+  'tax',
+  'contracts',
+  'reception',
+  'cashier',
+  'strategy',
+  'collaboration',
+  'flexibility',
+  'coaching',
+  'unix',
+  'ci',
+  'lms',
+  'ehr',
+  'emr',
+  'mandarin',
+  'chinese',
+  'english',
+  'spanish',
+  'french',
+  'german',
   'office',
 ]);
 
@@ -88,7 +164,9 @@ function matchLine(lexicon: SkillLexicon, rawLine: string, lenient: boolean, vis
   const listy = lenient || isListLine(rawLine);
   const tryPhrase = (tokens: string[]): string | undefined => {
     const key = normalizeSkillName(tokens.join(' '));
-    const name = lexicon.phrases.get(key) ?? (tokens.length > 1 && ANALYST.test(key) ? lexicon.phrases.get(key.replace(ANALYST, ' analysis')) : undefined);
+    const name =
+      lexicon.phrases.get(key) ??
+      (tokens.length > 1 && ANALYST.test(key) ? lexicon.phrases.get(key.replace(ANALYST, ' analysis')) : undefined);
     if (!name) return undefined;
     if (AMBIGUOUS.has(key) && !listy && !tokens.some(looksLikeAName)) return undefined;
     return name;
@@ -126,7 +204,10 @@ export function findSkillMentions(lexicon: SkillLexicon, text: string, options: 
   let inSkillsSection = false;
   for (const line of text.split(/\r?\n/)) {
     const heading = stripEnd(line.trim(), ': \t').toLowerCase();
-    if (/^[a-z &/]{3,40}$/.test(heading) && line.trim() === line.trim().toUpperCase() || /^(skills|technical skills|core skills|key skills|competencies|tools)$/.test(heading)) {
+    if (
+      (/^[a-z &/]{3,40}$/.test(heading) && line.trim() === line.trim().toUpperCase()) ||
+      /^(skills|technical skills|core skills|key skills|competencies|tools)$/.test(heading)
+    ) {
       inSkillsSection = /skill|competenc|tools|languages/.test(heading);
     }
     matchLine(lexicon, line, options.lenient === true || inSkillsSection, (name) => {

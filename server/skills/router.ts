@@ -6,12 +6,21 @@ import { addAlias, addSkill, mergeSkills, searchSkills } from './catalog.ts';
 import { adoptCustomRows, approveSkill, pendingSkills, rejectSkill } from './custom.ts';
 import { recordId } from '../ids.ts';
 
-const skillName = z.string().trim().min(1, 'Enter a skill name.').max(100, 'A skill name can be at most 100 characters.');
+const skillName = z
+  .string()
+  .trim()
+  .min(1, 'Enter a skill name.')
+  .max(100, 'A skill name can be at most 100 characters.');
 const skillId = recordId;
 
 export const skillsRouter = createTRPCRouter({
   search: publicProcedure
-    .input(z.object({ q: z.string().max(100, 'Search with at most 100 characters.'), limit: z.number().int().min(1).max(25).default(10) }))
+    .input(
+      z.object({
+        q: z.string().max(100, 'Search with at most 100 characters.'),
+        limit: z.number().int().min(1).max(25).default(10),
+      }),
+    )
     .query(({ ctx, input }) => searchSkills(ctx.db, input.q, input.limit)),
 
   /** The review queue: names people use that the catalog lacks, with how many seekers and jobs use each. */
@@ -22,12 +31,17 @@ export const skillsRouter = createTRPCRouter({
       z.strictObject({
         name: skillName,
         aliasOf: skillId.optional(),
-        category: z.enum(SKILL_CATEGORIES, { error: 'Choose a category: technical, soft, language or domain.' }).nullable().optional(),
+        category: z
+          .enum(SKILL_CATEGORIES, { error: 'Choose a category: technical, soft, language or domain.' })
+          .nullable()
+          .optional(),
       }),
     )
     .mutation(({ ctx, input }) => ctx.db.transaction((tx) => approveSkill(tx, input))),
 
-  reject: adminProcedure.input(z.strictObject({ name: skillName })).mutation(({ ctx, input }) => rejectSkill(ctx.db, input.name)),
+  reject: adminProcedure
+    .input(z.strictObject({ name: skillName }))
+    .mutation(({ ctx, input }) => rejectSkill(ctx.db, input.name)),
 
   list: adminProcedure.query(async ({ ctx }) => {
     const rows = await ctx.db
@@ -35,7 +49,9 @@ export const skillsRouter = createTRPCRouter({
         id: skills.id,
         name: skills.name,
         category: skills.category,
-        aliases: sql<string[]>`coalesce(array_agg(${skillAliases.alias} order by ${skillAliases.alias}) filter (where ${skillAliases.alias} is not null), '{}')`,
+        aliases: sql<
+          string[]
+        >`coalesce(array_agg(${skillAliases.alias} order by ${skillAliases.alias}) filter (where ${skillAliases.alias} is not null), '{}')`,
         seekers: sql<number>`(select count(*)::int from job_seeker_skills where skill_id = ${skills.id})`,
         jobs: sql<number>`(select count(*)::int from job_skills where skill_id = ${skills.id})`,
       })
@@ -50,7 +66,9 @@ export const skillsRouter = createTRPCRouter({
     .input(
       z.object({
         name: skillName,
-        category: z.enum(SKILL_CATEGORIES, { error: 'Choose a category: technical, soft, language or domain.' }).nullable(),
+        category: z
+          .enum(SKILL_CATEGORIES, { error: 'Choose a category: technical, soft, language or domain.' })
+          .nullable(),
         description: z.string().trim().max(1000).nullable().optional(),
         aliases: z.array(skillName).max(20).default([]),
       }),
@@ -64,15 +82,13 @@ export const skillsRouter = createTRPCRouter({
       }),
     ),
 
-  addAlias: adminProcedure
-    .input(z.object({ skillId, alias: skillName }))
-    .mutation(({ ctx, input }) =>
-      ctx.db.transaction(async (tx) => {
-        await addAlias(tx, input.skillId, input.alias);
-        await adoptCustomRows(tx, [input.alias], input.skillId);
-        return { added: true as const };
-      }),
-    ),
+  addAlias: adminProcedure.input(z.object({ skillId, alias: skillName })).mutation(({ ctx, input }) =>
+    ctx.db.transaction(async (tx) => {
+      await addAlias(tx, input.skillId, input.alias);
+      await adoptCustomRows(tx, [input.alias], input.skillId);
+      return { added: true as const };
+    }),
+  ),
 
   merge: adminProcedure
     .input(z.object({ fromId: skillId, intoId: skillId }))

@@ -32,7 +32,12 @@ export class PayloadError extends Error {}
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 // NUL cannot be stored in Postgres text: dropped from everything a board sends.
-const text = (v: unknown, max: number): string | null => (typeof v === 'string' && v.replaceAll('\u0000', '').trim() ? v.replaceAll('\u0000', '').trim().slice(0, max) : typeof v === 'number' ? String(v) : null);
+const text = (v: unknown, max: number): string | null =>
+  typeof v === 'string' && v.replaceAll('\u0000', '').trim()
+    ? v.replaceAll('\u0000', '').trim().slice(0, max)
+    : typeof v === 'number'
+      ? String(v)
+      : null;
 
 function date(v: unknown, field: string): Date | null {
   if (v == null || v === '') return null;
@@ -48,7 +53,10 @@ function money(v: unknown, field: string): string | null {
   return n.toFixed(2);
 }
 
-function required(job: { title: string | null; description: string | null }, externalId: string | null): { title: string; description: string; externalId: string } {
+function required(
+  job: { title: string | null; description: string | null },
+  externalId: string | null,
+): { title: string; description: string; externalId: string } {
   if (!externalId) throw new PayloadError('The job has no identifier.');
   if (!job.title) throw new PayloadError('The job has no title.');
   if (!job.description) throw new PayloadError('The job has no description.');
@@ -58,7 +66,12 @@ function required(job: { title: string | null; description: string | null }, ext
 // --- schema.org JobPosting (Google for Jobs' properties) ------------------------------------
 
 const LD_EMPLOYMENT: Record<string, BoardJob['employmentType']> = {
-  FULL_TIME: 'full_time', PART_TIME: 'part_time', CONTRACTOR: 'contract', TEMPORARY: 'temporary', INTERN: 'internship', PER_DIEM: 'temporary',
+  FULL_TIME: 'full_time',
+  PART_TIME: 'part_time',
+  CONTRACTOR: 'contract',
+  TEMPORARY: 'temporary',
+  INTERN: 'internship',
+  PER_DIEM: 'temporary',
 };
 
 function ldIdentifier(v: unknown): string | null {
@@ -72,7 +85,10 @@ function ldLocation(v: unknown): string | null {
   const address = place.address;
   if (typeof address === 'string') return text(address, 100);
   if (!isObject(address)) return null;
-  return [text(address.addressLocality, 60), text(address.addressRegion, 30)].filter(Boolean).join(', ').slice(0, 100) || text(address.addressCountry, 100);
+  return (
+    [text(address.addressLocality, 60), text(address.addressRegion, 30)].filter(Boolean).join(', ').slice(0, 100) ||
+    text(address.addressCountry, 100)
+  );
 }
 
 function ldSkills(v: unknown): string[] {
@@ -89,13 +105,22 @@ function fromJobPosting(posting: Json, eventType: string): BoardAction {
   const externalId = ldIdentifier(posting.identifier);
   const salary = isObject(posting.baseSalary) ? posting.baseSalary : null;
   const value = salary && isObject(salary.value) ? salary.value : null;
-  const types = (Array.isArray(posting.employmentType) ? posting.employmentType : [posting.employmentType]).map((t) => LD_EMPLOYMENT[String(t)]).filter(Boolean);
-  const base = required({ title: text(posting.title, 200), description: typeof posting.description === 'string' ? htmlToText(posting.description).slice(0, 20_000) : null }, externalId);
+  const types = (Array.isArray(posting.employmentType) ? posting.employmentType : [posting.employmentType])
+    .map((t) => LD_EMPLOYMENT[String(t)])
+    .filter(Boolean);
+  const base = required(
+    {
+      title: text(posting.title, 200),
+      description: typeof posting.description === 'string' ? htmlToText(posting.description).slice(0, 20_000) : null,
+    },
+    externalId,
+  );
   const currency = text(salary?.currency, 3)?.toUpperCase() ?? 'USD';
   if (!/^[A-Z]{3}$/.test(currency)) throw new PayloadError('baseSalary.currency is not an ISO 4217 code.');
   const salaryMin = money(value?.minValue ?? value?.value, 'baseSalary.value.minValue');
   const salaryMax = money(value?.maxValue ?? value?.value, 'baseSalary.value.maxValue');
-  if (salaryMin && salaryMax && Number(salaryMin) > Number(salaryMax)) throw new PayloadError('baseSalary minValue is above maxValue.');
+  if (salaryMin && salaryMax && Number(salaryMin) > Number(salaryMax))
+    throw new PayloadError('baseSalary minValue is above maxValue.');
   return {
     kind: 'upsert',
     eventType,
@@ -161,7 +186,13 @@ export function readGreenhouse(payload: unknown): BoardAction {
     return { kind: 'close', eventType: action, externalId };
   }
   const location = isObject(post.location) ? text(post.location.name, 100) : text(post.location, 100);
-  const base = required({ title: text(post.title, 200), description: typeof post.content === 'string' ? htmlToText(post.content).slice(0, 20_000) : null }, externalId);
+  const base = required(
+    {
+      title: text(post.title, 200),
+      description: typeof post.content === 'string' ? htmlToText(post.content).slice(0, 20_000) : null,
+    },
+    externalId,
+  );
   return {
     kind: 'upsert',
     eventType: action,

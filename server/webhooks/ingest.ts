@@ -39,7 +39,8 @@ type Source = NonNullable<Awaited<ReturnType<typeof findSource>>>;
  */
 export function verifySignature(source: Source, headers: Record<string, string>, body: string, now: Date): boolean {
   const secrets = [source.signingSecret];
-  if (source.previousSigningSecret && source.previousSecretExpiresAt && source.previousSecretExpiresAt > now) secrets.push(source.previousSigningSecret);
+  if (source.previousSigningSecret && source.previousSecretExpiresAt && source.previousSecretExpiresAt > now)
+    secrets.push(source.previousSigningSecret);
   for (const secret of secrets) {
     try {
       new Webhook(secret).verify(body, headers);
@@ -59,7 +60,11 @@ async function apply(deps: IngestDeps, source: Source, action: BoardAction, webh
   let links: { skillId: number; required: boolean; priority: number; inferred: boolean }[] = [];
   if (action.kind === 'upsert') {
     const named = await resolveSkillNames(deps.db, action.job.skillNames);
-    links = [...new Map([...named.values()].map((s) => [s.id, { skillId: s.id, required: true, priority: 2, inferred: false }])).values()];
+    links = [
+      ...new Map(
+        [...named.values()].map((s) => [s.id, { skillId: s.id, required: true, priority: 2, inferred: false }]),
+      ).values(),
+    ];
     if (links.length === 0) links = await inferSkillLinks(deps, action.job);
   }
 
@@ -68,7 +73,13 @@ async function apply(deps: IngestDeps, source: Source, action: BoardAction, webh
     // waits on the unique index, then finds the row and does nothing.
     const [claimed] = await tx
       .insert(webhookDeliveries)
-      .values({ sourceId: source.id, webhookId, eventType: action.eventType, outcome: 'processing', receivedAt: deps.now })
+      .values({
+        sourceId: source.id,
+        webhookId,
+        eventType: action.eventType,
+        outcome: 'processing',
+        receivedAt: deps.now,
+      })
       .onConflictDoNothing()
       .returning({ id: webhookDeliveries.id });
     if (!claimed) return { status: 200, body: { status: 'duplicate' } } satisfies IngestResult;
@@ -78,10 +89,22 @@ async function apply(deps: IngestDeps, source: Source, action: BoardAction, webh
     if (action.kind === 'upsert') {
       const status = action.job.expiresAt && action.job.expiresAt <= deps.now ? 'closed' : 'active';
       const { skillNames: _skills, ...fields } = action.job;
-      const values = { ...fields, status, postedAt: fields.postedAt ?? deps.now, updatedAt: deps.now, embeddedAt: null };
+      const values = {
+        ...fields,
+        status,
+        postedAt: fields.postedAt ?? deps.now,
+        updatedAt: deps.now,
+        embeddedAt: null,
+      };
       const [row] = await tx
         .insert(jobs)
-        .values({ ...values, employerId: source.employerId, sourceId: source.id, externalId: action.externalId, createdAt: deps.now })
+        .values({
+          ...values,
+          employerId: source.employerId,
+          sourceId: source.id,
+          externalId: action.externalId,
+          createdAt: deps.now,
+        })
         .onConflictDoUpdate({ target: [jobs.sourceId, jobs.externalId], set: values })
         .returning({ id: jobs.id });
       jobId = row!.id;
@@ -98,7 +121,14 @@ async function apply(deps: IngestDeps, source: Source, action: BoardAction, webh
       jobId = row?.id ?? null;
       outcome = row ? 'applied' : 'ignored';
     }
-    await tx.update(webhookDeliveries).set({ outcome, jobId, error: outcome === 'ignored' && action.kind !== 'close' ? `event ${action.eventType} is not used` : null }).where(eq(webhookDeliveries.id, claimed.id));
+    await tx
+      .update(webhookDeliveries)
+      .set({
+        outcome,
+        jobId,
+        error: outcome === 'ignored' && action.kind !== 'close' ? `event ${action.eventType} is not used` : null,
+      })
+      .where(eq(webhookDeliveries.id, claimed.id));
     return { status: 200, body: { status: outcome, ...(jobId ? { jobId } : {}) } } satisfies IngestResult;
   });
 }
@@ -110,7 +140,12 @@ async function recordRejection(db: Database, sourceId: string, webhookId: string
     .onConflictDoNothing();
 }
 
-export async function ingestDelivery(deps: IngestDeps, source: Source, headers: Record<string, string>, body: string): Promise<IngestResult> {
+export async function ingestDelivery(
+  deps: IngestDeps,
+  source: Source,
+  headers: Record<string, string>,
+  body: string,
+): Promise<IngestResult> {
   // Nothing about the body is read before the signature holds. Forged deliveries are not
   // recorded: they could otherwise squat on webhook-ids a real delivery will use.
   if (!verifySignature(source, headers, body, deps.now)) return { status: 401, body: { error: 'invalid signature' } };
@@ -138,4 +173,3 @@ export async function ingestDelivery(deps: IngestDeps, source: Source, headers: 
   if (action.kind === 'upsert' && typeof jobId === 'number') deps.afterResponse([jobId]);
   return result;
 }
-

@@ -13,16 +13,37 @@ export function generateSigningSecret(): string {
   return `whsec_${encodeBase64(crypto.getRandomValues(new Uint8Array(32)))}`;
 }
 
-const sourceColumns = { id: jobSources.id, name: jobSources.name, format: jobSources.format, createdAt: jobSources.createdAt };
+const sourceColumns = {
+  id: jobSources.id,
+  name: jobSources.name,
+  format: jobSources.format,
+  createdAt: jobSources.createdAt,
+};
 
-export async function createSource(db: Queryable, employerId: number, input: { name: string; format: SourceFormat }, now: Date) {
+export async function createSource(
+  db: Queryable,
+  employerId: number,
+  input: { name: string; format: SourceFormat },
+  now: Date,
+) {
   const signingSecret = generateSigningSecret();
-  const [source] = await db.insert(jobSources).values({ employerId, name: input.name, format: input.format, signingSecret, createdAt: now }).returning(sourceColumns);
-  return { ...source!, createdAt: source!.createdAt.toISOString(), webhookPath: `/webhooks/${source!.id}`, signingSecret };
+  const [source] = await db
+    .insert(jobSources)
+    .values({ employerId, name: input.name, format: input.format, signingSecret, createdAt: now })
+    .returning(sourceColumns);
+  return {
+    ...source!,
+    createdAt: source!.createdAt.toISOString(),
+    webhookPath: `/webhooks/${source!.id}`,
+    signingSecret,
+  };
 }
 
 export async function ownedSource(db: Queryable, employerId: number, sourceId: string) {
-  const [source] = await db.select().from(jobSources).where(and(eq(jobSources.id, sourceId), eq(jobSources.employerId, employerId)));
+  const [source] = await db
+    .select()
+    .from(jobSources)
+    .where(and(eq(jobSources.id, sourceId), eq(jobSources.employerId, employerId)));
   if (!source) throw new TRPCError({ code: 'NOT_FOUND', message: 'This job board connection was not found.' });
   return source;
 }
@@ -33,7 +54,9 @@ export async function listSources(db: Queryable, employerId: number) {
       ...sourceColumns,
       previousSecretExpiresAt: jobSources.previousSecretExpiresAt,
       deliveries: sql<number>`(select count(*)::int from webhook_deliveries d where d.source_id = job_sources.id)`,
-      lastDeliveryAt: sql<string | null>`(select max(d.received_at) from webhook_deliveries d where d.source_id = job_sources.id)`,
+      lastDeliveryAt: sql<
+        string | null
+      >`(select max(d.received_at) from webhook_deliveries d where d.source_id = job_sources.id)`,
     })
     .from(jobSources)
     .where(eq(jobSources.employerId, employerId))
@@ -69,8 +92,13 @@ export async function listDeliveries(db: Queryable, employerId: number, sourceId
   await ownedSource(db, employerId, sourceId);
   const rows = await db
     .select({
-      id: webhookDeliveries.id, webhookId: webhookDeliveries.webhookId, eventType: webhookDeliveries.eventType, outcome: webhookDeliveries.outcome,
-      error: webhookDeliveries.error, jobId: webhookDeliveries.jobId, receivedAt: webhookDeliveries.receivedAt,
+      id: webhookDeliveries.id,
+      webhookId: webhookDeliveries.webhookId,
+      eventType: webhookDeliveries.eventType,
+      outcome: webhookDeliveries.outcome,
+      error: webhookDeliveries.error,
+      jobId: webhookDeliveries.jobId,
+      receivedAt: webhookDeliveries.receivedAt,
     })
     .from(webhookDeliveries)
     .where(eq(webhookDeliveries.sourceId, sourceId))

@@ -22,11 +22,18 @@ export interface ResumePoolOptions {
   maxQueue: number;
 }
 
-export const DEFAULT_RESUME_POOL: ResumePoolOptions = { deadlineMs: 5_000, maxThreads: 2, maxHeapMb: 256, maxQueue: 16 };
+export const DEFAULT_RESUME_POOL: ResumePoolOptions = {
+  deadlineMs: 5_000,
+  maxThreads: 2,
+  maxHeapMb: 256,
+  maxQueue: 16,
+};
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} seconds`;
 
-export function createResumePool(options: ResumePoolOptions = DEFAULT_RESUME_POOL): ResumeWork & { close(): Promise<void> } {
+export function createResumePool(
+  options: ResumePoolOptions = DEFAULT_RESUME_POOL,
+): ResumeWork & { close(): Promise<void> } {
   const pool = new Piscina({
     filename: new URL('./resume-tasks.ts', import.meta.url).href,
     minThreads: 1,
@@ -43,13 +50,25 @@ export function createResumePool(options: ResumePoolOptions = DEFAULT_RESUME_POO
       result = (await pool.run(input, { name, signal })) as TaskResult<T>;
     } catch (error) {
       if (signal.aborted) {
-        throw new TRPCError({ code: 'BAD_REQUEST', message: `${what} took longer than the limit of ${seconds(options.deadlineMs)} and was stopped. Upload a simpler file or paste the text.` });
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `${what} took longer than the limit of ${seconds(options.deadlineMs)} and was stopped. Upload a simpler file or paste the text.`,
+        });
       }
       if (error instanceof Error && /queue is at limit/i.test(error.message)) {
-        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: 'Many resumes are being read right now. Try again in a minute.' });
+        throw new TRPCError({
+          code: 'TOO_MANY_REQUESTS',
+          message: 'Many resumes are being read right now. Try again in a minute.',
+        });
       }
-      if (error instanceof Error && /ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(`${(error as { code?: string }).code} ${error.message}`)) {
-        throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: `${what} needed more than the limit of ${options.maxHeapMb} MB of memory and was stopped. Upload a simpler file or paste the text.` });
+      if (
+        error instanceof Error &&
+        /ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(`${(error as { code?: string }).code} ${error.message}`)
+      ) {
+        throw new TRPCError({
+          code: 'PAYLOAD_TOO_LARGE',
+          message: `${what} needed more than the limit of ${options.maxHeapMb} MB of memory and was stopped. Upload a simpler file or paste the text.`,
+        });
       }
       throw error;
     }
@@ -61,7 +80,8 @@ export function createResumePool(options: ResumePoolOptions = DEFAULT_RESUME_POO
     extractText: (bytes) => run<string>('extractText', { bytes }, 'Reading this file'),
     localParser: {
       model: LOCAL_PARSER_MODEL,
-      parse: (text: string, lexicon: SkillLexicon) => run<ParsedResume>('parseResume', { text, lexicon }, 'Reading this resume'),
+      parse: (text: string, lexicon: SkillLexicon) =>
+        run<ParsedResume>('parseResume', { text, lexicon }, 'Reading this resume'),
     },
     close: () => pool.destroy(),
   };

@@ -11,7 +11,13 @@ export type Client = ReturnType<typeof apiClient>;
 
 export async function seekerClient(app: App, email: string, names: { firstName?: string; lastName?: string } = {}) {
   const client = apiClient(app);
-  const me = await client.trpc.auth.signUp.mutate({ userType: 'job_seeker', email, password: PASSWORD, firstName: names.firstName ?? 'Sam', lastName: names.lastName ?? 'Lee' });
+  const me = await client.trpc.auth.signUp.mutate({
+    userType: 'job_seeker',
+    email,
+    password: PASSWORD,
+    firstName: names.firstName ?? 'Sam',
+    lastName: names.lastName ?? 'Lee',
+  });
   return Object.assign(client, { id: me.id });
 }
 
@@ -53,15 +59,21 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
   );
 }
 
-export async function failureOf(promise: Promise<unknown>): Promise<{ code: string; message: string; fieldErrors: Record<string, string[]> | null }> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+export async function failureOf(
+  promise: Promise<unknown>,
+): Promise<{ code: string; message: string; fieldErrors: Record<string, string[]> | null }> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(error instanceof TRPCClientError)) throw new Error(`expected a tRPC error, got ${String(error)}`);
   return { code: String(error.data?.code), message: error.message, fieldErrors: error.data?.fieldErrors ?? null };
 }
 
 export const nurseJob = {
   title: 'Pediatric Nurse',
-  description: 'Care for children on our pediatrics floor: assessments, medication administration and patient education for families.',
+  description:
+    'Care for children on our pediatrics floor: assessments, medication administration and patient education for families.',
   location: 'Boston, MA',
   remoteAllowed: false,
   employmentType: 'full_time' as const,

@@ -28,12 +28,25 @@ export const TEST_START = new Date('2026-11-25T12:00:00Z');
  * The database is the file's shared one, reset; `fresh: true` gives a private one (for tests
  * that break it, or run two apps at once).
  */
-export async function createTestApp(options: { passwords?: PasswordHasher; fresh?: boolean; ai?: AiProviders; mail?: MailSender | null; env?: Record<string, string> } = {}) {
+export async function createTestApp(
+  options: {
+    passwords?: PasswordHasher;
+    fresh?: boolean;
+    ai?: AiProviders;
+    mail?: MailSender | null;
+    env?: Record<string, string>;
+  } = {},
+) {
   // The previous app's work after its responses (matching, mail) must end before its rows are
   // truncated under it: else it fails on rows that vanished, and logs it into this test.
   await Promise.allSettled(runningBackground.splice(0));
   const database = options.fresh ? await createTestDatabase() : await resetSharedTestDatabase();
-  const clock = { now: new Date(TEST_START), advance(ms: number) { clock.now = new Date(clock.now.getTime() + ms); } };
+  const clock = {
+    now: new Date(TEST_START),
+    advance(ms: number) {
+      clock.now = new Date(clock.now.getTime() + ms);
+    },
+  };
   const background: Promise<unknown>[] = [];
   const logLines: string[] = [];
   const app = createApp({

@@ -25,8 +25,12 @@ export async function resetSharedTestDatabase(): Promise<OpenedTestDatabase> {
     afterAll(async () => (await shared)?.close());
   }
   const database = await shared;
-  const tables = await database.client.query<{ tablename: string }>(`select tablename from pg_tables where schemaname = 'public'`);
-  await database.client.exec(`truncate ${tables.rows.map((r) => `"${r.tablename}"`).join(', ')} restart identity cascade`);
+  const tables = await database.client.query<{ tablename: string }>(
+    `select tablename from pg_tables where schemaname = 'public'`,
+  );
+  await database.client.exec(
+    `truncate ${tables.rows.map((r) => `"${r.tablename}"`).join(', ')} restart identity cascade`,
+  );
   await database.db.transaction((tx) => loadSkillsCatalog(tx).then(() => undefined));
   forgetLexicon();
   return database;

@@ -66,12 +66,19 @@ export async function startResendStandIn(apiKey: string) {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      if (req.method !== 'POST' || req.url !== '/emails') return reply(404, { statusCode: 404, name: 'not_found', message: 'Not found' });
-      if (req.headers.authorization !== `Bearer ${apiKey}`) return reply(401, { statusCode: 401, name: 'missing_api_key', message: 'Missing API key' });
+      if (req.method !== 'POST' || req.url !== '/emails')
+        return reply(404, { statusCode: 404, name: 'not_found', message: 'Not found' });
+      if (req.headers.authorization !== `Bearer ${apiKey}`)
+        return reply(401, { statusCode: 401, name: 'missing_api_key', message: 'Missing API key' });
       requests.push({ headers: req.headers, body: JSON.parse(raw) as ResendRequest['body'] });
       const step = plan.shift();
       if (step && 'hangMs' in step) return void setTimeout(() => reply(200, { id: `late-${next++}` }), step.hangMs);
-      if (step && step.status !== 200) return reply(step.status, { statusCode: step.status, name: step.status >= 500 ? 'internal_server_error' : 'validation_error', message: 'planned failure' });
+      if (step && step.status !== 200)
+        return reply(step.status, {
+          statusCode: step.status,
+          name: step.status >= 500 ? 'internal_server_error' : 'validation_error',
+          message: 'planned failure',
+        });
       reply(200, { id: `re_${next++}` });
     });
   });
@@ -80,7 +87,11 @@ export async function startResendStandIn(apiKey: string) {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
     plan,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -21,7 +21,13 @@ export async function freePort(): Promise<number> {
 export async function startLocalNeon(pg: PGlite) {
   const pgPort = await freePort();
   // The Neon pool leaves its socket open after pool.end(): an idle timeout frees the connection.
-  const socketServer = new PGLiteSocketServer({ db: pg, port: pgPort, host: '127.0.0.1', idleTimeout: 1000, maxConnections: 100 });
+  const socketServer = new PGLiteSocketServer({
+    db: pg,
+    port: pgPort,
+    host: '127.0.0.1',
+    idleTimeout: 1000,
+    maxConnections: 100,
+  });
   await socketServer.start();
 
   const wsPort = await freePort();

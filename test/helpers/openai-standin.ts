@@ -43,8 +43,20 @@ export function modelReadingOf(resumeText: string) {
       city: r.basics.location?.city ?? null,
       region: r.basics.location?.region ?? null,
     },
-    work: r.work.map((w) => ({ company: w.name ?? null, position: w.position ?? null, location: w.location ?? null, startDate: w.startDate ?? null, endDate: w.endDate ?? null, highlights: w.highlights })),
-    education: r.education.map((e) => ({ institution: e.institution ?? null, area: e.area ?? null, studyType: e.studyType ?? null, endDate: e.endDate ?? null })),
+    work: r.work.map((w) => ({
+      company: w.name ?? null,
+      position: w.position ?? null,
+      location: w.location ?? null,
+      startDate: w.startDate ?? null,
+      endDate: w.endDate ?? null,
+      highlights: w.highlights,
+    })),
+    education: r.education.map((e) => ({
+      institution: e.institution ?? null,
+      area: e.area ?? null,
+      studyType: e.studyType ?? null,
+      endDate: e.endDate ?? null,
+    })),
     certificates: r.certificates.map((c) => c.name),
     skills: findSkillMentions(lexicon, resumeText).map((m) => ({ name: m.name, evidence: m.evidence })),
   };
@@ -68,7 +80,11 @@ export async function startOpenAiStandIn() {
     requests.push({ path, body, headers: req.headers });
 
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': `req_${requests.length}`, ...headers });
+      res.writeHead(status, {
+        'content-type': 'application/json',
+        'x-request-id': `req_${requests.length}`,
+        ...headers,
+      });
       res.end(typeof payload === 'string' ? payload : JSON.stringify(payload));
     };
 
@@ -81,11 +97,29 @@ export async function startOpenAiStandIn() {
         res.end(fault.raw);
         return;
       }
-      return send(fault.status, fault.body ?? { error: { message: 'The server had an error processing your request.', type: 'server_error', param: null, code: null } }, fault.headers);
+      return send(
+        fault.status,
+        fault.body ?? {
+          error: {
+            message: 'The server had an error processing your request.',
+            type: 'server_error',
+            param: null,
+            code: null,
+          },
+        },
+        fault.headers,
+      );
     }
 
     if (req.headers.authorization !== `Bearer ${STANDIN_API_KEY}`) {
-      return send(401, { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
+      return send(401, {
+        error: {
+          message: 'Incorrect API key provided.',
+          type: 'invalid_request_error',
+          param: null,
+          code: 'invalid_api_key',
+        },
+      });
     }
 
     if (path === '/v1/embeddings') {
@@ -94,7 +128,10 @@ export async function startOpenAiStandIn() {
         object: 'list',
         data: input.map((text, index) => ({ object: 'embedding', index, embedding: embedWithCatalog(text, lexicon) })),
         model: body.model,
-        usage: { prompt_tokens: input.join(' ').split(/\s+/).length, total_tokens: input.join(' ').split(/\s+/).length },
+        usage: {
+          prompt_tokens: input.join(' ').split(/\s+/).length,
+          total_tokens: input.join(' ').split(/\s+/).length,
+        },
       });
     }
     if (path === '/v1/chat/completions') {
@@ -106,11 +143,20 @@ export async function startOpenAiStandIn() {
         object: 'chat.completion',
         created: Math.floor(Date.now() / 1000),
         model: body.model,
-        choices: [{ index: 0, message: { role: 'assistant', content: JSON.stringify(chatAnswer(resumeText)), refusal: null }, finish_reason: 'stop', logprobs: null }],
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content: JSON.stringify(chatAnswer(resumeText)), refusal: null },
+            finish_reason: 'stop',
+            logprobs: null,
+          },
+        ],
         usage: { prompt_tokens: 100, completion_tokens: 100, total_tokens: 200 },
       });
     }
-    return send(404, { error: { message: `Unknown path ${path}`, type: 'invalid_request_error', param: null, code: null } });
+    return send(404, {
+      error: { message: `Unknown path ${path}`, type: 'invalid_request_error', param: null, code: null },
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -130,17 +176,35 @@ export async function startOpenAiStandIn() {
       requests.length = 0;
       chatAnswer = modelReadingOf;
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 export const rateLimited = (retryAfterMs = 20): Fault => ({
   status: 429,
   headers: { 'retry-after-ms': String(retryAfterMs), 'x-ratelimit-remaining-requests': '0' },
-  body: { error: { message: 'Rate limit reached for requests per min.', type: 'requests', param: null, code: 'rate_limit_exceeded' } },
+  body: {
+    error: {
+      message: 'Rate limit reached for requests per min.',
+      type: 'requests',
+      param: null,
+      code: 'rate_limit_exceeded',
+    },
+  },
 });
 export const serverError: Fault = { status: 500 };
-export const invalidKey: Fault = { status: 401, body: { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } } };
+export const invalidKey: Fault = {
+  status: 401,
+  body: {
+    error: {
+      message: 'Incorrect API key provided.',
+      type: 'invalid_request_error',
+      param: null,
+      code: 'invalid_api_key',
+    },
+  },
+};

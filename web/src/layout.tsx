@@ -20,20 +20,35 @@ export function Layout(props: RouteSectionProps) {
   let main!: HTMLElement;
   let firstPage = true;
   const [menuOpen, setMenuOpen] = createSignal(false);
-  createEffect(on(() => location.pathname, () => {
-    setMenuOpen(false);
-    // The first page keeps the browser's own focus (top of the document); later ones move it.
-    onCleanup(announcePage(main, !firstPage));
-    firstPage = false;
-  }));
+  createEffect(
+    on(
+      () => location.pathname,
+      () => {
+        setMenuOpen(false);
+        // The first page keeps the browser's own focus (top of the document); later ones move it.
+        onCleanup(announcePage(main, !firstPage));
+        firstPage = false;
+      },
+    ),
+  );
   return (
     <>
-      <a class="skip-link" href="#main">Skip to content</a>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
       <header class="site-header">
         <nav class="nav" aria-label="Main">
-          <A href="/" class="brand" end>Fitwork</A>
+          <A href="/" class="brand" end>
+            Fitwork
+          </A>
           <Show when={me.data}>
-            <button type="button" class="button button-secondary button-small menu-toggle" aria-expanded={menuOpen()} aria-controls="nav-links" onClick={() => setMenuOpen((open) => !open)}>
+            <button
+              type="button"
+              class="button button-secondary button-small menu-toggle"
+              aria-expanded={menuOpen()}
+              aria-controls="nav-links"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
               Menu
             </button>
           </Show>
@@ -44,7 +59,9 @@ export function Layout(props: RouteSectionProps) {
               fallback={
                 <>
                   <A href="/signin">Sign in</A>
-                  <A href="/signup" class="button button-small">Sign up</A>
+                  <A href="/signup" class="button button-small">
+                    Sign up
+                  </A>
                 </>
               }
             >
@@ -57,7 +74,9 @@ export function Layout(props: RouteSectionProps) {
                       <A href="/me/applications">Applications</A>
                     </Match>
                     <Match when={user().userType === 'employer'}>
-                      <A href="/employer/jobs" end>My jobs</A>
+                      <A href="/employer/jobs" end>
+                        My jobs
+                      </A>
                       <A href="/employer/sources">Job boards</A>
                       <A href="/audit">Bias audit</A>
                     </Match>
@@ -69,7 +88,9 @@ export function Layout(props: RouteSectionProps) {
                     </Match>
                   </Switch>
                   <A href="/account">Account</A>
-                  <button type="button" class="link-button" onClick={signOut}>Sign out</button>
+                  <button type="button" class="link-button" onClick={signOut}>
+                    Sign out
+                  </button>
                 </>
               )}
             </Show>
@@ -77,7 +98,9 @@ export function Layout(props: RouteSectionProps) {
         </nav>
       </header>
       <VerifyBanner />
-      <main id="main" class="main" ref={main}>{props.children}</main>
+      <main id="main" class="main" ref={main}>
+        {props.children}
+      </main>
       <footer class="site-footer">Fitwork matches people and jobs with explanations you can check.</footer>
     </>
   );

@@ -10,7 +10,11 @@ const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // A refused or missing row will not appear by asking again.
-      retry: (count, error) => count < 2 && !/UNAUTHORIZED|FORBIDDEN|NOT_FOUND|BAD_REQUEST/.test(String((error as { data?: { code?: string } }).data?.code ?? error)),
+      retry: (count, error) =>
+        count < 2 &&
+        !/UNAUTHORIZED|FORBIDDEN|NOT_FOUND|BAD_REQUEST/.test(
+          String((error as { data?: { code?: string } }).data?.code ?? error),
+        ),
       refetchOnWindowFocus: false,
     },
   },

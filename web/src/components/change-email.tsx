@@ -6,24 +6,39 @@ import { trpc } from '../lib/trpc.ts';
 /** Email change on the account page: confirmed by a link sent to the new address. */
 export function ChangeEmail(props: { current: string }) {
   const form = useFormAction(async (data) => {
-    await trpc.auth.requestEmailChange.mutate({ email: String(data.get('newEmail') ?? ''), password: String(data.get('emailPassword') ?? '') });
+    await trpc.auth.requestEmailChange.mutate({
+      email: String(data.get('newEmail') ?? ''),
+      password: String(data.get('emailPassword') ?? ''),
+    });
   });
   return (
     <form onSubmit={form.submit} novalidate class="panel">
       <h2>Email address</h2>
-      <p class="muted">Your account uses {props.current}. A new address takes effect once you open the link we send to it.</p>
+      <p class="muted">
+        Your account uses {props.current}. A new address takes effect once you open the link we send to it.
+      </p>
       <FormError message={form.problem()?.message ?? null} />
       <div class="row">
         <Field id="newEmail" label="New email address" errors={form.errors('email')}>
           <input id="newEmail" name="newEmail" type="email" autocomplete="email" aria-describedby="newEmail-error" />
         </Field>
         <Field id="emailPassword" label="Password" errors={form.errors('password')}>
-          <input id="emailPassword" name="emailPassword" type="password" autocomplete="current-password" aria-describedby="emailPassword-error" />
+          <input
+            id="emailPassword"
+            name="emailPassword"
+            type="password"
+            autocomplete="current-password"
+            aria-describedby="emailPassword-error"
+          />
         </Field>
       </div>
-      <button type="submit" class="button button-secondary" disabled={form.busy()}>Change email address</button>
+      <button type="submit" class="button button-secondary" disabled={form.busy()}>
+        Change email address
+      </button>
       <Show when={form.saved()}>
-        <p class="notice" role="status">Check the new address: we sent it a link to confirm the change.</p>
+        <p class="notice" role="status">
+          Check the new address: we sent it a link to confirm the change.
+        </p>
       </Show>
     </form>
   );

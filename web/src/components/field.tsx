@@ -15,7 +15,9 @@ export function Field(props: FieldProps) {
       <label for={props.id}>{props.label}</label>
       {props.children}
       <Show when={props.hint}>
-        <p class="hint" id={`${props.id}-hint`}>{props.hint}</p>
+        <p class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
       </Show>
       <Show when={props.errors?.length}>
         {/* The alert wraps the list: role="alert" on the <ul> itself would unmake it a list. */}
@@ -32,7 +34,9 @@ export function Field(props: FieldProps) {
 export function FormError(props: { message: string | null }) {
   return (
     <Show when={props.message}>
-      <p class="form-error" role="alert">{props.message}</p>
+      <p class="form-error" role="alert">
+        {props.message}
+      </p>
     </Show>
   );
 }

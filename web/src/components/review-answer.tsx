@@ -9,7 +9,10 @@ type Review = NonNullable<RouterOutputs['matches']['candidatesForJob'][number]['
 /** A candidate's review request on the employer's side: what they asked, and the answer box. */
 export function ReviewAnswer(props: { review: Review; onAnswered: () => void }) {
   const form = useFormAction(async (data) => {
-    await trpc.matches.respondToReview.mutate({ reviewId: props.review.id, response: String(data.get('response') ?? '') });
+    await trpc.matches.respondToReview.mutate({
+      reviewId: props.review.id,
+      response: String(data.get('response') ?? ''),
+    });
     props.onAnswered();
   });
   const id = () => `response-${props.review.id}`;
@@ -29,7 +32,9 @@ export function ReviewAnswer(props: { review: Review; onAnswered: () => void }) 
           <Field id={id()} label="Your answer (the candidate sees it)" errors={form.errors('response')}>
             <textarea id={id()} name="response" rows={2} maxLength={2000} aria-describedby={`${id()}-error`} />
           </Field>
-          <button type="submit" class="button button-small" disabled={form.busy()}>Send answer</button>
+          <button type="submit" class="button button-small" disabled={form.busy()}>
+            Send answer
+          </button>
         </form>
       </Show>
     </div>

@@ -36,17 +36,31 @@ export function ReviewRequest(props: { jobId: number; review: Review | null; onS
       <details class="review-request">
         <summary>Question this score</summary>
         <form onSubmit={form.submit} novalidate>
-          <p class="muted">Your message goes to the employer of this job with the score you see. A person answers it.</p>
+          <p class="muted">
+            Your message goes to the employer of this job with the score you see. A person answers it.
+          </p>
           <FormError message={form.problem()?.message ?? null} />
           <fieldset class="choices">
             <legend>What do you ask?</legend>
-            <label><input type="radio" name="kind" value="contest_score" checked /> The score is wrong</label>
-            <label><input type="radio" name="kind" value="human_review" /> I want a person to review my candidacy</label>
+            <label>
+              <input type="radio" name="kind" value="contest_score" checked /> The score is wrong
+            </label>
+            <label>
+              <input type="radio" name="kind" value="human_review" /> I want a person to review my candidacy
+            </label>
           </fieldset>
           <Field id={id('message')} label="What should they look at?" errors={form.errors('message')}>
-            <textarea id={id('message')} name="message" rows={3} maxLength={2000} aria-describedby={`${id('message')}-error`} />
+            <textarea
+              id={id('message')}
+              name="message"
+              rows={3}
+              maxLength={2000}
+              aria-describedby={`${id('message')}-error`}
+            />
           </Field>
-          <button type="submit" class="button button-small" disabled={form.busy()}>Send</button>
+          <button type="submit" class="button button-small" disabled={form.busy()}>
+            Send
+          </button>
         </form>
       </details>
     </Show>

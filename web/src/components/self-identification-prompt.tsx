@@ -20,12 +20,16 @@ export function SelfIdentificationPrompt() {
         fallback={
           <section class="panel" aria-label="Voluntary self-identification">
             <p>
-              Help us check that matching treats everyone fairly: you may tell us your sex and race/ethnicity. It is optional, never shown to employers and never
-              used to score you.
+              Help us check that matching treats everyone fairly: you may tell us your sex and race/ethnicity. It is
+              optional, never shown to employers and never used to score you.
             </p>
             <div class="actions">
-              <button type="button" class="button button-small" onClick={() => setOpen(true)}>Answer</button>
-              <button type="button" class="button button-small button-secondary" onClick={decline}>No thanks</button>
+              <button type="button" class="button button-small" onClick={() => setOpen(true)}>
+                Answer
+              </button>
+              <button type="button" class="button button-small button-secondary" onClick={decline}>
+                No thanks
+              </button>
             </div>
           </section>
         }

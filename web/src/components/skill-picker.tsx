@@ -9,7 +9,12 @@ let pickerCount = 0;
  * `allowCustom`, a name the catalog lacks can be added as the owner's own skill (the last option;
  * the admins review it before anyone else can pick it).
  */
-export function SkillPicker(props: { label: string; onPick: (name: string, custom: boolean) => void; exclude?: string[]; allowCustom?: boolean }) {
+export function SkillPicker(props: {
+  label: string;
+  onPick: (name: string, custom: boolean) => void;
+  exclude?: string[];
+  allowCustom?: boolean;
+}) {
   const id = `skill-picker-${++pickerCount}`;
   const [text, setText] = createSignal('');
   const [debounced, setDebounced] = createSignal('');
@@ -27,8 +32,12 @@ export function SkillPicker(props: { label: string; onPick: (name: string, custo
   /** The typed name as an option of its own, unless it names a suggestion or a skill already listed. */
   const customName = () => {
     const typed = text().trim().replace(/\s+/g, ' ');
-    if (!props.allowCustom || !/[\p{L}\p{N}]/u.test(typed) || suggestions.isFetching || debounced() !== text()) return null;
-    const taken = [...(suggestions.data ?? []).flatMap((s) => [s.name, s.matchedAlias ?? '']), ...(props.exclude ?? [])].some((n) => fold(n) === fold(typed));
+    if (!props.allowCustom || !/[\p{L}\p{N}]/u.test(typed) || suggestions.isFetching || debounced() !== text())
+      return null;
+    const taken = [
+      ...(suggestions.data ?? []).flatMap((s) => [s.name, s.matchedAlias ?? '']),
+      ...(props.exclude ?? []),
+    ].some((n) => fold(n) === fold(typed));
     return taken ? null : typed;
   };
   const options = () => [
@@ -63,9 +72,13 @@ export function SkillPicker(props: { label: string; onPick: (name: string, custo
           timer = setTimeout(() => setDebounced(value), 150);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') { e.preventDefault(); setActive((a) => Math.min(a + 1, options().length - 1)); }
-          else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(a - 1, 0)); }
-          else if (e.key === 'Enter') {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((a) => Math.min(a + 1, options().length - 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => Math.max(a - 1, 0));
+          } else if (e.key === 'Enter') {
             e.preventDefault();
             const option = options()[active()];
             if (option) pick(option.name, option.custom);
@@ -86,9 +99,22 @@ export function SkillPicker(props: { label: string; onPick: (name: string, custo
                 role="option"
                 aria-selected={index() === active()}
                 class="combobox-option"
-                onMouseDown={(e) => { e.preventDefault(); pick(option.name, option.custom); }}
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  pick(option.name, option.custom);
+                }}
               >
-                <Show when={option.custom} fallback={<>{option.name}<Show when={option.matchedAlias}><span class="muted"> ({option.matchedAlias})</span></Show></>}>
+                <Show
+                  when={option.custom}
+                  fallback={
+                    <>
+                      {option.name}
+                      <Show when={option.matchedAlias}>
+                        <span class="muted"> ({option.matchedAlias})</span>
+                      </Show>
+                    </>
+                  }
+                >
                   Add “{option.name}” as your own skill <span class="muted">(not in our list yet: sent to review)</span>
                 </Show>
               </li>

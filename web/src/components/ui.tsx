@@ -32,7 +32,9 @@ export function ErrorBox(props: { error: unknown; retry?: () => void }) {
         {problem().message}
         <Show when={props.retry}>
           {' '}
-          <button type="button" class="link-button" onClick={() => props.retry?.()}>Try again</button>
+          <button type="button" class="link-button" onClick={() => props.retry?.()}>
+            Try again
+          </button>
         </Show>
       </div>
     </Show>
@@ -45,7 +47,9 @@ export function NotFoundState(props: { message?: string }) {
     <section class="panel narrow not-found">
       <h1>Not found</h1>
       <p>{props.message ?? 'This page does not exist.'} It may have been closed, removed or mistyped.</p>
-      <p><A href="/jobs">Browse all jobs</A> or <A href="/">go to the start page</A>.</p>
+      <p>
+        <A href="/jobs">Browse all jobs</A> or <A href="/">go to the start page</A>.
+      </p>
     </section>
   );
 }
@@ -56,21 +60,33 @@ export function ScoreBar(props: { label: string; score: number | null | undefine
   return (
     <div class="score">
       <span class="score-label">{props.label}</span>
-      <span class="score-track" aria-hidden="true"><span class="score-fill" style={{ width: width() }} /></span>
+      <span class="score-track" aria-hidden="true">
+        <span class="score-fill" style={{ width: width() }} />
+      </span>
       <span class="score-value">{percent(props.score)}</span>
     </div>
   );
 }
 
-export function SkillChips(props: { skills: { name: string; required?: boolean }[]; kind: 'matched' | 'missing' | 'neutral' }) {
+export function SkillChips(props: {
+  skills: { name: string; required?: boolean }[];
+  kind: 'matched' | 'missing' | 'neutral';
+}) {
   return (
-    <ul class="chips" aria-label={props.kind === 'matched' ? 'Skills you have' : props.kind === 'missing' ? 'Skills you are missing' : 'Skills'}>
+    <ul
+      class="chips"
+      aria-label={
+        props.kind === 'matched' ? 'Skills you have' : props.kind === 'missing' ? 'Skills you are missing' : 'Skills'
+      }
+    >
       <For each={props.skills}>
         {(skill) => (
           <li class={`chip chip-${props.kind}`}>
             {props.kind === 'matched' ? '✓ ' : props.kind === 'missing' ? '✗ ' : ''}
             {skill.name}
-            <Show when={skill.required}><span class="chip-note"> · required</span></Show>
+            <Show when={skill.required}>
+              <span class="chip-note"> · required</span>
+            </Show>
           </li>
         )}
       </For>
@@ -83,15 +99,27 @@ export function StatusBadge(props: { status: string; label: string }) {
 }
 
 export function BackLink(props: { href: string; children: JSX.Element }) {
-  return <A href={props.href} class="back-link">← {props.children}</A>;
+  return (
+    <A href={props.href} class="back-link">
+      ← {props.children}
+    </A>
+  );
 }
 
 /**
  * A list whose rows stay mounted while their key stays: a refetch updates a row in place, so a
  * form open in it keeps what is typed (<For> alone re-creates rows for new objects).
  */
-export function KeyedFor<T>(props: { each: readonly T[]; by: (item: T) => string | number; children: (item: Accessor<T>) => JSX.Element }) {
+export function KeyedFor<T>(props: {
+  each: readonly T[];
+  by: (item: T) => string | number;
+  children: (item: Accessor<T>) => JSX.Element;
+}) {
   const keys = createMemo(() => props.each.map(props.by));
   const byKey = createMemo(() => new Map(props.each.map((item) => [props.by(item), item])));
-  return <For each={keys()}>{(key) => <Show when={byKey().get(key)}>{(item) => props.children(item as Accessor<T>)}</Show>}</For>;
+  return (
+    <For each={keys()}>
+      {(key) => <Show when={byKey().get(key)}>{(item) => props.children(item as Accessor<T>)}</Show>}
+    </For>
+  );
 }

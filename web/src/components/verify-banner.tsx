@@ -18,8 +18,11 @@ export function VerifyBanner() {
     <Show when={me.data?.userType === 'employer' && !me.data.emailVerified}>
       <section class="verify-banner" aria-label="Email confirmation">
         <p>
-          Confirm your email address to publish jobs: open the link we sent to <strong>{me.data?.email}</strong>. Until then you can prepare drafts.{' '}
-          <button type="button" class="link-button" onClick={resend}>Send the link again</button>
+          Confirm your email address to publish jobs: open the link we sent to <strong>{me.data?.email}</strong>. Until
+          then you can prepare drafts.{' '}
+          <button type="button" class="link-button" onClick={resend}>
+            Send the link again
+          </button>
         </p>
         <Show when={status()}>{(text) => <p role="status">{text()}</p>}</Show>
       </section>

@@ -23,7 +23,8 @@ export function dateLabel(iso: string | null | undefined): string {
   return new Date(iso).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
 }
 
-export const percent = (score: number | null | undefined) => (score === null || score === undefined ? '–' : `${Math.round(score * 100)}%`);
+export const percent = (score: number | null | undefined) =>
+  score === null || score === undefined ? '–' : `${Math.round(score * 100)}%`;
 
 export const STATUS_LABEL: Record<string, string> = {
   submitted: 'Submitted',

@@ -24,9 +24,14 @@ export const RACE_CHOICES: [RaceEthnicity, string][] = [
 const LABELS = new Map<string, string>([...SEX_CHOICES, ...RACE_CHOICES]);
 
 /** An audit category ("male", or "male × asian") in words. */
-export const categoryLabel = (category: string) => category.split(' × ').map((part) => LABELS.get(part) ?? part).join(' × ');
+export const categoryLabel = (category: string) =>
+  category
+    .split(' × ')
+    .map((part) => LABELS.get(part) ?? part)
+    .join(' × ');
 
 export const SELF_IDENTIFICATION_KEY = ['seekers', 'selfIdentification'];
 
 /** The seeker's answers, and whether they were asked already (shared by the form and the prompt). */
-export const useSelfIdentification = () => useQuery(() => ({ queryKey: SELF_IDENTIFICATION_KEY, queryFn: () => trpc.seekers.selfIdentification.query() }));
+export const useSelfIdentification = () =>
+  useQuery(() => ({ queryKey: SELF_IDENTIFICATION_KEY, queryFn: () => trpc.seekers.selfIdentification.query() }));

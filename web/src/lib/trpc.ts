@@ -1,4 +1,11 @@
-import { createTRPCClient, httpBatchStreamLink, httpLink, isNonJsonSerializable, splitLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchStreamLink,
+  httpLink,
+  isNonJsonSerializable,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../server/router.ts';
 
@@ -36,7 +43,8 @@ export const OFFLINE_MESSAGE = 'We could not reach Fitwork. Check your connectio
  * answer, so no data) as a connection problem.
  */
 export function problemOf(error: unknown): FormProblem {
-  if (!(error instanceof TRPCClientError) || !error.data) return { kind: 'offline', message: OFFLINE_MESSAGE, fieldErrors: {} };
+  if (!(error instanceof TRPCClientError) || !error.data)
+    return { kind: 'offline', message: OFFLINE_MESSAGE, fieldErrors: {} };
   const data = error.data as { code?: string; fieldErrors?: Record<string, string[]> | null };
   const fieldErrors = data.fieldErrors ?? {};
   if (data.code === 'NOT_FOUND') return { kind: 'not-found', message: error.message, fieldErrors };

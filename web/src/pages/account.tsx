@@ -9,7 +9,13 @@ import { SelfIdentification } from '../components/self-identification.tsx';
 import { ChangeEmail } from '../components/change-email.tsx';
 
 function Saved(props: { when: boolean; children: JSX.Element }) {
-  return <Show when={props.when}><p class="notice" role="status">{props.children}</p></Show>;
+  return (
+    <Show when={props.when}>
+      <p class="notice" role="status">
+        {props.children}
+      </p>
+    </Show>
+  );
 }
 
 function SeekerProfile(props: { me: Extract<Me, { userType: 'job_seeker' }> }) {
@@ -30,21 +36,53 @@ function SeekerProfile(props: { me: Extract<Me, { userType: 'job_seeker' }> }) {
       <FormError message={form.problem()?.message ?? null} />
       <div class="row">
         <Field id="firstName" label="First name" errors={form.errors('firstName')}>
-          <input id="firstName" name="firstName" value={props.me.profile.firstName ?? ''} autocomplete="given-name" aria-describedby="firstName-error" />
+          <input
+            id="firstName"
+            name="firstName"
+            value={props.me.profile.firstName ?? ''}
+            autocomplete="given-name"
+            aria-describedby="firstName-error"
+          />
         </Field>
         <Field id="lastName" label="Last name" errors={form.errors('lastName')}>
-          <input id="lastName" name="lastName" value={props.me.profile.lastName ?? ''} autocomplete="family-name" aria-describedby="lastName-error" />
+          <input
+            id="lastName"
+            name="lastName"
+            value={props.me.profile.lastName ?? ''}
+            autocomplete="family-name"
+            aria-describedby="lastName-error"
+          />
         </Field>
       </div>
       <div class="row">
-        <Field id="phone" label="Phone" errors={form.errors('phone')} hint="Employers see it only after you apply to their job.">
-          <input id="phone" name="phone" type="tel" value={props.me.profile.phone ?? ''} autocomplete="tel" aria-describedby="phone-hint phone-error" />
+        <Field
+          id="phone"
+          label="Phone"
+          errors={form.errors('phone')}
+          hint="Employers see it only after you apply to their job."
+        >
+          <input
+            id="phone"
+            name="phone"
+            type="tel"
+            value={props.me.profile.phone ?? ''}
+            autocomplete="tel"
+            aria-describedby="phone-hint phone-error"
+          />
         </Field>
         <Field id="location" label="Location" errors={form.errors('location')}>
-          <input id="location" name="location" value={props.me.profile.location ?? ''} autocomplete="address-level2" aria-describedby="location-error" />
+          <input
+            id="location"
+            name="location"
+            value={props.me.profile.location ?? ''}
+            autocomplete="address-level2"
+            aria-describedby="location-error"
+          />
         </Field>
       </div>
-      <button type="submit" class="button" disabled={form.busy()}>Save profile</button>
+      <button type="submit" class="button" disabled={form.busy()}>
+        Save profile
+      </button>
       <Saved when={form.saved()}>Profile saved.</Saved>
     </form>
   );
@@ -67,25 +105,47 @@ function CompanyProfile(props: { me: Extract<Me, { userType: 'employer' }> }) {
       <h2>Your company</h2>
       <FormError message={form.problem()?.message ?? null} />
       <Field id="companyName" label="Company name" errors={form.errors('companyName')}>
-        <input id="companyName" name="companyName" value={props.me.profile.companyName ?? ''} autocomplete="organization" aria-describedby="companyName-error" />
+        <input
+          id="companyName"
+          name="companyName"
+          value={props.me.profile.companyName ?? ''}
+          autocomplete="organization"
+          aria-describedby="companyName-error"
+        />
       </Field>
       <div class="row">
         <Field id="companySize" label="Size" errors={form.errors('companySize')}>
           <select id="companySize" name="companySize" aria-describedby="companySize-error">
             <option value="">Not stated</option>
             {(['startup', 'small', 'medium', 'large'] as const).map((size) => (
-              <option value={size} selected={props.me.profile.companySize === size}>{size[0]!.toUpperCase() + size.slice(1)}</option>
+              <option value={size} selected={props.me.profile.companySize === size}>
+                {size[0]!.toUpperCase() + size.slice(1)}
+              </option>
             ))}
           </select>
         </Field>
         <Field id="industry" label="Industry" errors={form.errors('industry')}>
-          <input id="industry" name="industry" value={props.me.profile.industry ?? ''} aria-describedby="industry-error" />
+          <input
+            id="industry"
+            name="industry"
+            value={props.me.profile.industry ?? ''}
+            aria-describedby="industry-error"
+          />
         </Field>
       </div>
       <Field id="website" label="Website" errors={form.errors('website')}>
-        <input id="website" name="website" type="url" placeholder="https://" value={props.me.profile.website ?? ''} aria-describedby="website-error" />
+        <input
+          id="website"
+          name="website"
+          type="url"
+          placeholder="https://"
+          value={props.me.profile.website ?? ''}
+          aria-describedby="website-error"
+        />
       </Field>
-      <button type="submit" class="button" disabled={form.busy()}>Save company</button>
+      <button type="submit" class="button" disabled={form.busy()}>
+        Save company
+      </button>
       <Saved when={form.saved()}>Company saved.</Saved>
     </form>
   );
@@ -103,12 +163,31 @@ function ChangePassword() {
       <h2>Password</h2>
       <FormError message={form.problem()?.message ?? null} />
       <Field id="currentPassword" label="Current password" errors={form.errors('currentPassword')}>
-        <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" aria-describedby="currentPassword-error" />
+        <input
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          autocomplete="current-password"
+          aria-describedby="currentPassword-error"
+        />
       </Field>
-      <Field id="newPassword" label="New password" errors={form.errors('newPassword')} hint="Changing it signs you out everywhere else.">
-        <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" aria-describedby="newPassword-hint newPassword-error" />
+      <Field
+        id="newPassword"
+        label="New password"
+        errors={form.errors('newPassword')}
+        hint="Changing it signs you out everywhere else."
+      >
+        <input
+          id="newPassword"
+          name="newPassword"
+          type="password"
+          autocomplete="new-password"
+          aria-describedby="newPassword-hint newPassword-error"
+        />
       </Field>
-      <button type="submit" class="button button-secondary" disabled={form.busy()}>Change password</button>
+      <button type="submit" class="button button-secondary" disabled={form.busy()}>
+        Change password
+      </button>
       <Saved when={form.saved()}>Password changed. Other devices were signed out.</Saved>
     </form>
   );
@@ -117,7 +196,12 @@ function ChangePassword() {
 function YourData() {
   const navigate = useNavigate();
   const setMe = useSetMe();
-  const download = async () => downloadFile('fitwork-my-data.json', 'application/json', JSON.stringify(await trpc.account.export.query(), null, 2));
+  const download = async () =>
+    downloadFile(
+      'fitwork-my-data.json',
+      'application/json',
+      JSON.stringify(await trpc.account.export.query(), null, 2),
+    );
   const form = useFormAction(async (data) => {
     if (!confirm('Delete your account for good? This cannot be undone.')) throw new Error('Deletion cancelled.');
     await trpc.account.delete.mutate({ password: String(data.get('deletePassword') ?? '') });
@@ -128,15 +212,28 @@ function YourData() {
     <section class="panel">
       <h2>Your data</h2>
       <p>Download everything we hold about you as one JSON file (your resume as JSON Resume).</p>
-      <button type="button" class="button button-secondary" onClick={download}>Download my data</button>
+      <button type="button" class="button button-secondary" onClick={download}>
+        Download my data
+      </button>
       <form onSubmit={form.submit} novalidate class="danger-zone">
         <h3>Delete your account</h3>
-        <p class="muted">Your profile, resume, skills, matches and sessions are erased. Employers keep only an anonymous record of your applications.</p>
+        <p class="muted">
+          Your profile, resume, skills, matches and sessions are erased. Employers keep only an anonymous record of your
+          applications.
+        </p>
         <FormError message={form.problem()?.message ?? null} />
         <Field id="deletePassword" label="Password" errors={form.errors('password')}>
-          <input id="deletePassword" name="deletePassword" type="password" autocomplete="current-password" aria-describedby="deletePassword-error" />
+          <input
+            id="deletePassword"
+            name="deletePassword"
+            type="password"
+            autocomplete="current-password"
+            aria-describedby="deletePassword-error"
+          />
         </Field>
-        <button type="submit" class="button button-secondary" disabled={form.busy()}>Delete my account</button>
+        <button type="submit" class="button button-secondary" disabled={form.busy()}>
+          Delete my account
+        </button>
       </form>
     </section>
   );
@@ -145,9 +242,17 @@ function YourData() {
 export default function Account() {
   const me = useMe();
   return (
-    <Switch fallback={<p class="skeleton" aria-busy="true">Loading your account…</p>}>
+    <Switch
+      fallback={
+        <p class="skeleton" aria-busy="true">
+          Loading your account…
+        </p>
+      }
+    >
       <Match when={me.isError}>
-        <p class="form-error" role="alert">Could not load your account. Reload the page to try again.</p>
+        <p class="form-error" role="alert">
+          Could not load your account. Reload the page to try again.
+        </p>
       </Match>
       <Match when={me.isSuccess && !me.data}>
         <Navigate href="/signin" />

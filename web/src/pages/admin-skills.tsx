@@ -18,39 +18,84 @@ function ReviewQueue(props: { act: Act; skillNamed: (name: string) => { id: numb
     <section class="panel">
       <h2>Waiting for review</h2>
       <Switch>
-        <Match when={pending.isPending}><Skeleton lines={3} /></Match>
-        <Match when={pending.isError}><ErrorBox error={pending.error} /></Match>
-        <Match when={pending.data?.length === 0}><p class="muted">No skill names wait for review.</p></Match>
+        <Match when={pending.isPending}>
+          <Skeleton lines={3} />
+        </Match>
+        <Match when={pending.isError}>
+          <ErrorBox error={pending.error} />
+        </Match>
+        <Match when={pending.data?.length === 0}>
+          <p class="muted">No skill names wait for review.</p>
+        </Match>
         <Match when={pending.data}>
           <div class="table-scroll">
             <table class="table review-queue">
-              <thead><tr><th scope="col">Name</th><th scope="col">Used by</th><th scope="col">Decision</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Used by</th>
+                  <th scope="col">Decision</th>
+                </tr>
+              </thead>
               <tbody>
                 <For each={pending.data}>
                   {(item) => (
                     <tr>
                       <th scope="row">{item.name}</th>
-                      <td>{plural(item.seekers, 'seeker')}, {plural(item.jobs, 'job')}</td>
                       <td>
-                        <form class="row review-decision" onSubmit={(e) => {
-                          e.preventDefault();
-                          const form = new FormData(e.currentTarget);
-                          const aliasOf = String(form.get('aliasOf') ?? '').trim();
-                          const category = String(form.get('category') ?? '') as (typeof CATEGORIES)[number] | '';
-                          if (aliasOf) {
-                            const target = props.skillNamed(aliasOf);
-                            if (!target) return void props.act(() => Promise.reject(new Error(`${aliasOf} is not in the catalog.`)), '');
-                            return void props.act(() => trpc.skills.approve.mutate({ name: item.name, aliasOf: target.id }), `“${item.name}” now names ${target.name}.`);
-                          }
-                          void props.act(() => trpc.skills.approve.mutate({ name: item.name, category: category || null }), `${item.name} is in the catalog.`);
-                        }}>
+                        {plural(item.seekers, 'seeker')}, {plural(item.jobs, 'job')}
+                      </td>
+                      <td>
+                        <form
+                          class="row review-decision"
+                          onSubmit={(e) => {
+                            e.preventDefault();
+                            const form = new FormData(e.currentTarget);
+                            const aliasOf = String(form.get('aliasOf') ?? '').trim();
+                            const category = String(form.get('category') ?? '') as (typeof CATEGORIES)[number] | '';
+                            if (aliasOf) {
+                              const target = props.skillNamed(aliasOf);
+                              if (!target)
+                                return void props.act(
+                                  () => Promise.reject(new Error(`${aliasOf} is not in the catalog.`)),
+                                  '',
+                                );
+                              return void props.act(
+                                () => trpc.skills.approve.mutate({ name: item.name, aliasOf: target.id }),
+                                `“${item.name}” now names ${target.name}.`,
+                              );
+                            }
+                            void props.act(
+                              () => trpc.skills.approve.mutate({ name: item.name, category: category || null }),
+                              `${item.name} is in the catalog.`,
+                            );
+                          }}
+                        >
                           <select name="category" aria-label={`Category of ${item.name}`}>
                             <option value="">uncategorized</option>
                             <For each={CATEGORIES}>{(c) => <option value={c}>{c}</option>}</For>
                           </select>
-                          <input name="aliasOf" list="skill-names" placeholder="or alias of…" aria-label={`Approve ${item.name} as an alias of`} />
-                          <button class="button button-small" type="submit">Approve</button>
-                          <button class="button button-small button-secondary" type="button" onClick={() => void props.act(() => trpc.skills.reject.mutate({ name: item.name }), `“${item.name}” stays its owners’ own.`)}>Reject</button>
+                          <input
+                            name="aliasOf"
+                            list="skill-names"
+                            placeholder="or alias of…"
+                            aria-label={`Approve ${item.name} as an alias of`}
+                          />
+                          <button class="button button-small" type="submit">
+                            Approve
+                          </button>
+                          <button
+                            class="button button-small button-secondary"
+                            type="button"
+                            onClick={() =>
+                              void props.act(
+                                () => trpc.skills.reject.mutate({ name: item.name }),
+                                `“${item.name}” stays its owners’ own.`,
+                              )
+                            }
+                          >
+                            Reject
+                          </button>
                         </form>
                       </td>
                     </tr>
@@ -72,7 +117,9 @@ export default function AdminSkills() {
   const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
   const shown = createMemo(() => {
     const f = filter().trim().toLowerCase();
-    return (catalog.data ?? []).filter((s) => !f || s.name.toLowerCase().includes(f) || s.aliases.some((a) => a.toLowerCase().includes(f))).slice(0, 100);
+    return (catalog.data ?? [])
+      .filter((s) => !f || s.name.toLowerCase().includes(f) || s.aliases.some((a) => a.toLowerCase().includes(f)))
+      .slice(0, 100);
   });
   const act = async (work: () => Promise<unknown>, done: string) => {
     setMessage(null);
@@ -90,53 +137,96 @@ export default function AdminSkills() {
       {() => (
         <div class="stack wide">
           <h1>Skills catalog</h1>
-          <Show when={message()}>{(m) => <p class={m().ok ? 'notice' : 'form-error'} role="status">{m().text}</p>}</Show>
+          <Show when={message()}>
+            {(m) => (
+              <p class={m().ok ? 'notice' : 'form-error'} role="status">
+                {m().text}
+              </p>
+            )}
+          </Show>
           <ReviewQueue act={act} skillNamed={byName} />
-          <form class="panel row" onSubmit={(e) => {
-            e.preventDefault();
-            const form = new FormData(e.currentTarget);
-            const from = byName(String(form.get('from')));
-            const into = byName(String(form.get('into')));
-            if (!from || !into) return setMessage({ ok: false, text: 'Name two skills of the catalog.' });
-            void act(() => trpc.skills.merge.mutate({ fromId: from.id, intoId: into.id }), `${from.name} merged into ${into.name}.`);
-          }}>
-            <div class="field"><label for="merge-from">Merge this skill</label><input id="merge-from" name="from" list="skill-names" /></div>
-            <div class="field"><label for="merge-into">into this one</label><input id="merge-into" name="into" list="skill-names" /></div>
-            <button class="button" type="submit">Merge</button>
+          <form
+            class="panel row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const form = new FormData(e.currentTarget);
+              const from = byName(String(form.get('from')));
+              const into = byName(String(form.get('into')));
+              if (!from || !into) return setMessage({ ok: false, text: 'Name two skills of the catalog.' });
+              void act(
+                () => trpc.skills.merge.mutate({ fromId: from.id, intoId: into.id }),
+                `${from.name} merged into ${into.name}.`,
+              );
+            }}
+          >
+            <div class="field">
+              <label for="merge-from">Merge this skill</label>
+              <input id="merge-from" name="from" list="skill-names" />
+            </div>
+            <div class="field">
+              <label for="merge-into">into this one</label>
+              <input id="merge-into" name="into" list="skill-names" />
+            </div>
+            <button class="button" type="submit">
+              Merge
+            </button>
           </form>
-          <datalist id="skill-names"><For each={catalog.data}>{(s) => <option value={s.name} />}</For></datalist>
-          <div class="field"><label for="skill-filter">Find a skill</label><input id="skill-filter" type="search" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} /></div>
+          <datalist id="skill-names">
+            <For each={catalog.data}>{(s) => <option value={s.name} />}</For>
+          </datalist>
+          <div class="field">
+            <label for="skill-filter">Find a skill</label>
+            <input id="skill-filter" type="search" value={filter()} onInput={(e) => setFilter(e.currentTarget.value)} />
+          </div>
           <Switch>
-            <Match when={catalog.isPending}><Skeleton lines={8} /></Match>
-            <Match when={catalog.isError}><ErrorBox error={catalog.error} /></Match>
+            <Match when={catalog.isPending}>
+              <Skeleton lines={8} />
+            </Match>
+            <Match when={catalog.isError}>
+              <ErrorBox error={catalog.error} />
+            </Match>
             <Match when={catalog.data}>
               {/* Six columns do not fit a phone: the table scrolls inside its box, not the page. */}
               <div class="table-scroll">
-              <table class="table">
-                <thead><tr><th scope="col">Skill</th><th scope="col">Category</th><th scope="col">Aliases</th><th scope="col">Seekers</th><th scope="col">Jobs</th><th scope="col">Add an alias</th></tr></thead>
-                <tbody>
-                  <For each={shown()}>
-                    {(skill) => (
-                      <tr>
-                        <th scope="row">{skill.name}</th>
-                        <td>{skill.category ?? 'uncategorized'}</td>
-                        <td>{skill.aliases.join(', ')}</td>
-                        <td>{skill.seekers}</td>
-                        <td>{skill.jobs}</td>
-                        <td>
-                          <form onSubmit={(e) => {
-                            e.preventDefault();
-                            const alias = String(new FormData(e.currentTarget).get('alias') ?? '');
-                            void act(() => trpc.skills.addAlias.mutate({ skillId: skill.id, alias }), `“${alias}” now names ${skill.name}.`);
-                          }}>
-                            <input name="alias" aria-label={`New alias for ${skill.name}`} />
-                          </form>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+                <table class="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Skill</th>
+                      <th scope="col">Category</th>
+                      <th scope="col">Aliases</th>
+                      <th scope="col">Seekers</th>
+                      <th scope="col">Jobs</th>
+                      <th scope="col">Add an alias</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={shown()}>
+                      {(skill) => (
+                        <tr>
+                          <th scope="row">{skill.name}</th>
+                          <td>{skill.category ?? 'uncategorized'}</td>
+                          <td>{skill.aliases.join(', ')}</td>
+                          <td>{skill.seekers}</td>
+                          <td>{skill.jobs}</td>
+                          <td>
+                            <form
+                              onSubmit={(e) => {
+                                e.preventDefault();
+                                const alias = String(new FormData(e.currentTarget).get('alias') ?? '');
+                                void act(
+                                  () => trpc.skills.addAlias.mutate({ skillId: skill.id, alias }),
+                                  `“${alias}” now names ${skill.name}.`,
+                                );
+                              }}
+                            >
+                              <input name="alias" aria-label={`New alias for ${skill.name}`} />
+                            </form>
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
               </div>
             </Match>
           </Switch>

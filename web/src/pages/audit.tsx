@@ -12,7 +12,11 @@ export default function AuditPage() {
   const [params, setParams] = useSearchParams();
   const jobId = () => (params.job ? Number(params.job) : undefined);
   const isAdmin = () => me.data?.userType === 'admin';
-  const jobs = useQuery(() => ({ queryKey: ['jobs', 'mine'], queryFn: () => trpc.jobs.mine.query(), enabled: me.data?.userType === 'employer' }));
+  const jobs = useQuery(() => ({
+    queryKey: ['jobs', 'mine'],
+    queryFn: () => trpc.jobs.mine.query(),
+    enabled: me.data?.userType === 'employer',
+  }));
   const audit = useQuery(() => ({
     queryKey: ['audit', isAdmin() ? 'platform' : 'employer', jobId()],
     queryFn: () => (isAdmin() ? trpc.audit.platform.query() : trpc.audit.forEmployer.query({ jobId: jobId() })),
@@ -22,8 +26,9 @@ export default function AuditPage() {
     <div class="stack wide">
       <h1>Bias audit</h1>
       <p class="muted">
-        Selection and scoring rates by the categories seekers chose to self-identify with (New York City Local Law 144). This is the data an independent
-        auditor needs; the audit itself, and the notices to candidates, remain the employer's duty.
+        Selection and scoring rates by the categories seekers chose to self-identify with (New York City Local Law 144).
+        This is the data an independent auditor needs; the audit itself, and the notices to candidates, remain the
+        employer's duty.
       </p>
       <Show when={me.data?.userType === 'employer' && jobs.data}>
         {(list) => (
@@ -37,10 +42,20 @@ export default function AuditPage() {
         )}
       </Show>
       <Switch>
-        <Match when={me.data?.userType === 'job_seeker'}><p>The audit is for employers and admins.</p></Match>
-        <Match when={audit.isPending}><Skeleton lines={8} label="Computing the audit" /></Match>
-        <Match when={audit.isError}><ErrorBox error={audit.error} retry={() => audit.refetch()} /></Match>
-        <Match when={audit.data}>{(data) => <AuditView audit={data()} fileName={jobId() ? `bias-audit-job-${jobId()}.csv` : 'bias-audit.csv'} />}</Match>
+        <Match when={me.data?.userType === 'job_seeker'}>
+          <p>The audit is for employers and admins.</p>
+        </Match>
+        <Match when={audit.isPending}>
+          <Skeleton lines={8} label="Computing the audit" />
+        </Match>
+        <Match when={audit.isError}>
+          <ErrorBox error={audit.error} retry={() => audit.refetch()} />
+        </Match>
+        <Match when={audit.data}>
+          {(data) => (
+            <AuditView audit={data()} fileName={jobId() ? `bias-audit-job-${jobId()}.csv` : 'bias-audit.csv'} />
+          )}
+        </Match>
       </Switch>
     </div>
   );

@@ -16,8 +16,14 @@ export default function ConfirmEmailChange() {
       }}
       done={(result) => (
         <>
-          <p class="notice" role="status">Your account now uses {result.email}. Sign in with this address from now on.</p>
-          <p><A href="/account" class="button">Go to your account</A></p>
+          <p class="notice" role="status">
+            Your account now uses {result.email}. Sign in with this address from now on.
+          </p>
+          <p>
+            <A href="/account" class="button">
+              Go to your account
+            </A>
+          </p>
         </>
       )}
     />

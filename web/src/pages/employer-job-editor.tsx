@@ -14,7 +14,15 @@ type SkillRow = { name: string; required: boolean; priority: 1 | 2 | 3; inferred
 function Editor(props: { job: Job | null }) {
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [skills, setSkills] = createSignal<SkillRow[]>(props.job?.skills.map((s) => ({ name: s.name, required: s.required, priority: (s.priority ?? 2) as 1 | 2 | 3, inferred: s.inferred, custom: s.custom })) ?? []);
+  const [skills, setSkills] = createSignal<SkillRow[]>(
+    props.job?.skills.map((s) => ({
+      name: s.name,
+      required: s.required,
+      priority: (s.priority ?? 2) as 1 | 2 | 3,
+      inferred: s.inferred,
+      custom: s.custom,
+    })) ?? [],
+  );
   const [problem, setProblem] = createSignal<FormProblem | null>(null);
   const [busy, setBusy] = createSignal(false);
   const errors = (field: string) => problem()?.fieldErrors[field];
@@ -58,73 +66,181 @@ function Editor(props: { job: Job | null }) {
         <input id="title" name="title" value={props.job?.title ?? ''} required aria-describedby="title-error" />
       </Field>
       <Field id="description" label="Description" errors={errors('description')}>
-        <textarea id="description" name="description" rows="8" required aria-describedby="description-error">{props.job?.description ?? ''}</textarea>
+        <textarea id="description" name="description" rows="8" required aria-describedby="description-error">
+          {props.job?.description ?? ''}
+        </textarea>
       </Field>
       <div class="row">
         <Field id="location" label="Location" errors={errors('location')}>
-          <input id="location" name="location" value={props.job?.location ?? ''} placeholder="City, region" aria-describedby="location-error" />
+          <input
+            id="location"
+            name="location"
+            value={props.job?.location ?? ''}
+            placeholder="City, region"
+            aria-describedby="location-error"
+          />
         </Field>
         <Field id="employmentType" label="Type" errors={errors('employmentType')}>
           <select id="employmentType" name="employmentType" aria-describedby="employmentType-error">
             <option value="">Not stated</option>
-            <For each={EMPLOYMENT_TYPES}>{([value, label]) => <option value={value} selected={props.job?.employmentType === value}>{label}</option>}</For>
+            <For each={EMPLOYMENT_TYPES}>
+              {([value, label]) => (
+                <option value={value} selected={props.job?.employmentType === value}>
+                  {label}
+                </option>
+              )}
+            </For>
           </select>
         </Field>
       </div>
-      <label class="check"><input type="checkbox" name="remoteAllowed" checked={props.job?.remoteAllowed ?? false} /> Can be done remotely</label>
+      <label class="check">
+        <input type="checkbox" name="remoteAllowed" checked={props.job?.remoteAllowed ?? false} /> Can be done remotely
+      </label>
       <div class="row">
         <Field id="salaryMin" label="Salary from" errors={errors('salaryMin')}>
-          <input id="salaryMin" name="salaryMin" type="number" min="0" step="any" value={props.job?.salaryMin ?? ''} aria-describedby="salaryMin-error" />
+          <input
+            id="salaryMin"
+            name="salaryMin"
+            type="number"
+            min="0"
+            step="any"
+            value={props.job?.salaryMin ?? ''}
+            aria-describedby="salaryMin-error"
+          />
         </Field>
         <Field id="salaryMax" label="Salary to" errors={errors('salaryMax')}>
-          <input id="salaryMax" name="salaryMax" type="number" min="0" step="any" value={props.job?.salaryMax ?? ''} aria-describedby="salaryMax-error" />
+          <input
+            id="salaryMax"
+            name="salaryMax"
+            type="number"
+            min="0"
+            step="any"
+            value={props.job?.salaryMax ?? ''}
+            aria-describedby="salaryMax-error"
+          />
         </Field>
         <Field id="currency" label="Currency" errors={errors('currency')}>
-          <input id="currency" name="currency" value={props.job?.currency ?? 'USD'} maxLength={3} aria-describedby="currency-error" />
+          <input
+            id="currency"
+            name="currency"
+            value={props.job?.currency ?? 'USD'}
+            maxLength={3}
+            aria-describedby="currency-error"
+          />
         </Field>
         <Field id="experienceYears" label="Years of experience" errors={errors('requirements.experienceYears')}>
-          <input id="experienceYears" name="experienceYears" type="number" min="0" max="50" value={props.job?.requirements?.experienceYears ?? ''} />
+          <input
+            id="experienceYears"
+            name="experienceYears"
+            type="number"
+            min="0"
+            max="50"
+            value={props.job?.requirements?.experienceYears ?? ''}
+          />
         </Field>
       </div>
       <fieldset class="skills-fieldset">
         <legend>Skills</legend>
         <p class="hint">Leave empty and we will read them from the description; you can confirm them afterwards.</p>
         <table class="skills-table">
-          <thead><tr><th scope="col">Skill</th><th scope="col">Required</th><th scope="col">Priority</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Skill</th>
+              <th scope="col">Required</th>
+              <th scope="col">Priority</th>
+              <th scope="col">
+                <span class="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             <For each={skills()}>
               {(skill, index) => (
                 <tr>
                   <th scope="row">
                     {skill.name}
-                    <Show when={skill.inferred}><span class="muted"> · read from the text</span></Show>
-                    <Show when={skill.custom}><span class="muted"> · this job’s own (not in our list yet: sent to review)</span></Show>
+                    <Show when={skill.inferred}>
+                      <span class="muted"> · read from the text</span>
+                    </Show>
+                    <Show when={skill.custom}>
+                      <span class="muted"> · this job’s own (not in our list yet: sent to review)</span>
+                    </Show>
                   </th>
-                  <td><input type="checkbox" aria-label={`${skill.name} is required`} checked={skill.required} onChange={(e) => setSkills((s) => s.map((row, i) => (i === index() ? { ...row, required: e.currentTarget.checked } : row)))} /></td>
                   <td>
-                    <select aria-label={`Priority of ${skill.name}`} onChange={(e) => setSkills((s) => s.map((row, i) => (i === index() ? { ...row, priority: Number(e.currentTarget.value) as 1 | 2 | 3 } : row)))}>
-                      <option value="1" selected={skill.priority === 1}>Must have</option>
-                      <option value="2" selected={skill.priority === 2}>Important</option>
-                      <option value="3" selected={skill.priority === 3}>Nice to have</option>
+                    <input
+                      type="checkbox"
+                      aria-label={`${skill.name} is required`}
+                      checked={skill.required}
+                      onChange={(e) =>
+                        setSkills((s) =>
+                          s.map((row, i) => (i === index() ? { ...row, required: e.currentTarget.checked } : row)),
+                        )
+                      }
+                    />
+                  </td>
+                  <td>
+                    <select
+                      aria-label={`Priority of ${skill.name}`}
+                      onChange={(e) =>
+                        setSkills((s) =>
+                          s.map((row, i) =>
+                            i === index() ? { ...row, priority: Number(e.currentTarget.value) as 1 | 2 | 3 } : row,
+                          ),
+                        )
+                      }
+                    >
+                      <option value="1" selected={skill.priority === 1}>
+                        Must have
+                      </option>
+                      <option value="2" selected={skill.priority === 2}>
+                        Important
+                      </option>
+                      <option value="3" selected={skill.priority === 3}>
+                        Nice to have
+                      </option>
                     </select>
                   </td>
-                  <td><button type="button" class="link-button" aria-label={`Remove ${skill.name}`} onClick={() => setSkills((s) => s.filter((_, i) => i !== index()))}>Remove</button></td>
+                  <td>
+                    <button
+                      type="button"
+                      class="link-button"
+                      aria-label={`Remove ${skill.name}`}
+                      onClick={() => setSkills((s) => s.filter((_, i) => i !== index()))}
+                    >
+                      Remove
+                    </button>
+                  </td>
                 </tr>
               )}
             </For>
           </tbody>
         </table>
-        <SkillPicker label="Add a skill" allowCustom exclude={skills().map((s) => s.name)} onPick={(name, custom) => setSkills((s) => [...s, { name, required: true, priority: 2, custom }])} />
+        <SkillPicker
+          label="Add a skill"
+          allowCustom
+          exclude={skills().map((s) => s.name)}
+          onPick={(name, custom) => setSkills((s) => [...s, { name, required: true, priority: 2, custom }])}
+        />
       </fieldset>
-      <Show when={!props.job}><label class="check"><input type="checkbox" name="draft" /> Save as a draft (not visible to job seekers yet)</label></Show>
-      <button class="button" type="submit" disabled={busy()}>{busy() ? 'Saving…' : props.job ? 'Save changes' : 'Post job'}</button>
+      <Show when={!props.job}>
+        <label class="check">
+          <input type="checkbox" name="draft" /> Save as a draft (not visible to job seekers yet)
+        </label>
+      </Show>
+      <button class="button" type="submit" disabled={busy()}>
+        {busy() ? 'Saving…' : props.job ? 'Save changes' : 'Post job'}
+      </button>
     </form>
   );
 }
 
 export default function EmployerJobEditor() {
   const params = useParams<{ id?: string }>();
-  const job = useQuery(() => ({ queryKey: ['jobs', 'get', Number(params.id)], queryFn: () => trpc.jobs.get.query({ id: Number(params.id) }), enabled: !!params.id }));
+  const job = useQuery(() => ({
+    queryKey: ['jobs', 'get', Number(params.id)],
+    queryFn: () => trpc.jobs.get.query({ id: Number(params.id) }),
+    enabled: !!params.id,
+  }));
   return (
     <RequireRole role="employer">
       {() => (
@@ -132,9 +248,15 @@ export default function EmployerJobEditor() {
           <BackLink href="/employer/jobs">Your jobs</BackLink>
           <h1>{params.id ? 'Edit job' : 'Post a job'}</h1>
           <Switch>
-            <Match when={!params.id}><Editor job={null} /></Match>
-            <Match when={job.isPending}><Skeleton lines={8} /></Match>
-            <Match when={job.isError}><ErrorBox error={job.error} /></Match>
+            <Match when={!params.id}>
+              <Editor job={null} />
+            </Match>
+            <Match when={job.isPending}>
+              <Skeleton lines={8} />
+            </Match>
+            <Match when={job.isError}>
+              <ErrorBox error={job.error} />
+            </Match>
             <Match when={job.data}>{(data) => <Editor job={data()} />}</Match>
           </Switch>
         </div>

@@ -10,11 +10,19 @@ import { ReviewAnswer } from '../components/review-answer.tsx';
 /** Below this overall score a candidate is noise on this page. */
 const CANDIDATE_MIN_SCORE = 0.25;
 
-const ACTION_LABEL: Record<string, string> = { reviewed: 'Mark reviewed', interview: 'Move to interview', accepted: 'Accept', rejected: 'Reject' };
+const ACTION_LABEL: Record<string, string> = {
+  reviewed: 'Mark reviewed',
+  interview: 'Move to interview',
+  accepted: 'Accept',
+  rejected: 'Reject',
+};
 
 function Applicants(props: { jobId: number }) {
   const client = useQueryClient();
-  const list = useQuery(() => ({ queryKey: ['applications', 'forJob', props.jobId], queryFn: () => trpc.applications.forJob.query({ jobId: props.jobId }) }));
+  const list = useQuery(() => ({
+    queryKey: ['applications', 'forJob', props.jobId],
+    queryFn: () => trpc.applications.forJob.query({ jobId: props.jobId }),
+  }));
   const [error, setError] = createSignal<string | null>(null);
   const move = async (id: number, status: 'reviewed' | 'interview' | 'accepted' | 'rejected') => {
     if (status === 'rejected' && !confirm('Reject this application? The candidate will see it.')) return;
@@ -29,32 +37,73 @@ function Applicants(props: { jobId: number }) {
   return (
     <section>
       <h2>Applicants</h2>
-      <Show when={error()}><p class="form-error" role="alert">{error()}</p></Show>
+      <Show when={error()}>
+        <p class="form-error" role="alert">
+          {error()}
+        </p>
+      </Show>
       <Switch>
-        <Match when={list.isPending}><Skeleton lines={4} /></Match>
-        <Match when={list.isError}><ErrorBox error={list.error} retry={() => list.refetch()} /></Match>
-        <Match when={list.data?.applications.length === 0}><Empty title="No applications yet"><p>Candidates who apply appear here, best match first.</p></Empty></Match>
+        <Match when={list.isPending}>
+          <Skeleton lines={4} />
+        </Match>
+        <Match when={list.isError}>
+          <ErrorBox error={list.error} retry={() => list.refetch()} />
+        </Match>
+        <Match when={list.data?.applications.length === 0}>
+          <Empty title="No applications yet">
+            <p>Candidates who apply appear here, best match first.</p>
+          </Empty>
+        </Match>
         <Match when={list.data}>
           {(data) => (
             <>
               <p class="muted">
-                <For each={Object.entries(data().counts).filter(([, n]) => n > 0)}>{([status, n], i) => <>{i() > 0 ? ' · ' : ''}{n} {STATUS_LABEL[status]?.toLowerCase()}</>}</For>
+                <For each={Object.entries(data().counts).filter(([, n]) => n > 0)}>
+                  {([status, n], i) => (
+                    <>
+                      {i() > 0 ? ' · ' : ''}
+                      {n} {STATUS_LABEL[status]?.toLowerCase()}
+                    </>
+                  )}
+                </For>
               </p>
               <ul class="cards">
                 <For each={data().applications}>
                   {(application) => (
                     <li class="card applicant-card">
                       <div class="match-head">
-                        <h3>{application.seeker ? `${application.seeker.firstName} ${application.seeker.lastName}` : 'Former candidate (account erased)'}</h3>
-                        <StatusBadge status={application.status} label={STATUS_LABEL[application.status] ?? application.status} />
+                        <h3>
+                          {application.seeker
+                            ? `${application.seeker.firstName} ${application.seeker.lastName}`
+                            : 'Former candidate (account erased)'}
+                        </h3>
+                        <StatusBadge
+                          status={application.status}
+                          label={STATUS_LABEL[application.status] ?? application.status}
+                        />
                       </div>
-                      <p class="muted">{application.seeker ? `${application.seeker.email}${application.seeker.phone ? ` · ${application.seeker.phone}` : ''} · ` : ''}applied {dateLabel(application.submittedAt)}</p>
+                      <p class="muted">
+                        {application.seeker
+                          ? `${application.seeker.email}${application.seeker.phone ? ` · ${application.seeker.phone}` : ''} · `
+                          : ''}
+                        applied {dateLabel(application.submittedAt)}
+                      </p>
                       <ScoreBar label="Match" score={application.matchScore} />
-                      <Show when={application.coverLetter}><blockquote class="cover-letter">{application.coverLetter}</blockquote></Show>
+                      <Show when={application.coverLetter}>
+                        <blockquote class="cover-letter">{application.coverLetter}</blockquote>
+                      </Show>
                       <div class="actions">
                         <For each={application.next}>
                           {(status) => (
-                            <button type="button" class={status === 'rejected' ? 'button button-small button-secondary' : 'button button-small'} onClick={() => move(application.id, status as 'reviewed' | 'interview' | 'accepted' | 'rejected')}>
+                            <button
+                              type="button"
+                              class={
+                                status === 'rejected' ? 'button button-small button-secondary' : 'button button-small'
+                              }
+                              onClick={() =>
+                                move(application.id, status as 'reviewed' | 'interview' | 'accepted' | 'rejected')
+                              }
+                            >
                               {ACTION_LABEL[status]}
                             </button>
                           )}
@@ -73,32 +122,57 @@ function Applicants(props: { jobId: number }) {
 }
 
 function Candidates(props: { jobId: number }) {
-  const candidates = useQuery(() => ({ queryKey: ['matches', 'candidates', props.jobId], queryFn: () => trpc.matches.candidatesForJob.query({ jobId: props.jobId, minScore: CANDIDATE_MIN_SCORE }) }));
+  const candidates = useQuery(() => ({
+    queryKey: ['matches', 'candidates', props.jobId],
+    queryFn: () => trpc.matches.candidatesForJob.query({ jobId: props.jobId, minScore: CANDIDATE_MIN_SCORE }),
+  }));
   return (
     <section>
       <h2>Ranked candidates</h2>
-      <p class="muted">People whose resumes fit this job (25% or more), best first, and anyone who asked for a human review. Contact details appear once they apply.</p>
+      <p class="muted">
+        People whose resumes fit this job (25% or more), best first, and anyone who asked for a human review. Contact
+        details appear once they apply.
+      </p>
       <Switch>
-        <Match when={candidates.isPending}><Skeleton lines={4} /></Match>
-        <Match when={candidates.isError}><ErrorBox error={candidates.error} retry={() => candidates.refetch()} /></Match>
-        <Match when={candidates.data?.length === 0}><Empty title="No candidates yet"><p>Matching runs a few seconds after a job is posted or changed.</p></Empty></Match>
+        <Match when={candidates.isPending}>
+          <Skeleton lines={4} />
+        </Match>
+        <Match when={candidates.isError}>
+          <ErrorBox error={candidates.error} retry={() => candidates.refetch()} />
+        </Match>
+        <Match when={candidates.data?.length === 0}>
+          <Empty title="No candidates yet">
+            <p>Matching runs a few seconds after a job is posted or changed.</p>
+          </Empty>
+        </Match>
         <Match when={candidates.data}>
           <ol class="cards">
             <KeyedFor each={candidates.data ?? []} by={(candidate) => candidate.seekerId}>
               {(c) => (
                 <li class="card candidate-card">
                   <div class="match-head">
-                    <h3>{c().firstName} {c().lastName}</h3>
+                    <h3>
+                      {c().firstName} {c().lastName}
+                    </h3>
                     <span class="overall">{Math.round(c().overallScore * 100)}%</span>
                   </div>
-                  <p class="muted">{[c().headline, c().location].filter(Boolean).join(' · ')}{c().application ? ` · applied (${STATUS_LABEL[c().application!.status]?.toLowerCase()})` : ''}</p>
+                  <p class="muted">
+                    {[c().headline, c().location].filter(Boolean).join(' · ')}
+                    {c().application ? ` · applied (${STATUS_LABEL[c().application!.status]?.toLowerCase()})` : ''}
+                  </p>
                   <div class="scores">
                     <ScoreBar label="Skills" score={c().skillMatchScore} />
                     <ScoreBar label="Resume fit" score={c().semanticScore} />
                   </div>
-                  <Show when={c().matchedSkills.length}><SkillChips kind="matched" skills={c().matchedSkills} /></Show>
-                  <Show when={c().missingSkills.length}><SkillChips kind="missing" skills={c().missingSkills} /></Show>
-                  <Show when={c().review}>{(review) => <ReviewAnswer review={review()} onAnswered={() => void candidates.refetch()} />}</Show>
+                  <Show when={c().matchedSkills.length}>
+                    <SkillChips kind="matched" skills={c().matchedSkills} />
+                  </Show>
+                  <Show when={c().missingSkills.length}>
+                    <SkillChips kind="missing" skills={c().missingSkills} />
+                  </Show>
+                  <Show when={c().review}>
+                    {(review) => <ReviewAnswer review={review()} onAnswered={() => void candidates.refetch()} />}
+                  </Show>
                 </li>
               )}
             </KeyedFor>
@@ -112,14 +186,19 @@ function Candidates(props: { jobId: number }) {
 export default function EmployerJobReview() {
   const params = useParams<{ id: string }>();
   const jobId = () => Number(params.id);
-  const job = useQuery(() => ({ queryKey: ['jobs', 'get', jobId()], queryFn: () => trpc.jobs.get.query({ id: jobId() }) }));
+  const job = useQuery(() => ({
+    queryKey: ['jobs', 'get', jobId()],
+    queryFn: () => trpc.jobs.get.query({ id: jobId() }),
+  }));
   return (
     <RequireRole role="employer">
       {() => (
         <div class="stack wide">
           <BackLink href="/employer/jobs">Your jobs</BackLink>
           <Switch>
-            <Match when={job.isError}><ErrorBox error={job.error} /></Match>
+            <Match when={job.isError}>
+              <ErrorBox error={job.error} />
+            </Match>
             <Match when={job.data}>
               {(data) => (
                 <>
@@ -127,7 +206,11 @@ export default function EmployerJobReview() {
                     <h1>{data().title}</h1>
                     <StatusBadge status={data().status} label={STATUS_LABEL[data().status] ?? data().status} />
                   </div>
-                  <p><A href={`/jobs/${data().id}`}>Public page</A> · <A href={`/employer/jobs/${data().id}/edit`}>Edit</A> · <A href={`/audit?job=${data().id}`}>Bias audit</A></p>
+                  <p>
+                    <A href={`/jobs/${data().id}`}>Public page</A> ·{' '}
+                    <A href={`/employer/jobs/${data().id}/edit`}>Edit</A> ·{' '}
+                    <A href={`/audit?job=${data().id}`}>Bias audit</A>
+                  </p>
                   <Applicants jobId={jobId()} />
                   <Candidates jobId={jobId()} />
                 </>

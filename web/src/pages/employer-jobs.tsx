@@ -7,7 +7,10 @@ import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
 import { problemOf, trpc } from '../lib/trpc.ts';
 
 const NEXT: Record<string, { status: 'draft' | 'active' | 'closed'; label: string }[]> = {
-  draft: [{ status: 'active', label: 'Post' }, { status: 'closed', label: 'Discard' }],
+  draft: [
+    { status: 'active', label: 'Post' },
+    { status: 'closed', label: 'Discard' },
+  ],
   active: [{ status: 'closed', label: 'Close' }],
   closed: [{ status: 'active', label: 'Reopen' }],
 };
@@ -18,7 +21,11 @@ function JobList() {
   const [error, setError] = createSignal<string | null>(null);
   const setStatus = async (id: number, status: 'draft' | 'active' | 'closed', title: string) => {
     // Closing takes the job off search and ends its applications' intake: ask first.
-    if (status === 'closed' && !window.confirm(`Close “${title}”? It leaves the search and takes no more applications. You can reopen it later.`)) return;
+    if (
+      status === 'closed' &&
+      !window.confirm(`Close “${title}”? It leaves the search and takes no more applications. You can reopen it later.`)
+    )
+      return;
     setError(null);
     try {
       await trpc.jobs.setStatus.mutate({ id, status });
@@ -29,34 +36,69 @@ function JobList() {
   };
   return (
     <Switch>
-      <Match when={jobs.isPending}><Skeleton lines={5} /></Match>
-      <Match when={jobs.isError}><ErrorBox error={jobs.error} retry={() => jobs.refetch()} /></Match>
+      <Match when={jobs.isPending}>
+        <Skeleton lines={5} />
+      </Match>
+      <Match when={jobs.isError}>
+        <ErrorBox error={jobs.error} retry={() => jobs.refetch()} />
+      </Match>
       <Match when={jobs.data?.length === 0}>
-        <Empty title="No jobs yet"><p>Post your first job and we will rank the candidates who fit it.</p><A class="button" href="/employer/jobs/new">Post a job</A></Empty>
+        <Empty title="No jobs yet">
+          <p>Post your first job and we will rank the candidates who fit it.</p>
+          <A class="button" href="/employer/jobs/new">
+            Post a job
+          </A>
+        </Empty>
       </Match>
       <Match when={jobs.data}>
-        <Show when={error()}><p class="form-error" role="alert">{error()}</p></Show>
+        <Show when={error()}>
+          <p class="form-error" role="alert">
+            {error()}
+          </p>
+        </Show>
         {/* On a phone the table scrolls inside its box instead of widening the page. */}
         <div class="table-scroll">
-        <table class="table">
-          <thead><tr><th scope="col">Job</th><th scope="col">Status</th><th scope="col">Applicants</th><th scope="col">Posted</th><th scope="col">Actions</th></tr></thead>
-          <tbody>
-            <For each={jobs.data}>
-              {(job) => (
-                <tr>
-                  <th scope="row"><A href={`/employer/jobs/${job.id}`}>{job.title}</A></th>
-                  <td><StatusBadge status={job.status} label={STATUS_LABEL[job.status] ?? job.status} /></td>
-                  <td>{job.applicationCount}</td>
-                  <td>{dateLabel(job.postedAt) || '–'}</td>
-                  <td class="actions">
-                    <A href={`/employer/jobs/${job.id}/edit`}>Edit</A>
-                    <For each={NEXT[job.status] ?? []}>{(next) => <button type="button" class="link-button" onClick={() => setStatus(job.id, next.status, job.title)}>{next.label}</button>}</For>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">Job</th>
+                <th scope="col">Status</th>
+                <th scope="col">Applicants</th>
+                <th scope="col">Posted</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={jobs.data}>
+                {(job) => (
+                  <tr>
+                    <th scope="row">
+                      <A href={`/employer/jobs/${job.id}`}>{job.title}</A>
+                    </th>
+                    <td>
+                      <StatusBadge status={job.status} label={STATUS_LABEL[job.status] ?? job.status} />
+                    </td>
+                    <td>{job.applicationCount}</td>
+                    <td>{dateLabel(job.postedAt) || '–'}</td>
+                    <td class="actions">
+                      <A href={`/employer/jobs/${job.id}/edit`}>Edit</A>
+                      <For each={NEXT[job.status] ?? []}>
+                        {(next) => (
+                          <button
+                            type="button"
+                            class="link-button"
+                            onClick={() => setStatus(job.id, next.status, job.title)}
+                          >
+                            {next.label}
+                          </button>
+                        )}
+                      </For>
+                    </td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
         </div>
       </Match>
     </Switch>
@@ -70,7 +112,9 @@ export default function EmployerJobs() {
         <div class="stack wide">
           <div class="page-head">
             <h1>Your jobs</h1>
-            <A class="button" href="/employer/jobs/new">Post a job</A>
+            <A class="button" href="/employer/jobs/new">
+              Post a job
+            </A>
           </div>
           <JobList />
         </div>

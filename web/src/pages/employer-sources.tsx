@@ -7,13 +7,32 @@ import { dateLabel } from '../lib/format.ts';
 import { problemOf, trpc, type FormProblem } from '../lib/trpc.ts';
 
 function Deliveries(props: { sourceId: string }) {
-  const deliveries = useQuery(() => ({ queryKey: ['sources', 'deliveries', props.sourceId], queryFn: () => trpc.sources.deliveries.query({ id: props.sourceId, limit: 20 }) }));
+  const deliveries = useQuery(() => ({
+    queryKey: ['sources', 'deliveries', props.sourceId],
+    queryFn: () => trpc.sources.deliveries.query({ id: props.sourceId, limit: 20 }),
+  }));
   return (
     <Show when={deliveries.data?.length} fallback={<p class="muted">No deliveries yet.</p>}>
       <table class="table">
-        <thead><tr><th scope="col">Received</th><th scope="col">Event</th><th scope="col">Outcome</th><th scope="col">Detail</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Received</th>
+            <th scope="col">Event</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Detail</th>
+          </tr>
+        </thead>
         <tbody>
-          <For each={deliveries.data}>{(d) => <tr><td>{new Date(d.receivedAt).toLocaleString()}</td><td>{d.eventType ?? '–'}</td><td>{d.outcome}</td><td>{d.error ?? (d.jobId ? `job ${d.jobId}` : '')}</td></tr>}</For>
+          <For each={deliveries.data}>
+            {(d) => (
+              <tr>
+                <td>{new Date(d.receivedAt).toLocaleString()}</td>
+                <td>{d.eventType ?? '–'}</td>
+                <td>{d.outcome}</td>
+                <td>{d.error ?? (d.jobId ? `job ${d.jobId}` : '')}</td>
+              </tr>
+            )}
+          </For>
         </tbody>
       </table>
     </Show>
@@ -29,11 +48,28 @@ function SecretOnce(props: { secret: string; path: string }) {
     );
   return (
     <div class="secret" role="status">
-      <p><strong>Copy this signing secret now: it is shown only once.</strong></p>
+      <p>
+        <strong>Copy this signing secret now: it is shown only once.</strong>
+      </p>
       <code>{props.secret}</code>{' '}
-      <button type="button" class="button button-small button-secondary" onClick={copy}>Copy secret</button>
-      <Show when={copied()}>{(state) => <span class="muted" aria-live="polite">{state() === 'yes' ? ' Copied.' : ' Could not copy: select the secret and copy it by hand.'}</span>}</Show>
-      <p class="muted">Deliveries go to <code>{location.origin}{props.path}</code>, signed with Standard Webhooks headers.</p>
+      <button type="button" class="button button-small button-secondary" onClick={copy}>
+        Copy secret
+      </button>
+      <Show when={copied()}>
+        {(state) => (
+          <span class="muted" aria-live="polite">
+            {state() === 'yes' ? ' Copied.' : ' Could not copy: select the secret and copy it by hand.'}
+          </span>
+        )}
+      </Show>
+      <p class="muted">
+        Deliveries go to{' '}
+        <code>
+          {location.origin}
+          {props.path}
+        </code>
+        , signed with Standard Webhooks headers.
+      </p>
     </div>
   );
 }
@@ -48,7 +84,10 @@ export default function EmployerSources() {
     const form = new FormData(event.currentTarget as HTMLFormElement);
     setProblem(null);
     try {
-      const source = await trpc.sources.create.mutate({ name: String(form.get('name') ?? ''), format: String(form.get('format')) as 'json-ld' | 'greenhouse' });
+      const source = await trpc.sources.create.mutate({
+        name: String(form.get('name') ?? ''),
+        format: String(form.get('format')) as 'json-ld' | 'greenhouse',
+      });
       setSecret({ secret: source.signingSecret, path: source.webhookPath });
       (event.target as HTMLFormElement).reset();
       await client.invalidateQueries({ queryKey: ['sources'] });
@@ -70,14 +109,21 @@ export default function EmployerSources() {
       {() => (
         <div class="stack wide">
           <h1>Job boards</h1>
-          <p class="muted">Connect a job board or your careers site: it pushes postings here by webhook, and they become your jobs.</p>
+          <p class="muted">
+            Connect a job board or your careers site: it pushes postings here by webhook, and they become your jobs.
+          </p>
           <Show when={secret()}>{(s) => <SecretOnce secret={s().secret} path={s().path} />}</Show>
           <form class="panel" onSubmit={create} novalidate>
             <h2>Connect a board</h2>
             <FormError message={problem()?.message ?? null} />
             <div class="row">
               <Field id="source-name" label="Name" errors={problem()?.fieldErrors.name}>
-                <input id="source-name" name="name" placeholder="Our careers site" aria-describedby="source-name-error" />
+                <input
+                  id="source-name"
+                  name="name"
+                  placeholder="Our careers site"
+                  aria-describedby="source-name-error"
+                />
               </Field>
               <Field id="source-format" label="Format">
                 <select id="source-format" name="format">
@@ -86,24 +132,44 @@ export default function EmployerSources() {
                 </select>
               </Field>
             </div>
-            <button class="button" type="submit">Connect</button>
+            <button class="button" type="submit">
+              Connect
+            </button>
           </form>
           <Switch>
-            <Match when={sources.isPending}><Skeleton lines={3} /></Match>
-            <Match when={sources.isError}><ErrorBox error={sources.error} /></Match>
-            <Match when={sources.data?.length === 0}><Empty title="No boards connected" /></Match>
+            <Match when={sources.isPending}>
+              <Skeleton lines={3} />
+            </Match>
+            <Match when={sources.isError}>
+              <ErrorBox error={sources.error} />
+            </Match>
+            <Match when={sources.data?.length === 0}>
+              <Empty title="No boards connected" />
+            </Match>
             <Match when={sources.data}>
               <For each={sources.data}>
                 {(source) => (
                   <section class="panel">
                     <div class="page-head">
                       <h2>{source.name}</h2>
-                      <span class="muted">{source.format} · connected {dateLabel(source.createdAt)} · {source.deliveries} deliveries</span>
+                      <span class="muted">
+                        {source.format} · connected {dateLabel(source.createdAt)} · {source.deliveries} deliveries
+                      </span>
                     </div>
-                    <p><code>{source.webhookPath}</code></p>
+                    <p>
+                      <code>{source.webhookPath}</code>
+                    </p>
                     <div class="actions">
-                      <button type="button" class="button button-small button-secondary" onClick={() => rotate(source.id, source.webhookPath)}>New secret</button>
-                      <button type="button" class="link-button" onClick={() => remove(source.id)}>Disconnect</button>
+                      <button
+                        type="button"
+                        class="button button-small button-secondary"
+                        onClick={() => rotate(source.id, source.webhookPath)}
+                      >
+                        New secret
+                      </button>
+                      <button type="button" class="link-button" onClick={() => remove(source.id)}>
+                        Disconnect
+                      </button>
                     </div>
                     <Deliveries sourceId={source.id} />
                   </section>

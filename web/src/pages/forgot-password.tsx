@@ -18,15 +18,28 @@ export default function ForgotPassword() {
             <p>Enter the email address of your account. We will send you a link to choose a new password.</p>
             <FormError message={form.problem()?.message ?? null} />
             <Field id="email" label="Email" errors={form.errors('email')}>
-              <input id="email" name="email" type="email" autocomplete="email" required aria-describedby="email-error" />
+              <input
+                id="email"
+                name="email"
+                type="email"
+                autocomplete="email"
+                required
+                aria-describedby="email-error"
+              />
             </Field>
-            <button type="submit" class="button" disabled={form.busy()}>{form.busy() ? 'Sending…' : 'Send me a link'}</button>
+            <button type="submit" class="button" disabled={form.busy()}>
+              {form.busy() ? 'Sending…' : 'Send me a link'}
+            </button>
           </form>
         }
       >
-        <p class="notice" role="status">If an account uses this address, an email with a link is on its way. The link works for 1 hour.</p>
+        <p class="notice" role="status">
+          If an account uses this address, an email with a link is on its way. The link works for 1 hour.
+        </p>
       </Show>
-      <p><A href="/signin">Back to sign in</A></p>
+      <p>
+        <A href="/signin">Back to sign in</A>
+      </p>
     </section>
   );
 }

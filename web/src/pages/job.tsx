@@ -17,11 +17,16 @@ function AppliedState(props: { application: MyApplication }) {
   return (
     <Show
       when={props.application.status === 'withdrawn'}
-      fallback={<p class="notice" role="status">You applied on {dateLabel(props.application.submittedAt)}. <A href="/me/applications">Follow your application</A>.</p>}
+      fallback={
+        <p class="notice" role="status">
+          You applied on {dateLabel(props.application.submittedAt)}.{' '}
+          <A href="/me/applications">Follow your application</A>.
+        </p>
+      }
     >
       <p class="notice notice-quiet" role="status">
-        You withdrew your application{withdrawnAt() ? ` on ${dateLabel(withdrawnAt())}` : ''}. Each job takes one application per person, so you cannot apply to this job again.{' '}
-        <A href="/me/matches">See your other matches</A>.
+        You withdrew your application{withdrawnAt() ? ` on ${dateLabel(withdrawnAt())}` : ''}. Each job takes one
+        application per person, so you cannot apply to this job again. <A href="/me/matches">See your other matches</A>.
       </p>
     </Show>
   );
@@ -29,7 +34,10 @@ function AppliedState(props: { application: MyApplication }) {
 
 function ApplyForm(props: { jobId: number }) {
   const client = useQueryClient();
-  const applications = useQuery(() => ({ queryKey: ['applications', 'mine'], queryFn: () => trpc.applications.mine.query() }));
+  const applications = useQuery(() => ({
+    queryKey: ['applications', 'mine'],
+    queryFn: () => trpc.applications.mine.query(),
+  }));
   const applied = () => applications.data?.find((a) => a.job.id === props.jobId);
   const form = useFormAction(async (data) => {
     await trpc.applications.submit.mutate({ jobId: props.jobId, coverLetter: String(data.get('coverLetter') ?? '') });
@@ -41,10 +49,23 @@ function ApplyForm(props: { jobId: number }) {
       <form class="panel" onSubmit={form.submit} novalidate>
         <h2>Apply</h2>
         <FormError message={form.problem()?.message ?? null} />
-        <Field id="coverLetter" label="Cover letter (optional)" errors={form.errors('coverLetter')} hint="At most 10,000 characters. The employer sees your name, resume and contact details once you apply.">
-          <textarea id="coverLetter" name="coverLetter" rows="6" maxLength={10000} aria-describedby="coverLetter-hint coverLetter-error" />
+        <Field
+          id="coverLetter"
+          label="Cover letter (optional)"
+          errors={form.errors('coverLetter')}
+          hint="At most 10,000 characters. The employer sees your name, resume and contact details once you apply."
+        >
+          <textarea
+            id="coverLetter"
+            name="coverLetter"
+            rows="6"
+            maxLength={10000}
+            aria-describedby="coverLetter-hint coverLetter-error"
+          />
         </Field>
-        <button class="button" type="submit" disabled={form.busy()}>{form.busy() ? 'Sending…' : 'Apply for this job'}</button>
+        <button class="button" type="submit" disabled={form.busy()}>
+          {form.busy() ? 'Sending…' : 'Apply for this job'}
+        </button>
       </form>
     </Show>
   );
@@ -55,7 +76,11 @@ export default function JobPage() {
   const me = useMe();
   // "/jobs/abc" names no job: a not-found page, not the schema's complaint about the id.
   const jobId = () => (/^[1-9]\d{0,8}$/.test(params.id) ? Number(params.id) : null);
-  const job = useQuery(() => ({ queryKey: ['jobs', 'get', jobId()], queryFn: () => trpc.jobs.get.query({ id: jobId()! }), enabled: jobId() !== null }));
+  const job = useQuery(() => ({
+    queryKey: ['jobs', 'get', jobId()],
+    queryFn: () => trpc.jobs.get.query({ id: jobId()! }),
+    enabled: jobId() !== null,
+  }));
 
   // The JSON-LD goes into <head> so that search engines can index the posting.
   createEffect(() => {
@@ -70,9 +95,15 @@ export default function JobPage() {
 
   return (
     <Switch>
-      <Match when={jobId() === null}><NotFoundState message="There is no job at this address." /></Match>
-      <Match when={job.isPending}><Skeleton lines={8} label="Loading the job" /></Match>
-      <Match when={job.isError}><ErrorBox error={job.error} retry={() => job.refetch()} /></Match>
+      <Match when={jobId() === null}>
+        <NotFoundState message="There is no job at this address." />
+      </Match>
+      <Match when={job.isPending}>
+        <Skeleton lines={8} label="Loading the job" />
+      </Match>
+      <Match when={job.isError}>
+        <ErrorBox error={job.error} retry={() => job.refetch()} />
+      </Match>
       <Match when={job.data}>
         {(data) => (
           <article class="stack job-page">
@@ -81,13 +112,22 @@ export default function JobPage() {
               <h1>{data().title}</h1>
               <p class="muted">
                 {data().employer.companyName} · {data().location ?? 'Location not stated'}
-                {data().remoteAllowed ? ' · Remote possible' : ''} {data().employmentType ? ` · ${employmentLabel(data().employmentType)}` : ''}
+                {data().remoteAllowed ? ' · Remote possible' : ''}{' '}
+                {data().employmentType ? ` · ${employmentLabel(data().employmentType)}` : ''}
               </p>
-              <Show when={salaryLabel(data().salaryMin, data().salaryMax, data().currency)}>{(s) => <p class="salary">{s()}</p>}</Show>
-              <p class="muted">Posted {dateLabel(data().postedAt)}{data().expiresAt ? ` · open until ${dateLabel(data().expiresAt)}` : ''}</p>
+              <Show when={salaryLabel(data().salaryMin, data().salaryMax, data().currency)}>
+                {(s) => <p class="salary">{s()}</p>}
+              </Show>
+              <p class="muted">
+                Posted {dateLabel(data().postedAt)}
+                {data().expiresAt ? ` · open until ${dateLabel(data().expiresAt)}` : ''}
+              </p>
             </header>
             <Show when={data().isOwner}>
-              <p class="notice">This is your job ({data().status}). <A href={`/employer/jobs/${data().id}`}>Review candidates</A> · <A href={`/employer/jobs/${data().id}/edit`}>Edit</A></p>
+              <p class="notice">
+                This is your job ({data().status}). <A href={`/employer/jobs/${data().id}`}>Review candidates</A> ·{' '}
+                <A href={`/employer/jobs/${data().id}/edit`}>Edit</A>
+              </p>
             </Show>
             <section>
               <h2>About the job</h2>
@@ -103,9 +143,14 @@ export default function JobPage() {
               {(years) => <p>Experience: {yearsLabel(years())} or more.</p>}
             </Show>
             <Switch>
-              <Match when={me.data?.userType === 'job_seeker' && data().status === 'active'}><ApplyForm jobId={data().id} /></Match>
+              <Match when={me.data?.userType === 'job_seeker' && data().status === 'active'}>
+                <ApplyForm jobId={data().id} />
+              </Match>
               <Match when={me.isSuccess && !me.data}>
-                <p class="panel"><A href={`/signin?next=/jobs/${data().id}`}>Sign in</A> or <A href="/signup">create an account</A> to apply.</p>
+                <p class="panel">
+                  <A href={`/signin?next=/jobs/${data().id}`}>Sign in</A> or <A href="/signup">create an account</A> to
+                  apply.
+                </p>
               </Match>
             </Switch>
           </article>

@@ -16,7 +16,9 @@ function JobCard(props: { hit: Hit }) {
   return (
     <li class="card job-card">
       <h2 class="job-title">
-        <A href={`/jobs/${props.hit.id}`}><Highlighted segments={props.hit.titleSegments} /></A>
+        <A href={`/jobs/${props.hit.id}`}>
+          <Highlighted segments={props.hit.titleSegments} />
+        </A>
       </h2>
       <p class="muted">
         {props.hit.companyName} · {props.hit.location ?? 'Location not stated'}
@@ -26,7 +28,9 @@ function JobCard(props: { hit: Hit }) {
       <Show when={salaryLabel(props.hit.salaryMin, props.hit.salaryMax, props.hit.currency)}>
         {(salary) => <p class="salary">{salary()}</p>}
       </Show>
-      <p class="snippet"><Highlighted segments={props.hit.snippet} /></p>
+      <p class="snippet">
+        <Highlighted segments={props.hit.snippet} />
+      </p>
       <p class="hit-meta">
         Posted {dateLabel(props.hit.postedAt)}
         <Show when={props.hit.matchedBy.length}>
@@ -43,12 +47,24 @@ function JobCard(props: { hit: Hit }) {
 }
 
 export default function JobsSearch() {
-  const [params, setParams] = useSearchParams<{ q?: string; location?: string; remote?: string; type?: string; salary?: string }>();
+  const [params, setParams] = useSearchParams<{
+    q?: string;
+    location?: string;
+    remote?: string;
+    type?: string;
+    salary?: string;
+  }>();
   const [q, setQ] = createSignal(params.q ?? '');
   const [filtersOpen, setFiltersOpen] = createSignal(false);
   const location = useLocation();
   // Back and Forward change the URL, not the box: the box follows, so it names what is shown.
-  createEffect(on(() => params.q, (value) => setQ(value ?? ''), { defer: true }));
+  createEffect(
+    on(
+      () => params.q,
+      (value) => setQ(value ?? ''),
+      { defer: true },
+    ),
+  );
   createEffect(() => rememberSearch(location.search));
   const activeFilters = () => [params.location, params.type, params.salary, params.remote].filter(Boolean).length;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -83,49 +99,108 @@ export default function JobsSearch() {
     <div class="search-page">
       <h1 class="visually-hidden">Search jobs</h1>
       {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is the landmark every screen reader announces; the <search> element is not yet */}
-      <form class="search-bar" role="search" onSubmit={(e) => { e.preventDefault(); setParams({ q: q() || undefined }); }}>
-        <label for="q" class="visually-hidden">Job title, skill or company</label>
-        <input id="q" type="search" placeholder="Job title, skill or company" value={q()} onInput={(e) => setQ(e.currentTarget.value)} />
-        <button class="button" type="submit">Search</button>
+      <form
+        class="search-bar"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParams({ q: q() || undefined });
+        }}
+      >
+        <label for="q" class="visually-hidden">
+          Job title, skill or company
+        </label>
+        <input
+          id="q"
+          type="search"
+          placeholder="Job title, skill or company"
+          value={q()}
+          onInput={(e) => setQ(e.currentTarget.value)}
+        />
+        <button class="button" type="submit">
+          Search
+        </button>
       </form>
       <div class="search-layout">
-        <button type="button" class="button button-secondary filters-toggle" aria-expanded={filtersOpen()} aria-controls="filters" onClick={() => setFiltersOpen((open) => !open)}>
+        <button
+          type="button"
+          class="button button-secondary filters-toggle"
+          aria-expanded={filtersOpen()}
+          aria-controls="filters"
+          onClick={() => setFiltersOpen((open) => !open)}
+        >
           Filters{activeFilters() ? ` (${activeFilters()})` : ''}
         </button>
         <aside class="filters" id="filters" aria-label="Filters" classList={{ open: filtersOpen() }}>
           <div class="field">
             <label for="location">Location</label>
-            <input id="location" value={params.location ?? ''} placeholder="City" onChange={(e) => setParams({ location: e.currentTarget.value || undefined })} />
+            <input
+              id="location"
+              value={params.location ?? ''}
+              placeholder="City"
+              onChange={(e) => setParams({ location: e.currentTarget.value || undefined })}
+            />
           </div>
           <div class="field">
             <label for="type">Type</label>
             <select id="type" onChange={(e) => setParams({ type: e.currentTarget.value || undefined })}>
               <option value="">Any</option>
-              <For each={EMPLOYMENT_TYPES}>{([value, label]) => <option value={value} selected={params.type === value}>{label}</option>}</For>
+              <For each={EMPLOYMENT_TYPES}>
+                {([value, label]) => (
+                  <option value={value} selected={params.type === value}>
+                    {label}
+                  </option>
+                )}
+              </For>
             </select>
           </div>
           <div class="field">
             <label for="salary">Minimum salary (USD)</label>
-            <input id="salary" type="number" min="0" step="1000" value={params.salary ?? ''} onChange={(e) => setParams({ salary: e.currentTarget.value || undefined })} />
+            <input
+              id="salary"
+              type="number"
+              min="0"
+              step="1000"
+              value={params.salary ?? ''}
+              onChange={(e) => setParams({ salary: e.currentTarget.value || undefined })}
+            />
           </div>
           <label class="check">
-            <input type="checkbox" checked={params.remote === '1'} onChange={(e) => setParams({ remote: e.currentTarget.checked ? '1' : undefined })} /> Remote possible
+            <input
+              type="checkbox"
+              checked={params.remote === '1'}
+              onChange={(e) => setParams({ remote: e.currentTarget.checked ? '1' : undefined })}
+            />{' '}
+            Remote possible
           </label>
         </aside>
         <section aria-live="polite" aria-busy={search.isFetching}>
           <Switch>
-            <Match when={search.isPending}><Skeleton lines={6} label="Loading jobs" /></Match>
-            <Match when={search.isError}><ErrorBox error={search.error} retry={() => search.refetch()} /></Match>
+            <Match when={search.isPending}>
+              <Skeleton lines={6} label="Loading jobs" />
+            </Match>
+            <Match when={search.isError}>
+              <ErrorBox error={search.error} retry={() => search.refetch()} />
+            </Match>
             <Match when={hits().length === 0}>
               <Empty title="No jobs match this search">
                 <p>Try fewer words, another spelling, or remove a filter.</p>
               </Empty>
             </Match>
             <Match when={hits().length > 0}>
-              <p class="muted">{total()} job{total() === 1 ? '' : 's'}</p>
-              <ul class="cards"><For each={hits()}>{(hit) => <JobCard hit={hit} />}</For></ul>
+              <p class="muted">
+                {total()} job{total() === 1 ? '' : 's'}
+              </p>
+              <ul class="cards">
+                <For each={hits()}>{(hit) => <JobCard hit={hit} />}</For>
+              </ul>
               <Show when={search.hasNextPage}>
-                <button class="button button-secondary" type="button" disabled={search.isFetchingNextPage} onClick={() => search.fetchNextPage()}>
+                <button
+                  class="button button-secondary"
+                  type="button"
+                  disabled={search.isFetchingNextPage}
+                  onClick={() => search.fetchNextPage()}
+                >
                   {search.isFetchingNextPage ? 'Loading…' : 'More jobs'}
                 </button>
               </Show>

@@ -7,12 +7,18 @@ import { trpc } from '../lib/trpc.ts';
 export default function Landing() {
   const navigate = useNavigate();
   const [q, setQ] = createSignal('');
-  const latest = useQuery(() => ({ queryKey: ['jobs', 'search', { latest: true }], queryFn: () => trpc.jobs.search.query({ q: '', limit: 6 }), staleTime: 60_000 }));
+  const latest = useQuery(() => ({
+    queryKey: ['jobs', 'search', { latest: true }],
+    queryFn: () => trpc.jobs.search.query({ q: '', limit: 6 }),
+    staleTime: 60_000,
+  }));
   return (
     <>
       <section class="hero">
         <h1>Find the work that fits you</h1>
-        <p class="lead">Add your resume and see the jobs that match your skills, each with a plain explanation of why.</p>
+        <p class="lead">
+          Add your resume and see the jobs that match your skills, each with a plain explanation of why.
+        </p>
         {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is the landmark every screen reader announces; the <search> element is not yet */}
         <form
           class="search-bar"
@@ -22,22 +28,48 @@ export default function Landing() {
             navigate(q().trim() ? `/jobs?q=${encodeURIComponent(q().trim())}` : '/jobs');
           }}
         >
-          <label for="landing-q" class="visually-hidden">Search jobs</label>
-          <input id="landing-q" type="search" placeholder="Job title, skill or company" value={q()} onInput={(e) => setQ(e.currentTarget.value)} />
-          <button type="submit" class="button">Search jobs</button>
+          <label for="landing-q" class="visually-hidden">
+            Search jobs
+          </label>
+          <input
+            id="landing-q"
+            type="search"
+            placeholder="Job title, skill or company"
+            value={q()}
+            onInput={(e) => setQ(e.currentTarget.value)}
+          />
+          <button type="submit" class="button">
+            Search jobs
+          </button>
         </form>
-        <p class="muted hero-links">Hiring? <A href="/signup?as=employer">Post a job</A> and see the candidates ranked for it.</p>
+        <p class="muted hero-links">
+          Hiring? <A href="/signup?as=employer">Post a job</A> and see the candidates ranked for it.
+        </p>
       </section>
       <section aria-labelledby="latest-heading">
         <h2 id="latest-heading">Latest jobs</h2>
-        <Show when={latest.data} fallback={<div class="skeleton-block" aria-busy="true"><div class="skeleton-line" /><div class="skeleton-line" /></div>}>
+        <Show
+          when={latest.data}
+          fallback={
+            <div class="skeleton-block" aria-busy="true">
+              <div class="skeleton-line" />
+              <div class="skeleton-line" />
+            </div>
+          }
+        >
           <ul class="grid">
             <For each={latest.data!.items}>
               {(job) => (
                 <li class="card">
-                  <A href={`/jobs/${job.id}`} class="job-title">{job.title}</A>
-                  <p class="muted">{job.companyName} · {job.location ?? ''}</p>
-                  <Show when={salaryLabel(job.salaryMin, job.salaryMax, job.currency)}>{(s) => <p class="salary">{s()}</p>}</Show>
+                  <A href={`/jobs/${job.id}`} class="job-title">
+                    {job.title}
+                  </A>
+                  <p class="muted">
+                    {job.companyName} · {job.location ?? ''}
+                  </p>
+                  <Show when={salaryLabel(job.salaryMin, job.salaryMax, job.currency)}>
+                    {(s) => <p class="salary">{s()}</p>}
+                  </Show>
                 </li>
               )}
             </For>

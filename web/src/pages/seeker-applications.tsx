@@ -8,7 +8,11 @@ import { trpc } from '../lib/trpc.ts';
 
 function Tracker() {
   const client = useQueryClient();
-  const applications = useQuery(() => ({ queryKey: ['applications', 'mine'], queryFn: () => trpc.applications.mine.query(), refetchInterval: 15_000 }));
+  const applications = useQuery(() => ({
+    queryKey: ['applications', 'mine'],
+    queryFn: () => trpc.applications.mine.query(),
+    refetchInterval: 15_000,
+  }));
   const withdraw = async (id: number) => {
     if (!confirm('Withdraw this application? The employer will see that you withdrew.')) return;
     await trpc.applications.withdraw.mutate({ id });
@@ -16,10 +20,18 @@ function Tracker() {
   };
   return (
     <Switch>
-      <Match when={applications.isPending}><Skeleton lines={4} /></Match>
-      <Match when={applications.isError}><ErrorBox error={applications.error} retry={() => applications.refetch()} /></Match>
+      <Match when={applications.isPending}>
+        <Skeleton lines={4} />
+      </Match>
+      <Match when={applications.isError}>
+        <ErrorBox error={applications.error} retry={() => applications.refetch()} />
+      </Match>
       <Match when={applications.data?.length === 0}>
-        <Empty title="You have not applied yet"><p><A href="/me/matches">See your matches</A> or <A href="/jobs">search jobs</A>.</p></Empty>
+        <Empty title="You have not applied yet">
+          <p>
+            <A href="/me/matches">See your matches</A> or <A href="/jobs">search jobs</A>.
+          </p>
+        </Empty>
       </Match>
       <Match when={applications.data}>
         <ul class="cards">
@@ -27,17 +39,31 @@ function Tracker() {
             {(application) => (
               <li class="card application-card">
                 <div class="match-head">
-                  <h2 class="job-title"><A href={`/jobs/${application.job.id}`}>{application.job.title}</A></h2>
-                  <StatusBadge status={application.status} label={STATUS_LABEL[application.status] ?? application.status} />
+                  <h2 class="job-title">
+                    <A href={`/jobs/${application.job.id}`}>{application.job.title}</A>
+                  </h2>
+                  <StatusBadge
+                    status={application.status}
+                    label={STATUS_LABEL[application.status] ?? application.status}
+                  />
                 </div>
-                <p class="muted">{application.job.companyName} · applied {dateLabel(application.submittedAt)}</p>
+                <p class="muted">
+                  {application.job.companyName} · applied {dateLabel(application.submittedAt)}
+                </p>
                 <ol class="history" aria-label="History">
                   <For each={application.history}>
-                    {(event) => <li>{dateLabel(event.at)}: {STATUS_LABEL[event.toStatus] ?? event.toStatus} <span class="muted">({event.by === 'you' ? 'you' : 'the employer'})</span></li>}
+                    {(event) => (
+                      <li>
+                        {dateLabel(event.at)}: {STATUS_LABEL[event.toStatus] ?? event.toStatus}{' '}
+                        <span class="muted">({event.by === 'you' ? 'you' : 'the employer'})</span>
+                      </li>
+                    )}
                   </For>
                 </ol>
                 <Show when={['submitted', 'reviewed', 'interview'].includes(application.status)}>
-                  <button type="button" class="link-button" onClick={() => withdraw(application.id)}>Withdraw</button>
+                  <button type="button" class="link-button" onClick={() => withdraw(application.id)}>
+                    Withdraw
+                  </button>
                 </Show>
               </li>
             )}

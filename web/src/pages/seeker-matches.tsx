@@ -28,26 +28,44 @@ function MatchCard(props: { match: MatchItem; onDismiss: (reason: DismissReason)
   return (
     <li class="card match-card">
       <div class="match-head">
-        <h2 class="job-title"><A href={`/jobs/${job().id}`} onClick={() => void trpc.matches.markViewed.mutate({ jobId: job().id }).catch(() => {})}>{job().title}</A></h2>
-        <span class="overall"><span class="visually-hidden">Overall match </span>{Math.round(props.match.overallScore * 100)}%</span>
+        <h2 class="job-title">
+          <A
+            href={`/jobs/${job().id}`}
+            onClick={() => void trpc.matches.markViewed.mutate({ jobId: job().id }).catch(() => {})}
+          >
+            {job().title}
+          </A>
+        </h2>
+        <span class="overall">
+          <span class="visually-hidden">Overall match </span>
+          {Math.round(props.match.overallScore * 100)}%
+        </span>
       </div>
       <p class="muted">
         {job().companyName} · {job().location ?? 'Location not stated'}
         {job().remoteAllowed ? ' · Remote possible' : ''}
         {job().employmentType ? ` · ${employmentLabel(job().employmentType)}` : ''}
-        {salaryLabel(job().salaryMin, job().salaryMax, job().currency) ? ` · ${salaryLabel(job().salaryMin, job().salaryMax, job().currency)}` : ''}
+        {salaryLabel(job().salaryMin, job().salaryMax, job().currency)
+          ? ` · ${salaryLabel(job().salaryMin, job().salaryMax, job().currency)}`
+          : ''}
       </p>
       <div class="scores">
         <ScoreBar label="Overall" score={props.match.overallScore} />
         <ScoreBar label="Skills" score={props.match.skillMatchScore} />
         <ScoreBar label="Resume fit" score={props.match.semanticScore} />
       </div>
-      <Show when={props.match.matchedSkills.length}><SkillChips kind="matched" skills={props.match.matchedSkills} /></Show>
-      <Show when={props.match.missingSkills.length}><SkillChips kind="missing" skills={props.match.missingSkills} /></Show>
+      <Show when={props.match.matchedSkills.length}>
+        <SkillChips kind="matched" skills={props.match.matchedSkills} />
+      </Show>
+      <Show when={props.match.missingSkills.length}>
+        <SkillChips kind="missing" skills={props.match.missingSkills} />
+      </Show>
       <p class="reasoning">{props.match.matchReasoning}</p>
       <div class="actions">
         <Show when={!props.match.applied} fallback={<span class="badge badge-submitted">Applied</span>}>
-          <A class="button button-small" href={`/jobs/${job().id}`}>View and apply</A>
+          <A class="button button-small" href={`/jobs/${job().id}`}>
+            View and apply
+          </A>
         </Show>
       </div>
       <details class="dismiss">
@@ -55,7 +73,15 @@ function MatchCard(props: { match: MatchItem; onDismiss: (reason: DismissReason)
         {/* biome-ignore lint/a11y/useSemanticElements: a row of buttons, not form fields: a fieldset's legend would be read before each */}
         <div class="dismiss-reasons" role="group" aria-label="Why hide it? Your answer improves your matches.">
           <For each={DISMISS_REASONS}>
-            {([reason, label]) => <button type="button" class="button button-small button-secondary" onClick={() => props.onDismiss(reason)}>{label}</button>}
+            {([reason, label]) => (
+              <button
+                type="button"
+                class="button button-small button-secondary"
+                onClick={() => props.onDismiss(reason)}
+              >
+                {label}
+              </button>
+            )}
           </For>
         </div>
       </details>
@@ -80,10 +106,14 @@ function Feed() {
   const [hidden, setHidden] = createSignal<{ jobId: number; title: string } | null>(null);
   const dismiss = (match: MatchItem, reason: DismissReason) => {
     client.setQueryData(['matches', 'forMe'], (data: { pages: Page[]; pageParams: unknown[] } | undefined) =>
-      data ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((i) => i.jobId !== match.jobId) })) } : data,
+      data
+        ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.filter((i) => i.jobId !== match.jobId) })) }
+        : data,
     );
     setHidden({ jobId: match.jobId, title: match.job.title });
-    trpc.matches.dismiss.mutate({ jobId: match.jobId, reason }).catch(() => client.invalidateQueries({ queryKey: ['matches'] }));
+    trpc.matches.dismiss
+      .mutate({ jobId: match.jobId, reason })
+      .catch(() => client.invalidateQueries({ queryKey: ['matches'] }));
   };
   const undo = async (jobId: number) => {
     setHidden(null);
@@ -93,34 +123,53 @@ function Feed() {
 
   return (
     <>
-    <Show when={hidden()}>
-      {(h) => (
-        <p class="notice-quiet" role="status">
-          “{h().title}” is hidden.{' '}
-          <button type="button" class="link-button" onClick={() => void undo(h().jobId)}>Undo</button>
-        </p>
-      )}
-    </Show>
-    <Switch>
-      <Match when={feed.isPending}><Skeleton lines={6} label="Loading your matches" /></Match>
-      <Match when={feed.isError}><ErrorBox error={feed.error} retry={() => feed.refetch()} /></Match>
-      <Match when={items().length === 0}>
-        <Empty title="No matches yet">
-          <p>Add your resume and we will find the jobs that fit you. Matches appear here a few seconds after you save it.</p>
-          <A class="button" href="/me/resume">Add your resume</A>
-        </Empty>
-      </Match>
-      <Match when={items().length > 0}>
-        <ul class="cards">
-          <KeyedFor each={items()} by={(match) => match.jobId}>
-            {(match) => <MatchCard match={match()} onDismiss={(reason) => dismiss(match(), reason)} onReviewSent={() => void client.invalidateQueries({ queryKey: ['matches'] })} />}
-          </KeyedFor>
-        </ul>
-        <Show when={feed.hasNextPage}>
-          <button type="button" class="button button-secondary" onClick={() => feed.fetchNextPage()}>More matches</button>
-        </Show>
-      </Match>
-    </Switch>
+      <Show when={hidden()}>
+        {(h) => (
+          <p class="notice-quiet" role="status">
+            “{h().title}” is hidden.{' '}
+            <button type="button" class="link-button" onClick={() => void undo(h().jobId)}>
+              Undo
+            </button>
+          </p>
+        )}
+      </Show>
+      <Switch>
+        <Match when={feed.isPending}>
+          <Skeleton lines={6} label="Loading your matches" />
+        </Match>
+        <Match when={feed.isError}>
+          <ErrorBox error={feed.error} retry={() => feed.refetch()} />
+        </Match>
+        <Match when={items().length === 0}>
+          <Empty title="No matches yet">
+            <p>
+              Add your resume and we will find the jobs that fit you. Matches appear here a few seconds after you save
+              it.
+            </p>
+            <A class="button" href="/me/resume">
+              Add your resume
+            </A>
+          </Empty>
+        </Match>
+        <Match when={items().length > 0}>
+          <ul class="cards">
+            <KeyedFor each={items()} by={(match) => match.jobId}>
+              {(match) => (
+                <MatchCard
+                  match={match()}
+                  onDismiss={(reason) => dismiss(match(), reason)}
+                  onReviewSent={() => void client.invalidateQueries({ queryKey: ['matches'] })}
+                />
+              )}
+            </KeyedFor>
+          </ul>
+          <Show when={feed.hasNextPage}>
+            <button type="button" class="button button-secondary" onClick={() => feed.fetchNextPage()}>
+              More matches
+            </button>
+          </Show>
+        </Match>
+      </Switch>
     </>
   );
 }
@@ -131,7 +180,9 @@ export default function SeekerMatches() {
       {() => (
         <div class="stack wide">
           <h1>Your matches</h1>
-          <p class="muted">Ranked by how well your skills and resume fit each job. Every score comes with the reasons behind it.</p>
+          <p class="muted">
+            Ranked by how well your skills and resume fit each job. Every score comes with the reasons behind it.
+          </p>
           <CareerPaths />
           <Feed />
           {/* Optional and not about the matches: after them, so a phone's first screen shows a match. */}

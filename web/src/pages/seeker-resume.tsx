@@ -44,9 +44,17 @@ function ResumeInput(props: { resume: Resume }) {
         }}
       >
         <Field id="resume-text" label="Paste your resume" errors={problem()?.fieldErrors.text}>
-          <textarea id="resume-text" name="text" rows="14" value={props.resume.text ?? ''} aria-describedby="resume-text-error" />
+          <textarea
+            id="resume-text"
+            name="text"
+            rows="14"
+            value={props.resume.text ?? ''}
+            aria-describedby="resume-text-error"
+          />
         </Field>
-        <button class="button" type="submit" disabled={busy()}>{busy() ? 'Reading your resume…' : 'Save resume'}</button>
+        <button class="button" type="submit" disabled={busy()}>
+          {busy() ? 'Reading your resume…' : 'Save resume'}
+        </button>
       </form>
       <div class="upload">
         <label for="resume-file">Or upload a PDF, Word (.docx) or text file, up to 5 MB</label>
@@ -59,7 +67,11 @@ function ResumeInput(props: { resume: Resume }) {
             const file = e.currentTarget.files?.[0];
             if (!file) return;
             if (file.size > 5 * 1024 * 1024) {
-              setProblem({ kind: 'invalid', message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.', fieldErrors: {} });
+              setProblem({
+                kind: 'invalid',
+                message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.',
+                fieldErrors: {},
+              });
               return;
             }
             const form = new FormData();
@@ -68,7 +80,11 @@ function ResumeInput(props: { resume: Resume }) {
           }}
         />
       </div>
-      <Show when={saved()}><p class="notice" role="status">Resume saved. Your matches are being updated.</p></Show>
+      <Show when={saved()}>
+        <p class="notice" role="status">
+          Resume saved. Your matches are being updated.
+        </p>
+      </Show>
     </section>
   );
 }
@@ -82,9 +98,13 @@ function Parsed(props: { resume: Resume }) {
   const [draft, setDraft] = createSignal<ResumeData | null>(null);
   const [problem, setProblem] = createSignal<FormProblem | null>(null);
   const setWork = (i: number, field: 'position' | 'name' | 'startDate' | 'endDate', value: string) =>
-    setDraft((d) => (d ? { ...d, work: d.work.map((w, j) => (j === i ? { ...w, [field]: value || undefined } : w)) } : d));
+    setDraft((d) =>
+      d ? { ...d, work: d.work.map((w, j) => (j === i ? { ...w, [field]: value || undefined } : w)) } : d,
+    );
   const setSchool = (i: number, field: 'institution' | 'studyType' | 'area' | 'endDate', value: string) =>
-    setDraft((d) => (d ? { ...d, education: d.education.map((e, j) => (j === i ? { ...e, [field]: value || undefined } : e)) } : d));
+    setDraft((d) =>
+      d ? { ...d, education: d.education.map((e, j) => (j === i ? { ...e, [field]: value || undefined } : e)) } : d,
+    );
   const save = async () => {
     setProblem(null);
     try {
@@ -101,7 +121,16 @@ function Parsed(props: { resume: Resume }) {
           <div class="page-head">
             <h2>What we read</h2>
             <Show when={!editing()}>
-              <button type="button" class="button button-small button-secondary" onClick={() => { setDraft(JSON.parse(JSON.stringify(resume())) as ResumeData); setEditing(true); }}>Correct it</button>
+              <button
+                type="button"
+                class="button button-small button-secondary"
+                onClick={() => {
+                  setDraft(JSON.parse(JSON.stringify(resume())) as ResumeData);
+                  setEditing(true);
+                }}
+              >
+                Correct it
+              </button>
             </Show>
           </div>
           <p class="muted">Read by {props.resume.parserModel}.</p>
@@ -115,8 +144,11 @@ function Parsed(props: { resume: Resume }) {
                     <For each={resume().work}>
                       {(work) => (
                         <li>
-                          <strong>{work.position ?? 'Role'}</strong>{work.name ? `, ${work.name}` : ''}{' '}
-                          <span class="muted">({work.startDate ?? '?'} – {work.endDate ?? 'present'})</span>
+                          <strong>{work.position ?? 'Role'}</strong>
+                          {work.name ? `, ${work.name}` : ''}{' '}
+                          <span class="muted">
+                            ({work.startDate ?? '?'} – {work.endDate ?? 'present'})
+                          </span>
                         </li>
                       )}
                     </For>
@@ -125,7 +157,14 @@ function Parsed(props: { resume: Resume }) {
                 <Show when={resume().education.length}>
                   <h3>Education</h3>
                   <ul class="plain-list">
-                    <For each={resume().education}>{(e) => <li>{[e.studyType, e.area].filter(Boolean).join(', ')}{e.institution ? ` – ${e.institution}` : ''} {e.endDate ? `(${e.endDate})` : ''}</li>}</For>
+                    <For each={resume().education}>
+                      {(e) => (
+                        <li>
+                          {[e.studyType, e.area].filter(Boolean).join(', ')}
+                          {e.institution ? ` – ${e.institution}` : ''} {e.endDate ? `(${e.endDate})` : ''}
+                        </li>
+                      )}
+                    </For>
                   </ul>
                 </Show>
               </>
@@ -139,12 +178,36 @@ function Parsed(props: { resume: Resume }) {
                     <fieldset class="skills-fieldset">
                       <legend>Role {i() + 1}</legend>
                       <div class="row">
-                        <Field id={`work-${i()}-position`} label="Position"><input id={`work-${i()}-position`} value={work.position ?? ''} onChange={(e) => setWork(i(), 'position', e.currentTarget.value)} /></Field>
-                        <Field id={`work-${i()}-name`} label="Employer"><input id={`work-${i()}-name`} value={work.name ?? ''} onChange={(e) => setWork(i(), 'name', e.currentTarget.value)} /></Field>
+                        <Field id={`work-${i()}-position`} label="Position">
+                          <input
+                            id={`work-${i()}-position`}
+                            value={work.position ?? ''}
+                            onChange={(e) => setWork(i(), 'position', e.currentTarget.value)}
+                          />
+                        </Field>
+                        <Field id={`work-${i()}-name`} label="Employer">
+                          <input
+                            id={`work-${i()}-name`}
+                            value={work.name ?? ''}
+                            onChange={(e) => setWork(i(), 'name', e.currentTarget.value)}
+                          />
+                        </Field>
                       </div>
                       <div class="row">
-                        <Field id={`work-${i()}-start`} label="From (YYYY or YYYY-MM)"><input id={`work-${i()}-start`} value={work.startDate ?? ''} onChange={(e) => setWork(i(), 'startDate', e.currentTarget.value)} /></Field>
-                        <Field id={`work-${i()}-end`} label="To (empty if current)"><input id={`work-${i()}-end`} value={work.endDate ?? ''} onChange={(e) => setWork(i(), 'endDate', e.currentTarget.value)} /></Field>
+                        <Field id={`work-${i()}-start`} label="From (YYYY or YYYY-MM)">
+                          <input
+                            id={`work-${i()}-start`}
+                            value={work.startDate ?? ''}
+                            onChange={(e) => setWork(i(), 'startDate', e.currentTarget.value)}
+                          />
+                        </Field>
+                        <Field id={`work-${i()}-end`} label="To (empty if current)">
+                          <input
+                            id={`work-${i()}-end`}
+                            value={work.endDate ?? ''}
+                            onChange={(e) => setWork(i(), 'endDate', e.currentTarget.value)}
+                          />
+                        </Field>
                       </div>
                     </fieldset>
                   )}
@@ -154,16 +217,38 @@ function Parsed(props: { resume: Resume }) {
                     <fieldset class="skills-fieldset">
                       <legend>Education {i() + 1}</legend>
                       <div class="row">
-                        <Field id={`edu-${i()}-institution`} label="School"><input id={`edu-${i()}-institution`} value={school.institution ?? ''} onChange={(e) => setSchool(i(), 'institution', e.currentTarget.value)} /></Field>
-                        <Field id={`edu-${i()}-type`} label="Degree"><input id={`edu-${i()}-type`} value={school.studyType ?? ''} onChange={(e) => setSchool(i(), 'studyType', e.currentTarget.value)} /></Field>
-                        <Field id={`edu-${i()}-area`} label="Field"><input id={`edu-${i()}-area`} value={school.area ?? ''} onChange={(e) => setSchool(i(), 'area', e.currentTarget.value)} /></Field>
+                        <Field id={`edu-${i()}-institution`} label="School">
+                          <input
+                            id={`edu-${i()}-institution`}
+                            value={school.institution ?? ''}
+                            onChange={(e) => setSchool(i(), 'institution', e.currentTarget.value)}
+                          />
+                        </Field>
+                        <Field id={`edu-${i()}-type`} label="Degree">
+                          <input
+                            id={`edu-${i()}-type`}
+                            value={school.studyType ?? ''}
+                            onChange={(e) => setSchool(i(), 'studyType', e.currentTarget.value)}
+                          />
+                        </Field>
+                        <Field id={`edu-${i()}-area`} label="Field">
+                          <input
+                            id={`edu-${i()}-area`}
+                            value={school.area ?? ''}
+                            onChange={(e) => setSchool(i(), 'area', e.currentTarget.value)}
+                          />
+                        </Field>
                       </div>
                     </fieldset>
                   )}
                 </For>
                 <div class="actions">
-                  <button type="button" class="button" onClick={save}>Save corrections</button>
-                  <button type="button" class="link-button" onClick={() => setEditing(false)}>Cancel</button>
+                  <button type="button" class="button" onClick={save}>
+                    Save corrections
+                  </button>
+                  <button type="button" class="link-button" onClick={() => setEditing(false)}>
+                    Cancel
+                  </button>
                 </div>
               </div>
             )}
@@ -174,32 +259,75 @@ function Parsed(props: { resume: Resume }) {
   );
 }
 
-type SkillRow = { name: string; proficiencyLevel: Level | null; yearsExperience: number | null; source: Skill['source']; evidence: string | null; custom: boolean; inReview: boolean; confirm: boolean };
+type SkillRow = {
+  name: string;
+  proficiencyLevel: Level | null;
+  yearsExperience: number | null;
+  source: Skill['source'];
+  evidence: string | null;
+  custom: boolean;
+  inReview: boolean;
+  confirm: boolean;
+};
 
 const rowsOf = (skills: Skill[]): SkillRow[] =>
-  skills.map((s) => ({ name: s.name, proficiencyLevel: (s.proficiencyLevel as Level | null) ?? null, yearsExperience: s.yearsExperience, source: s.source, evidence: s.evidence, custom: s.custom, inReview: s.inReview, confirm: false }));
+  skills.map((s) => ({
+    name: s.name,
+    proficiencyLevel: (s.proficiencyLevel as Level | null) ?? null,
+    yearsExperience: s.yearsExperience,
+    source: s.source,
+    evidence: s.evidence,
+    custom: s.custom,
+    inReview: s.inReview,
+    confirm: false,
+  }));
 
-const ORIGIN_LABELS: Record<Skill['source'], string> = { resume: 'Read from your resume', confirmed: 'Confirmed by you', typed: 'Added by you' };
+const ORIGIN_LABELS: Record<Skill['source'], string> = {
+  resume: 'Read from your resume',
+  confirmed: 'Confirmed by you',
+  typed: 'Added by you',
+};
 
 /** What a new resume changed in the skills list: read for the first time, or no longer read. */
 function skillChanges(before: Skill[], after: Skill[]) {
   const had = new Set(before.map((s) => s.name));
   const has = new Set(after.map((s) => s.name));
-  return { added: after.filter((s) => !had.has(s.name)).map((s) => s.name), removed: before.filter((s) => !has.has(s.name)).map((s) => s.name) };
+  return {
+    added: after.filter((s) => !had.has(s.name)).map((s) => s.name),
+    removed: before.filter((s) => !has.has(s.name)).map((s) => s.name),
+  };
 }
 
 function OriginCell(props: { row: SkillRow; isNew: boolean; onConfirm: () => void }) {
   return (
     <span class="skill-origin">
-      <span class={`badge badge-origin-${props.row.source}`}>{props.row.confirm ? 'Confirmed by you (save to keep)' : ORIGIN_LABELS[props.row.source]}</span>
-      <Show when={props.isNew}> <span class="badge badge-new">New</span></Show>
+      <span class={`badge badge-origin-${props.row.source}`}>
+        {props.row.confirm ? 'Confirmed by you (save to keep)' : ORIGIN_LABELS[props.row.source]}
+      </span>
+      <Show when={props.isNew}>
+        {' '}
+        <span class="badge badge-new">New</span>
+      </Show>
       <Show when={props.row.custom}>
         <span class="muted"> · your own skill{props.row.inReview ? ', sent to review' : ''}</span>
       </Show>
       <Show when={props.row.source === 'resume' && !props.row.confirm}>
-        {' '}<button type="button" class="link-button" aria-label={`Confirm ${props.row.name}`} onClick={() => props.onConfirm()}>Confirm</button>
+        {' '}
+        <button
+          type="button"
+          class="link-button"
+          aria-label={`Confirm ${props.row.name}`}
+          onClick={() => props.onConfirm()}
+        >
+          Confirm
+        </button>
       </Show>
-      <Show when={props.row.evidence}><span class="evidence" title={props.row.evidence!}> · “{props.row.evidence}”</span></Show>
+      <Show when={props.row.evidence}>
+        <span class="evidence" title={props.row.evidence!}>
+          {' '}
+          · “{props.row.evidence}”
+        </span>
+      </Show>
     </span>
   );
 }
@@ -230,13 +358,21 @@ function SkillsEditor(props: { skills: Skill[] }) {
       { defer: true },
     ),
   );
-  const update = (index: number, change: Partial<SkillRow>) => setRows((r) => r.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  const update = (index: number, change: Partial<SkillRow>) =>
+    setRows((r) => r.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const save = async () => {
     setProblem(null);
     setSaved(false);
     try {
       saving = true;
-      const skills = await trpc.seekers.setSkills.mutate({ skills: rows().map(({ name, proficiencyLevel, yearsExperience, confirm }) => ({ name, proficiencyLevel, yearsExperience, confirm })) });
+      const skills = await trpc.seekers.setSkills.mutate({
+        skills: rows().map(({ name, proficiencyLevel, yearsExperience, confirm }) => ({
+          name,
+          proficiencyLevel,
+          yearsExperience,
+          confirm,
+        })),
+      });
       client.setQueryData(['seekers', 'resume'], (old: Resume | undefined) => (old ? { ...old, skills } : old));
       setChanges(null);
       setSaved(true);
@@ -252,8 +388,8 @@ function SkillsEditor(props: { skills: Skill[] }) {
     <section class="panel">
       <h2>Your skills</h2>
       <p class="muted">
-        Read from your resume or added by you. A new resume replaces what we read, never what you added or confirmed. Your own level and years count for
-        more than what we read.
+        Read from your resume or added by you. A new resume replaces what we read, never what you added or confirmed.
+        Your own level and years count for more than what we read.
       </p>
       <Show when={changes()}>
         {(c) => (
@@ -266,25 +402,69 @@ function SkillsEditor(props: { skills: Skill[] }) {
       <FormError message={problem()?.message ?? null} />
       <div class="table-scroll">
         <table class="skills-table seeker-skills">
-          <thead><tr><th scope="col">Skill</th><th scope="col">Level</th><th scope="col">Years</th><th scope="col"><span class="visually-hidden">Remove</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Skill</th>
+              <th scope="col">Level</th>
+              <th scope="col">Years</th>
+              <th scope="col">
+                <span class="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             <For each={rows()}>
               {(row, index) => (
                 <tr classList={{ 'skill-new': isNew(row.name) }}>
                   <th scope="row">
                     <span class="skill-name">{row.name}</span>
-                    <OriginCell row={row} isNew={isNew(row.name)} onConfirm={() => update(index(), { confirm: true })} />
+                    <OriginCell
+                      row={row}
+                      isNew={isNew(row.name)}
+                      onConfirm={() => update(index(), { confirm: true })}
+                    />
                   </th>
                   <td>
-                    <select aria-label={`Level of ${row.name}`} onChange={(e) => update(index(), { proficiencyLevel: (e.currentTarget.value || null) as Level | null })}>
+                    <select
+                      aria-label={`Level of ${row.name}`}
+                      onChange={(e) =>
+                        update(index(), { proficiencyLevel: (e.currentTarget.value || null) as Level | null })
+                      }
+                    >
                       <option value="">Not stated</option>
-                      <For each={['beginner', 'intermediate', 'expert'] as const}>{(level) => <option value={level} selected={row.proficiencyLevel === level}>{level}</option>}</For>
+                      <For each={['beginner', 'intermediate', 'expert'] as const}>
+                        {(level) => (
+                          <option value={level} selected={row.proficiencyLevel === level}>
+                            {level}
+                          </option>
+                        )}
+                      </For>
                     </select>
                   </td>
                   <td>
-                    <input aria-label={`Years of ${row.name}`} type="number" min="0" max="60" value={row.yearsExperience ?? ''} onChange={(e) => update(index(), { yearsExperience: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })} />
+                    <input
+                      aria-label={`Years of ${row.name}`}
+                      type="number"
+                      min="0"
+                      max="60"
+                      value={row.yearsExperience ?? ''}
+                      onChange={(e) =>
+                        update(index(), {
+                          yearsExperience: e.currentTarget.value === '' ? null : Number(e.currentTarget.value),
+                        })
+                      }
+                    />
                   </td>
-                  <td><button type="button" class="link-button" aria-label={`Remove ${row.name}`} onClick={() => setRows((r) => r.filter((_, i) => i !== index()))}>Remove</button></td>
+                  <td>
+                    <button
+                      type="button"
+                      class="link-button"
+                      aria-label={`Remove ${row.name}`}
+                      onClick={() => setRows((r) => r.filter((_, i) => i !== index()))}
+                    >
+                      Remove
+                    </button>
+                  </td>
                 </tr>
               )}
             </For>
@@ -295,10 +475,30 @@ function SkillsEditor(props: { skills: Skill[] }) {
         label="Add a skill"
         allowCustom
         exclude={rows().map((r) => r.name)}
-        onPick={(name, custom) => setRows((r) => [...r, { name, proficiencyLevel: null, yearsExperience: null, source: 'typed', evidence: null, custom, inReview: custom, confirm: false }])}
+        onPick={(name, custom) =>
+          setRows((r) => [
+            ...r,
+            {
+              name,
+              proficiencyLevel: null,
+              yearsExperience: null,
+              source: 'typed',
+              evidence: null,
+              custom,
+              inReview: custom,
+              confirm: false,
+            },
+          ])
+        }
       />
-      <button type="button" class="button" onClick={save}>Save skills</button>
-      <Show when={saved()}><p class="notice" role="status">Saved. Your matches are being updated.</p></Show>
+      <button type="button" class="button" onClick={save}>
+        Save skills
+      </button>
+      <Show when={saved()}>
+        <p class="notice" role="status">
+          Saved. Your matches are being updated.
+        </p>
+      </Show>
     </section>
   );
 }
@@ -307,25 +507,27 @@ type Retention = RouterOutputs['seekers']['resume']['retention'];
 
 /** What we keep and for how long; the notice the retention sweep issued, or the erasure it did. */
 function RetentionNotice(props: { retention: Retention }) {
-  const recentNotice = () => props.retention.noticeIssuedAt && Date.now() - Date.parse(props.retention.noticeIssuedAt) < 60 * 24 * 3600_000;
+  const recentNotice = () =>
+    props.retention.noticeIssuedAt && Date.now() - Date.parse(props.retention.noticeIssuedAt) < 60 * 24 * 3600_000;
   return (
     <>
       <Show when={props.retention.erasedAt}>
         {(erasedAt) => (
           <p class="notice" role="status">
-            Your resume was erased on {dateLabel(erasedAt())} after {props.retention.months} months without a sign-in, as we said we would. Add it again to get
-            matches.
+            Your resume was erased on {dateLabel(erasedAt())} after {props.retention.months} months without a sign-in,
+            as we said we would. Add it again to get matches.
           </p>
         )}
       </Show>
       <Show when={!props.retention.erasedAt && recentNotice()}>
         <p class="notice" role="status">
-          On {dateLabel(props.retention.noticeIssuedAt!)} we noted you had not signed in for almost {props.retention.months} months, so your resume was due to
-          be erased 30 days later. You are back: we keep it.
+          On {dateLabel(props.retention.noticeIssuedAt!)} we noted you had not signed in for almost{' '}
+          {props.retention.months} months, so your resume was due to be erased 30 days later. You are back: we keep it.
         </p>
       </Show>
       <p class="muted">
-        We keep your resume while you use Fitwork. After {props.retention.months} months without signing in it is erased (with a notice here 30 days before).
+        We keep your resume while you use Fitwork. After {props.retention.months} months without signing in it is erased
+        (with a notice here 30 days before).
       </p>
     </>
   );
@@ -339,8 +541,12 @@ export default function SeekerResume() {
         <div class="stack wide">
           <h1>Resume and skills</h1>
           <Switch>
-            <Match when={resume.isPending}><Skeleton lines={8} /></Match>
-            <Match when={resume.isError}><ErrorBox error={resume.error} retry={() => resume.refetch()} /></Match>
+            <Match when={resume.isPending}>
+              <Skeleton lines={8} />
+            </Match>
+            <Match when={resume.isError}>
+              <ErrorBox error={resume.error} retry={() => resume.refetch()} />
+            </Match>
             <Match when={resume.data}>
               {(data) => (
                 <>

@@ -10,7 +10,10 @@ export default function SignIn() {
   const setMe = useSetMe();
   const [params] = useSearchParams<{ next?: string }>();
   const form = useFormAction(async (data) => {
-    const me = await trpc.auth.signIn.mutate({ email: String(data.get('email')), password: String(data.get('password')) });
+    const me = await trpc.auth.signIn.mutate({
+      email: String(data.get('email')),
+      password: String(data.get('password')),
+    });
     setMe(me);
     navigate(safeNext(params.next) ?? homeOf(me));
   });
@@ -26,12 +29,25 @@ export default function SignIn() {
           <input id="email" name="email" type="email" autocomplete="email" required aria-describedby="email-error" />
         </Field>
         <Field id="password" label="Password" errors={problem()?.fieldErrors.password}>
-          <input id="password" name="password" type="password" autocomplete="current-password" required aria-describedby="password-error" />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autocomplete="current-password"
+            required
+            aria-describedby="password-error"
+          />
         </Field>
-        <button type="submit" class="button" disabled={busy()}>{busy() ? 'Signing in…' : 'Sign in'}</button>
+        <button type="submit" class="button" disabled={busy()}>
+          {busy() ? 'Signing in…' : 'Sign in'}
+        </button>
       </form>
-      <p><A href="/forgot-password">Forgot your password?</A></p>
-      <p>New here? <A href="/signup">Create an account</A>.</p>
+      <p>
+        <A href="/forgot-password">Forgot your password?</A>
+      </p>
+      <p>
+        New here? <A href="/signup">Create an account</A>.
+      </p>
     </section>
   );
 }

@@ -16,8 +16,14 @@ export default function VerifyEmail() {
       }}
       done={() => (
         <>
-          <p class="notice" role="status">Your email address is confirmed. Thank you.</p>
-          <p><A href="/" class="button">Continue</A></p>
+          <p class="notice" role="status">
+            Your email address is confirmed. Thank you.
+          </p>
+          <p>
+            <A href="/" class="button">
+              Continue
+            </A>
+          </p>
         </>
       )}
     />
