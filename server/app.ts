@@ -18,7 +18,7 @@ import { checkHealth } from './health.ts';
 import { createDomainHooks } from './hooks.ts';
 import { embedJobs } from './jobs/embedding.ts';
 import { findSource, ingestDelivery, MAX_WEBHOOK_BODY_BYTES } from './webhooks/ingest.ts';
-import { MAX_RESUME_UPLOAD_BYTES } from './seekers/extract-text.ts';
+import { MAX_RESUME_UPLOAD_BYTES, MAX_RESUME_UPLOAD_LABEL } from './seekers/extract-text.ts';
 import { errorSummary, type Logger } from './logger.ts';
 import { appRouter } from './router.ts';
 import { createContextInner } from './trpc.ts';
@@ -276,7 +276,7 @@ export function createApp(deps: AppDeps) {
       return c.json({ error: { message: problem, code: -32600, data: { code: 'BAD_REQUEST', httpStatus: 400 } } }, 400);
     const upload = c.req.path === '/trpc/seekers.uploadResume';
     const limit = upload
-      ? bodyLimit({ maxSize: MAX_RESUME_UPLOAD_BYTES + 64 * 1024, onError: tooLarge('5 MB') })
+      ? bodyLimit({ maxSize: MAX_RESUME_UPLOAD_BYTES + 64 * 1024, onError: tooLarge(MAX_RESUME_UPLOAD_LABEL) })
       : bodyLimit({ maxSize: 1024 * 1024, onError: tooLarge('1 MB') });
     return limit(c, next);
   });

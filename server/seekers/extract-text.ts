@@ -10,6 +10,9 @@ import { DOCX_LIMITS, docxToText } from './extract-docx.ts';
 import { PDF_LIMITS, pdfToText } from './extract-pdf.ts';
 
 export const MAX_RESUME_UPLOAD_BYTES = 5 * 1024 * 1024;
+export const MAX_RESUME_UPLOAD_LABEL = `${MAX_RESUME_UPLOAD_BYTES / 1024 / 1024} MB`;
+/** One sentence for a file over the limit, wherever it is noticed (the router, the extractor). */
+export const FILE_TOO_LARGE = `The file is larger than ${MAX_RESUME_UPLOAD_LABEL}. Upload a smaller file or paste the text.`;
 
 export const EXTRACTION_LIMITS = {
   uploadBytes: MAX_RESUME_UPLOAD_BYTES,
@@ -59,10 +62,7 @@ function tidy(text: string): string {
 
 export async function extractResumeText(bytes: Uint8Array): Promise<string> {
   if (bytes.byteLength > MAX_RESUME_UPLOAD_BYTES) {
-    throw new TRPCError({
-      code: 'PAYLOAD_TOO_LARGE',
-      message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.',
-    });
+    throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: FILE_TOO_LARGE });
   }
   if (bytes.byteLength === 0) throw new TRPCError({ code: 'BAD_REQUEST', message: 'The file is empty.' });
   let text: string;

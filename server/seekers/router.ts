@@ -5,7 +5,7 @@ import { jobSeekers, RACE_ETHNICITY_CATEGORIES, selfIdentifications, SEX_CATEGOR
 import { seekerProfileColumns } from '../auth/profile.ts';
 import { personName } from '../auth/schemas.ts';
 import { createTRPCRouter, seekerProcedure } from '../trpc.ts';
-import { MAX_RESUME_UPLOAD_BYTES } from './extract-text.ts';
+import { FILE_TOO_LARGE, MAX_RESUME_UPLOAD_BYTES } from './extract-text.ts';
 import { jsonResumeSchema } from '../ai/json-resume.ts';
 import { loadResume, saveResume, type ResumeDeps } from './resume.ts';
 import { listSeekerSkills, setSeekerSkills, setSkillsInput } from './skills.ts';
@@ -85,7 +85,7 @@ export const seekersRouter = createTRPCRouter({
       if (file.size > MAX_RESUME_UPLOAD_BYTES) {
         throw new TRPCError({
           code: 'PAYLOAD_TOO_LARGE',
-          message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.',
+          message: FILE_TOO_LARGE,
         });
       }
       const text = await ctx.resumeWork.extractText(new Uint8Array(await file.arrayBuffer()));
