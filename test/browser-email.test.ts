@@ -5,17 +5,13 @@
  * session ends); changes the email address from the account page. At 1366x900 and 390x844,
  * with screenshots in test-results/email-*.png.
  */
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSmtpServer } from './helpers/mail.ts';
+import { emailedLink, launchChromium } from './helpers/browser.ts';
 import { startNodeServer } from './helpers/server.ts';
 
-const CHROMIUM =
-  process.env.CHROMIUM_PATH ??
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ??
-  'chromium';
 const PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'a fresh passphrase 2026';
 
@@ -26,19 +22,7 @@ let browser: Browser;
 beforeAll(async () => {
   smtp = await startSmtpServer();
   server = await startNodeServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Fitwork <no-reply@fitwork.example>' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 90_000);
 
 afterAll(async () => {
@@ -46,18 +30,6 @@ afterAll(async () => {
   await server?.remove();
   await smtp?.close();
 });
-
-/** The link of the newest email with this subject to this address, once it has arrived. */
-async function linkFrom(to: string, subject: string): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const mail = smtp.received.filter((m) => m.subject === subject && (m.to as { text: string }).text === to).at(-1);
-    const link = mail?.text ? /(https?:\/\/\S+#token=[a-z0-9]+)/.exec(mail.text)?.[1] : undefined;
-    if (link) return link;
-    if (Date.now() > deadline) throw new Error(`no "${subject}" email to ${to}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function shot(page: Page, name: string) {
   await mkdir('test-results', { recursive: true });
@@ -88,7 +60,7 @@ describe('account emails in a browser', () => {
         await banner.getByText('Confirm your email address to publish jobs').waitFor();
         await shot(page, `${viewport.name}-1-banner`);
 
-        const verifyLink = await linkFrom(email, 'Confirm your email address for Fitwork');
+        const verifyLink = await emailedLink(smtp, email, 'Confirm your email address for Fitwork');
         expect(verifyLink.startsWith(`${server.url}/verify-email#token=`)).toBe(true);
         await page.goto(verifyLink);
         await page.getByText('Your email address is confirmed').waitFor();
@@ -108,7 +80,7 @@ describe('account emails in a browser', () => {
         await other.getByRole('button', { name: 'Send me a link' }).click();
         await other.getByText('If an account uses this address').waitFor();
         await shot(other, `${viewport.name}-3-forgot`);
-        await other.goto(await linkFrom(email, 'Reset your Fitwork password'));
+        await other.goto(await emailedLink(smtp, email, 'Reset your Fitwork password'));
         await other.getByLabel('New password').fill(NEW_PASSWORD);
         await shot(other, `${viewport.name}-4-reset-form`);
         await other.getByRole('button', { name: 'Set the new password' }).click();
@@ -130,7 +102,7 @@ describe('account emails in a browser', () => {
         await other.getByRole('button', { name: 'Change email address' }).click();
         await other.getByText('Check the new address').waitFor();
         await shot(other, `${viewport.name}-6-change-email`);
-        await other.goto(await linkFrom(newEmail, 'Confirm your new email address for Fitwork'));
+        await other.goto(await emailedLink(smtp, newEmail, 'Confirm your new email address for Fitwork'));
         await other.getByText(`Your account now uses ${newEmail}`).waitFor();
         await shot(other, `${viewport.name}-7-email-changed`);
         expect(

@@ -4,19 +4,13 @@
  * huge circles, filters and navigation filling a phone, the demographic question above every
  * match, a withdrawn application shown as applied), and axe-core on every page visited.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousViolations, launchChromium } from './helpers/browser.ts';
 import { startNodeServer } from './helpers/server.ts';
 
-const CHROMIUM =
-  process.env.CHROMIUM_PATH ??
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ??
-  'chromium';
 const DEMO_PASSWORD = 'demo-password-2026';
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
 
@@ -25,18 +19,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   server = await startNodeServer({ SEED_DEMO_DATA: 'true' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -63,28 +46,6 @@ async function step(page: Page, name: string, body: () => Promise<void>) {
   }
 }
 
-/** axe-core on the page as it is: serious or critical violations fail, named with their nodes. */
-async function expectAccessible(page: Page) {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  expect(violations, page.url()).toEqual([]);
-}
-
 async function signIn(page: Page, email: string) {
   await page.goto(`${server.url}/signin`);
   await page.getByLabel('Email').fill(email);
@@ -107,7 +68,7 @@ describe('the web app walked through by a newcomer', () => {
       await page.goBack();
       await page.waitForURL('**/jobs?q=python');
       await expect.poll(() => box.inputValue()).toBe('python');
-      await expectAccessible(page);
+      await expectNoSeriousViolations(page);
 
       const first = page.locator('.job-card h2 a').first();
       const title = (await first.innerText()).trim();
@@ -115,7 +76,7 @@ describe('the web app walked through by a newcomer', () => {
       await page.waitForURL('**/jobs/*');
       await expect.poll(() => page.title()).toBe(`${title} | Fitwork`);
       await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
-      await expectAccessible(page);
+      await expectNoSeriousViolations(page);
       await page.getByRole('link', { name: '← All jobs' }).click();
       await page.waitForURL('**/jobs?q=python');
       await expect.poll(() => page.title()).toBe('Search jobs | Fitwork');
@@ -128,7 +89,7 @@ describe('the web app walked through by a newcomer', () => {
       await page.goto(`${server.url}/jobs/abc`);
       await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
       expect(await page.locator('main').innerText()).not.toMatch(/Invalid input|expected number|id:/);
-      await expectAccessible(page);
+      await expectNoSeriousViolations(page);
       await page.goto(`${server.url}/jobs/99999999`);
       await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
 
@@ -156,7 +117,7 @@ describe('the web app walked through by a newcomer', () => {
       expect(text).not.toMatch(/^\w+:/);
       expect(text).toMatch(/Please correct \d fields:/);
       await page.locator('#email-error').waitFor();
-      await expectAccessible(page);
+      await expectNoSeriousViolations(page);
     });
   });
 
@@ -168,7 +129,7 @@ describe('the web app walked through by a newcomer', () => {
       const firstMatch = page.locator('.cards > li').first();
       await firstMatch.waitFor();
       expect((await firstMatch.boundingBox())!.y).toBeLessThan(PHONE.height);
-      await expectAccessible(page);
+      await expectNoSeriousViolations(page);
 
       await firstMatch.getByText('Question this score').click();
       const radio = firstMatch.getByRole('radio', { name: 'The score is wrong' });
@@ -207,7 +168,7 @@ describe('the web app walked through by a newcomer', () => {
       await seeker.goto(`${server.url}${href}`);
       await seeker.getByText(/You withdrew your application on .*cannot apply to this job again/).waitFor();
       expect(await seeker.getByText(/You applied on/).count()).toBe(0);
-      await expectAccessible(seeker);
+      await expectNoSeriousViolations(seeker);
     });
 
     const employer = await open(DESKTOP);
@@ -224,7 +185,7 @@ describe('the web app walked through by a newcomer', () => {
       await row.getByRole('button', { name: 'Close' }).click();
       await expect.poll(() => asked).toMatch(/^Close “.+”\?/);
       await expect.poll(() => row.innerText()).toContain('Active');
-      await expectAccessible(employer);
+      await expectNoSeriousViolations(employer);
     });
   });
 });
@@ -245,7 +206,7 @@ describe('the bias audit with nobody self-identified', () => {
         .first()
         .waitFor();
       expect(await page.getByText(/self-identified yet/).count()).toBe(1);
-      await expectAccessible(page);
+      await expectNoSeriousViolations(page);
     });
   });
 });
@@ -260,7 +221,7 @@ describe('hiding a match', () => {
       const title = (await first.locator('.job-title').innerText()).trim();
       const link = `.cards .job-title a[href="${await first.locator('.job-title a').getAttribute('href')}"]`;
       await first.getByText('Hide this match').click();
-      await expectAccessible(page);
+      await expectNoSeriousViolations(page);
       await first.getByRole('button', { name: 'My skills do not fit' }).click();
       await page
         .getByRole('status')

@@ -4,19 +4,14 @@
  * its reasoning and applies, the employer moves them to interview, the seeker sees it; later the
  * seeker adds a skill of their own, corrects one, uploads another resume and sees what changed.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESUME_FIXTURES } from './fixtures/resumes.ts';
 import { startSmtpServer } from './helpers/mail.ts';
+import { emailedLink, expectNoSeriousViolations, launchChromium } from './helpers/browser.ts';
 import { startNodeServer } from './helpers/server.ts';
 
-const CHROMIUM =
-  process.env.CHROMIUM_PATH ??
-  ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ??
-  'chromium';
 const PASSWORD = 'correct horse battery';
 
 let server: Awaited<ReturnType<typeof startNodeServer>>;
@@ -28,19 +23,7 @@ beforeAll(async () => {
   // A real SMTP server receives the account emails: an employer verifies their address before posting.
   smtp = await startSmtpServer();
   server = await startNodeServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Fitwork <no-reply@fitwork.example>' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 90_000);
 
 afterAll(async () => {
@@ -60,31 +43,6 @@ async function step(name: string, body: () => Promise<void>) {
       await page.screenshot({ path: `test-results/${name}-${who}.png`, fullPage: true }).catch(() => {});
     throw error;
   }
-}
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core on the page as each step leaves it: serious or critical violations fail the step. */
-async function expectNoSeriousViolations(page: Page) {
-  if (page.isClosed() || page.url() === 'about:blank') return;
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-            options: object,
-          ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  expect(violations, page.url()).toEqual([]);
 }
 
 async function newPage(who: string) {
@@ -113,14 +71,7 @@ describe('the product in a browser', () => {
     });
 
     await step('employer-verifies-their-address', async () => {
-      const deadline = Date.now() + 15_000;
-      let link: string | undefined;
-      while (!link && Date.now() < deadline) {
-        const mail = smtp.received.find((m) => (m.to as { text: string }).text === 'hiring@lakeside.example');
-        link = mail?.text ? /(https?:\/\/\S+#token=[a-z0-9]+)/.exec(mail.text)?.[1] : undefined;
-        if (!link) await new Promise((r) => setTimeout(r, 200));
-      }
-      if (!link) throw new Error('no verification email reached hiring@lakeside.example');
+      const link = await emailedLink(smtp, 'hiring@lakeside.example');
       await employer.goto(link);
       await employer.getByText('Your email address is confirmed. Thank you.').waitFor();
       await employer.goto(`${server.url}/employer/jobs`);
