@@ -38,10 +38,22 @@ export const APPLICATION_STATUSES = [
   'submitted',
   'reviewed',
   'interview',
+  'offer',
   'rejected',
   'accepted',
   'withdrawn',
 ] as const;
+/** Why an employer rejected an application: a fixed list, so the figures can count them. */
+export const REJECTION_REASONS = [
+  'skills_mismatch',
+  'experience_level',
+  'location',
+  'position_filled',
+  'other_candidate',
+  'withdrawn_position',
+  'other',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -325,6 +337,10 @@ export const applications = pgTable(
     matchReasoning: text('match_reasoning'),
     submittedAt: timestamptz('submitted_at').notNull().defaultNow(),
     updatedAt: timestamptz('updated_at'),
+    // A rejection's reason (REJECTION_REASONS), the employer's own words, and what the seeker is told.
+    rejectionReason: varchar('rejection_reason', { length: 40 }),
+    rejectionDetail: text('rejection_detail'),
+    rejectionMessage: text('rejection_message'),
   },
   (t) => [
     index('applications_job_seeker_id_idx').on(t.jobSeekerId),
@@ -334,6 +350,7 @@ export const applications = pgTable(
     unique('unique_application').on(t.jobSeekerId, t.jobId),
     index('idx_application_status_submitted').on(t.status, t.submittedAt),
     check('applications_status_check', inList('status', APPLICATION_STATUSES)),
+    check('applications_rejection_reason_check', inList('rejection_reason', REJECTION_REASONS)),
   ],
 );
 
@@ -613,4 +630,58 @@ export const accountTokens = pgTable(
     index('account_tokens_user_idx').on(t.userId, t.purpose),
     check('account_tokens_purpose_check', inList('purpose', ACCOUNT_TOKEN_PURPOSES)),
   ],
+);
+
+// Applications' records (issue 16: files) ---------------------------------------------------
+
+/** 'apply': copied when the seeker applied; 'migration': the resume as it was when 0010 ran. */
+export const SNAPSHOT_SOURCES = ['apply', 'migration'] as const;
+
+/** The original of the seeker's latest uploaded resume (bytes in the file store), replaced by the next. */
+export const resumeFiles = pgTable('resume_files', {
+  jobSeekerId: integer('job_seeker_id')
+    .primaryKey()
+    .references(() => jobSeekers.id, { onDelete: 'cascade' }),
+  fileKey: varchar('file_key', { length: 200 }).notNull(),
+  fileName: varchar('file_name', { length: 255 }).notNull(),
+  contentType: varchar('content_type', { length: 100 }).notNull(),
+  sizeBytes: integer('size_bytes').notNull(),
+  uploadedAt: timestamptz('uploaded_at').notNull(),
+});
+
+/** The resume an application was sent with: what the employer reads, whatever the seeker changes later. */
+export const applicationResumes = pgTable(
+  'application_resumes',
+  {
+    applicationId: integer('application_id')
+      .primaryKey()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    source: varchar('source', { length: 20 }).notNull().$type<(typeof SNAPSHOT_SOURCES)[number]>(),
+    resumeText: text('resume_text'),
+    resumeData: jsonb('resume_data'),
+    skills: jsonb('skills').$type<string[]>().notNull().default([]),
+    parserModel: varchar('parser_model', { length: 100 }),
+    resumeUpdatedAt: timestamptz('resume_updated_at'),
+    fileKey: varchar('file_key', { length: 200 }),
+    fileName: varchar('file_name', { length: 255 }),
+    contentType: varchar('content_type', { length: 100 }),
+    sizeBytes: integer('size_bytes'),
+    createdAt: createdAt(),
+  },
+  (t) => [check('application_resumes_source_check', inList('source', SNAPSHOT_SOURCES))],
+);
+
+/** The employer's private notes on an application: who wrote each and when. */
+export const applicationNotes = pgTable(
+  'application_notes',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('application_notes_application_idx').on(t.applicationId, t.createdAt)],
 );
