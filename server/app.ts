@@ -27,6 +27,8 @@ import { inProcessResumeWork, type ResumeWork } from './workers/resume-work.ts';
 import { devMailboxRoutes } from './mail/dev-mailbox-routes.ts';
 import { drainOutbox, type MailSender } from './mail/sender.ts';
 import { createMailSender, devMailboxEnabled } from './mail/setup.ts';
+import { fileRoutes } from './files/routes.ts';
+import { createMemoryFileStore, type FileStore } from './files/store.ts';
 
 export interface RequestDatabase {
   db: Database;
@@ -51,6 +53,8 @@ export interface AppDeps {
   staticAssets?: MiddlewareHandler[];
   /** Delivers the outbox; null holds messages (production without a transport); unset: server/mail/setup.ts decides. */
   mail?: MailSender | null;
+  /** Where uploaded originals are kept (R2, a folder under DATA_DIR); unset: in memory (tests). */
+  files?: FileStore;
 }
 
 type Env = {
@@ -122,6 +126,7 @@ export function createApp(deps: AppDeps) {
   const ai: AiProviders =
     deps.ai.resumeParser.model === LOCAL_PARSER_MODEL ? { ...deps.ai, resumeParser: resumeWork.localParser } : deps.ai;
   const mail = deps.mail === undefined ? createMailSender(deps.config, deps.logger) : deps.mail;
+  const files = deps.files ?? createMemoryFileStore();
 
   app.use(
     '*',
@@ -249,6 +254,8 @@ export function createApp(deps: AppDeps) {
 
   if (devMailboxEnabled(deps.config)) app.route('/dev/mail', devMailboxRoutes(withDatabase, deps.clientIp));
 
+  app.route('/files', fileRoutes({ withDatabase, files, clock: deps.clock }));
+
   app.get('/health', withDatabase, async (c) => {
     const health = await checkHealth(c.get('db'));
     c.header('Cache-Control', 'no-store');
@@ -338,6 +345,7 @@ export function createApp(deps: AppDeps) {
           passwords: deps.passwords,
           ai,
           resumeWork,
+          files,
           session: auth?.session ?? null,
           user: auth?.user ?? null,
           ip: deps.clientIp(c),

@@ -14,6 +14,7 @@ import { sweepInactiveResumes } from './seekers/retention.ts';
 import { purgeOldTokens } from './auth/tokens.ts';
 import { purgeOldMail } from './mail/retention.ts';
 import { drainOutbox, type MailSender } from './mail/sender.ts';
+import type { FileStore } from './files/store.ts';
 
 export async function runMaintenance(
   db: Database,
@@ -22,9 +23,11 @@ export async function runMaintenance(
     Partial<Pick<AppConfig, 'matchingAlgorithm'>>,
   /** Delivers what the outbox holds (retries included); null or absent: mail waits. */
   mail?: MailSender | null,
+  /** Where the erased resumes' originals are deleted; absent: only their records go. */
+  files?: FileStore,
 ) {
   const closedJobs = await closeExpiredJobs(db, now);
-  const resumes = await sweepInactiveResumes(db, now, config.resumeRetentionMonths);
+  const resumes = await sweepInactiveResumes(db, now, config.resumeRetentionMonths, files);
   await ensureDecisionPartition(db, now);
   await ensureDecisionPartition(db, new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)));
   const droppedPartitions = await dropExpiredDecisionPartitions(db, now, config.decisionLogRetentionMonths);

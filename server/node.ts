@@ -22,6 +22,7 @@ import { createMailSender, devMailboxEnabled } from './mail/setup.ts';
 import { createSmtpTransport } from './mail/smtp.ts';
 import { searchJobs } from './jobs/search.ts';
 import { seedIfEmpty } from './seed/seed.ts';
+import { createDirectoryFileStore, filesFolder } from './files/dir-store.ts';
 
 const SWEEP_INTERVAL_MS = 10 * 60_000;
 
@@ -48,6 +49,8 @@ await searchJobs({ db: database.db, embedder: ai.embedder, now: new Date() }, { 
 );
 
 const mail = createMailSender(config, logger, createSmtpTransport);
+// Uploaded originals, beside the database in DATA_DIR (R2 in the worker).
+const files = createDirectoryFileStore(filesFolder(config.dataDir));
 if (!mail) logger.info('no mail transport configured: messages wait in the outbox until SMTP_URL or MAIL_API is set');
 else if (devMailboxEnabled(config))
   logger.info('no mail transport configured: messages are kept in the development mailbox', {
@@ -56,7 +59,7 @@ else if (devMailboxEnabled(config))
 
 // The scheduled sweep (the worker has a Cron Trigger for it).
 const runSweep = () =>
-  runMaintenance(database.db, new Date(), config, mail)
+  runMaintenance(database.db, new Date(), config, mail, files)
     .then((done) => logger.info('maintenance', { ...done }))
     .catch((error: unknown) => logger.error('maintenance failed', { error: errorSummary(error) }));
 await runSweep();
@@ -83,6 +86,7 @@ const app = createApp({
   clientIp: (c) => getConnInfo(c).remote.address ?? null,
   resumeWork: resumePool,
   mail,
+  files,
   // Files first; any other GET is a route of the SPA, answered with index.html.
   staticAssets: [serveStatic({ root: webDir }), serveStatic({ root: webDir, path: 'index.html' })],
 });

@@ -10,6 +10,7 @@ import type { PasswordHasher } from './auth/passwords.ts';
 import type { SessionUser, ValidSession } from './auth/sessions.ts';
 import type { AppConfig } from './config.ts';
 import type { ResumeWork } from './workers/resume-work.ts';
+import type { FileStore } from './files/store.ts';
 
 // 1. Context ------------------------------------------------------------------------------
 
@@ -27,6 +28,8 @@ export interface Context {
   ai: AiProviders;
   /** Reading uploads and the local resume parser: in-process, or a thread pool under Node. */
   resumeWork: ResumeWork;
+  /** Where uploaded originals are kept (server/files). */
+  files: FileStore;
   session: ValidSession | null;
   user: SessionUser | null;
   /** The caller's network address when known: keys the sign-in throttle. */

@@ -14,6 +14,7 @@ import { parseConfig } from './config.ts';
 import { createProviders } from './providers.ts';
 import { jsonLogger } from './logger.ts';
 import { createMailSender } from './mail/setup.ts';
+import { createR2FileStore, type R2BucketLike } from './files/r2-store.ts';
 
 export interface WorkerEnv {
   DATABASE_URL?: string;
@@ -26,6 +27,13 @@ export interface WorkerEnv {
   MAIL_API_KEY?: string;
   MAIL_API_URL?: string;
   MAIL_FROM?: string;
+  /** The R2 bucket of uploaded originals (wrangler.toml [[r2_buckets]]). */
+  FILES?: R2BucketLike;
+}
+
+function filesOf(env: WorkerEnv) {
+  if (!env.FILES) throw new Error('The FILES R2 binding is missing: add it in wrangler.toml [[r2_buckets]].');
+  return createR2FileStore(env.FILES);
 }
 
 /** Links in emails need the public origin; a deployment must say it (wrangler.toml [vars] or a secret). */
@@ -55,6 +63,7 @@ async function buildApp(env: WorkerEnv): Promise<App> {
     },
     runAfterResponse: (c, task) => c.executionCtx.waitUntil(task()),
     clientIp: (c) => c.req.header('cf-connecting-ip') ?? null,
+    files: filesOf(env),
   });
 }
 
@@ -96,7 +105,7 @@ export default {
     if (!config.databaseUrl) return;
     const { db, close } = openNeon(config.databaseUrl, { wsProxy: config.neonWsProxy });
     ctx.waitUntil(
-      runMaintenance(db, new Date(), config, createMailSender(config, jsonLogger())).finally(() => close()),
+      runMaintenance(db, new Date(), config, createMailSender(config, jsonLogger()), filesOf(env)).finally(() => close()),
     );
   },
 };

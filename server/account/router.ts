@@ -9,7 +9,7 @@ export const accountRouter = createTRPCRouter({
   delete: authedProcedure
     .input(z.object({ password: z.string().min(1, 'Enter your password to confirm.').max(256) }))
     .mutation(async ({ ctx, input }) => {
-      const result = await deleteAccount(ctx.db, ctx.passwords, ctx.user, input.password, ctx.clock());
+      const result = await deleteAccount(ctx.db, ctx.files, ctx.passwords, ctx.user, input.password, ctx.clock());
       ctx.cookies.clear();
       return result;
     }),

@@ -7,6 +7,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import {
   aiDecisions,
+  applicationNotes,
   applications,
   jobs,
   jobSeekers,
@@ -26,6 +27,8 @@ import { myJobs } from '../jobs/read.ts';
 import { listSeekerSkills } from '../seekers/skills.ts';
 import { listDeliveries, listSources } from '../webhooks/sources.ts';
 import { eraseMail, exportMail } from '../mail/account-data.ts';
+import { eraseResumeRecords, exportResumeRecords } from '../files/resumes.ts';
+import type { FileStore } from '../files/store.ts';
 
 export async function exportAccount(db: Database, user: SessionUser, now: Date) {
   const account = await loadProfile(db, user);
@@ -96,6 +99,8 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
             .where(eq(selfIdentifications.jobSeekerId, user.id))
         )[0] ?? null,
       applications: await myApplications(db, user.id),
+      // The resume each application was sent with, and the files stored (named, not their bytes).
+      ...(await exportResumeRecords(db, user.id)),
       matches: matchRows.map((m) => ({
         ...m,
         generatedAt: m.generatedAt.toISOString(),
@@ -152,6 +157,7 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
  */
 export async function deleteAccount(
   db: Database,
+  files: FileStore,
   passwords: PasswordHasher,
   user: SessionUser,
   password: string,
@@ -164,11 +170,29 @@ export async function deleteAccount(
   if (!row || !(await passwords.verify(row.hash, password))) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'Your password is not correct.' });
   }
-  await db.transaction(async (tx) => {
+  const erasedFiles = await db.transaction(async (tx) => {
+    let fileKeys: string[] = [];
     if (user.userType === 'job_seeker') {
+      // The resume snapshots and originals go; so do the employers' notes and words about the person.
+      fileKeys = await eraseResumeRecords(tx, [user.id]);
+      await tx
+        .delete(applicationNotes)
+        .where(
+          inArray(
+            applicationNotes.applicationId,
+            tx.select({ id: applications.id }).from(applications).where(eq(applications.jobSeekerId, user.id)),
+          ),
+        );
       await tx
         .update(applications)
-        .set({ coverLetter: null, matchReasoning: null, jobSeekerId: null, updatedAt: now })
+        .set({
+          coverLetter: null,
+          matchReasoning: null,
+          rejectionDetail: null,
+          rejectionMessage: null,
+          jobSeekerId: null,
+          updatedAt: now,
+        })
         .where(eq(applications.jobSeekerId, user.id));
       // The decision log keeps its figures (the scores, the models) without the person.
       await tx.update(aiDecisions).set({ jobSeekerId: null }).where(eq(aiDecisions.jobSeekerId, user.id));
@@ -191,6 +215,8 @@ export async function deleteAccount(
     await forgetAccountAttempts(tx, row.email);
     // Messages to the person and their email links (an employer's user row outlives erasure).
     await eraseMail(tx, user.id);
+    return fileKeys;
   });
+  await files.delete(erasedFiles);
   return { deleted: true };
 }

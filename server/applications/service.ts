@@ -1,25 +1,54 @@
 import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/database.ts';
-import { applicationEvents, applications, employers, jobs, jobSeekers, matches, users } from '../../db/schema.ts';
+import {
+  applicationEvents,
+  applicationNotes,
+  applicationResumes,
+  applications,
+  employers,
+  jobs,
+  jobSeekers,
+  matches,
+  type RejectionReason,
+  users,
+} from '../../db/schema.ts';
 import { isUniqueViolation } from '../db-errors.ts';
+import { snapshotResume } from '../files/resumes.ts';
+import type { FileStore } from '../files/store.ts';
 import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
 
-export type ApplicationStatus = 'submitted' | 'reviewed' | 'interview' | 'accepted' | 'rejected' | 'withdrawn';
+export type ApplicationStatus =
+  | 'submitted'
+  | 'reviewed'
+  | 'interview'
+  | 'offer'
+  | 'accepted'
+  | 'rejected'
+  | 'withdrawn';
 
 /**
- * The workflow an employer moves: submitted -> reviewed -> interview -> accepted, and rejected
- * from any open state. A seeker may withdraw while nothing is decided. Decided is final.
+ * The workflow an employer moves: submitted -> reviewed -> interview -> offer -> accepted, and
+ * rejected from any open state. A seeker may withdraw while nothing is decided. Decided is final.
  */
 export const EMPLOYER_TRANSITIONS: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
   submitted: ['reviewed', 'rejected'],
   reviewed: ['interview', 'rejected'],
-  interview: ['accepted', 'rejected'],
+  interview: ['offer', 'rejected'],
+  offer: ['accepted', 'rejected'],
   accepted: [],
   rejected: [],
   withdrawn: [],
 };
-const OPEN: readonly ApplicationStatus[] = ['submitted', 'reviewed', 'interview'];
+export const OPEN_STATUSES: readonly ApplicationStatus[] = ['submitted', 'reviewed', 'interview', 'offer'];
+const OPEN = OPEN_STATUSES;
+
+/** Why an employer said no, in their words, and what the seeker is told (optional). */
+export interface Rejection {
+  reason: RejectionReason;
+  detail: string | null;
+  message: string | null;
+}
 
 async function recordEvent(
   db: Queryable,
@@ -39,8 +68,25 @@ async function recordEvent(
   });
 }
 
+/**
+ * A withdrawn application stays the record of that job for both sides: applying again to the
+ * same job is refused (the unique constraint says one application per seeker and job).
+ */
+async function refuseAfterWithdrawal(db: Queryable, seekerId: number, jobId: number) {
+  const [previous] = await db
+    .select({ status: applications.status })
+    .from(applications)
+    .where(and(eq(applications.jobSeekerId, seekerId), eq(applications.jobId, jobId)));
+  if (previous?.status === 'withdrawn')
+    throw new TRPCError({
+      code: 'CONFLICT',
+      message: 'You withdrew your application to this job, so it cannot be sent again.',
+    });
+}
+
 export async function apply(
   db: Database,
+  files: FileStore,
   seekerId: number,
   input: { jobId: number; coverLetter: string | null },
   now: Date,
@@ -50,6 +96,7 @@ export async function apply(
     .from(jobs)
     .where(and(eq(jobs.id, input.jobId), visibleToSeekers(now)));
   if (!job) throw new TRPCError({ code: 'NOT_FOUND', message: 'This job is not open for applications.' });
+  await refuseAfterWithdrawal(db, seekerId, input.jobId);
   try {
     return await db.transaction(async (tx) => {
       const [match] = await tx
@@ -74,11 +121,18 @@ export async function apply(
         .set({ applied: true })
         .where(and(eq(matches.jobSeekerId, seekerId), eq(matches.jobId, input.jobId)));
       await recordEvent(tx, application!.id, null, 'submitted', { id: seekerId, role: 'job_seeker' }, now);
+      // The resume as it is now travels with the application; later changes do not reach it.
+      await snapshotResume(tx, files, seekerId, application!.id);
+      const [snapshot] = await tx
+        .select({ fileName: applicationResumes.fileName })
+        .from(applicationResumes)
+        .where(eq(applicationResumes.applicationId, application!.id));
       return {
         id: application!.id,
         jobId: input.jobId,
         status: application!.status,
         submittedAt: application!.submittedAt.toISOString(),
+        resume: snapshot ? { attached: true, fileName: snapshot.fileName } : { attached: false, fileName: null },
       };
     });
   } catch (error) {
@@ -128,6 +182,8 @@ export async function myApplications(db: Queryable, seekerId: number) {
       matchScore: applications.matchScore,
       submittedAt: applications.submittedAt,
       updatedAt: applications.updatedAt,
+      rejectionReason: applications.rejectionReason,
+      rejectionMessage: applications.rejectionMessage,
       jobId: jobs.id,
       title: jobs.title,
       location: jobs.location,
@@ -152,6 +208,14 @@ export async function myApplications(db: Queryable, seekerId: number) {
     updatedAt: r.updatedAt?.toISOString() ?? null,
     job: { id: r.jobId, title: r.title, location: r.location, status: r.jobStatus, companyName: r.companyName },
     history: history.get(r.id) ?? [],
+    // The employer's private words (rejection detail, notes) are theirs; the reason and message are the seeker's.
+    rejection:
+      r.status === 'rejected'
+        ? { reason: r.rejectionReason as RejectionReason | null, message: r.rejectionMessage }
+        : null,
+    canWithdraw: OPEN.includes(r.status as ApplicationStatus),
+    // Decided in refuseAfterWithdrawal: one application per seeker and job, withdrawn included.
+    canApplyAgain: false,
   }));
 }
 
@@ -166,6 +230,14 @@ export async function applicationsForJob(db: Queryable, employerId: number, jobI
       matchScore: applications.matchScore,
       matchReasoning: applications.matchReasoning,
       submittedAt: applications.submittedAt,
+      updatedAt: applications.updatedAt,
+      rejectionReason: applications.rejectionReason,
+      rejectionDetail: applications.rejectionDetail,
+      rejectionMessage: applications.rejectionMessage,
+      resumeSkills: applicationResumes.skills,
+      resumeSource: applicationResumes.source,
+      hasOriginal: sql<boolean>`${applicationResumes.fileKey} is not null`,
+      notes: sql<number>`(select count(*)::int from application_notes n where n.application_id = ${applications.id})`,
       seekerId: jobSeekers.id,
       firstName: jobSeekers.firstName,
       lastName: jobSeekers.lastName,
@@ -177,6 +249,7 @@ export async function applicationsForJob(db: Queryable, employerId: number, jobI
     // Left joins: an application of an erased account stays, anonymous, in the employer's figures.
     .leftJoin(jobSeekers, eq(jobSeekers.id, applications.jobSeekerId))
     .leftJoin(users, eq(users.id, jobSeekers.id))
+    .leftJoin(applicationResumes, eq(applicationResumes.applicationId, applications.id))
     .where(eq(applications.jobId, jobId))
     .orderBy(sql`${applications.matchScore} desc nulls last`, asc(applications.submittedAt));
   const history = await historyOf(
@@ -187,6 +260,7 @@ export async function applicationsForJob(db: Queryable, employerId: number, jobI
     submitted: 0,
     reviewed: 0,
     interview: 0,
+    offer: 0,
     accepted: 0,
     rejected: 0,
     withdrawn: 0,
@@ -201,6 +275,13 @@ export async function applicationsForJob(db: Queryable, employerId: number, jobI
       matchScore: r.matchScore,
       matchReasoning: r.matchReasoning,
       submittedAt: r.submittedAt.toISOString(),
+      updatedAt: r.updatedAt?.toISOString() ?? null,
+      resume: r.resumeSource ? { source: r.resumeSource, skills: r.resumeSkills ?? [], hasOriginal: r.hasOriginal } : null,
+      rejection:
+        r.status === 'rejected'
+          ? { reason: r.rejectionReason as RejectionReason | null, detail: r.rejectionDetail, message: r.rejectionMessage }
+          : null,
+      notes: Number(r.notes),
       // They applied to this employer's job: their contact details are theirs to see now.
       seeker:
         r.seekerId === null
@@ -226,11 +307,18 @@ async function changeStatus(
   to: ApplicationStatus,
   actor: { id: number; role: string },
   now: Date,
+  rejection: Rejection | null = null,
 ) {
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(applications)
-      .set({ status: to, updatedAt: now })
+      .set({
+        status: to,
+        updatedAt: now,
+        ...(rejection
+          ? { rejectionReason: rejection.reason, rejectionDetail: rejection.detail, rejectionMessage: rejection.message }
+          : {}),
+      })
       .where(and(eq(applications.id, applicationId), eq(applications.status, from)))
       .returning({ id: applications.id });
     if (!updated.length)
@@ -249,7 +337,10 @@ export async function setApplicationStatus(
   applicationId: number,
   to: ApplicationStatus,
   now: Date,
+  rejection: Rejection | null = null,
 ) {
+  if (rejection && to !== 'rejected')
+    throw new TRPCError({ code: 'BAD_REQUEST', message: 'A rejection reason goes with a rejection only.' });
   const [row] = await db
     .select({ status: applications.status })
     .from(applications)
@@ -266,7 +357,36 @@ export async function setApplicationStatus(
         : `This application is ${from}: its status is final.`,
     });
   }
-  return changeStatus(db, applicationId, from, to, { id: employerId, role: 'employer' }, now);
+  return changeStatus(db, applicationId, from, to, { id: employerId, role: 'employer' }, now, rejection);
+}
+
+/** At most this many applications move in one bulk move. */
+export const MAX_BULK_MOVE = 50;
+
+/**
+ * The board's bulk move: each application authorized and moved on its own, so one that may not
+ * move (another job's, a final one, changed meanwhile) is reported and the others still move.
+ */
+export async function setStatusMany(
+  db: Database,
+  employerId: number,
+  ids: readonly number[],
+  to: ApplicationStatus,
+  now: Date,
+  rejection: Rejection | null = null,
+) {
+  const moved: number[] = [];
+  const refused: { id: number; message: string }[] = [];
+  for (const id of new Set(ids)) {
+    try {
+      await setApplicationStatus(db, employerId, id, to, now, rejection);
+      moved.push(id);
+    } catch (error) {
+      if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') throw error;
+      refused.push({ id, message: error.message });
+    }
+  }
+  return { status: to, moved, refused };
 }
 
 export async function withdraw(db: Database, seekerId: number, applicationId: number, now: Date) {
@@ -282,4 +402,46 @@ export async function withdraw(db: Database, seekerId: number, applicationId: nu
       message: `This application is ${from}: it can no longer be withdrawn.`,
     });
   return changeStatus(db, applicationId, from, 'withdrawn', { id: seekerId, role: 'job_seeker' }, now);
+}
+
+async function employersApplication(db: Queryable, employerId: number, applicationId: number) {
+  const [row] = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .innerJoin(jobs, eq(jobs.id, applications.jobId))
+    .where(and(eq(applications.id, applicationId), eq(jobs.employerId, employerId)));
+  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'This application was not found.' });
+}
+
+/** A private note of the job's employer on an application; the seeker never sees notes. */
+export async function addNote(db: Queryable, employerId: number, applicationId: number, body: string, now: Date) {
+  await employersApplication(db, employerId, applicationId);
+  const [note] = await db
+    .insert(applicationNotes)
+    .values({ applicationId, authorId: employerId, body, createdAt: now })
+    .returning({ id: applicationNotes.id });
+  return (await notesOf(db, employerId, applicationId)).find((n) => n.id === note!.id)!;
+}
+
+/** The notes on an application, oldest first, each with who wrote it and when. */
+export async function notesOf(db: Queryable, employerId: number, applicationId: number) {
+  await employersApplication(db, employerId, applicationId);
+  const rows = await db
+    .select({
+      id: applicationNotes.id,
+      body: applicationNotes.body,
+      at: applicationNotes.createdAt,
+      authorId: applicationNotes.authorId,
+      authorEmail: users.email,
+    })
+    .from(applicationNotes)
+    .leftJoin(users, eq(users.id, applicationNotes.authorId))
+    .where(eq(applicationNotes.applicationId, applicationId))
+    .orderBy(asc(applicationNotes.createdAt), asc(applicationNotes.id));
+  return rows.map((r) => ({
+    id: r.id,
+    body: r.body,
+    at: r.at.toISOString(),
+    author: r.authorId === null ? null : { id: r.authorId, email: r.authorEmail },
+  }));
 }

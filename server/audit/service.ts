@@ -109,7 +109,7 @@ export function auditOf(selection: AuditPerson[], scoring: AuditPerson[]) {
 export async function runAudit(db: Queryable, scope: SQL) {
   const selection = rowsOf<{ sex: string | null; race: string | null; positive: boolean }>(
     await db.execute(sql`
-      select si.sex, si.race_ethnicity as race, a.status in ('interview', 'accepted') as positive
+      select si.sex, si.race_ethnicity as race, a.status in ('interview', 'offer', 'accepted') as positive
       from applications a join jobs on jobs.id = a.job_id
       left join self_identifications si on si.job_seeker_id = a.job_seeker_id
       where ${scope}`),

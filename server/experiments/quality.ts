@@ -41,7 +41,7 @@ async function countOutcomes(db: Queryable, where: SQL, since: Date | null) {
              count(*) filter (where ${after(sql`m.viewed_at`)}) as viewed,
              count(*) filter (where a.id is not null and ${after(sql`a.submitted_at`)}) as applied,
              count(*) filter (where a.id is not null and exists (
-               select 1 from application_events e where e.application_id = a.id and e.to_status in ('interview', 'accepted') and ${after(sql`e.created_at`)})) as interview,
+               select 1 from application_events e where e.application_id = a.id and e.to_status in ('interview', 'offer', 'accepted') and ${after(sql`e.created_at`)})) as interview,
              count(*) filter (where ${after(sql`m.dismissed_at`)}) as not_relevant
       from matches m
       left join applications a on a.job_id = m.job_id and a.job_seeker_id = m.job_seeker_id

@@ -9,6 +9,7 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { applications, jobs, matches, users } from '../../db/schema.ts';
 import { apply, setApplicationStatus } from '../applications/service.ts';
+import { createMemoryFileStore } from '../files/store.ts';
 import { dismissMatch, markViewed } from '../matching/read.ts';
 import { DEMO_SEEKERS } from './demo-seekers.ts';
 
@@ -46,7 +47,8 @@ export async function seedDemoActivity(db: Database, now: Date): Promise<void> {
       .orderBy(desc(matches.overallScore), asc(matches.jobId));
     if (ranked.length < 3) continue;
     if (index < APPLYING_SEEKERS) {
-      const application = await apply(db, id, { jobId: ranked[0]!.jobId, coverLetter: null }, now);
+      // Demo resumes are pasted text: no original to copy, so no file store is needed.
+      const application = await apply(db, createMemoryFileStore(), id, { jobId: ranked[0]!.jobId, coverLetter: null }, now);
       first ??= application.id;
       await markViewed(db, id, ranked[1]!.jobId, now);
     }

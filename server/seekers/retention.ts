@@ -3,10 +3,13 @@
  * for `months` loses the resume text, its parsed data, its embedding, the skills read from it
  * and the matches computed from it. A notice is issued RETENTION_NOTICE_DAYS before, shown in
  * the app on their next visit; coming back (any activity after the notice) cancels the erasure.
+ * The uploaded original and the snapshots their applications kept go with the resume.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import { rowsOf } from '../sql-helpers.ts';
+import { eraseResumeRecords } from '../files/resumes.ts';
+import type { FileStore } from '../files/store.ts';
 
 export const RETENTION_NOTICE_DAYS = 30;
 
@@ -16,10 +19,12 @@ export async function sweepInactiveResumes(
   db: Database,
   now: Date,
   months: number,
+  files?: FileStore,
 ): Promise<{ noticed: number; erased: number }> {
   const at = sql`${now.toISOString()}::timestamptz`;
   const inactiveSince = sql`${at} - make_interval(months => ${months})`;
-  return db.transaction(async (tx) => {
+  let erasedFiles: string[] = [];
+  const result = await db.transaction(async (tx) => {
     const erased = rowsOf<{ id: number }>(
       await tx.execute(sql`
         update job_seekers s
@@ -40,6 +45,7 @@ export async function sweepInactiveResumes(
       await tx.execute(sql`delete from job_seeker_skills where source = 'resume' and job_seeker_id in (${ids})`);
       // Matches the seeker acted on stay (an application refers to them); the rest came from the resume.
       await tx.execute(sql`delete from matches where job_seeker_id in (${ids}) and not applied`);
+      erasedFiles = await eraseResumeRecords(tx, erased);
     }
     const noticed = rowsOf<{ id: number }>(
       await tx.execute(sql`
@@ -52,4 +58,7 @@ export async function sweepInactiveResumes(
     );
     return { noticed: noticed.length, erased: erased.length };
   });
+  // The bytes go once their records are gone for good.
+  await files?.delete(erasedFiles);
+  return result;
 }

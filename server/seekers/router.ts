@@ -9,6 +9,7 @@ import { FILE_TOO_LARGE, MAX_RESUME_UPLOAD_BYTES } from './extract-text.ts';
 import { jsonResumeSchema } from '../ai/json-resume.ts';
 import { loadResume, saveResume, type ResumeDeps } from './resume.ts';
 import { listSeekerSkills, setSeekerSkills, setSkillsInput } from './skills.ts';
+import { forgetUploadedResume, keepUploadedResume } from '../files/resumes.ts';
 
 const optionalText = (max: number, label: string) =>
   z
@@ -74,7 +75,11 @@ export const seekersRouter = createTRPCRouter({
           .max(200_000, 'A resume can be at most 60,000 characters.'),
       }),
     )
-    .mutation(({ ctx, input }) => saveResume(resumeDeps(ctx), ctx.user.id, input.text)),
+    .mutation(async ({ ctx, input }) => {
+      const saved = await saveResume(resumeDeps(ctx), ctx.user.id, input.text);
+      await forgetUploadedResume(ctx.db, ctx.files, ctx.user.id);
+      return saved;
+    }),
 
   /** multipart/form-data with a `file` field: PDF, DOCX or plain text, at most 5 MB. */
   uploadResume: seekerProcedure
@@ -88,8 +93,12 @@ export const seekersRouter = createTRPCRouter({
           message: FILE_TOO_LARGE,
         });
       }
-      const text = await ctx.resumeWork.extractText(new Uint8Array(await file.arrayBuffer()));
-      return saveResume(resumeDeps(ctx), ctx.user.id, text);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const text = await ctx.resumeWork.extractText(bytes.slice());
+      const saved = await saveResume(resumeDeps(ctx), ctx.user.id, text);
+      // The original, for the employers of the jobs this seeker applies to (server/files).
+      await keepUploadedResume(ctx.db, ctx.files, ctx.user.id, { name: file.name, bytes }, ctx.clock());
+      return saved;
     }),
 
   /** The seeker's corrections of what the parser read (JSON Resume); the text and its embedding stay. */
