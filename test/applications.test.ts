@@ -97,15 +97,15 @@ describe('the employer’s review', () => {
     await second.trpc.applications.submit.mutate({ jobId, coverLetter: null });
     const forJob = await employer.trpc.applications.forJob.query({ jobId });
     expect(forJob.applications.map((a) => a.seeker?.firstName)).toEqual(['James', 'Antoine']);
-    expect(forJob.counts).toEqual({ submitted: 2, reviewed: 0, interview: 0, accepted: 0, rejected: 0, withdrawn: 0 });
+    expect(forJob.counts).toEqual({ submitted: 2, reviewed: 0, interview: 0, offer: 0, accepted: 0, rejected: 0, withdrawn: 0 });
     expect(forJob.applications[0]!.seeker?.email).toBe('james@example.com');
     expect(forJob.applications[0]!.next).toEqual(['reviewed', 'rejected']);
     expect(await codeOf(rival.trpc.applications.forJob.query({ jobId }))).toBe('NOT_FOUND');
     expect(await codeOf(seeker.trpc.applications.forJob.query({ jobId }))).toBe('FORBIDDEN');
   });
 
-  it('moves submitted -> reviewed -> interview -> accepted, each step in the history of both sides', async () => {
-    for (const status of ['reviewed', 'interview', 'accepted'] as const) {
+  it('moves submitted -> reviewed -> interview -> offer -> accepted, each step in the history of both sides', async () => {
+    for (const status of ['reviewed', 'interview', 'offer', 'accepted'] as const) {
       t.clock.advance(60_000);
       expect(await employer.trpc.applications.setStatus.mutate({ id: applicationId, status })).toEqual({
         id: applicationId,
@@ -118,10 +118,11 @@ describe('the employer’s review', () => {
       [null, 'submitted', 'you'],
       ['submitted', 'reviewed', 'employer'],
       ['reviewed', 'interview', 'employer'],
-      ['interview', 'accepted', 'employer'],
+      ['interview', 'offer', 'employer'],
+      ['offer', 'accepted', 'employer'],
     ]);
     const { applications } = await employer.trpc.applications.forJob.query({ jobId });
-    expect(applications[0]!.history).toHaveLength(4);
+    expect(applications[0]!.history).toHaveLength(5);
   });
 
   it.each([
@@ -129,7 +130,8 @@ describe('the employer’s review', () => {
     [[], 'accepted', 'A submitted application can move to reviewed or rejected, not accepted.'],
     [['reviewed'], 'accepted', 'A reviewed application can move to interview or rejected, not accepted.'],
     [['rejected'], 'reviewed', 'This application is rejected: its status is final.'],
-    [['reviewed', 'interview', 'accepted'], 'rejected', 'This application is accepted: its status is final.'],
+    [['reviewed', 'interview'], 'accepted', 'An interview application can move to offer or rejected, not accepted.'],
+    [['reviewed', 'interview', 'offer', 'accepted'], 'rejected', 'This application is accepted: its status is final.'],
   ] as const)('after %j refuses %s', async (path, status, message) => {
     for (const step of path) await employer.trpc.applications.setStatus.mutate({ id: applicationId, status: step });
     expect(await failureOf(employer.trpc.applications.setStatus.mutate({ id: applicationId, status }))).toMatchObject({

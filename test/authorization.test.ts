@@ -147,6 +147,16 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'applications.forJob': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
   'applications.setStatus': { input: (w) => ({ id: w.applicationId, status: 'reviewed' }), outcomes: employerXRow },
   'applications.withdraw': { input: (w) => ({ id: w.applicationId }), outcomes: seekerARow },
+  'applications.resume': { input: (w) => ({ applicationId: w.applicationId }), outcomes: employerXRow },
+  'applications.setStatusMany': {
+    input: (w) => ({ ids: [w.applicationId], status: 'reviewed' }),
+    outcomes: employerXRow,
+  },
+  'applications.addNote': {
+    input: (w) => ({ applicationId: w.applicationId, body: 'A private note.' }),
+    outcomes: employerXRow,
+  },
+  'applications.notes': { input: (w) => ({ applicationId: w.applicationId }), outcomes: employerXRow },
   'sources.create': { input: () => ({ name: 'Board', format: 'json-ld' }), outcomes: employers },
   'sources.list': { input: () => undefined, outcomes: employers },
   'sources.rotateSecret': { input: (w) => ({ id: w.sourceId }), outcomes: employerXRow },
@@ -318,4 +328,26 @@ describe('the authorization matrix', () => {
       expect(seen).toEqual(outcomes);
     });
   }
+});
+
+describe('the file route', () => {
+  it('GET /files/applications/:id/resume answers the job’s employer and the applicant only; others hear 404', async () => {
+    const t = await createTestApp();
+    const { clients, world } = await setupWorld(t);
+    const form = new FormData();
+    form.append('file', new File([RESUME_FIXTURES[0]!.text], 'resume.txt', { type: 'text/plain' }));
+    await clients.seekerB.trpc.seekers.uploadResume.mutate(form);
+    await t.settle();
+    const { id } = await clients.seekerB.trpc.applications.submit.mutate({ jobId: world.jobId, coverLetter: null });
+    const seen: Partial<Record<Actor, number>> = {};
+    for (const actor of ACTORS) {
+      const response = await clients[actor].fetch(`http://localhost/files/applications/${id}/resume`);
+      await response.arrayBuffer();
+      seen[actor] = response.status;
+    }
+    expect(seen).toEqual({ anonymous: 401, seekerA: 404, seekerB: 200, employerX: 200, employerY: 404, admin: 404 });
+    // An application without an original (seeker A pasted theirs), and ids that are no application at all.
+    for (const path of [world.applicationId, 999_999, 'x', 99_999_999_999])
+      expect((await clients.employerX.fetch(`http://localhost/files/applications/${path}/resume`)).status).toBe(404);
+  });
 });

@@ -276,10 +276,16 @@ export async function applicationsForJob(db: Queryable, employerId: number, jobI
       matchReasoning: r.matchReasoning,
       submittedAt: r.submittedAt.toISOString(),
       updatedAt: r.updatedAt?.toISOString() ?? null,
-      resume: r.resumeSource ? { source: r.resumeSource, skills: r.resumeSkills ?? [], hasOriginal: r.hasOriginal } : null,
+      resume: r.resumeSource
+        ? { source: r.resumeSource, skills: r.resumeSkills ?? [], hasOriginal: r.hasOriginal }
+        : null,
       rejection:
         r.status === 'rejected'
-          ? { reason: r.rejectionReason as RejectionReason | null, detail: r.rejectionDetail, message: r.rejectionMessage }
+          ? {
+              reason: r.rejectionReason as RejectionReason | null,
+              detail: r.rejectionDetail,
+              message: r.rejectionMessage,
+            }
           : null,
       notes: Number(r.notes),
       // They applied to this employer's job: their contact details are theirs to see now.
@@ -316,7 +322,11 @@ async function changeStatus(
         status: to,
         updatedAt: now,
         ...(rejection
-          ? { rejectionReason: rejection.reason, rejectionDetail: rejection.detail, rejectionMessage: rejection.message }
+          ? {
+              rejectionReason: rejection.reason,
+              rejectionDetail: rejection.detail,
+              rejectionMessage: rejection.message,
+            }
           : {}),
       })
       .where(and(eq(applications.id, applicationId), eq(applications.status, from)))
@@ -353,7 +363,7 @@ export async function setApplicationStatus(
     throw new TRPCError({
       code: 'BAD_REQUEST',
       message: allowed.length
-        ? `A ${from} application can move to ${allowed.join(' or ')}, not ${to}.`
+        ? `${/^[aeiou]/.test(from) ? 'An' : 'A'} ${from} application can move to ${allowed.join(' or ')}, not ${to}.`
         : `This application is ${from}: its status is final.`,
     });
   }
@@ -364,8 +374,9 @@ export async function setApplicationStatus(
 export const MAX_BULK_MOVE = 50;
 
 /**
- * The board's bulk move: each application authorized and moved on its own, so one that may not
- * move (another job's, a final one, changed meanwhile) is reported and the others still move.
+ * The board's bulk move. Every application must be one of this employer's (else NOT_FOUND, and
+ * nothing moves); then each moves on its own, so one that may not (a final one, one changed
+ * meanwhile) is reported and the others still move.
  */
 export async function setStatusMany(
   db: Database,
@@ -375,9 +386,17 @@ export async function setStatusMany(
   now: Date,
   rejection: Rejection | null = null,
 ) {
+  const unique = [...new Set(ids)];
+  const theirs = await db
+    .select({ id: applications.id })
+    .from(applications)
+    .innerJoin(jobs, eq(jobs.id, applications.jobId))
+    .where(and(inArray(applications.id, unique), eq(jobs.employerId, employerId)));
+  if (theirs.length !== unique.length)
+    throw new TRPCError({ code: 'NOT_FOUND', message: 'Some of these applications were not found.' });
   const moved: number[] = [];
   const refused: { id: number; message: string }[] = [];
-  for (const id of new Set(ids)) {
+  for (const id of unique) {
     try {
       await setApplicationStatus(db, employerId, id, to, now, rejection);
       moved.push(id);

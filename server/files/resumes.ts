@@ -6,11 +6,23 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
-import { applicationResumes, applications, jobs, jobSeekerSkills, jobSeekers, resumeFiles, skills } from '../../db/schema.ts';
+import {
+  applicationResumes,
+  applications,
+  jobs,
+  jobSeekerSkills,
+  jobSeekers,
+  resumeFiles,
+  skills,
+} from '../../db/schema.ts';
 import { fileKeys, type FileStore } from './store.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const EXTENSIONS: Record<string, string> = { 'application/pdf': '.pdf', [DOCX]: '.docx', 'text/plain; charset=utf-8': '.txt' };
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': '.pdf',
+  [DOCX]: '.docx',
+  'text/plain; charset=utf-8': '.txt',
+};
 
 /** The type read from the bytes (as extract-text decides the format), never from the name the browser sent. */
 export function contentTypeOf(bytes: Uint8Array): string {
@@ -191,11 +203,25 @@ export async function exportResumeRecords(db: Queryable, seekerId: number) {
     // The bytes are not in this document: each original can be downloaded from its application.
     storedFiles: [
       ...(upload
-        ? [{ kind: 'latest resume upload', name: upload.fileName, contentType: upload.contentType, sizeBytes: upload.sizeBytes }]
+        ? [
+            {
+              kind: 'latest resume upload',
+              name: upload.fileName,
+              contentType: upload.contentType,
+              sizeBytes: upload.sizeBytes,
+            },
+          ]
         : []),
       ...snapshots.flatMap(({ snapshot: s }) =>
         s.fileName
-          ? [{ kind: `application ${s.applicationId}`, name: s.fileName, contentType: s.contentType, sizeBytes: s.sizeBytes }]
+          ? [
+              {
+                kind: `application ${s.applicationId}`,
+                name: s.fileName,
+                contentType: s.contentType,
+                sizeBytes: s.sizeBytes,
+              },
+            ]
           : [],
       ),
     ],

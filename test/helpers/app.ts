@@ -9,6 +9,7 @@ import { jsonLogger } from '../../server/logger.ts';
 import type { AppRouter } from '../../server/router.ts';
 import type { MailSender } from '../../server/mail/sender.ts';
 import type { Database } from '../../db/database.ts';
+import { createMemoryFileStore } from '../../server/files/store.ts';
 import { createTestDatabase, resetSharedTestDatabase } from './db.ts';
 import { expectErrorLines, recordLogLine } from './log-errors.ts';
 
@@ -49,6 +50,8 @@ export async function createTestApp(
   };
   const background: Promise<unknown>[] = [];
   const logLines: string[] = [];
+  // Uploaded originals, in memory: a test can look at what is stored (files.keys()).
+  const files = createMemoryFileStore();
   const app = createApp({
     config: parseConfig({ APP_ENV: 'test', ...options.env }),
     clock: () => clock.now,
@@ -66,6 +69,7 @@ export async function createTestApp(
     },
     clientIp: (c) => c.req.header('x-test-client-ip') ?? '203.0.113.1',
     ...(options.mail !== undefined ? { mail: options.mail } : {}),
+    files,
   });
   databaseOfApp.set(app, database.db);
   return {
@@ -74,6 +78,7 @@ export async function createTestApp(
     pg: database.client,
     clock,
     logLines,
+    files,
     /** Error lines matching these are what the test provokes; any other error line fails it. */
     expectErrors: expectErrorLines,
     /** Waits for the work the app ran after its responses. */
