@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nurseJob } from './helpers/actors.ts';
 import { createTestDatabase } from './helpers/db.ts';
 import { freePort, startLocalNeon } from './helpers/neon-local.ts';
 import { processGroupAlive, stopProcessGroup } from './helpers/processes.ts';
@@ -172,6 +173,62 @@ describe('the worker in workerd, on the Neon driver', () => {
       "Lakeshore Children's Hospital",
       'Mercy Community Hospital',
     ]);
+  });
+
+  it('keeps an uploaded original in R2 and serves its exact bytes to the employer at /files (before the SPA)', async () => {
+    const post = (path: string, body: unknown, cookie?: string) =>
+      fetch(`${baseUrl}/trpc/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: baseUrl, ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify(body),
+      });
+    const cookieOf = (response: Response) => response.headers.get('set-cookie')!.split(';')[0]!;
+    const employer = cookieOf(
+      await post('auth.signUp', {
+        userType: 'employer',
+        email: 'files@acme.example',
+        password: 'workerd passphrase',
+        companyName: 'Files Co',
+      }),
+    );
+    await database.client.query(`update users set email_verified_at = now() where email = 'files@acme.example'`);
+    const job = await post('jobs.create', { ...nurseJob, skills: [] }, employer);
+    expect(job.status, await job.clone().text()).toBe(200);
+    const jobId = ((await job.json()) as { result: { data: { id: number } } }).result.data.id;
+
+    const seeker = cookieOf(
+      await post('auth.signUp', {
+        userType: 'job_seeker',
+        email: 'files@example.com',
+        password: 'workerd passphrase',
+        firstName: 'Fay',
+        lastName: 'Doe',
+      }),
+    );
+    const pdf = new Uint8Array(await readFile('test/fixtures/files/resume.pdf'));
+    const form = new FormData();
+    form.append('file', new File([pdf], 'resume.pdf', { type: 'application/pdf' }));
+    const upload = await fetch(`${baseUrl}/trpc/seekers.uploadResume`, {
+      method: 'POST',
+      headers: { cookie: seeker, origin: baseUrl },
+      body: form,
+    });
+    expect(upload.status).toBe(200);
+    const applied = await post('applications.submit', { jobId, coverLetter: null }, seeker);
+    expect(applied.status, await applied.clone().text()).toBe(200);
+    const applicationId = ((await applied.json()) as { result: { data: { id: number } } }).result.data.id;
+
+    const url = `${baseUrl}/files/applications/${applicationId}/resume`;
+    const download = await fetch(url, { headers: { cookie: employer } });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="resume\.pdf"/);
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(pdf);
+    // Anonymous: the worker answers (401 JSON), not the SPA's index.html.
+    const anonymous = await fetch(url);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toMatch(/^application\/json/);
   });
 
   it('serves an anonymous search from the edge cache the second time', async () => {

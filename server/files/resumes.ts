@@ -40,6 +40,7 @@ export function safeFileName(name: string, contentType: string): string {
   const extension = EXTENSIONS[contentType] ?? '';
   const stem = name
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/\.[A-Za-z0-9]{1,5}$/, '')
     .replace(/[^A-Za-z0-9._ -]+/g, '_')
     .replace(/^[.\s_-]+/, '')
