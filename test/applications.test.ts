@@ -97,7 +97,15 @@ describe('the employer’s review', () => {
     await second.trpc.applications.submit.mutate({ jobId, coverLetter: null });
     const forJob = await employer.trpc.applications.forJob.query({ jobId });
     expect(forJob.applications.map((a) => a.seeker?.firstName)).toEqual(['James', 'Antoine']);
-    expect(forJob.counts).toEqual({ submitted: 2, reviewed: 0, interview: 0, offer: 0, accepted: 0, rejected: 0, withdrawn: 0 });
+    expect(forJob.counts).toEqual({
+      submitted: 2,
+      reviewed: 0,
+      interview: 0,
+      offer: 0,
+      accepted: 0,
+      rejected: 0,
+      withdrawn: 0,
+    });
     expect(forJob.applications[0]!.seeker?.email).toBe('james@example.com');
     expect(forJob.applications[0]!.next).toEqual(['reviewed', 'rejected']);
     expect(await codeOf(rival.trpc.applications.forJob.query({ jobId }))).toBe('NOT_FOUND');

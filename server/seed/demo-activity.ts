@@ -48,7 +48,13 @@ export async function seedDemoActivity(db: Database, now: Date): Promise<void> {
     if (ranked.length < 3) continue;
     if (index < APPLYING_SEEKERS) {
       // Demo resumes are pasted text: no original to copy, so no file store is needed.
-      const application = await apply(db, createMemoryFileStore(), id, { jobId: ranked[0]!.jobId, coverLetter: null }, now);
+      const application = await apply(
+        db,
+        createMemoryFileStore(),
+        id,
+        { jobId: ranked[0]!.jobId, coverLetter: null },
+        now,
+      );
       first ??= application.id;
       await markViewed(db, id, ranked[1]!.jobId, now);
     }

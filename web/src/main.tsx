@@ -44,6 +44,7 @@ render(
         <Route path="/employer/jobs/new" component={page(() => import('./pages/employer-job-editor.tsx'))} />
         <Route path="/employer/jobs/:id/edit" component={page(() => import('./pages/employer-job-editor.tsx'))} />
         <Route path="/employer/jobs/:id" component={page(() => import('./pages/employer-job-review.tsx'))} />
+        <Route path="/employer/jobs/:id/pipeline" component={page(() => import('./pages/employer-pipeline.tsx'))} />
         <Route path="/employer/sources" component={page(() => import('./pages/employer-sources.tsx'))} />
         <Route path="/admin/skills" component={page(() => import('./pages/admin-skills.tsx'))} />
         <Route path="/admin/experiments" component={page(() => import('./pages/admin-experiments.tsx'))} />

@@ -30,6 +30,7 @@ export const STATUS_LABEL: Record<string, string> = {
   submitted: 'Submitted',
   reviewed: 'Reviewed',
   interview: 'Interview',
+  offer: 'Offer',
   accepted: 'Accepted',
   rejected: 'Not selected',
   withdrawn: 'Withdrawn',

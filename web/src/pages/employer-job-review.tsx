@@ -13,6 +13,7 @@ const CANDIDATE_MIN_SCORE = 0.25;
 const ACTION_LABEL: Record<string, string> = {
   reviewed: 'Mark reviewed',
   interview: 'Move to interview',
+  offer: 'Make offer',
   accepted: 'Accept',
   rejected: 'Reject',
 };
@@ -24,7 +25,7 @@ function Applicants(props: { jobId: number }) {
     queryFn: () => trpc.applications.forJob.query({ jobId: props.jobId }),
   }));
   const [error, setError] = createSignal<string | null>(null);
-  const move = async (id: number, status: 'reviewed' | 'interview' | 'accepted' | 'rejected') => {
+  const move = async (id: number, status: 'reviewed' | 'interview' | 'offer' | 'accepted' | 'rejected') => {
     if (status === 'rejected' && !confirm('Reject this application? The candidate will see it.')) return;
     setError(null);
     try {
@@ -101,7 +102,10 @@ function Applicants(props: { jobId: number }) {
                                 status === 'rejected' ? 'button button-small button-secondary' : 'button button-small'
                               }
                               onClick={() =>
-                                move(application.id, status as 'reviewed' | 'interview' | 'accepted' | 'rejected')
+                                move(
+                                  application.id,
+                                  status as 'reviewed' | 'interview' | 'offer' | 'accepted' | 'rejected',
+                                )
                               }
                             >
                               {ACTION_LABEL[status]}
@@ -207,6 +211,7 @@ export default function EmployerJobReview() {
                     <StatusBadge status={data().status} label={STATUS_LABEL[data().status] ?? data().status} />
                   </div>
                   <p>
+                    <A href={`/employer/jobs/${data().id}/pipeline`}>Pipeline board</A> ·{' '}
                     <A href={`/jobs/${data().id}`}>Public page</A> ·{' '}
                     <A href={`/employer/jobs/${data().id}/edit`}>Edit</A> ·{' '}
                     <A href={`/audit?job=${data().id}`}>Bias audit</A>
