@@ -156,6 +156,7 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
     input: (w) => ({ applicationId: w.applicationId, body: 'A private note.' }),
     outcomes: employerXRow,
   },
+  'matches.mineForJob': { input: (w) => ({ jobId: w.jobId }), outcomes: seekers },
   'applications.notes': { input: (w) => ({ applicationId: w.applicationId }), outcomes: employerXRow },
   'sources.create': { input: () => ({ name: 'Board', format: 'json-ld' }), outcomes: employers },
   'sources.list': { input: () => undefined, outcomes: employers },

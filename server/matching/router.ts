@@ -12,6 +12,7 @@ import {
 import { requestReview, respondToReview } from './reviews.ts';
 import { REVIEW_KINDS } from '../../db/schema.ts';
 import { recordId } from '../ids.ts';
+import { myMatchForJob } from './my-match.ts';
 
 const jobId = recordId;
 const minScore = z.number().min(0).max(1).default(0);
@@ -28,6 +29,11 @@ export const matchesRouter = createTRPCRouter({
         .default({ limit: 20, minScore: 0 }),
     )
     .query(({ ctx, input }) => matchesForSeeker(ctx.db, ctx.user.id, ctx.clock(), input)),
+
+  /** The signed-in seeker's own match with one job (the job page shows it), or null. */
+  mineForJob: seekerProcedure
+    .input(z.object({ jobId }))
+    .query(({ ctx, input }) => myMatchForJob(ctx.db, ctx.user.id, input.jobId)),
 
   markViewed: seekerProcedure
     .input(z.object({ jobId }))

@@ -8,6 +8,7 @@ import { lastSearchHref } from '../lib/last-search.ts';
 import { useMe } from '../lib/session.ts';
 import { useFormAction } from '../lib/form.ts';
 import { trpc, type RouterOutputs } from '../lib/trpc.ts';
+import { MyMatch } from '../components/my-match.tsx';
 
 type MyApplication = RouterOutputs['applications']['mine'][number];
 
@@ -39,6 +40,8 @@ function ApplyForm(props: { jobId: number }) {
     queryFn: () => trpc.applications.mine.query(),
   }));
   const applied = () => applications.data?.find((a) => a.job.id === props.jobId);
+  const me = useQuery(() => ({ queryKey: ['seekers', 'me'], queryFn: () => trpc.seekers.me.query() }));
+  const noResume = () => me.isSuccess && !me.data?.resumeUpdatedAt;
   const form = useFormAction(async (data) => {
     await trpc.applications.submit.mutate({ jobId: props.jobId, coverLetter: String(data.get('coverLetter') ?? '') });
     await client.invalidateQueries({ queryKey: ['applications'] });
@@ -49,6 +52,12 @@ function ApplyForm(props: { jobId: number }) {
       <form class="panel" onSubmit={form.submit} novalidate>
         <h2>Apply</h2>
         <FormError message={form.problem()?.message ?? null} />
+        <Show when={noResume()}>
+          <p class="notice" role="note">
+            You have no resume on file: the employer would see only your name, contact details and cover letter.{' '}
+            <A href="/me/resume">Add your resume first</A>, or apply without one.
+          </p>
+        </Show>
         <Field
           id="coverLetter"
           label="Cover letter (optional)"
@@ -64,7 +73,7 @@ function ApplyForm(props: { jobId: number }) {
           />
         </Field>
         <button class="button" type="submit" disabled={form.busy()}>
-          {form.busy() ? 'Sending…' : 'Apply for this job'}
+          {form.busy() ? 'Sending…' : noResume() ? 'Apply without a resume' : 'Apply for this job'}
         </button>
       </form>
     </Show>
@@ -144,6 +153,7 @@ export default function JobPage() {
             </Show>
             <Switch>
               <Match when={me.data?.userType === 'job_seeker' && data().status === 'active'}>
+                <MyMatch jobId={data().id} />
                 <ApplyForm jobId={data().id} />
               </Match>
               <Match when={me.isSuccess && !me.data}>

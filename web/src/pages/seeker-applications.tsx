@@ -5,6 +5,22 @@ import { RequireRole } from '../components/guard.tsx';
 import { Empty, ErrorBox, Skeleton, StatusBadge } from '../components/ui.tsx';
 import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
 import { trpc } from '../lib/trpc.ts';
+import { REJECTION_REASON_LABEL } from '../components/pipeline-labels.ts';
+
+/** What the employer chose to tell the seeker: the reason from the list, and their message if any. */
+function RejectionNote(props: { rejection: { reason: string | null; message: string | null } }) {
+  return (
+    <div class="notice notice-quiet">
+      <p>
+        Not selected
+        {props.rejection.reason ? `: ${REJECTION_REASON_LABEL[props.rejection.reason] ?? props.rejection.reason}` : '.'}
+      </p>
+      <Show when={props.rejection.message}>
+        <blockquote>{props.rejection.message}</blockquote>
+      </Show>
+    </div>
+  );
+}
 
 function Tracker() {
   const client = useQueryClient();
@@ -60,7 +76,14 @@ function Tracker() {
                     )}
                   </For>
                 </ol>
-                <Show when={['submitted', 'reviewed', 'interview'].includes(application.status)}>
+                <Show when={application.rejection}>{(rejection) => <RejectionNote rejection={rejection()} />}</Show>
+                <Show when={application.status === 'withdrawn'}>
+                  <p class="muted">
+                    You withdrew this application. The employer keeps it as a record; each job takes one application per
+                    person, so it cannot be sent again.
+                  </p>
+                </Show>
+                <Show when={application.canWithdraw}>
                   <button type="button" class="link-button" onClick={() => withdraw(application.id)}>
                     Withdraw
                   </button>
