@@ -104,12 +104,25 @@ describe('on the demo data', () => {
       select a.status, m.overall_score = (select max(overall_score) from matches x where x.job_seeker_id = a.job_seeker_id) as best,
              (select string_agg(to_status, ',' order by e.id) from application_events e where e.application_id = a.id) as events
       from applications a join matches m on m.job_id = a.job_id and m.job_seeker_id = a.job_seeker_id order by a.id`);
-    expect(applied.rows.map((r) => [r.status, r.best, r.events])).toEqual([
+    expect(applied.rows.slice(0, 4).map((r) => [r.status, r.best, r.events])).toEqual([
       ['interview', true, 'submitted,reviewed,interview'],
       ['submitted', true, 'submitted'],
       ['submitted', true, 'submitted'],
       ['submitted', true, 'submitted'],
     ]);
+    // The first job's pipeline: the other five demo seekers applied to it, in several columns.
+    const pipeline = await t.pg.query<{ status: string; reason: string | null }>(`
+      select status, rejection_reason as reason from applications
+      where job_id = (select job_id from applications order by id limit 1) order by id`);
+    expect(pipeline.rows.map((r) => r.status)).toEqual([
+      'interview',
+      'offer',
+      'reviewed',
+      'rejected',
+      'submitted',
+      'submitted',
+    ]);
+    expect(pipeline.rows[3]!.reason).toBe('skills_mismatch');
     const dismissed = await t.pg.query(`select 1 from matches where dismissed_at is not null`);
     expect(dismissed.rows).toHaveLength(DEMO_SEEKERS.length);
   }, 60_000);

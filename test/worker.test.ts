@@ -183,16 +183,16 @@ describe('the worker in workerd, on the Neon driver', () => {
         body: JSON.stringify(body),
       });
     const cookieOf = (response: Response) => response.headers.get('set-cookie')!.split(';')[0]!;
-    const employer = cookieOf(
-      await post('auth.signUp', {
-        userType: 'employer',
-        email: 'files@acme.example',
-        password: 'workerd passphrase',
-        companyName: 'Files Co',
-      }),
-    );
+    await post('auth.signUp', {
+      userType: 'employer',
+      email: 'files@acme.example',
+      password: 'workerd passphrase',
+      companyName: 'Files Co',
+    });
     await database.client.query(`update users set email_verified_at = now() where email = 'files@acme.example'`);
-    const job = await post('jobs.create', { ...nurseJob, skills: [] }, employer);
+    const signedIn = await post('auth.signIn', { email: 'files@acme.example', password: 'workerd passphrase' });
+    const employerSession = cookieOf(signedIn);
+    const job = await post('jobs.create', { ...nurseJob, skills: [] }, employerSession);
     expect(job.status, await job.clone().text()).toBe(200);
     const jobId = ((await job.json()) as { result: { data: { id: number } } }).result.data.id;
 
@@ -219,7 +219,7 @@ describe('the worker in workerd, on the Neon driver', () => {
     const applicationId = ((await applied.json()) as { result: { data: { id: number } } }).result.data.id;
 
     const url = `${baseUrl}/files/applications/${applicationId}/resume`;
-    const download = await fetch(url, { headers: { cookie: employer } });
+    const download = await fetch(url, { headers: { cookie: employerSession } });
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="resume\.pdf"/);

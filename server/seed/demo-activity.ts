@@ -3,6 +3,8 @@
  * applicants, the admins' quality figures and the offline evaluation with something in them:
  * the first four demo seekers applied to their best match and viewed their second; the first
  * application reached interview; every demo seeker marked their weakest match "not relevant".
+ * That first job's pipeline has applicants in every column: the other demo seekers applied to it
+ * too, and its employer moved them (an offer, a review, a rejection with its reason and message).
  * Through the same functions the procedures call, so the history is recorded as usual.
  */
 import { asc, desc, eq, inArray } from 'drizzle-orm';
@@ -68,4 +70,44 @@ export async function seedDemoActivity(db: Database, now: Date): Promise<void> {
     .where(eq(applications.id, first));
   await setApplicationStatus(db, job!.employerId, first, 'reviewed', now);
   await setApplicationStatus(db, job!.employerId, first, 'interview', now);
+  await fillDemoPipeline(db, first, job!.employerId, seekers.slice(1), now);
+}
+
+/** The other demo seekers apply to the first application's job, and land in different columns. */
+async function fillDemoPipeline(
+  db: Database,
+  firstApplication: number,
+  employerId: number,
+  others: { id: number }[],
+  now: Date,
+) {
+  const [{ jobId } = { jobId: 0 }] = await db
+    .select({ jobId: applications.jobId })
+    .from(applications)
+    .where(eq(applications.id, firstApplication));
+  const paths: ('reviewed' | 'interview' | 'offer' | 'rejected')[][] = [
+    ['reviewed', 'interview', 'offer'],
+    ['reviewed'],
+    ['rejected'],
+    [],
+    [],
+  ];
+  for (const [index, { id }] of others.entries()) {
+    const application = await apply(db, createMemoryFileStore(), id, { jobId, coverLetter: null }, now);
+    for (const status of paths[index] ?? [])
+      await setApplicationStatus(
+        db,
+        employerId,
+        application.id,
+        status,
+        now,
+        status === 'rejected'
+          ? {
+              reason: 'skills_mismatch',
+              detail: 'No clinical background.',
+              message: 'Thank you for applying. We need registered nursing experience for this role.',
+            }
+          : null,
+      );
+  }
 }
