@@ -67,4 +67,4 @@ it('gives existing applications a snapshot marked migration, and rolls back one 
     await client.close();
     await rm(folder, { recursive: true, force: true });
   }
-});
+}, 180_000);
