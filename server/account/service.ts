@@ -8,6 +8,7 @@ import type { Database } from '../../db/database.ts';
 import {
   aiDecisions,
   applications,
+  candidateInvitations,
   jobs,
   jobSeekers,
   jobSources,
@@ -26,6 +27,7 @@ import { myJobs } from '../jobs/read.ts';
 import { listSeekerSkills } from '../seekers/skills.ts';
 import { listDeliveries, listSources } from '../webhooks/sources.ts';
 import { eraseMail, exportMail } from '../mail/account-data.ts';
+import { myInvitations } from '../invitations/service.ts';
 
 export async function exportAccount(db: Database, user: SessionUser, now: Date) {
   const account = await loadProfile(db, user);
@@ -52,6 +54,7 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
         parserModel: jobSeekers.resumeParserModel,
         embeddingModel: jobSeekers.resumeEmbeddingModel,
         updatedAt: jobSeekers.resumeUpdatedAt,
+        visibleToEmployers: jobSeekers.visibleToEmployers,
       })
       .from(jobSeekers)
       .where(eq(jobSeekers.id, user.id));
@@ -87,6 +90,9 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
             updatedAt: seeker.updatedAt?.toISOString() ?? null,
           }
         : null,
+      // Consent to be found by employers (anonymously until applying), and their invitations.
+      visibleToEmployers: seeker?.visibleToEmployers ?? false,
+      invitations: await myInvitations(db, user.id),
       skills: await listSeekerSkills(db, user.id),
       selfIdentification:
         (
@@ -139,6 +145,18 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
       jobBoards: await Promise.all(
         sources.map(async (s) => ({ ...s, deliveries: await listDeliveries(db, user.id, s.id, 200) })),
       ),
+      invitationsSent: (
+        await db
+          .select({
+            jobId: candidateInvitations.jobId,
+            message: candidateInvitations.message,
+            status: candidateInvitations.status,
+            createdAt: candidateInvitations.createdAt,
+            respondedAt: candidateInvitations.respondedAt,
+          })
+          .from(candidateInvitations)
+          .where(eq(candidateInvitations.employerId, user.id))
+      ).map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), respondedAt: i.respondedAt?.toISOString() ?? null })),
     };
   }
   return base;
@@ -172,7 +190,8 @@ export async function deleteAccount(
         .where(eq(applications.jobSeekerId, user.id));
       // The decision log keeps its figures (the scores, the models) without the person.
       await tx.update(aiDecisions).set({ jobSeekerId: null }).where(eq(aiDecisions.jobSeekerId, user.id));
-      // Cascades: job_seekers, job_seeker_skills, matches, match_reviews, self_identifications, sessions.
+      // Cascades: job_seekers, job_seeker_skills, matches, match_reviews, self_identifications, sessions,
+      // candidate_invitations.
       await tx.delete(users).where(eq(users.id, user.id));
     } else if (user.userType === 'employer') {
       await tx
@@ -180,6 +199,8 @@ export async function deleteAccount(
         .set({ status: 'closed', updatedAt: now })
         .where(and(eq(jobs.employerId, user.id), inArray(jobs.status, ['active', 'draft'])));
       await tx.delete(jobSources).where(eq(jobSources.employerId, user.id));
+      // Their invitations' messages are theirs; the seekers lose invitations to jobs now closed.
+      await tx.delete(candidateInvitations).where(eq(candidateInvitations.employerId, user.id));
       await tx.delete(sessions).where(eq(sessions.userId, user.id));
       await tx
         .update(users)
