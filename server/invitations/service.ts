@@ -70,7 +70,11 @@ export async function sendInvitation(
           kind: 'invitation_to_apply',
           recipientUserId: candidate.seekerId,
           to: candidate.email,
-          content: templates.invitationToApply(job.title, company?.name ?? 'An employer', `${deps.publicUrl}/matches`),
+          content: templates.invitationToApply(
+            job.title,
+            company?.name ?? 'An employer',
+            `${deps.publicUrl}/me/matches`,
+          ),
           idempotencyKey: `invitation_to_apply:${row!.id}`,
         },
         now,
