@@ -36,7 +36,7 @@ export interface IdentifyingTerms {
 }
 
 const HIDDEN = '[hidden]';
-const EMAIL = /[^\s@<>()[\]]{1,64}@[^\s@<>()[\]]{1,255}/g;
+const EMAIL = /[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/g;
 const URL_LIKE = /\b(?:https?:\/\/|www\.)\S{1,500}/gi;
 // Seven digits or more, with the usual separators: a phone number, whatever its format.
 const PHONE = /\+?\(?\d[\d\s().-]{5,25}\d/g;
