@@ -70,6 +70,9 @@ interface World {
   pendingSkill: string;
   reviewId: number;
   experimentId: number;
+  /** Seeker B is visible and anonymous among the job's candidates, and employer X invited them. */
+  candidateId: string;
+  invitationId: number;
 }
 
 let unique = 0;
@@ -196,6 +199,18 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'mail.deliveries': { input: () => ({}), outcomes: admins },
   // No dead message in the world: past authorization, the admin hears NOT_FOUND.
   'mail.retry': { input: () => ({ id: 999_999 }), outcomes: { ...admins, admin: 'NOT_FOUND' } },
+  'seekers.setVisibility': { input: () => ({ visibleToEmployers: true }), outcomes: seekers },
+  // Employer X invited seeker B already: a second invitation is a CONFLICT, past authorization.
+  'invitations.send': {
+    input: (w) => ({ jobId: w.jobId, candidateId: w.candidateId, message: 'Your skills fit this job well.' }),
+    outcomes: { ...employerXRow, employerX: 'CONFLICT' },
+  },
+  'invitations.mine': { input: () => undefined, outcomes: seekers },
+  'invitations.respond': {
+    input: (w) => ({ id: w.invitationId, answer: 'decline' }),
+    outcomes: { ...seekers, seekerA: 'NOT_FOUND' },
+  },
+  'invitations.forJob': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
 };
 
 const procedures = (
@@ -256,6 +271,20 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
     kind: 'human_review',
     message: 'Please have a person read my resume.',
   });
+  await clients.seekerB.trpc.seekers.setVisibility.mutate({ visibleToEmployers: true });
+  await clients.seekerB.trpc.seekers.setResume.mutate({
+    text: RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text,
+  });
+  await t.settle();
+  const anonymous = (await clients.employerX.trpc.matches.candidatesForJob.query({ jobId: job.id })).find(
+    (c) => !c.identified,
+  );
+  if (!anonymous || anonymous.identified) throw new Error('seeker B is an anonymous candidate of the job');
+  const invitation = await clients.employerX.trpc.invitations.send.mutate({
+    jobId: job.id,
+    candidateId: anonymous.candidateId,
+    message: 'Your pediatrics experience fits this job.',
+  });
   const a = await clients.admin.trpc.skills.add.mutate({ name: `Matrix ${++unique} skill`, category: null });
   const b = await clients.admin.trpc.skills.add.mutate({ name: `Matrix ${++unique} skill`, category: null });
   const pendingSkill = `Pending ${++unique} skill`;
@@ -270,6 +299,8 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
       pendingSkill,
       reviewId: review.id,
       experimentId: experiment.id,
+      candidateId: anonymous.candidateId,
+      invitationId: invitation.id,
     },
   };
 }
