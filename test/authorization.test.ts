@@ -272,10 +272,13 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
     message: 'Please have a person read my resume.',
   });
   await clients.seekerB.trpc.seekers.setVisibility.mutate({ visibleToEmployers: true });
-  await clients.seekerB.trpc.seekers.setResume.mutate({
-    text: RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text,
-  });
-  await t.settle();
+  // Seeker B matches the job as seeker A does (a copy of A's match: cheaper than a second resume).
+  await t.pg.query(
+    `insert into matches (job_seeker_id, job_id, overall_score, semantic_score, skill_match_score, match_reasoning, algorithm_version)
+     select $1, job_id, overall_score, semantic_score, skill_match_score, match_reasoning, algorithm_version
+     from matches where job_seeker_id = $2 and job_id = $3`,
+    [clients.seekerB.id, clients.seekerA.id, job.id],
+  );
   const anonymous = (await clients.employerX.trpc.matches.candidatesForJob.query({ jobId: job.id })).find(
     (c) => !c.identified,
   );

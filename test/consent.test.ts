@@ -208,9 +208,9 @@ describe('invitations to apply', () => {
     expect(
       await failureOf(employer.trpc.invitations.send.mutate({ jobId, candidateId, message: 'x'.repeat(2001) })),
     ).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { message: ['Keep the message under 2,000 characters.'] } });
-    expect(
-      await codeOf(employer.trpc.invitations.send.mutate({ jobId, candidateId: 'A'.repeat(32), message })),
-    ).toBe('NOT_FOUND');
+    expect(await codeOf(employer.trpc.invitations.send.mutate({ jobId, candidateId: 'A'.repeat(32), message }))).toBe(
+      'NOT_FOUND',
+    );
 
     await seeker.trpc.seekers.setVisibility.mutate({ visibleToEmployers: false });
     expect(await codeOf(employer.trpc.invitations.send.mutate({ jobId, candidateId, message }))).toBe('NOT_FOUND');
@@ -225,10 +225,9 @@ describe('invitations to apply', () => {
       `insert into users (email, password_hash, user_type) select 'filler' || g || '@example.com', '!', 'job_seeker'
        from generate_series(1, ${DAILY_INVITATIONS}) g returning id`,
     );
-    await t.pg.query(
-      `insert into job_seekers (id, first_name, last_name) select unnest($1::int[]), 'F', 'L'`,
-      [others.rows.map((r) => r.id)],
-    );
+    await t.pg.query(`insert into job_seekers (id, first_name, last_name) select unnest($1::int[]), 'F', 'L'`, [
+      others.rows.map((r) => r.id),
+    ]);
     await t.pg.query(
       `insert into candidate_invitations (job_id, job_seeker_id, employer_id, message, created_at)
        select $1, unnest($2::int[]), $3, 'Earlier today.', $4::timestamptz - interval '23 hours'`,
