@@ -5,10 +5,16 @@
  * employer then sees who they are. At 1366x900 and 390x844, screenshots in
  * test-results/invitations-*.png, axe-core on every page.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPglite } from '../db/client.ts';
+import { createNodePasswordHasher } from '../server/auth/node-passwords.ts';
+import { createProviders } from '../server/providers.ts';
 import { DEMO_EMPLOYERS } from '../server/seed/demo-employers.ts';
+import { seedIfEmpty } from '../server/seed/seed.ts';
 import { DEMO_PASSWORD, DEMO_SEEKERS } from '../server/seed/demo-seekers.ts';
 import { expectNoSeriousViolations, launchChromium } from './helpers/browser.ts';
 import { startNodeServer } from './helpers/server.ts';
@@ -16,10 +22,25 @@ import { startNodeServer } from './helpers/server.ts';
 let server: Awaited<ReturnType<typeof startNodeServer>>;
 let browser: Browser;
 
+/**
+ * The demo data seeded here, in-process, before the server starts: the server's own first start
+ * seeds too, but must answer /health within the helper's 60 s, which a busy machine misses.
+ */
+async function seededDataDir(): Promise<string> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'jobs-invitations-'));
+  const opened = await openPglite({ dataDir });
+  try {
+    await seedIfEmpty(opened.db, await createNodePasswordHasher(), createProviders(), { demoData: true });
+  } finally {
+    await opened.close();
+  }
+  return dataDir;
+}
+
 beforeAll(async () => {
-  server = await startNodeServer({ SEED_DEMO_DATA: 'true' });
+  server = await startNodeServer({ DATA_DIR: await seededDataDir() });
   browser = await launchChromium();
-}, 180_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
