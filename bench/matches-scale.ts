@@ -25,7 +25,7 @@ export async function matchesAtScale(log: (line: string) => void) {
       insert into employers (id, company_name) select id, 'Company ' || id from users where user_type = 'employer';
       insert into users (email, password_hash, user_type)
         select 'seeker' || i || '@bench.example', '!', 'job_seeker' from generate_series(1, ${SEEKERS}) i;
-      insert into job_seekers (id, first_name, last_name, location) select id, 'Seeker', 'N' || id, 'Chicago, IL' from users where user_type = 'job_seeker';
+      insert into job_seekers (id, first_name, last_name, location, visible_to_employers) select id, 'Seeker', 'N' || id, 'Chicago, IL', true from users where user_type = 'job_seeker';
       insert into jobs (employer_id, title, description, location, status, posted_at)
         select 1 + (i % ${EMPLOYERS}), 'Job ' || i, 'A job', 'Chicago, IL', 'active', now() from generate_series(1, ${JOBS}) i;`);
     // 50 distinct jobs per seeker (199 is coprime with 10,000), scores spread over [0, 1).

@@ -12,6 +12,7 @@ import { openPglite } from '../db/client.ts';
 import { createProviders } from '../server/providers.ts';
 import { createSession } from '../server/auth/sessions.ts';
 import { createJob } from '../server/jobs/service.ts';
+import { candidateIdOf } from '../server/matching/anonymous.ts';
 import { generateMatchesForSeeker } from '../server/matching/generate.ts';
 import { loadSkillsCatalog } from '../server/seed/seed.ts';
 import { saveResume } from '../server/seekers/resume.ts';
@@ -168,11 +169,11 @@ export async function buildThroughProduct(bench: NonNullable<ReturnType<typeof l
         [`${resume.id}@bench.example`],
       );
       const id = rows[0]!.id;
-      await client.query(`insert into job_seekers (id, first_name, last_name, location) values ($1, 'Bench', $2, $3)`, [
-        id,
-        resume.id,
-        resume.location,
-      ]);
+      // Visible to employers: they are the candidates each job's ranking is measured on (anonymously).
+      await client.query(
+        `insert into job_seekers (id, first_name, last_name, location, visible_to_employers) values ($1, 'Bench', $2, $3, true)`,
+        [id, resume.id, resume.location],
+      );
       seekerIdOf.set(resume.id, id);
       await saveResume(
         {
@@ -203,7 +204,10 @@ export async function matchingQuality(log: (line: string) => void) {
 
     const api = await inProcessApi(db);
     const adOfJob = new Map([...jobIdOf].map(([ad, job]) => [job, ad]));
-    const resumeOfSeeker = new Map([...seekerIdOf].map(([r, s]) => [s, r]));
+    const { rows: keys } = await client.query<{ id: number; candidate_key: string }>(
+      'select id, candidate_key from job_seekers',
+    );
+    const candidateKeyOf = new Map(keys.map((k) => [k.id, k.candidate_key]));
     const adIds = ads.map((a) => a.id);
     const resumeIds = resumes.map((r) => r.id);
     const bm25Ads = bm25Ranker(ads.map((a) => ({ id: a.id, text: adText(a) })));
@@ -226,10 +230,14 @@ export async function matchingQuality(log: (line: string) => void) {
     const jobRows: { product: Metrics; bm25: Metrics }[] = [];
     for (const ad of ads) {
       const cookie = `session=${(await createSession(db, employerOf.get(ad.occupation)!, now)).token}`;
-      const answer = (await api('matches.candidatesForJob', { jobId: jobIdOf.get(ad.id)!, minScore: 0 }, cookie)) as {
-        result: { data: { seekerId: number }[] };
+      const jobId = jobIdOf.get(ad.id)!;
+      const answer = (await api('matches.candidatesForJob', { jobId, minScore: 0 }, cookie)) as {
+        result: { data: { candidateId: string }[] };
       };
-      const ranked = answer.result.data.map((c) => resumeOfSeeker.get(c.seekerId)!);
+      const resumeOfCandidate = new Map(
+        [...seekerIdOf].map(([r, s]) => [candidateIdOf(candidateKeyOf.get(s)!, jobId), r]),
+      );
+      const ranked = answer.result.data.map((c) => resumeOfCandidate.get(c.candidateId)!);
       const gradeOf = (resumeId: string) => grades.grade(resumeId, ad.id);
       jobRows.push({
         product: rankingMetrics(ranked, gradeOf, resumeIds),

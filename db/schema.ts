@@ -134,6 +134,10 @@ export const jobSeekers = pgTable(
     // Retention of inactive seekers' resumes: when the in-app notice was issued, when it was erased.
     resumeRetentionNoticeAt: timestamptz('resume_retention_notice_at'),
     resumeErasedAt: timestamptz('resume_erased_at'),
+    // Consent (issue 16): off until the seeker says yes; only then do employers see them, anonymously.
+    visibleToEmployers: boolean('visible_to_employers').notNull().default(false),
+    // A random secret never sent anywhere: anonymous candidate ids are hashes of it with the job id.
+    candidateKey: uuid('candidate_key').notNull().defaultRandom(),
   },
   (t) => [index('job_seekers_resume_embedding_hnsw').using('hnsw', t.resumeEmbedding.op('vector_cosine_ops'))],
 );
@@ -684,4 +688,39 @@ export const applicationNotes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('application_notes_application_idx').on(t.applicationId, t.createdAt)],
+);
+
+// Consent and invitations (issue 16 parts 2, 3) ------------------------------------------------
+
+export const INVITATION_STATUSES = ['open', 'accepted', 'declined'] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+
+/**
+ * An employer's invitation to apply, sent to an anonymous candidate of one of their jobs. The
+ * employer learns who the seeker is only if they apply. One per job and seeker: a "no" stands.
+ */
+export const candidateInvitations = pgTable(
+  'candidate_invitations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    jobSeekerId: integer('job_seeker_id')
+      .notNull()
+      .references(() => jobSeekers.id, { onDelete: 'cascade' }),
+    employerId: integer('employer_id')
+      .notNull()
+      .references(() => employers.id, { onDelete: 'cascade' }),
+    message: text('message').notNull(),
+    status: varchar('status', { length: 20 }).notNull().default('open').$type<InvitationStatus>(),
+    createdAt: createdAt(),
+    respondedAt: timestamptz('responded_at'),
+  },
+  (t) => [
+    unique('candidate_invitations_job_seeker_unique').on(t.jobId, t.jobSeekerId),
+    index('candidate_invitations_seeker_idx').on(t.jobSeekerId, t.createdAt),
+    index('candidate_invitations_employer_idx').on(t.employerId, t.createdAt),
+    check('candidate_invitations_status_check', inList('status', INVITATION_STATUSES)),
+  ],
 );

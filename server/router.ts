@@ -4,6 +4,7 @@ import { auditRouter } from './audit/router.ts';
 import { authRouter } from './auth/router.ts';
 import { employersRouter } from './employers/router.ts';
 import { experimentsRouter } from './experiments/router.ts';
+import { invitationsRouter } from './invitations/router.ts';
 import { jobsRouter } from './jobs/router.ts';
 import { mailRouter } from './mail/router.ts';
 import { matchesRouter } from './matching/router.ts';
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   experiments: experimentsRouter,
   mail: mailRouter,
+  invitations: invitationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

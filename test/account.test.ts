@@ -32,7 +32,37 @@ async function everything() {
   return parts.join('\n');
 }
 
+/** Seeker made visible, a second job matched, and its employer's invitation to apply sent. */
+async function inviteSeekerToASecondJob(message: string) {
+  await seeker.trpc.seekers.setVisibility.mutate({ visibleToEmployers: true });
+  const second = (await employer.trpc.jobs.create.mutate({ ...nurseJob, title: 'Pediatric Nurse, nights' })).id;
+  await t.settle();
+  const candidate = (await employer.trpc.matches.candidatesForJob.query({ jobId: second })).find((c) => !c.identified);
+  if (!candidate || candidate.identified) throw new Error('the seeker is an anonymous candidate of the second job');
+  await employer.trpc.invitations.send.mutate({ jobId: second, candidateId: candidate.candidateId, message });
+  return second;
+}
+
 describe('account.export', () => {
+  it('carries the seeker’s consent to be found and their invitations, and the employer’s sent ones', async () => {
+    const second = await inviteSeekerToASecondJob('We would like you on our night shift.');
+    const data = await seeker.trpc.account.export.query();
+    if (!('invitations' in data)) throw new Error('a seeker export has invitations');
+    expect(data.visibleToEmployers).toBe(true);
+    expect(data.invitations).toEqual([
+      expect.objectContaining({
+        message: 'We would like you on our night shift.',
+        status: 'open',
+        job: expect.objectContaining({ id: second }),
+      }),
+    ]);
+    const sent = await employer.trpc.account.export.query();
+    if (!('invitationsSent' in sent)) throw new Error('an employer export has the invitations sent');
+    expect(sent.invitationsSent).toEqual([
+      expect.objectContaining({ jobId: second, message: 'We would like you on our night shift.', status: 'open' }),
+    ]);
+  });
+
   it('gives a seeker everything held about them, the resume as JSON Resume, without secrets', async () => {
     const data = await seeker.trpc.account.export.query();
     expect(data).toMatchObject({
@@ -117,6 +147,7 @@ describe('account.delete', () => {
 
   it('erases a seeker everywhere, leaving the employer an anonymous application', async () => {
     await seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: 'Oconnorly Splinting Method' }] });
+    await inviteSeekerToASecondJob('Jameson-only invitation text');
     await seeker.trpc.account.delete.mutate({ password: PASSWORD });
     expect(seeker.jar.has('session')).toBe(false);
     const all = await everything();
@@ -128,6 +159,7 @@ describe('account.delete', () => {
       'Lakeshore Children',
       'My private cover letter',
       'Pediatric registered nurse with 5 years',
+      'Jameson-only invitation text',
     ]) {
       expect(all).not.toContain(personal);
     }
@@ -146,9 +178,11 @@ describe('account.delete', () => {
   });
 
   it('closes an employer’s jobs, disconnects their boards and scrubs their login', async () => {
+    await inviteSeekerToASecondJob('Signed, Bossmanly of Acme');
     await employer.trpc.account.delete.mutate({ password: PASSWORD });
+    expect(await everything()).not.toContain('Bossmanly');
     const rows = await t.pg.query<{ status: string }>('select status from jobs');
-    expect(rows.rows).toEqual([{ status: 'closed' }]);
+    expect(rows.rows).toEqual([{ status: 'closed' }, { status: 'closed' }]);
     expect((await t.pg.query('select count(*)::int as n from job_sources')).rows).toEqual([{ n: 0 }]);
     expect((await t.pg.query('select count(*)::int as n from applications')).rows).toEqual([{ n: 1 }]);
     expect(await everything()).not.toContain('boss@acme.example');

@@ -70,6 +70,9 @@ interface World {
   pendingSkill: string;
   reviewId: number;
   experimentId: number;
+  /** Seeker B is visible and anonymous among the job's candidates, and employer X invited them. */
+  candidateId: string;
+  invitationId: number;
 }
 
 let unique = 0;
@@ -207,6 +210,18 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'mail.deliveries': { input: () => ({}), outcomes: admins },
   // No dead message in the world: past authorization, the admin hears NOT_FOUND.
   'mail.retry': { input: () => ({ id: 999_999 }), outcomes: { ...admins, admin: 'NOT_FOUND' } },
+  'seekers.setVisibility': { input: () => ({ visibleToEmployers: true }), outcomes: seekers },
+  // Employer X invited seeker B already: a second invitation is a CONFLICT, past authorization.
+  'invitations.send': {
+    input: (w) => ({ jobId: w.jobId, candidateId: w.candidateId, message: 'Your skills fit this job well.' }),
+    outcomes: { ...employerXRow, employerX: 'CONFLICT' },
+  },
+  'invitations.mine': { input: () => undefined, outcomes: seekers },
+  'invitations.respond': {
+    input: (w) => ({ id: w.invitationId, answer: 'decline' }),
+    outcomes: { ...seekers, seekerA: 'NOT_FOUND' },
+  },
+  'invitations.forJob': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
 };
 
 const procedures = (
@@ -267,6 +282,23 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
     kind: 'human_review',
     message: 'Please have a person read my resume.',
   });
+  await clients.seekerB.trpc.seekers.setVisibility.mutate({ visibleToEmployers: true });
+  // Seeker B matches the job as seeker A does (a copy of A's match: cheaper than a second resume).
+  await t.pg.query(
+    `insert into matches (job_seeker_id, job_id, overall_score, semantic_score, skill_match_score, match_reasoning, algorithm_version)
+     select $1, job_id, overall_score, semantic_score, skill_match_score, match_reasoning, algorithm_version
+     from matches where job_seeker_id = $2 and job_id = $3`,
+    [clients.seekerB.id, clients.seekerA.id, job.id],
+  );
+  const anonymous = (await clients.employerX.trpc.matches.candidatesForJob.query({ jobId: job.id })).find(
+    (c) => !c.identified,
+  );
+  if (!anonymous || anonymous.identified) throw new Error('seeker B is an anonymous candidate of the job');
+  const invitation = await clients.employerX.trpc.invitations.send.mutate({
+    jobId: job.id,
+    candidateId: anonymous.candidateId,
+    message: 'Your pediatrics experience fits this job.',
+  });
   const a = await clients.admin.trpc.skills.add.mutate({ name: `Matrix ${++unique} skill`, category: null });
   const b = await clients.admin.trpc.skills.add.mutate({ name: `Matrix ${++unique} skill`, category: null });
   const pendingSkill = `Pending ${++unique} skill`;
@@ -281,6 +313,8 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
       pendingSkill,
       reviewId: review.id,
       experimentId: experiment.id,
+      candidateId: anonymous.candidateId,
+      invitationId: invitation.id,
     },
   };
 }

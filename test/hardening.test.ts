@@ -34,7 +34,9 @@ function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
     path.startsWith('matches.careerPaths') ||
     path.startsWith('applications.submit') ||
     path.startsWith('applications.mine') ||
-    path.startsWith('applications.withdraw')
+    path.startsWith('applications.withdraw') ||
+    path.startsWith('invitations.mine') ||
+    path.startsWith('invitations.respond')
   )
     return 'seeker';
   if (path.startsWith('skills.') && path !== 'skills.search') return 'admin';
@@ -59,6 +61,8 @@ function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
       'applications.setStatus',
       'matches.candidatesForJob',
       'matches.respondToReview',
+      'invitations.send',
+      'invitations.forJob',
     ].some((p) => path.startsWith(p))
   )
     return 'employer';
@@ -128,6 +132,10 @@ const KEYS: Record<string, string[]> = {
   'mail.outbox': ['status', 'limit'],
   'mail.deliveries': ['messageId', 'limit'],
   'mail.retry': ['id'],
+  'seekers.setVisibility': ['visibleToEmployers'],
+  'invitations.send': ['jobId', 'candidateId', 'message'],
+  'invitations.respond': ['id', 'answer'],
+  'invitations.forJob': ['jobId'],
 };
 
 const hostile = fc.oneof(
@@ -254,6 +262,7 @@ describe('fuzzing every procedure', () => {
           'experiments.list',
           'experiments.quality',
           'skills.pending',
+          'invitations.mine',
         ].includes(p),
     );
     expect(withInput.filter((p) => !KEYS[p])).toEqual([]);

@@ -287,9 +287,12 @@ describe('blend-v2', () => {
     await seller.trpc.seekers.setResume.mutate({
       text: 'Retail Sales Associate\nExperience\nSales Associate, Target (2020 - present): greeted customers, ran the register, hit weekly sales targets, restocked shelves.\nSkills: Sales, Customer Service',
     });
+    await accountant.trpc.seekers.setVisibility.mutate({ visibleToEmployers: true });
+    await seller.trpc.seekers.setVisibility.mutate({ visibleToEmployers: true });
     await t.settle();
     const candidates = await employer.trpc.matches.candidatesForJob.query({ jobId: job.id });
-    expect(candidates.map((c) => c.seekerId)).toEqual([accountant.id, seller.id]);
+    // Both visible and not applied, so anonymous; the seller is the one with the skill read from the ad.
+    expect(candidates.map((c) => c.identified)).toEqual([false, false]);
     const sellerMatch = candidates[1]!;
     expect(sellerMatch.skillMatchScore).toBeGreaterThan(0.8);
     expect(sellerMatch.matchReasoning).toMatch(/read from the ad, not listed by the employer, so they count for less/);
@@ -319,24 +322,29 @@ describe('matches.candidatesForJob', () => {
     await nurse.trpc.seekers.setResume.mutate({ text: RESUME_FIXTURES.find((f) => f.id === 'pediatric-nurse')!.text });
     const cook = await seekerClient(t.app, 'antoine@example.com', { firstName: 'Antoine', lastName: 'Dubois' });
     await cook.trpc.seekers.setResume.mutate({ text: RESUME_FIXTURES.find((f) => f.id === 'sous-chef')!.text });
+    await nurse.trpc.seekers.setVisibility.mutate({ visibleToEmployers: true });
+    await cook.trpc.seekers.setVisibility.mutate({ visibleToEmployers: true });
     await t.settle();
 
+    // Visible but not applied: anonymous, without names or contact details.
     const before = await employer.trpc.matches.candidatesForJob.query({ jobId: job.id });
-    expect(before.map((c) => c.firstName)).toEqual(['James', 'Antoine']);
-    expect(before[0]!.contact).toBeNull();
-    expect(JSON.stringify(before)).not.toMatch(/james@example\.com|555 0199/);
+    expect(before.map((c) => c.identified)).toEqual([false, false]);
+    expect(before[0]).toMatchObject({ pseudonym: expect.stringMatching(/^Candidate [A-Z2-7]{6}$/) });
+    expect(JSON.stringify(before)).not.toMatch(/James|Antoine|james@example\.com|555 0199/);
 
     await nurse.trpc.applications.submit.mutate({ jobId: job.id, coverLetter: 'I would love to.' });
     const after = await employer.trpc.matches.candidatesForJob.query({ jobId: job.id });
     expect(after[0]).toMatchObject({
+      identified: true,
       firstName: 'James',
       contact: { email: 'james@example.com', phone: '+1 773 555 0199' },
       application: { status: 'submitted' },
     });
-    expect(after[1]!.contact).toBeNull();
+    expect(after[1]).toMatchObject({ identified: false });
+    expect(JSON.stringify(after[1])).not.toMatch(/Antoine|antoine@example\.com/);
     expect(
-      (await employer.trpc.matches.candidatesForJob.query({ jobId: job.id, minScore: 0.5 })).map((c) => c.firstName),
-    ).toEqual(['James']);
+      (await employer.trpc.matches.candidatesForJob.query({ jobId: job.id, minScore: 0.5 })).map((c) => c.identified),
+    ).toEqual([true]);
 
     expect(await codeOf(rival.trpc.matches.candidatesForJob.query({ jobId: job.id }))).toBe('NOT_FOUND');
     expect(await codeOf(nurse.trpc.matches.candidatesForJob.query({ jobId: job.id }))).toBe('FORBIDDEN');

@@ -9,6 +9,7 @@ import {
   aiDecisions,
   applicationNotes,
   applications,
+  candidateInvitations,
   jobs,
   jobSeekers,
   jobSources,
@@ -29,6 +30,7 @@ import { listDeliveries, listSources } from '../webhooks/sources.ts';
 import { eraseMail, exportMail } from '../mail/account-data.ts';
 import { eraseResumeRecords, exportResumeRecords } from '../files/resumes.ts';
 import type { FileStore } from '../files/store.ts';
+import { myInvitations } from '../invitations/service.ts';
 
 export async function exportAccount(db: Database, user: SessionUser, now: Date) {
   const account = await loadProfile(db, user);
@@ -55,6 +57,7 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
         parserModel: jobSeekers.resumeParserModel,
         embeddingModel: jobSeekers.resumeEmbeddingModel,
         updatedAt: jobSeekers.resumeUpdatedAt,
+        visibleToEmployers: jobSeekers.visibleToEmployers,
       })
       .from(jobSeekers)
       .where(eq(jobSeekers.id, user.id));
@@ -90,6 +93,9 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
             updatedAt: seeker.updatedAt?.toISOString() ?? null,
           }
         : null,
+      // Consent to be found by employers (anonymously until applying), and their invitations.
+      visibleToEmployers: seeker?.visibleToEmployers ?? false,
+      invitations: await myInvitations(db, user.id),
       skills: await listSeekerSkills(db, user.id),
       selfIdentification:
         (
@@ -144,6 +150,18 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
       jobBoards: await Promise.all(
         sources.map(async (s) => ({ ...s, deliveries: await listDeliveries(db, user.id, s.id, 200) })),
       ),
+      invitationsSent: (
+        await db
+          .select({
+            jobId: candidateInvitations.jobId,
+            message: candidateInvitations.message,
+            status: candidateInvitations.status,
+            createdAt: candidateInvitations.createdAt,
+            respondedAt: candidateInvitations.respondedAt,
+          })
+          .from(candidateInvitations)
+          .where(eq(candidateInvitations.employerId, user.id))
+      ).map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), respondedAt: i.respondedAt?.toISOString() ?? null })),
     };
   }
   return base;
@@ -196,7 +214,8 @@ export async function deleteAccount(
         .where(eq(applications.jobSeekerId, user.id));
       // The decision log keeps its figures (the scores, the models) without the person.
       await tx.update(aiDecisions).set({ jobSeekerId: null }).where(eq(aiDecisions.jobSeekerId, user.id));
-      // Cascades: job_seekers, job_seeker_skills, matches, match_reviews, self_identifications, sessions.
+      // Cascades: job_seekers, job_seeker_skills, matches, match_reviews, self_identifications, sessions,
+      // candidate_invitations.
       await tx.delete(users).where(eq(users.id, user.id));
     } else if (user.userType === 'employer') {
       await tx
@@ -204,6 +223,8 @@ export async function deleteAccount(
         .set({ status: 'closed', updatedAt: now })
         .where(and(eq(jobs.employerId, user.id), inArray(jobs.status, ['active', 'draft'])));
       await tx.delete(jobSources).where(eq(jobSources.employerId, user.id));
+      // Their invitations' messages are theirs; the seekers lose invitations to jobs now closed.
+      await tx.delete(candidateInvitations).where(eq(candidateInvitations.employerId, user.id));
       await tx.delete(sessions).where(eq(sessions.userId, user.id));
       await tx
         .update(users)

@@ -1,11 +1,12 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
-import { matches } from '../../db/schema.ts';
+import { type InvitationStatus, matches } from '../../db/schema.ts';
 import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
 import { decodeScoreCursor, rowsOf } from '../sql-helpers.ts';
 import { latestReviewJoin, reviewColumns, reviewOf, type ReviewRow } from './reviews.ts';
 import type { SkillFit } from './scoring.ts';
+import { candidateIdOf, identifyingNames, pseudonymOf, sameCandidateId, scrub } from './anonymous.ts';
 
 interface ScoreColumns {
   overall_score: number;
@@ -131,44 +132,36 @@ export async function dismissMatch(db: Queryable, seekerId: number, jobId: numbe
   return { jobId, dismissed: true };
 }
 
-/**
- * Seed query 3: the job's candidates, best first, for its owner. A seeker's contact details
- * (email, phone) are included only once they applied to this job.
- */
-export async function candidatesForJob(db: Queryable, employerId: number, jobId: number, minScore: number) {
-  await ownedJob(db, employerId, jobId);
-  const rows = rowsOf<
-    {
-      seeker_id: number;
-      first_name: string;
-      last_name: string;
-      location: string | null;
-      headline: string | null;
-      application_id: number | null;
-      application_status: string | null;
-      email: string | null;
-      phone: string | null;
-    } & ScoreColumns &
-      ReviewRow
-  >(
-    await db.execute(sql`
-      select s.id as seeker_id, s.first_name, s.last_name, s.location, coalesce(s.resume_data->'basics'->>'label', s.resume_data->'work'->0->>'position') as headline,
-             m.overall_score, m.semantic_score, m.skill_match_score, m.match_reasoning, m.matched_skills, m.missing_skills,
-             a.id as application_id, a.status as application_status,
-             case when a.id is not null then u.email end as email,
-             case when a.id is not null then s.phone end as phone,
-             ${reviewColumns}
-      from matches m
-      join job_seekers s on s.id = m.job_seeker_id
-      join users u on u.id = s.id
-      left join applications a on a.job_id = m.job_id and a.job_seeker_id = m.job_seeker_id
-      ${latestReviewJoin(sql`m.job_seeker_id`, sql`m.job_id`)}
-      -- A candidate who asked for a human review is always listed, whatever the score.
-      where m.job_id = ${jobId} and (m.overall_score >= ${minScore} or review.id is not null)
-      order by m.overall_score desc, s.id asc
-      limit 200`),
-  );
-  return rows.map((r) => ({
+interface CandidateRow extends ScoreColumns, ReviewRow {
+  seeker_id: number;
+  first_name: string;
+  last_name: string;
+  location: string | null;
+  headline: string | null;
+  email: string;
+  phone: string | null;
+  resume_data: unknown;
+  candidate_key: string;
+  application_id: number | null;
+  application_status: string | null;
+  invitation_status: InvitationStatus | null;
+  invitation_created_at: Date | string | null;
+  invitation_responded_at: Date | string | null;
+}
+
+const invitationOf = (r: CandidateRow) =>
+  r.invitation_status
+    ? {
+        status: r.invitation_status,
+        createdAt: new Date(r.invitation_created_at!).toISOString(),
+        respondedAt: r.invitation_responded_at ? new Date(r.invitation_responded_at).toISOString() : null,
+      }
+    : null;
+
+/** An applicant, or a seeker who asked this employer for a person's review: shown in full, as they addressed them. */
+function identifiedCandidate(r: CandidateRow) {
+  return {
+    identified: true as const,
     seekerId: r.seeker_id,
     firstName: r.first_name,
     lastName: r.last_name,
@@ -176,7 +169,76 @@ export async function candidatesForJob(db: Queryable, employerId: number, jobId:
     headline: r.headline,
     ...scoresOf(r),
     application: r.application_id ? { id: r.application_id, status: r.application_status! } : null,
+    // Contact details only once they applied to this job.
     contact: r.application_id ? { email: r.email, phone: r.phone } : null,
     review: reviewOf(r),
-  }));
+    invitation: invitationOf(r),
+  };
+}
+
+/** A seeker who said yes to being found and has not applied: no name, contact, employers or ids. */
+function anonymousCandidate(r: CandidateRow, jobId: number) {
+  const names = identifyingNames({
+    firstName: r.first_name,
+    lastName: r.last_name,
+    email: r.email,
+    phone: r.phone,
+    resumeData: r.resume_data,
+  });
+  const candidateId = candidateIdOf(r.candidate_key, jobId);
+  return {
+    identified: false as const,
+    candidateId,
+    pseudonym: pseudonymOf(candidateId),
+    headline: scrub(r.headline, names),
+    ...scoresOf(r),
+    matchReasoning: scrub(r.match_reasoning, names),
+    invitation: invitationOf(r),
+  };
+}
+
+/**
+ * Seed query 3: the job's candidates, best first, for its owner. Applicants are shown in full
+ * (contact details once they applied), and so is a seeker who asked for a person to review
+ * their candidacy for this job. Anyone else only if they made themselves visible to employers
+ * and did not dismiss this job, and then anonymously (anonymous.ts).
+ */
+export async function candidatesForJob(db: Queryable, employerId: number, jobId: number, minScore: number) {
+  await ownedJob(db, employerId, jobId);
+  const rows = rowsOf<CandidateRow>(
+    await db.execute(sql`
+      select s.id as seeker_id, s.first_name, s.last_name, s.location, coalesce(s.resume_data->'basics'->>'label', s.resume_data->'work'->0->>'position') as headline,
+             u.email, s.phone, s.resume_data, s.candidate_key,
+             m.overall_score, m.semantic_score, m.skill_match_score, m.match_reasoning, m.matched_skills, m.missing_skills,
+             a.id as application_id, a.status as application_status,
+             ci.status as invitation_status, ci.created_at as invitation_created_at, ci.responded_at as invitation_responded_at,
+             ${reviewColumns}
+      from matches m
+      join job_seekers s on s.id = m.job_seeker_id
+      join users u on u.id = s.id
+      left join applications a on a.job_id = m.job_id and a.job_seeker_id = m.job_seeker_id
+      left join candidate_invitations ci on ci.job_id = m.job_id and ci.job_seeker_id = m.job_seeker_id
+      ${latestReviewJoin(sql`m.job_seeker_id`, sql`m.job_id`)}
+      -- A candidate who asked for a human review is always listed, whatever the score.
+      where m.job_id = ${jobId} and (m.overall_score >= ${minScore} or review.id is not null)
+        and (a.id is not null or review.id is not null or (s.visible_to_employers and m.dismissed_at is null))
+      order by m.overall_score desc, s.id asc
+      limit 200`),
+  );
+  return rows.map((r) =>
+    r.application_id !== null || r.review_id !== null ? identifiedCandidate(r) : anonymousCandidate(r, jobId),
+  );
+}
+
+/** The visible, not-dismissed, not-applied seeker behind a candidate id of this job, or null. */
+export async function anonymousCandidateBehind(db: Queryable, jobId: number, candidateId: string) {
+  const rows = rowsOf<{ seeker_id: number; candidate_key: string; email: string; applied: boolean }>(
+    await db.execute(sql`
+      select s.id as seeker_id, s.candidate_key, u.email, exists (
+               select 1 from applications a where a.job_id = m.job_id and a.job_seeker_id = m.job_seeker_id) as applied
+      from matches m join job_seekers s on s.id = m.job_seeker_id join users u on u.id = s.id
+      where m.job_id = ${jobId} and s.visible_to_employers and m.dismissed_at is null`),
+  );
+  const row = rows.find((r) => sameCandidateId(candidateIdOf(r.candidate_key, jobId), candidateId));
+  return row ? { seekerId: row.seeker_id, email: row.email, applied: row.applied } : null;
 }

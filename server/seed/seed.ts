@@ -121,7 +121,14 @@ export async function loadDemoData(
     });
     await tx
       .update(jobSeekers)
-      .set({ location: seeker.location, phone: seeker.phone, resumeText: seeker.resume, resumeUpdatedAt: now })
+      // Demo seekers said yes to being found, so employers see the consent rules at work.
+      .set({
+        location: seeker.location,
+        phone: seeker.phone,
+        resumeText: seeker.resume,
+        resumeUpdatedAt: now,
+        visibleToEmployers: true,
+      })
       .where(eq(jobSeekers.id, seekerId));
     await tx.insert(jobSeekerSkills).values(
       seeker.skills.map(([name, proficiencyLevel, yearsExperience]) => ({

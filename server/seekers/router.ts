@@ -46,7 +46,12 @@ const resumeDeps = (ctx: SeekerContext): ResumeDeps => ({
 export const seekersRouter = createTRPCRouter({
   me: seekerProcedure.query(async ({ ctx }) => {
     const [profile] = await ctx.db
-      .select({ id: jobSeekers.id, ...seekerProfileColumns, resumeUpdatedAt: jobSeekers.resumeUpdatedAt })
+      .select({
+        id: jobSeekers.id,
+        ...seekerProfileColumns,
+        resumeUpdatedAt: jobSeekers.resumeUpdatedAt,
+        visibleToEmployers: jobSeekers.visibleToEmployers,
+      })
       .from(jobSeekers)
       .where(eq(jobSeekers.id, ctx.user.id));
     return profile
@@ -138,6 +143,17 @@ export const seekersRouter = createTRPCRouter({
       .where(eq(selfIdentifications.jobSeekerId, ctx.user.id));
     return row ? { ...row, asked: true } : { sex: null, raceEthnicity: null, asked: false };
   }),
+
+  /** Consent to be found: employers then see the seeker among a job's candidates, anonymously until they apply. */
+  setVisibility: seekerProcedure
+    .input(z.object({ visibleToEmployers: z.boolean() }).strict())
+    .mutation(async ({ ctx, input }) => {
+      await ctx.db
+        .update(jobSeekers)
+        .set({ visibleToEmployers: input.visibleToEmployers })
+        .where(eq(jobSeekers.id, ctx.user.id));
+      return input;
+    }),
 
   setSkills: seekerProcedure.input(setSkillsInput).mutation(async ({ ctx, input }) => {
     const skills = await setSeekerSkills(ctx.db, ctx.user.id, input.skills);

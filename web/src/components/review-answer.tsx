@@ -4,7 +4,9 @@ import { useFormAction } from '../lib/form.ts';
 import { trpc, type RouterOutputs } from '../lib/trpc.ts';
 import { Field, FormError } from './field.tsx';
 
-type Review = NonNullable<RouterOutputs['matches']['candidatesForJob'][number]['review']>;
+type Review = NonNullable<
+  Extract<RouterOutputs['matches']['candidatesForJob'][number], { identified: true }>['review']
+>;
 
 /** A candidate's review request on the employer's side: what they asked, and the answer box. */
 export function ReviewAnswer(props: { review: Review; onAnswered: () => void }) {

@@ -2,13 +2,10 @@ import { A, useParams } from '@solidjs/router';
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { RequireRole } from '../components/guard.tsx';
-import { BackLink, Empty, ErrorBox, KeyedFor, ScoreBar, Skeleton, SkillChips, StatusBadge } from '../components/ui.tsx';
+import { BackLink, Empty, ErrorBox, ScoreBar, Skeleton, StatusBadge } from '../components/ui.tsx';
 import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
 import { problemOf, trpc } from '../lib/trpc.ts';
-import { ReviewAnswer } from '../components/review-answer.tsx';
-
-/** Below this overall score a candidate is noise on this page. */
-const CANDIDATE_MIN_SCORE = 0.25;
+import { Candidates } from '../components/candidates.tsx';
 
 const ACTION_LABEL: Record<string, string> = {
   reviewed: 'Mark reviewed',
@@ -119,68 +116,6 @@ function Applicants(props: { jobId: number }) {
               </ul>
             </>
           )}
-        </Match>
-      </Switch>
-    </section>
-  );
-}
-
-function Candidates(props: { jobId: number }) {
-  const candidates = useQuery(() => ({
-    queryKey: ['matches', 'candidates', props.jobId],
-    queryFn: () => trpc.matches.candidatesForJob.query({ jobId: props.jobId, minScore: CANDIDATE_MIN_SCORE }),
-  }));
-  return (
-    <section>
-      <h2>Ranked candidates</h2>
-      <p class="muted">
-        People whose resumes fit this job (25% or more), best first, and anyone who asked for a human review. Contact
-        details appear once they apply.
-      </p>
-      <Switch>
-        <Match when={candidates.isPending}>
-          <Skeleton lines={4} />
-        </Match>
-        <Match when={candidates.isError}>
-          <ErrorBox error={candidates.error} retry={() => candidates.refetch()} />
-        </Match>
-        <Match when={candidates.data?.length === 0}>
-          <Empty title="No candidates yet">
-            <p>Matching runs a few seconds after a job is posted or changed.</p>
-          </Empty>
-        </Match>
-        <Match when={candidates.data}>
-          <ol class="cards">
-            <KeyedFor each={candidates.data ?? []} by={(candidate) => candidate.seekerId}>
-              {(c) => (
-                <li class="card candidate-card">
-                  <div class="match-head">
-                    <h3>
-                      {c().firstName} {c().lastName}
-                    </h3>
-                    <span class="overall">{Math.round(c().overallScore * 100)}%</span>
-                  </div>
-                  <p class="muted">
-                    {[c().headline, c().location].filter(Boolean).join(' · ')}
-                    {c().application ? ` · applied (${STATUS_LABEL[c().application!.status]?.toLowerCase()})` : ''}
-                  </p>
-                  <div class="scores">
-                    <ScoreBar label="Skills" score={c().skillMatchScore} />
-                    <ScoreBar label="Resume fit" score={c().semanticScore} />
-                  </div>
-                  <Show when={c().matchedSkills.length}>
-                    <SkillChips kind="matched" skills={c().matchedSkills} />
-                  </Show>
-                  <Show when={c().missingSkills.length}>
-                    <SkillChips kind="missing" skills={c().missingSkills} />
-                  </Show>
-                  <Show when={c().review}>
-                    {(review) => <ReviewAnswer review={review()} onAnswered={() => void candidates.refetch()} />}
-                  </Show>
-                </li>
-              )}
-            </KeyedFor>
-          </ol>
         </Match>
       </Switch>
     </section>

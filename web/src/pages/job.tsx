@@ -49,7 +49,7 @@ function ApplyForm(props: { jobId: number }) {
   });
   return (
     <Show when={!applied()} fallback={<AppliedState application={applied()!} />}>
-      <form class="panel" onSubmit={form.submit} novalidate>
+      <form id="apply" class="panel" onSubmit={form.submit} novalidate>
         <h2>Apply</h2>
         <FormError message={form.problem()?.message ?? null} />
         <Show when={noResume()}>

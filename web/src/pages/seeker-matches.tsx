@@ -2,6 +2,8 @@ import { A } from '@solidjs/router';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { CareerPaths } from '../components/career-paths.tsx';
+import { InvitationsList } from '../components/invitations-list.tsx';
+import { VisibilityConsent } from '../components/visibility-consent.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { SelfIdentificationPrompt } from '../components/self-identification-prompt.tsx';
 import { ReviewRequest } from '../components/review-request.tsx';
@@ -183,8 +185,10 @@ export default function SeekerMatches() {
           <p class="muted">
             Ranked by how well your skills and resume fit each job. Every score comes with the reasons behind it.
           </p>
+          <InvitationsList />
           <CareerPaths />
           <Feed />
+          <VisibilityConsent />
           {/* Optional and not about the matches: after them, so a phone's first screen shows a match. */}
           <SelfIdentificationPrompt />
         </div>

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
+import { VisibilityConsent } from '../components/visibility-consent.tsx';
 import { Field, FormError } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { SkillPicker } from '../components/skill-picker.tsx';
@@ -554,6 +555,7 @@ export default function SeekerResume() {
                   <ResumeInput resume={data()} />
                   <Parsed resume={data()} />
                   <SkillsEditor skills={data().skills} />
+                  <VisibilityConsent />
                 </>
               )}
             </Match>
