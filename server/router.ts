@@ -6,6 +6,7 @@ import { employersRouter } from './employers/router.ts';
 import { experimentsRouter } from './experiments/router.ts';
 import { jobsRouter } from './jobs/router.ts';
 import { mailRouter } from './mail/router.ts';
+import { notificationsRouter } from './notifications/router.ts';
 import { matchesRouter } from './matching/router.ts';
 import { seekersRouter } from './seekers/router.ts';
 import { skillsRouter } from './skills/router.ts';
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   experiments: experimentsRouter,
   mail: mailRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -26,6 +26,7 @@ import { myJobs } from '../jobs/read.ts';
 import { listSeekerSkills } from '../seekers/skills.ts';
 import { listDeliveries, listSources } from '../webhooks/sources.ts';
 import { eraseMail, exportMail } from '../mail/account-data.ts';
+import { eraseNotifications, exportNotifications } from '../notifications/account-data.ts';
 
 export async function exportAccount(db: Database, user: SessionUser, now: Date) {
   const account = await loadProfile(db, user);
@@ -43,6 +44,7 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
       lastUsedAt: s.lastVerifiedAt.toISOString(),
     })),
     ...(await exportMail(db, user.id)),
+    ...(await exportNotifications(db, user.id)),
   };
   if (user.userType === 'job_seeker') {
     const [seeker] = await db
@@ -191,6 +193,7 @@ export async function deleteAccount(
     await forgetAccountAttempts(tx, row.email);
     // Messages to the person and their email links (an employer's user row outlives erasure).
     await eraseMail(tx, user.id);
+    await eraseNotifications(tx, user.id);
   });
   return { deleted: true };
 }

@@ -24,7 +24,7 @@ export const applicationsRouter = createTRPCRouter({
           .default(null),
       }),
     )
-    .mutation(({ ctx, input }) => apply(ctx.db, ctx.user.id, input, ctx.clock())),
+    .mutation(({ ctx, input }) => apply(ctx.db, ctx.user.id, input, ctx.clock(), ctx.config.publicUrl)),
 
   mine: seekerProcedure.query(({ ctx }) => myApplications(ctx.db, ctx.user.id)),
 
@@ -41,7 +41,9 @@ export const applicationsRouter = createTRPCRouter({
         }),
       }),
     )
-    .mutation(({ ctx, input }) => setApplicationStatus(ctx.db, ctx.user.id, input.id, input.status, ctx.clock())),
+    .mutation(({ ctx, input }) =>
+      setApplicationStatus(ctx.db, ctx.user.id, input.id, input.status, ctx.clock(), ctx.config.publicUrl),
+    ),
 
   withdraw: seekerProcedure
     .input(z.object({ id }))

@@ -4,6 +4,7 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { applicationEvents, applications, employers, jobs, jobSeekers, matches, users } from '../../db/schema.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
+import { notifyApplicationStatus, notifyNewApplicant } from '../notifications/events.ts';
 
 export type ApplicationStatus = 'submitted' | 'reviewed' | 'interview' | 'accepted' | 'rejected' | 'withdrawn';
 
@@ -44,6 +45,8 @@ export async function apply(
   seekerId: number,
   input: { jobId: number; coverLetter: string | null },
   now: Date,
+  /** Where notification links point; null: nobody is notified (demo history). */
+  publicUrl: string | null,
 ) {
   const [job] = await db
     .select({ id: jobs.id })
@@ -74,6 +77,7 @@ export async function apply(
         .set({ applied: true })
         .where(and(eq(matches.jobSeekerId, seekerId), eq(matches.jobId, input.jobId)));
       await recordEvent(tx, application!.id, null, 'submitted', { id: seekerId, role: 'job_seeker' }, now);
+      if (publicUrl !== null) await notifyNewApplicant(tx, application!.id, { now, publicUrl });
       return {
         id: application!.id,
         jobId: input.jobId,
@@ -226,6 +230,7 @@ async function changeStatus(
   to: ApplicationStatus,
   actor: { id: number; role: string },
   now: Date,
+  publicUrl: string | null = null,
 ) {
   await db.transaction(async (tx) => {
     const updated = await tx
@@ -239,6 +244,7 @@ async function changeStatus(
         message: 'This application was changed meanwhile. Reload and try again.',
       });
     await recordEvent(tx, applicationId, from, to, actor, now);
+    if (publicUrl !== null) await notifyApplicationStatus(tx, applicationId, to, { now, publicUrl });
   });
   return { id: applicationId, status: to };
 }
@@ -249,6 +255,8 @@ export async function setApplicationStatus(
   applicationId: number,
   to: ApplicationStatus,
   now: Date,
+  /** Where notification links point; null: the seeker is not notified (demo history). */
+  publicUrl: string | null,
 ) {
   const [row] = await db
     .select({ status: applications.status })
@@ -266,7 +274,7 @@ export async function setApplicationStatus(
         : `This application is ${from}: its status is final.`,
     });
   }
-  return changeStatus(db, applicationId, from, to, { id: employerId, role: 'employer' }, now);
+  return changeStatus(db, applicationId, from, to, { id: employerId, role: 'employer' }, now, publicUrl);
 }
 
 export async function withdraw(db: Database, seekerId: number, applicationId: number, now: Date) {

@@ -46,7 +46,7 @@ export async function seedDemoActivity(db: Database, now: Date): Promise<void> {
       .orderBy(desc(matches.overallScore), asc(matches.jobId));
     if (ranked.length < 3) continue;
     if (index < APPLYING_SEEKERS) {
-      const application = await apply(db, id, { jobId: ranked[0]!.jobId, coverLetter: null }, now);
+      const application = await apply(db, id, { jobId: ranked[0]!.jobId, coverLetter: null }, now, null);
       first ??= application.id;
       await markViewed(db, id, ranked[1]!.jobId, now);
     }
@@ -58,6 +58,6 @@ export async function seedDemoActivity(db: Database, now: Date): Promise<void> {
     .from(applications)
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
     .where(eq(applications.id, first));
-  await setApplicationStatus(db, job!.employerId, first, 'reviewed', now);
-  await setApplicationStatus(db, job!.employerId, first, 'interview', now);
+  await setApplicationStatus(db, job!.employerId, first, 'reviewed', now, null);
+  await setApplicationStatus(db, job!.employerId, first, 'interview', now, null);
 }
