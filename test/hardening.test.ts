@@ -34,7 +34,8 @@ function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
     path.startsWith('matches.careerPaths') ||
     path.startsWith('applications.submit') ||
     path.startsWith('applications.mine') ||
-    path.startsWith('applications.withdraw')
+    path.startsWith('applications.withdraw') ||
+    path.startsWith('notifications.')
   )
     return 'seeker';
   if (path.startsWith('skills.') && path !== 'skills.search') return 'admin';
@@ -128,6 +129,9 @@ const KEYS: Record<string, string[]> = {
   'mail.outbox': ['status', 'limit'],
   'mail.deliveries': ['messageId', 'limit'],
   'mail.retry': ['id'],
+  'notifications.list': ['cursor', 'limit', 'unreadOnly'],
+  'notifications.markRead': ['ids'],
+  'notifications.setPreferences': ['preferences'],
 };
 
 const hostile = fc.oneof(
@@ -254,6 +258,8 @@ describe('fuzzing every procedure', () => {
           'experiments.list',
           'experiments.quality',
           'skills.pending',
+          'notifications.unreadCount',
+          'notifications.preferences',
         ].includes(p),
     );
     expect(withInput.filter((p) => !KEYS[p])).toEqual([]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createTRPCRouter, employerProcedure, seekerProcedure } from '../trpc.ts';
 import { applicationsForJob, apply, myApplications, setApplicationStatus, withdraw } from './service.ts';
 import { recordId } from '../ids.ts';
+import { thenDeliverMail } from '../notifications/notify.ts';
 
 const id = recordId;
 
@@ -24,7 +25,9 @@ export const applicationsRouter = createTRPCRouter({
           .default(null),
       }),
     )
-    .mutation(({ ctx, input }) => apply(ctx.db, ctx.user.id, input, ctx.clock(), ctx.config.publicUrl)),
+    .mutation(({ ctx, input }) =>
+      thenDeliverMail(ctx, apply(ctx.db, ctx.user.id, input, ctx.clock(), ctx.config.publicUrl)),
+    ),
 
   mine: seekerProcedure.query(({ ctx }) => myApplications(ctx.db, ctx.user.id)),
 
@@ -42,7 +45,10 @@ export const applicationsRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) =>
-      setApplicationStatus(ctx.db, ctx.user.id, input.id, input.status, ctx.clock(), ctx.config.publicUrl),
+      thenDeliverMail(
+        ctx,
+        setApplicationStatus(ctx.db, ctx.user.id, input.id, input.status, ctx.clock(), ctx.config.publicUrl),
+      ),
     ),
 
   withdraw: seekerProcedure

@@ -10,6 +10,7 @@ import {
   undismissMatch,
 } from './read.ts';
 import { requestReview, respondToReview } from './reviews.ts';
+import { thenDeliverMail } from '../notifications/notify.ts';
 import { REVIEW_KINDS } from '../../db/schema.ts';
 import { recordId } from '../ids.ts';
 
@@ -63,7 +64,10 @@ export const matchesRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) =>
-      ctx.db.transaction((tx) => requestReview(tx, ctx.user.id, input, ctx.clock(), ctx.config.publicUrl)),
+      thenDeliverMail(
+        ctx,
+        ctx.db.transaction((tx) => requestReview(tx, ctx.user.id, input, ctx.clock(), ctx.config.publicUrl)),
+      ),
     ),
 
   /** The employer of the job answers a review request (a person's answer, recorded). */
@@ -75,7 +79,10 @@ export const matchesRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) =>
-      ctx.db.transaction((tx) => respondToReview(tx, ctx.user.id, input, ctx.clock(), ctx.config.publicUrl)),
+      thenDeliverMail(
+        ctx,
+        ctx.db.transaction((tx) => respondToReview(tx, ctx.user.id, input, ctx.clock(), ctx.config.publicUrl)),
+      ),
     ),
 
   /** The few skills that would open the most additional good matches, with those jobs. */

@@ -203,4 +203,3 @@ export async function notifyJobsAboutToExpire(db: Database, context: NotifyConte
   }
   return told;
 }
-

@@ -93,3 +93,10 @@ async function enqueueNotificationEmail(
     now,
   );
 }
+
+/** For a procedure whose event may have queued mail: its result, and the outbox drained after the response. */
+export async function thenDeliverMail<T>(ctx: { drainMail(): void }, event: Promise<T>): Promise<T> {
+  const result = await event;
+  ctx.drainMail();
+  return result;
+}

@@ -27,10 +27,7 @@ export const notificationsRouter = createTRPCRouter({
   /** Marks some of the caller's notifications read (`ids`), or all of them (`all: true`). */
   markRead: authedProcedure
     .input(
-      z.union([
-        z.strictObject({ ids: z.array(recordId).min(1).max(100) }),
-        z.strictObject({ all: z.literal(true) }),
-      ]),
+      z.union([z.strictObject({ ids: z.array(recordId).min(1).max(100) }), z.strictObject({ all: z.literal(true) })]),
     )
     .mutation(({ ctx, input }) => markRead(ctx.db, ctx.user.id, input, ctx.clock())),
 
@@ -50,7 +47,10 @@ export const notificationsRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const foreign = input.preferences.find((p) => KIND_INFO[p.kind].audience !== ctx.user.userType);
       if (foreign)
-        throw new TRPCError({ code: 'BAD_REQUEST', message: `Your account does not receive "${KIND_INFO[foreign.kind].label}".` });
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `Your account does not receive "${KIND_INFO[foreign.kind].label}".`,
+        });
       const now = ctx.clock();
       await ctx.db.transaction(async (tx) => {
         for (const change of input.preferences) await setPreference(tx, ctx.user.id, change, now);
