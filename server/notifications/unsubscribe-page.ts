@@ -41,6 +41,6 @@ export function donePage(label: string): string {
 export function invalidPage(): string {
   return page(
     'This link is not valid',
-    '<p>This unsubscribe link is not valid any more: it expired, or it was copied incompletely.</p>' + settingsLink,
+    `<p>This unsubscribe link is not valid any more: it expired, or it was copied incompletely.</p>${settingsLink}`,
   );
 }
