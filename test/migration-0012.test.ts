@@ -50,4 +50,4 @@ it('keeps queued mail through 0012 and back down', async () => {
     await client.close();
     await rm(folder, { recursive: true, force: true });
   }
-});
+}, 120_000);
