@@ -585,6 +585,8 @@ export const outboxMessages = pgTable(
     transport: varchar('transport', { length: 30 }),
     createdAt: createdAt(),
     sentAt: timestamptz('sent_at'),
+    // The one-click unsubscribe URL (RFC 8058) of a notification email, sent as List-Unsubscribe (migration 0012).
+    unsubscribeUrl: text('unsubscribe_url'),
   },
   (t) => [
     index('outbox_messages_due_idx').on(t.nextAttemptAt).where(sql`status in ('pending', 'sending')`),
@@ -722,5 +724,82 @@ export const candidateInvitations = pgTable(
     index('candidate_invitations_seeker_idx').on(t.jobSeekerId, t.createdAt),
     index('candidate_invitations_employer_idx').on(t.employerId, t.createdAt),
     check('candidate_invitations_status_check', inList('status', INVITATION_STATUSES)),
+  ],
+);
+
+// Notifications (issue 17 part 4) ------------------------------------------------------------
+
+/** What a person is told about; seekers get the first three, employers the last three. */
+export const NOTIFICATION_KINDS = [
+  'application_status',
+  'review_answered',
+  'invitation',
+  'new_applicant',
+  'review_requested',
+  'job_expiring',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The in-app notification center: one row per event and person, read or not. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: varchar('kind', { length: 40 }).notNull().$type<NotificationKind>(),
+    // One notification per event: the event's key (e.g. job_expiring:job:12) is unique per person.
+    eventKey: varchar('event_key', { length: 200 }).notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    // A path inside the app (/me/applications), never an absolute URL.
+    link: varchar('link', { length: 300 }).notNull(),
+    data: jsonb('data').$type<Record<string, string | number | null>>().notNull().default({}),
+    createdAt: createdAt(),
+    readAt: timestamptz('read_at'),
+  },
+  (t) => [
+    unique('notifications_user_event_unique').on(t.userId, t.eventKey),
+    index('notifications_user_created_idx').on(t.userId, t.createdAt, t.id),
+    index('notifications_unread_idx').on(t.userId).where(sql`read_at is null`),
+    check('notifications_kind_check', inList('kind', NOTIFICATION_KINDS)),
+  ],
+);
+
+/** A person's choice per kind; no row means the defaults (server/notifications/preferences.ts). */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: varchar('kind', { length: 40 }).notNull().$type<NotificationKind>(),
+    inApp: boolean('in_app').notNull(),
+    email: boolean('email').notNull(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.kind] }),
+    check('notification_preferences_kind_check', inList('kind', NOTIFICATION_KINDS)),
+  ],
+);
+
+/** One-click unsubscribe links (RFC 8058): one random token per email sent, only its SHA-256 stored. */
+export const unsubscribeTokens = pgTable(
+  'unsubscribe_tokens',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: varchar('kind', { length: 40 }).notNull().$type<NotificationKind>(),
+    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('unsubscribe_tokens_user_idx').on(t.userId),
+    index('unsubscribe_tokens_created_idx').on(t.createdAt),
+    check('unsubscribe_tokens_kind_check', inList('kind', NOTIFICATION_KINDS)),
   ],
 );

@@ -29,6 +29,7 @@ import { drainOutbox, type MailSender } from './mail/sender.ts';
 import { createMailSender, devMailboxEnabled } from './mail/setup.ts';
 import { fileRoutes } from './files/routes.ts';
 import { createMemoryFileStore, type FileStore } from './files/store.ts';
+import { unsubscribeRoutes } from './notifications/routes.ts';
 
 export interface RequestDatabase {
   db: Database;
@@ -253,6 +254,7 @@ export function createApp(deps: AppDeps) {
   };
 
   if (devMailboxEnabled(deps.config)) app.route('/dev/mail', devMailboxRoutes(withDatabase, deps.clientIp));
+  app.route('/unsubscribe', unsubscribeRoutes(withDatabase, deps.clock));
 
   app.route('/files', fileRoutes({ withDatabase, files, clock: deps.clock }));
 

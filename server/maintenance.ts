@@ -3,7 +3,8 @@
  * close, inactive seekers' resumes are noticed then erased, the AI decision log gets next
  * month's partition and loses the months past its retention, and a batch of matches moves to the
  * algorithm of the running experiment (or back to the default); the mail outbox is delivered and
- * its old messages and account tokens are purged.
+ * its old messages and account tokens are purged; employers hear of jobs about to expire, and old
+ * notifications go.
  */
 import type { Database } from '../db/database.ts';
 import { dropExpiredDecisionPartitions, ensureDecisionPartition } from './audit/decision-log.ts';
@@ -15,12 +16,14 @@ import { purgeOldTokens } from './auth/tokens.ts';
 import { purgeOldMail } from './mail/retention.ts';
 import { drainOutbox, type MailSender } from './mail/sender.ts';
 import type { FileStore } from './files/store.ts';
+import { notifyJobsAboutToExpire } from './notifications/events.ts';
+import { purgeOldNotifications } from './notifications/retention.ts';
 
 export async function runMaintenance(
   db: Database,
   now: Date,
   config: Pick<AppConfig, 'resumeRetentionMonths' | 'decisionLogRetentionMonths'> &
-    Partial<Pick<AppConfig, 'matchingAlgorithm'>>,
+    Partial<Pick<AppConfig, 'matchingAlgorithm' | 'publicUrl'>>,
   /** Delivers what the outbox holds (retries included); null or absent: mail waits. */
   mail?: MailSender | null,
   /** Where the erased resumes' originals are deleted; absent: only their records go. */
@@ -32,9 +35,12 @@ export async function runMaintenance(
   await ensureDecisionPartition(db, new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)));
   const droppedPartitions = await dropExpiredDecisionPartitions(db, now, config.decisionLogRetentionMonths);
   const rescoredMatches = await rescoreToCurrentAssignment(db, now, undefined, config.matchingAlgorithm);
+  // Employers hear of jobs expiring within 3 days (once per job), in time for this sweep's drain.
+  const expiringJobs = config.publicUrl ? await notifyJobsAboutToExpire(db, { now, publicUrl: config.publicUrl }) : 0;
   const mailed = mail ? await drainOutbox(db, mail, () => now) : null;
   const purgedMail = await purgeOldMail(db, now);
   const purgedTokens = await purgeOldTokens(db, now);
+  const purgedNotifications = await purgeOldNotifications(db, now);
   return {
     closedJobs,
     noticedResumes: resumes.noticed,
@@ -46,5 +52,7 @@ export async function runMaintenance(
     mailDead: mailed?.dead ?? 0,
     purgedMail,
     purgedTokens,
+    expiringJobs,
+    purgedNotifications,
   };
 }

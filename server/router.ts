@@ -7,6 +7,7 @@ import { experimentsRouter } from './experiments/router.ts';
 import { invitationsRouter } from './invitations/router.ts';
 import { jobsRouter } from './jobs/router.ts';
 import { mailRouter } from './mail/router.ts';
+import { notificationsRouter } from './notifications/router.ts';
 import { matchesRouter } from './matching/router.ts';
 import { seekersRouter } from './seekers/router.ts';
 import { skillsRouter } from './skills/router.ts';
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   experiments: experimentsRouter,
   mail: mailRouter,
   invitations: invitationsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -126,6 +126,19 @@ describe('account.export', () => {
     });
   });
 
+  it('carries the person’s notifications and preferences, never an unsubscribe token', async () => {
+    await employer.trpc.notifications.setPreferences.mutate({ preferences: [{ kind: 'job_expiring', email: false }] });
+    const data = await employer.trpc.account.export.query();
+    expect(data.notifications).toEqual([
+      expect.objectContaining({ kind: 'new_applicant', title: `A new candidate applied to ${nurseJob.title}` }),
+    ]);
+    expect(data.notificationPreferences).toEqual([
+      expect.objectContaining({ kind: 'job_expiring', inApp: true, email: false }),
+    ]);
+    expect(data.unsubscribeLinks).toEqual([expect.objectContaining({ kind: 'new_applicant' })]);
+    expect(JSON.stringify(data)).not.toMatch(/unsubscribe\?token=|tokenHash/);
+  });
+
   it('gives an employer their company, jobs and boards, without the signing secret', async () => {
     const data = await employer.trpc.account.export.query();
     if (!('jobs' in data)) throw new Error('an employer export has jobs');
@@ -179,8 +192,14 @@ describe('account.delete', () => {
 
   it('closes an employer’s jobs, disconnects their boards and scrubs their login', async () => {
     await inviteSeekerToASecondJob('Signed, Bossmanly of Acme');
+    await employer.trpc.notifications.setPreferences.mutate({ preferences: [{ kind: 'job_expiring', email: false }] });
     await employer.trpc.account.delete.mutate({ password: PASSWORD });
     expect(await everything()).not.toContain('Bossmanly');
+    // The employer's user row stays (their jobs' history needs it): their notifications go explicitly.
+    for (const table of ['notifications', 'notification_preferences', 'unsubscribe_tokens'])
+      expect(
+        (await t.pg.query(`select count(*)::int as n from ${table} where user_id = $1`, [employer.id])).rows,
+      ).toEqual([{ n: 0 }]);
     const rows = await t.pg.query<{ status: string }>('select status from jobs');
     expect(rows.rows).toEqual([{ status: 'closed' }, { status: 'closed' }]);
     expect((await t.pg.query('select count(*)::int as n from job_sources')).rows).toEqual([{ n: 0 }]);

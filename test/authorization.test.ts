@@ -207,6 +207,15 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   },
   'auth.confirmEmailChange': { input: () => ({ token: 'c'.repeat(52) }), outcomes: everyone('BAD_REQUEST') },
   'mail.outbox': { input: () => ({}), outcomes: admins },
+  'notifications.list': { input: () => ({}), outcomes: signedIn },
+  'notifications.unreadCount': { input: () => undefined, outcomes: signedIn },
+  'notifications.markRead': { input: () => ({ all: true }), outcomes: signedIn },
+  'notifications.preferences': { input: () => undefined, outcomes: signedIn },
+  // A kind for seekers: anyone else's account does not receive it.
+  'notifications.setPreferences': {
+    input: () => ({ preferences: [{ kind: 'application_status', email: true }] }),
+    outcomes: { ...seekers, employerX: 'BAD_REQUEST', employerY: 'BAD_REQUEST', admin: 'BAD_REQUEST' },
+  },
   'mail.deliveries': { input: () => ({}), outcomes: admins },
   // No dead message in the world: past authorization, the admin hears NOT_FOUND.
   'mail.retry': { input: () => ({ id: 999_999 }), outcomes: { ...admins, admin: 'NOT_FOUND' } },

@@ -36,7 +36,8 @@ function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
     path.startsWith('applications.mine') ||
     path.startsWith('applications.withdraw') ||
     path.startsWith('invitations.mine') ||
-    path.startsWith('invitations.respond')
+    path.startsWith('invitations.respond') ||
+    path.startsWith('notifications.')
   )
     return 'seeker';
   if (path.startsWith('skills.') && path !== 'skills.search') return 'admin';
@@ -136,6 +137,9 @@ const KEYS: Record<string, string[]> = {
   'invitations.send': ['jobId', 'candidateId', 'message'],
   'invitations.respond': ['id', 'answer'],
   'invitations.forJob': ['jobId'],
+  'notifications.list': ['cursor', 'limit', 'unreadOnly'],
+  'notifications.markRead': ['ids'],
+  'notifications.setPreferences': ['preferences'],
 };
 
 const hostile = fc.oneof(
@@ -263,6 +267,8 @@ describe('fuzzing every procedure', () => {
           'experiments.quality',
           'skills.pending',
           'invitations.mine',
+          'notifications.unreadCount',
+          'notifications.preferences',
         ].includes(p),
     );
     expect(withInput.filter((p) => !KEYS[p])).toEqual([]);

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nurseJob } from './helpers/actors.ts';
 import { createTestDatabase } from './helpers/db.ts';
 import { startResendStandIn, tokenIn } from './helpers/mail.ts';
 import { freePort, startLocalNeon } from './helpers/neon-local.ts';
@@ -123,6 +124,57 @@ describe('mail from the worker', () => {
     );
     expect(rows.rows).toEqual([{ status: 'sent', transport: 'resend' }]);
   });
+
+  it('sends a notification with RFC 8058 headers through Resend; /unsubscribe answers from the worker, POST without a session', async () => {
+    const waitForMail = async (to: string, subject: string) => {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const found = resend.requests.find((r) => r.body.to[0] === to && r.body.subject === subject);
+        if (found || Date.now() > deadline) return found;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const signUp = await post('auth.signUp', {
+      userType: 'employer',
+      email: 'notify@acme.example',
+      password: 'workerd passphrase',
+      companyName: 'Notify Co',
+    });
+    const employerCookie = signUp.headers.get('set-cookie')!.split(';')[0]!;
+    const verifyMail = await waitForMail('notify@acme.example', 'Confirm your email address for Fitwork');
+    expect((await post('auth.verifyEmail', { token: tokenIn(verifyMail!.body.text) })).status).toBe(200);
+    const job = await post('jobs.create', nurseJob, employerCookie);
+    const jobId = ((await job.json()) as { result: { data: { id: number } } }).result.data.id;
+    const seeker = await post('auth.signUp', {
+      userType: 'job_seeker',
+      email: 'applicant@example.com',
+      password: 'workerd passphrase',
+      firstName: 'Ada',
+      lastName: 'Applicant',
+    });
+    const seekerCookie = seeker.headers.get('set-cookie')!.split(';')[0]!;
+    expect((await post('applications.submit', { jobId, coverLetter: null }, seekerCookie)).status).toBe(200);
+
+    const mail = await waitForMail('notify@acme.example', `A new candidate applied to ${nurseJob.title}`);
+    const headers = (mail!.body as { headers?: Record<string, string> }).headers ?? {};
+    expect(headers['List-Unsubscribe']).toMatch(/^<https:\/\/jobs\.example\.com\/unsubscribe\?token=[a-z2-7]{52}>$/);
+    expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    const path = new URL(headers['List-Unsubscribe']!.slice(1, -1));
+
+    const confirm = await fetch(`${baseUrl}/unsubscribe${path.search}`);
+    expect(confirm.status).toBe(200);
+    expect(await confirm.text()).toContain('New applicants to my jobs');
+    const done = await fetch(`${baseUrl}/unsubscribe${path.search}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(done.status).toBe(200);
+    const preference = await database.client.query<{ kind: string; email: boolean }>(
+      'select kind, email from notification_preferences',
+    );
+    expect(preference.rows).toEqual([{ kind: 'new_applicant', email: false }]);
+  }, 60_000);
 
   it('answers /dev/mail from the worker (run_worker_first), not with the SPA: it does not exist in production', async () => {
     const response = await fetch(`${baseUrl}/dev/mail`);

@@ -31,6 +31,7 @@ import { eraseMail, exportMail } from '../mail/account-data.ts';
 import { eraseResumeRecords, exportResumeRecords } from '../files/resumes.ts';
 import type { FileStore } from '../files/store.ts';
 import { myInvitations } from '../invitations/service.ts';
+import { eraseNotifications, exportNotifications } from '../notifications/account-data.ts';
 
 export async function exportAccount(db: Database, user: SessionUser, now: Date) {
   const account = await loadProfile(db, user);
@@ -48,6 +49,7 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
       lastUsedAt: s.lastVerifiedAt.toISOString(),
     })),
     ...(await exportMail(db, user.id)),
+    ...(await exportNotifications(db, user.id)),
   };
   if (user.userType === 'job_seeker') {
     const [seeker] = await db
@@ -236,6 +238,7 @@ export async function deleteAccount(
     await forgetAccountAttempts(tx, row.email);
     // Messages to the person and their email links (an employer's user row outlives erasure).
     await eraseMail(tx, user.id);
+    await eraseNotifications(tx, user.id);
     return fileKeys;
   });
   await files.delete(erasedFiles);

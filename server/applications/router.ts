@@ -14,6 +14,7 @@ import {
   setStatusMany,
   withdraw,
 } from './service.ts';
+import { thenDeliverMail } from '../notifications/notify.ts';
 
 const id = recordId;
 
@@ -60,7 +61,9 @@ export const applicationsRouter = createTRPCRouter({
           .default(null),
       }),
     )
-    .mutation(({ ctx, input }) => apply(ctx.db, ctx.files, ctx.user.id, input, ctx.clock())),
+    .mutation(({ ctx, input }) =>
+      thenDeliverMail(ctx, apply(ctx.db, ctx.files, ctx.user.id, input, ctx.clock(), ctx.config.publicUrl)),
+    ),
 
   mine: seekerProcedure.query(({ ctx }) => myApplications(ctx.db, ctx.user.id)),
 
@@ -76,7 +79,18 @@ export const applicationsRouter = createTRPCRouter({
   setStatus: employerProcedure
     .input(z.object({ id, status: employerStatus, rejection }))
     .mutation(({ ctx, input }) =>
-      setApplicationStatus(ctx.db, ctx.user.id, input.id, input.status, ctx.clock(), input.rejection),
+      thenDeliverMail(
+        ctx,
+        setApplicationStatus(
+          ctx.db,
+          ctx.user.id,
+          input.id,
+          input.status,
+          ctx.clock(),
+          ctx.config.publicUrl,
+          input.rejection,
+        ),
+      ),
     ),
 
   /** The board's bulk move: each application authorized and moved on its own. */
@@ -92,7 +106,10 @@ export const applicationsRouter = createTRPCRouter({
       }),
     )
     .mutation(({ ctx, input }) =>
-      setStatusMany(ctx.db, ctx.user.id, input.ids, input.status, ctx.clock(), input.rejection),
+      thenDeliverMail(
+        ctx,
+        setStatusMany(ctx.db, ctx.user.id, input.ids, input.status, ctx.clock(), ctx.config.publicUrl, input.rejection),
+      ),
     ),
 
   addNote: employerProcedure

@@ -17,6 +17,7 @@ import { isUniqueViolation } from '../db-errors.ts';
 import { snapshotResume } from '../files/resumes.ts';
 import type { FileStore } from '../files/store.ts';
 import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
+import { notifyApplicationStatus, notifyNewApplicant } from '../notifications/events.ts';
 
 export type ApplicationStatus =
   | 'submitted'
@@ -90,6 +91,8 @@ export async function apply(
   seekerId: number,
   input: { jobId: number; coverLetter: string | null },
   now: Date,
+  /** Where notification links point; null: nobody is notified (demo history). */
+  publicUrl: string | null,
 ) {
   const [job] = await db
     .select({ id: jobs.id })
@@ -127,6 +130,7 @@ export async function apply(
         .select({ fileName: applicationResumes.fileName })
         .from(applicationResumes)
         .where(eq(applicationResumes.applicationId, application!.id));
+      if (publicUrl !== null) await notifyNewApplicant(tx, application!.id, { now, publicUrl });
       return {
         id: application!.id,
         jobId: input.jobId,
@@ -314,6 +318,7 @@ async function changeStatus(
   actor: { id: number; role: string },
   now: Date,
   rejection: Rejection | null = null,
+  publicUrl: string | null = null,
 ) {
   await db.transaction(async (tx) => {
     const updated = await tx
@@ -337,6 +342,7 @@ async function changeStatus(
         message: 'This application was changed meanwhile. Reload and try again.',
       });
     await recordEvent(tx, applicationId, from, to, actor, now);
+    if (publicUrl !== null) await notifyApplicationStatus(tx, applicationId, to, { now, publicUrl });
   });
   return { id: applicationId, status: to };
 }
@@ -347,6 +353,8 @@ export async function setApplicationStatus(
   applicationId: number,
   to: ApplicationStatus,
   now: Date,
+  /** Where notification links point; null: the seeker is not notified (demo history). */
+  publicUrl: string | null,
   rejection: Rejection | null = null,
 ) {
   if (rejection && to !== 'rejected')
@@ -367,7 +375,7 @@ export async function setApplicationStatus(
         : `This application is ${from}: its status is final.`,
     });
   }
-  return changeStatus(db, applicationId, from, to, { id: employerId, role: 'employer' }, now, rejection);
+  return changeStatus(db, applicationId, from, to, { id: employerId, role: 'employer' }, now, rejection, publicUrl);
 }
 
 /** At most this many applications move in one bulk move. */
@@ -384,6 +392,7 @@ export async function setStatusMany(
   ids: readonly number[],
   to: ApplicationStatus,
   now: Date,
+  publicUrl: string | null,
   rejection: Rejection | null = null,
 ) {
   const unique = [...new Set(ids)];
@@ -398,7 +407,7 @@ export async function setStatusMany(
   const refused: { id: number; message: string }[] = [];
   for (const id of unique) {
     try {
-      await setApplicationStatus(db, employerId, id, to, now, rejection);
+      await setApplicationStatus(db, employerId, id, to, now, publicUrl, rejection);
       moved.push(id);
     } catch (error) {
       if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') throw error;

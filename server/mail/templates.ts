@@ -45,6 +45,22 @@ function render({ subject, lines, action, footer }: Layout): MailContent {
   return { subject, text, html };
 }
 
+/** A notification: what happened, the page that shows it, and how to stop this kind of email. */
+function notificationMail(input: {
+  title: string;
+  body: string;
+  link: string;
+  unsubscribeUrl: string;
+  kindLabel: string;
+}): MailContent {
+  return render({
+    subject: input.title,
+    lines: [input.body],
+    action: { label: 'Open in Fitwork', url: input.link },
+    footer: `You get this email because "${input.kindLabel}" is on in your notification settings. To stop these emails, open: ${input.unsubscribeUrl}`,
+  });
+}
+
 const NOT_YOU = 'If you did not ask for this, you can ignore this email: nothing changes.';
 
 export const templates = {
@@ -103,3 +119,5 @@ export const templates = {
         'You get this email because you let employers find your profile. You can turn that off on your resume page at any time.',
     }),
 } satisfies Record<string, (...args: string[]) => MailContent>;
+
+export const notificationTemplates = { notification: notificationMail };

@@ -14,6 +14,15 @@ export interface OutgoingMail {
   html: string;
   /** Sent to the provider (Idempotency-Key, Message-ID) so a retried send is not a second email. */
   idempotencyKey: string;
+  /** A notification's one-click unsubscribe URL: the List-Unsubscribe and List-Unsubscribe-Post headers (RFC 8058). */
+  unsubscribeUrl?: string | null;
+}
+
+/** RFC 8058's two headers, for transports that take headers as they are. */
+export function unsubscribeHeaders(mail: OutgoingMail): Record<string, string> {
+  return mail.unsubscribeUrl
+    ? { 'List-Unsubscribe': `<${mail.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+    : {};
 }
 
 export interface MailTransport {

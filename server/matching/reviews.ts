@@ -8,6 +8,7 @@ import type { Queryable } from '../../db/database.ts';
 import { matches, matchReviews, type REVIEW_KINDS } from '../../db/schema.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { rowsOf } from '../sql-helpers.ts';
+import { notifyReviewAnswered, notifyReviewRequested } from '../notifications/events.ts';
 
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 
@@ -16,6 +17,7 @@ export async function requestReview(
   seekerId: number,
   input: { jobId: number; kind: ReviewKind; message: string },
   now: Date,
+  publicUrl: string,
 ) {
   const [match] = await db
     .select({ overallScore: matches.overallScore, algorithmVersion: matches.algorithmVersion })
@@ -35,6 +37,7 @@ export async function requestReview(
         createdAt: now,
       })
       .returning({ id: matchReviews.id, status: matchReviews.status, createdAt: matchReviews.createdAt });
+    await notifyReviewRequested(db, row!.id, { now, publicUrl });
     return { id: row!.id, status: row!.status, createdAt: row!.createdAt.toISOString() };
   } catch (error) {
     if (isUniqueViolation(error))
@@ -51,6 +54,7 @@ export async function respondToReview(
   employerId: number,
   input: { reviewId: number; response: string },
   now: Date,
+  publicUrl: string,
 ) {
   const rows = rowsOf<{ id: number; status: string }>(
     await db.execute(sql`
@@ -64,6 +68,7 @@ export async function respondToReview(
     .where(and(eq(matchReviews.id, input.reviewId), eq(matchReviews.status, 'open')))
     .returning({ id: matchReviews.id });
   if (!answered) throw new TRPCError({ code: 'CONFLICT', message: 'This request has been answered already.' });
+  await notifyReviewAnswered(db, answered.id, { now, publicUrl });
   return { id: answered.id, status: 'answered' as const, respondedAt: now.toISOString() };
 }
 

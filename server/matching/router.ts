@@ -10,6 +10,7 @@ import {
   undismissMatch,
 } from './read.ts';
 import { requestReview, respondToReview } from './reviews.ts';
+import { thenDeliverMail } from '../notifications/notify.ts';
 import { REVIEW_KINDS } from '../../db/schema.ts';
 import { recordId } from '../ids.ts';
 import { myMatchForJob } from './my-match.ts';
@@ -68,7 +69,12 @@ export const matchesRouter = createTRPCRouter({
           .max(2000, 'Keep it under 2,000 characters.'),
       }),
     )
-    .mutation(({ ctx, input }) => requestReview(ctx.db, ctx.user.id, input, ctx.clock())),
+    .mutation(({ ctx, input }) =>
+      thenDeliverMail(
+        ctx,
+        ctx.db.transaction((tx) => requestReview(tx, ctx.user.id, input, ctx.clock(), ctx.config.publicUrl)),
+      ),
+    ),
 
   /** The employer of the job answers a review request (a person's answer, recorded). */
   respondToReview: employerProcedure
@@ -78,7 +84,12 @@ export const matchesRouter = createTRPCRouter({
         response: z.string().trim().min(2, 'Write your answer.').max(2000, 'Keep it under 2,000 characters.'),
       }),
     )
-    .mutation(({ ctx, input }) => respondToReview(ctx.db, ctx.user.id, input, ctx.clock())),
+    .mutation(({ ctx, input }) =>
+      thenDeliverMail(
+        ctx,
+        ctx.db.transaction((tx) => respondToReview(tx, ctx.user.id, input, ctx.clock(), ctx.config.publicUrl)),
+      ),
+    ),
 
   /** The few skills that would open the most additional good matches, with those jobs. */
   careerPaths: seekerProcedure

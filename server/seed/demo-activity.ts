@@ -56,6 +56,7 @@ export async function seedDemoActivity(db: Database, now: Date): Promise<void> {
         id,
         { jobId: ranked[0]!.jobId, coverLetter: null },
         now,
+        null,
       );
       first ??= application.id;
       await markViewed(db, id, ranked[1]!.jobId, now);
@@ -68,8 +69,8 @@ export async function seedDemoActivity(db: Database, now: Date): Promise<void> {
     .from(applications)
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
     .where(eq(applications.id, first));
-  await setApplicationStatus(db, job!.employerId, first, 'reviewed', now);
-  await setApplicationStatus(db, job!.employerId, first, 'interview', now);
+  await setApplicationStatus(db, job!.employerId, first, 'reviewed', now, null);
+  await setApplicationStatus(db, job!.employerId, first, 'interview', now, null);
   await fillDemoPipeline(db, first, job!.employerId, seekers.slice(1), now);
 }
 
@@ -93,7 +94,7 @@ async function fillDemoPipeline(
     [],
   ];
   for (const [index, { id }] of others.entries()) {
-    const application = await apply(db, createMemoryFileStore(), id, { jobId, coverLetter: null }, now);
+    const application = await apply(db, createMemoryFileStore(), id, { jobId, coverLetter: null }, now, null);
     for (const status of paths[index] ?? [])
       await setApplicationStatus(
         db,
@@ -101,6 +102,7 @@ async function fillDemoPipeline(
         application.id,
         status,
         now,
+        null,
         status === 'rejected'
           ? {
               reason: 'skills_mismatch',

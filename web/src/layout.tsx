@@ -4,6 +4,7 @@ import { createEffect, createSignal, Match, on, onCleanup, Show, Switch } from '
 import { announcePage } from './lib/page-change.ts';
 import { useMe } from './lib/session.ts';
 import { VerifyBanner } from './components/verify-banner.tsx';
+import { NotificationBell } from './components/notification-bell.tsx';
 import { trpc } from './lib/trpc.ts';
 
 export function Layout(props: RouteSectionProps) {
@@ -42,6 +43,7 @@ export function Layout(props: RouteSectionProps) {
             Fitwork
           </A>
           <Show when={me.data}>
+            <NotificationBell />
             <button
               type="button"
               class="button button-secondary button-small menu-toggle"

@@ -37,6 +37,7 @@ render(
         <Route path="/verify-email" component={page(() => import('./pages/verify-email.tsx'))} />
         <Route path="/confirm-email" component={page(() => import('./pages/confirm-email.tsx'))} />
         <Route path="/account" component={page(() => import('./pages/account.tsx'))} />
+        <Route path="/notifications" component={page(() => import('./pages/notifications.tsx'))} />
         <Route path="/me/matches" component={page(() => import('./pages/seeker-matches.tsx'))} />
         <Route path="/me/resume" component={page(() => import('./pages/seeker-resume.tsx'))} />
         <Route path="/me/applications" component={page(() => import('./pages/seeker-applications.tsx'))} />

@@ -7,6 +7,7 @@ import { downloadFile } from '../lib/download.ts';
 import { trpc } from '../lib/trpc.ts';
 import { SelfIdentification } from '../components/self-identification.tsx';
 import { ChangeEmail } from '../components/change-email.tsx';
+import { NotificationPreferences } from '../components/notification-preferences.tsx';
 
 function Saved(props: { when: boolean; children: JSX.Element }) {
   return (
@@ -276,6 +277,7 @@ export default function Account() {
               </Match>
             </Switch>
             <ChangeEmail current={user().email} />
+            <NotificationPreferences />
             <ChangePassword />
             <YourData />
           </div>

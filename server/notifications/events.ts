@@ -1,0 +1,205 @@
+/**
+ * The events other domains report, each turned into a notification for the one person it
+ * concerns. Each takes the event's transaction; the texts name only what the recipient may see
+ * (their own job or application, the employer's company), never the other side's personal data.
+ */
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import type { Database, Queryable } from '../../db/database.ts';
+import { applications, employers, jobs, matchReviews } from '../../db/schema.ts';
+import { notify, type NotifyContext } from './notify.ts';
+
+const STATUS_WORDS: Record<string, string> = {
+  reviewed: 'was reviewed',
+  interview: 'moved to the interview stage',
+  accepted: 'was accepted',
+  rejected: 'was not selected this time',
+  withdrawn: 'was withdrawn',
+};
+
+async function applicationInfo(tx: Queryable, applicationId: number) {
+  const [row] = await tx
+    .select({
+      seekerId: applications.jobSeekerId,
+      jobId: jobs.id,
+      jobTitle: jobs.title,
+      employerId: jobs.employerId,
+      companyName: employers.companyName,
+    })
+    .from(applications)
+    .innerJoin(jobs, eq(jobs.id, applications.jobId))
+    .innerJoin(employers, eq(employers.id, jobs.employerId))
+    .where(eq(applications.id, applicationId));
+  return row ?? null;
+}
+
+/** Seekers: an employer moved their application. */
+export async function notifyApplicationStatus(
+  tx: Queryable,
+  applicationId: number,
+  status: string,
+  context: NotifyContext,
+): Promise<void> {
+  const info = await applicationInfo(tx, applicationId);
+  if (!info?.seekerId) return;
+  await notify(
+    tx,
+    {
+      userId: info.seekerId,
+      kind: 'application_status',
+      eventKey: `application:${applicationId}:${status}`,
+      title: `Your application for ${info.jobTitle} ${STATUS_WORDS[status] ?? `is now ${status}`}`,
+      body: `${info.companyName} updated your application for ${info.jobTitle}: it ${STATUS_WORDS[status] ?? `is now ${status}`}.`,
+      link: '/me/applications',
+      data: { applicationId, jobId: info.jobId, status },
+    },
+    context,
+  );
+}
+
+/** Employers: a seeker applied to one of their jobs. */
+export async function notifyNewApplicant(tx: Queryable, applicationId: number, context: NotifyContext): Promise<void> {
+  const info = await applicationInfo(tx, applicationId);
+  if (!info) return;
+  await notify(
+    tx,
+    {
+      userId: info.employerId,
+      kind: 'new_applicant',
+      eventKey: `application:${applicationId}:submitted`,
+      title: `A new candidate applied to ${info.jobTitle}`,
+      body: `Someone applied to ${info.jobTitle}. Their application, match score and contact details are on the job's candidates page.`,
+      link: `/employer/jobs/${info.jobId}`,
+      data: { applicationId, jobId: info.jobId },
+    },
+    context,
+  );
+}
+
+async function reviewInfo(tx: Queryable, reviewId: number) {
+  const [row] = await tx
+    .select({
+      seekerId: matchReviews.jobSeekerId,
+      jobId: jobs.id,
+      jobTitle: jobs.title,
+      employerId: jobs.employerId,
+      companyName: employers.companyName,
+    })
+    .from(matchReviews)
+    .innerJoin(jobs, eq(jobs.id, matchReviews.jobId))
+    .innerJoin(employers, eq(employers.id, jobs.employerId))
+    .where(eq(matchReviews.id, reviewId));
+  return row ?? null;
+}
+
+/** Employers: a candidate contested a match score or asked for a person's review. */
+export async function notifyReviewRequested(tx: Queryable, reviewId: number, context: NotifyContext): Promise<void> {
+  const info = await reviewInfo(tx, reviewId);
+  if (!info) return;
+  await notify(
+    tx,
+    {
+      userId: info.employerId,
+      kind: 'review_requested',
+      eventKey: `review:${reviewId}:requested`,
+      title: `A candidate asked for a review on ${info.jobTitle}`,
+      body: `A candidate for ${info.jobTitle} asked a person to review their match. The request and its message are beside the candidate.`,
+      link: `/employer/jobs/${info.jobId}`,
+      data: { reviewId, jobId: info.jobId },
+    },
+    context,
+  );
+}
+
+/** Seekers: the employer answered their review request. */
+export async function notifyReviewAnswered(tx: Queryable, reviewId: number, context: NotifyContext): Promise<void> {
+  const info = await reviewInfo(tx, reviewId);
+  if (!info?.seekerId) return;
+  await notify(
+    tx,
+    {
+      userId: info.seekerId,
+      kind: 'review_answered',
+      eventKey: `review:${reviewId}:answered`,
+      title: `${info.companyName} answered your review request`,
+      body: `${info.companyName} answered your request about ${info.jobTitle}. Their answer is with the match.`,
+      link: '/me/matches',
+      data: { reviewId, jobId: info.jobId },
+    },
+    context,
+  );
+}
+
+/**
+ * Seekers: an employer invited them to apply (issue 16's invitations call this in the
+ * transaction that records the invitation).
+ */
+export async function notifyInvitation(
+  tx: Queryable,
+  invitation: { id: number; seekerId: number; jobId: number },
+  context: NotifyContext,
+): Promise<void> {
+  const [job] = await tx
+    .select({ title: jobs.title, companyName: employers.companyName })
+    .from(jobs)
+    .innerJoin(employers, eq(employers.id, jobs.employerId))
+    .where(eq(jobs.id, invitation.jobId));
+  if (!job) return;
+  await notify(
+    tx,
+    {
+      userId: invitation.seekerId,
+      kind: 'invitation',
+      eventKey: `invitation:${invitation.id}`,
+      title: `${job.companyName} invited you to apply for ${job.title}`,
+      body: `${job.companyName} saw your profile and invited you to apply for ${job.title}.`,
+      link: `/jobs/${invitation.jobId}`,
+      data: { invitationId: invitation.id, jobId: invitation.jobId },
+    },
+    context,
+  );
+}
+
+const EXPIRY_NOTICE_DAYS = 3;
+
+/**
+ * Employers, from the sweep: each active job whose expiry is within 3 days, once per job. A job
+ * already told about (its notification or its email exists) is skipped; each in its own transaction.
+ */
+export async function notifyJobsAboutToExpire(db: Database, context: NotifyContext, limit = 200): Promise<number> {
+  const { now } = context;
+  const horizon = new Date(now.getTime() + EXPIRY_NOTICE_DAYS * 24 * 60 * 60_000);
+  const due = await db
+    .select({ id: jobs.id, title: jobs.title, employerId: jobs.employerId, expiresAt: jobs.expiresAt })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.status, 'active'),
+        gt(jobs.expiresAt, now),
+        lte(jobs.expiresAt, horizon),
+        sql`not exists (select 1 from notifications n where n.user_id = ${jobs.employerId} and n.event_key = 'job_expiring:' || ${jobs.id})`,
+        sql`not exists (select 1 from outbox_messages o where o.idempotency_key = 'notify:' || ${jobs.employerId} || ':job_expiring:' || ${jobs.id})`,
+      ),
+    )
+    .orderBy(jobs.expiresAt)
+    .limit(limit);
+  let told = 0;
+  for (const job of due) {
+    const result = await db.transaction((tx) =>
+      notify(
+        tx,
+        {
+          userId: job.employerId,
+          kind: 'job_expiring',
+          eventKey: `job_expiring:${job.id}`,
+          title: `${job.title} expires soon`,
+          body: `Your job ${job.title} closes on ${job.expiresAt!.toISOString().slice(0, 10)}. Extend it from the job's edit page to keep receiving applicants.`,
+          link: `/employer/jobs/${job.id}/edit`,
+          data: { jobId: job.id },
+        },
+        context,
+      ),
+    );
+    if (result.inApp || result.email) told++;
+  }
+  return told;
+}
