@@ -27,6 +27,7 @@ import { inProcessResumeWork, type ResumeWork } from './workers/resume-work.ts';
 import { devMailboxRoutes } from './mail/dev-mailbox-routes.ts';
 import { drainOutbox, type MailSender } from './mail/sender.ts';
 import { createMailSender, devMailboxEnabled } from './mail/setup.ts';
+import { alertRoutes } from './alerts/routes.ts';
 
 export interface RequestDatabase {
   db: Database;
@@ -248,6 +249,8 @@ export function createApp(deps: AppDeps) {
   };
 
   if (devMailboxEnabled(deps.config)) app.route('/dev/mail', devMailboxRoutes(withDatabase, deps.clientIp));
+
+  app.route('/alerts/unsubscribe', alertRoutes(withDatabase, deps.clock));
 
   app.get('/health', withDatabase, async (c) => {
     const health = await checkHealth(c.get('db'));

@@ -14,14 +14,19 @@ import { sweepInactiveResumes } from './seekers/retention.ts';
 import { purgeOldTokens } from './auth/tokens.ts';
 import { purgeOldMail } from './mail/retention.ts';
 import { drainOutbox, type MailSender } from './mail/sender.ts';
+import type { Embedder } from './ai/types.ts';
+import { sendAlertDigests, sendNewMatchDigests } from './alerts/digest.ts';
+import { purgeOldDigests } from './alerts/retention.ts';
 
 export async function runMaintenance(
   db: Database,
   now: Date,
   config: Pick<AppConfig, 'resumeRetentionMonths' | 'decisionLogRetentionMonths'> &
-    Partial<Pick<AppConfig, 'matchingAlgorithm'>>,
+    Partial<Pick<AppConfig, 'matchingAlgorithm' | 'publicUrl'>>,
   /** Delivers what the outbox holds (retries included); null or absent: mail waits. */
   mail?: MailSender | null,
+  /** Runs the saved searches of the job alerts; absent: no digests this sweep. */
+  embedder?: Embedder,
 ) {
   const closedJobs = await closeExpiredJobs(db, now);
   const resumes = await sweepInactiveResumes(db, now, config.resumeRetentionMonths);
@@ -29,9 +34,13 @@ export async function runMaintenance(
   await ensureDecisionPartition(db, new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)));
   const droppedPartitions = await dropExpiredDecisionPartitions(db, now, config.decisionLogRetentionMonths);
   const rescoredMatches = await rescoreToCurrentAssignment(db, now, undefined, config.matchingAlgorithm);
+  const digestDeps = embedder && config.publicUrl ? { db, embedder, now, publicUrl: config.publicUrl } : null;
+  const alertDigests = digestDeps ? await sendAlertDigests(digestDeps) : 0;
+  const matchDigests = digestDeps ? await sendNewMatchDigests(digestDeps) : 0;
   const mailed = mail ? await drainOutbox(db, mail, () => now) : null;
   const purgedMail = await purgeOldMail(db, now);
   const purgedTokens = await purgeOldTokens(db, now);
+  const purgedDigests = await purgeOldDigests(db, now);
   return {
     closedJobs,
     noticedResumes: resumes.noticed,
@@ -43,5 +52,8 @@ export async function runMaintenance(
     mailDead: mailed?.dead ?? 0,
     purgedMail,
     purgedTokens,
+    alertDigests,
+    matchDigests,
+    purgedDigests,
   };
 }

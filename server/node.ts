@@ -56,7 +56,7 @@ else if (devMailboxEnabled(config))
 
 // The scheduled sweep (the worker has a Cron Trigger for it).
 const runSweep = () =>
-  runMaintenance(database.db, new Date(), config, mail)
+  runMaintenance(database.db, new Date(), config, mail, ai.embedder)
     .then((done) => logger.info('maintenance', { ...done }))
     .catch((error: unknown) => logger.error('maintenance failed', { error: errorSummary(error) }));
 await runSweep();

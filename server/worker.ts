@@ -96,7 +96,13 @@ export default {
     if (!config.databaseUrl) return;
     const { db, close } = openNeon(config.databaseUrl, { wsProxy: config.neonWsProxy });
     ctx.waitUntil(
-      runMaintenance(db, new Date(), config, createMailSender(config, jsonLogger())).finally(() => close()),
+      runMaintenance(
+        db,
+        new Date(),
+        config,
+        createMailSender(config, jsonLogger()),
+        createProviders(config).embedder,
+      ).finally(() => close()),
     );
   },
 };

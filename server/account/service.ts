@@ -26,6 +26,7 @@ import { myJobs } from '../jobs/read.ts';
 import { listSeekerSkills } from '../seekers/skills.ts';
 import { listDeliveries, listSources } from '../webhooks/sources.ts';
 import { eraseMail, exportMail } from '../mail/account-data.ts';
+import { eraseAlerts, exportAlerts } from '../alerts/account-data.ts';
 
 export async function exportAccount(db: Database, user: SessionUser, now: Date) {
   const account = await loadProfile(db, user);
@@ -96,6 +97,7 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
             .where(eq(selfIdentifications.jobSeekerId, user.id))
         )[0] ?? null,
       applications: await myApplications(db, user.id),
+      ...(await exportAlerts(db, user.id, now)),
       matches: matchRows.map((m) => ({
         ...m,
         generatedAt: m.generatedAt.toISOString(),
@@ -191,6 +193,7 @@ export async function deleteAccount(
     await forgetAccountAttempts(tx, row.email);
     // Messages to the person and their email links (an employer's user row outlives erasure).
     await eraseMail(tx, user.id);
+    await eraseAlerts(tx, user.id);
   });
   return { deleted: true };
 }

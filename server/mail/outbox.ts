@@ -16,6 +16,8 @@ export interface QueuedMail {
   content: MailContent;
   /** One message per event: a second enqueue with the same key is ignored. */
   idempotencyKey: string;
+  /** One-click unsubscribe (RFC 8058): sent as List-Unsubscribe with List-Unsubscribe-Post. */
+  listUnsubscribeUrl?: string;
 }
 
 /** Returns true when the message was queued, false when its key was already there. */
@@ -30,6 +32,7 @@ export async function enqueueMail(tx: Queryable, mail: QueuedMail, now: Date): P
       textBody: mail.content.text,
       htmlBody: mail.content.html,
       idempotencyKey: mail.idempotencyKey,
+      listUnsubscribeUrl: mail.listUnsubscribeUrl ?? null,
       createdAt: now,
       nextAttemptAt: now,
     })

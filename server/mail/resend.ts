@@ -2,7 +2,7 @@
  * Resend's HTTP API (resend.com/docs/api-reference/emails/send-email): works from Workers and
  * Node alike, as it needs only fetch. 429 and 5xx are retried by the outbox; other 4xx are final.
  */
-import { PermanentMailError, type MailTransport } from './transport.ts';
+import { listUnsubscribeHeaders, PermanentMailError, type MailTransport } from './transport.ts';
 
 export const RESEND_API_URL = 'https://api.resend.com';
 const TIMEOUT_MS = 15_000;
@@ -32,6 +32,7 @@ export function createResendTransport(options: {
           subject: mail.subject,
           text: mail.text,
           html: mail.html,
+          ...(mail.listUnsubscribeUrl ? { headers: listUnsubscribeHeaders(mail.listUnsubscribeUrl) } : {}),
         }),
         signal: AbortSignal.timeout(options.timeoutMs ?? TIMEOUT_MS),
       });

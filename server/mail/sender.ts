@@ -44,6 +44,7 @@ interface Claimed {
   text_body: string;
   html_body: string;
   idempotency_key: string;
+  list_unsubscribe_url: string | null;
   attempts: number;
 }
 
@@ -60,7 +61,7 @@ async function claim(db: Database, now: Date, limit: number): Promise<Claimed[]>
       limit ${limit}
       for update skip locked
     )
-    returning id, kind, to_address, subject, text_body, html_body, idempotency_key, attempts`);
+    returning id, kind, to_address, subject, text_body, html_body, idempotency_key, list_unsubscribe_url, attempts`);
   return rowsOf<Claimed>(result);
 }
 
@@ -90,6 +91,7 @@ async function deliverOne(
         text: message.text_body,
         html: message.html_body,
         idempotencyKey: message.idempotency_key,
+        listUnsubscribeUrl: message.list_unsubscribe_url,
       }),
       SEND_TIMEOUT_MS,
     );

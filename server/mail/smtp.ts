@@ -3,7 +3,7 @@
  * Node only: the worker bundles resend.ts instead. Mailbox refusals (550-554) are final, the rest retried.
  */
 import nodemailer from 'nodemailer';
-import { PermanentMailError, type MailTransport } from './transport.ts';
+import { listUnsubscribeHeaders, PermanentMailError, type MailTransport } from './transport.ts';
 
 export function createSmtpTransport(smtpUrl: string): MailTransport {
   const url = new URL(smtpUrl);
@@ -30,6 +30,7 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
           html: mail.html,
           // Stable across retries, so a receiving system can drop a duplicate.
           messageId: `<${mail.idempotencyKey.replace(/[^A-Za-z0-9._-]/g, '.')}@${domain}>`,
+          ...(mail.listUnsubscribeUrl ? { headers: listUnsubscribeHeaders(mail.listUnsubscribeUrl) } : {}),
         });
         return { providerId: info.messageId ?? null };
       } catch (error) {

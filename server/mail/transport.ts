@@ -14,6 +14,8 @@ export interface OutgoingMail {
   html: string;
   /** Sent to the provider (Idempotency-Key, Message-ID) so a retried send is not a second email. */
   idempotencyKey: string;
+  /** When set, the message carries List-Unsubscribe: <url> and List-Unsubscribe-Post (RFC 8058). */
+  listUnsubscribeUrl?: string | null;
 }
 
 export interface MailTransport {
@@ -26,4 +28,9 @@ export interface MailTransport {
 /** A refusal that retrying cannot fix (a rejected address, a bad API key): the message goes dead at once. */
 export class PermanentMailError extends Error {
   override name = 'PermanentMailError';
+}
+
+/** RFC 8058's pair: the URL to POST to, and the body a mail client posts there (List-Unsubscribe=One-Click). */
+export function listUnsubscribeHeaders(url: string): Record<string, string> {
+  return { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
