@@ -88,11 +88,14 @@ async function newJobsFor(deps: DigestDeps, query: string, filters: AlertFilters
   return found;
 }
 
+/** The search page showing the same jobs (its own parameter names: web/src/pages/jobs-search.tsx). */
 function searchUrl(publicUrl: string, query: string, filters: AlertFilters): string {
   const params = new URLSearchParams();
   if (query) params.set('q', query);
-  for (const [key, value] of Object.entries(filters))
-    if (value !== undefined) params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  if (filters.location) params.set('location', filters.location);
+  if (filters.remoteAllowed) params.set('remote', '1');
+  if (filters.employmentType) params.set('type', filters.employmentType);
+  if (filters.salaryMin !== undefined) params.set('salary', String(filters.salaryMin));
   const search = params.toString();
   return `${publicUrl}/jobs${search ? `?${search}` : ''}`;
 }
