@@ -70,6 +70,8 @@ interface World {
   pendingSkill: string;
   reviewId: number;
   experimentId: number;
+  /** A saved search of seeker A. */
+  alertId: number;
 }
 
 let unique = 0;
@@ -196,6 +198,14 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'mail.deliveries': { input: () => ({}), outcomes: admins },
   // No dead message in the world: past authorization, the admin hears NOT_FOUND.
   'mail.retry': { input: () => ({ id: 999_999 }), outcomes: { ...admins, admin: 'NOT_FOUND' } },
+  'jobs.save': { input: (w) => ({ jobId: w.jobId }), outcomes: seekers },
+  'jobs.unsave': { input: (w) => ({ jobId: w.jobId }), outcomes: seekers },
+  'jobs.saved': { input: () => undefined, outcomes: seekers },
+  'alerts.create': { input: () => ({ q: 'nurse', frequency: 'daily' }), outcomes: seekers },
+  'alerts.list': { input: () => undefined, outcomes: seekers },
+  'alerts.delete': { input: (w) => ({ id: w.alertId }), outcomes: seekerARow },
+  'alerts.settings': { input: () => undefined, outcomes: seekers },
+  'alerts.setSettings': { input: () => ({ matchThreshold: 75, matchEmails: true }), outcomes: seekers },
 };
 
 const procedures = (
@@ -258,6 +268,7 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
   });
   const a = await clients.admin.trpc.skills.add.mutate({ name: `Matrix ${++unique} skill`, category: null });
   const b = await clients.admin.trpc.skills.add.mutate({ name: `Matrix ${++unique} skill`, category: null });
+  const alert = await clients.seekerA.trpc.alerts.create.mutate({ q: 'pediatric nurse', frequency: 'daily' });
   const pendingSkill = `Pending ${++unique} skill`;
   await clients.seekerA.trpc.seekers.setSkills.mutate({ skills: [{ name: pendingSkill }] });
   return {
@@ -270,6 +281,7 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
       pendingSkill,
       reviewId: review.id,
       experimentId: experiment.id,
+      alertId: alert.id,
     },
   };
 }

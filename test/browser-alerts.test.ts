@@ -15,9 +15,9 @@ let server: Awaited<ReturnType<typeof startNodeServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startNodeServer({ SEED_DEMO_DATA: 'true' });
+  server = await startNodeServer({ SEED_DEMO_DATA: 'true' }, 240_000);
   browser = await launchChromium();
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();

@@ -46,6 +46,7 @@ function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
   )
     return 'admin';
   if (path === 'auth.requestEmailChange' || path === 'auth.resendVerification') return 'seeker';
+  if (path.startsWith('alerts.') || ['jobs.save', 'jobs.unsave', 'jobs.saved'].includes(path)) return 'seeker';
   if (
     [
       'employers.',
@@ -128,6 +129,11 @@ const KEYS: Record<string, string[]> = {
   'mail.outbox': ['status', 'limit'],
   'mail.deliveries': ['messageId', 'limit'],
   'mail.retry': ['id'],
+  'jobs.save': ['jobId'],
+  'jobs.unsave': ['jobId'],
+  'alerts.create': ['q', 'filters', 'frequency'],
+  'alerts.delete': ['id'],
+  'alerts.setSettings': ['matchThreshold', 'matchEmails'],
 };
 
 const hostile = fc.oneof(
@@ -254,6 +260,9 @@ describe('fuzzing every procedure', () => {
           'experiments.list',
           'experiments.quality',
           'skills.pending',
+          'jobs.saved',
+          'alerts.list',
+          'alerts.settings',
         ].includes(p),
     );
     expect(withInput.filter((p) => !KEYS[p])).toEqual([]);
