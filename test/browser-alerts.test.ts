@@ -45,7 +45,8 @@ describe('saved jobs and alerts in a browser', { timeout: 120_000 }, () => {
         await page.getByLabel('Email').fill(viewport.seeker);
         await page.getByLabel('Password').fill('demo-password-2026');
         await page.getByRole('button', { name: 'Sign in' }).click();
-        await page.getByRole('button', { name: 'Sign out' }).waitFor();
+        // The phone folds the navigation (and its Sign out) behind Menu: leaving /signin says it worked.
+        await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 
         await page.goto(`${server.url}/jobs?q=analyst`);
         const first = page.locator('.job-card').first();
