@@ -803,3 +803,109 @@ export const unsubscribeTokens = pgTable(
     check('unsubscribe_tokens_kind_check', inList('kind', NOTIFICATION_KINDS)),
   ],
 );
+
+// Saved jobs and job alerts (issue 17 part 5, server/alerts) ---------------------------------
+
+/** A job a seeker kept for later; a closed job stays, shown as closed. */
+export const savedJobs = pgTable(
+  'saved_jobs',
+  {
+    jobSeekerId: integer('job_seeker_id')
+      .notNull()
+      .references(() => jobSeekers.id, { onDelete: 'cascade' }),
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    savedAt: timestamptz('saved_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.jobSeekerId, t.jobId] }), index('saved_jobs_job_id_idx').on(t.jobId)],
+);
+
+export const ALERT_FREQUENCIES = ['daily', 'weekly'] as const;
+export type AlertFrequency = (typeof ALERT_FREQUENCIES)[number];
+
+/** A saved search: its query and the filters jobs.search takes (validated again on every read). */
+export const jobAlerts = pgTable(
+  'job_alerts',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    jobSeekerId: integer('job_seeker_id')
+      .notNull()
+      .references(() => jobSeekers.id, { onDelete: 'cascade' }),
+    query: varchar('query', { length: 200 }).notNull().default(''),
+    filters: jsonb('filters').notNull().$type<Record<string, unknown>>(),
+    frequency: varchar('frequency', { length: 10 }).notNull().$type<AlertFrequency>(),
+    createdAt: createdAt(),
+    // The period last digested (2026-11-29, or 2026-W48 for weekly) and when: the next digest
+    // holds the jobs published after last_run_at.
+    lastPeriod: varchar('last_period', { length: 10 }),
+    lastRunAt: timestamptz('last_run_at'),
+  },
+  (t) => [
+    index('job_alerts_job_seeker_id_idx').on(t.jobSeekerId),
+    check('job_alerts_frequency_check', inList('frequency', ALERT_FREQUENCIES)),
+  ],
+);
+
+/** A seeker's alert settings: the score over which a new match is emailed (percent), and whether it is. */
+export const alertSettings = pgTable(
+  'alert_settings',
+  {
+    jobSeekerId: integer('job_seeker_id')
+      .primaryKey()
+      .references(() => jobSeekers.id, { onDelete: 'cascade' }),
+    matchThreshold: integer('match_threshold').notNull().default(70),
+    matchEmails: boolean('match_emails').notNull().default(true),
+    lastMatchPeriod: varchar('last_match_period', { length: 10 }),
+    lastMatchRunAt: timestamptz('last_match_run_at'),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [check('alert_settings_threshold_check', sql`${t.matchThreshold} between 0 and 100`)],
+);
+
+export const DIGEST_KINDS = ['search', 'matches'] as const;
+export type DigestKind = (typeof DIGEST_KINDS)[number];
+
+/** Each digest emailed: its one-click unsubscribe token (SHA-256 only) and what it was for. */
+export const alertDigests = pgTable(
+  'alert_digests',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    jobSeekerId: integer('job_seeker_id')
+      .notNull()
+      .references(() => jobSeekers.id, { onDelete: 'cascade' }),
+    kind: varchar('kind', { length: 10 }).notNull().$type<DigestKind>(),
+    // Null for the new-matches digest, and once the alert is deleted.
+    alertId: integer('alert_id').references(() => jobAlerts.id, { onDelete: 'set null' }),
+    period: varchar('period', { length: 10 }).notNull(),
+    unsubscribeTokenHash: varchar('unsubscribe_token_hash', { length: 64 }).notNull().unique(),
+    sentAt: timestamptz('sent_at').notNull(),
+  },
+  (t) => [
+    index('alert_digests_job_seeker_id_idx').on(t.jobSeekerId),
+    index('alert_digests_sent_at_idx').on(t.sentAt),
+    check('alert_digests_kind_check', inList('kind', DIGEST_KINDS)),
+  ],
+);
+
+/** Every job a seeker was told about by a digest: never told twice, and re-scoring never makes it "new". */
+export const alertSentJobs = pgTable(
+  'alert_sent_jobs',
+  {
+    jobSeekerId: integer('job_seeker_id')
+      .notNull()
+      .references(() => jobSeekers.id, { onDelete: 'cascade' }),
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    digestId: integer('digest_id')
+      .notNull()
+      .references(() => alertDigests.id, { onDelete: 'cascade' }),
+    sentAt: timestamptz('sent_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.jobSeekerId, t.jobId] }),
+    index('alert_sent_jobs_digest_id_idx').on(t.digestId),
+    index('alert_sent_jobs_job_id_idx').on(t.jobId),
+  ],
+);

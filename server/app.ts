@@ -30,6 +30,7 @@ import { createMailSender, devMailboxEnabled } from './mail/setup.ts';
 import { fileRoutes } from './files/routes.ts';
 import { createMemoryFileStore, type FileStore } from './files/store.ts';
 import { unsubscribeRoutes } from './notifications/routes.ts';
+import { alertRoutes } from './alerts/routes.ts';
 
 export interface RequestDatabase {
   db: Database;
@@ -257,6 +258,8 @@ export function createApp(deps: AppDeps) {
   app.route('/unsubscribe', unsubscribeRoutes(withDatabase, deps.clock));
 
   app.route('/files', fileRoutes({ withDatabase, files, clock: deps.clock }));
+
+  app.route('/alerts/unsubscribe', alertRoutes(withDatabase, deps.clock));
 
   app.get('/health', withDatabase, async (c) => {
     const health = await checkHealth(c.get('db'));

@@ -18,6 +18,9 @@ import { drainOutbox, type MailSender } from './mail/sender.ts';
 import type { FileStore } from './files/store.ts';
 import { notifyJobsAboutToExpire } from './notifications/events.ts';
 import { purgeOldNotifications } from './notifications/retention.ts';
+import type { Embedder } from './ai/types.ts';
+import { sendAlertDigests, sendNewMatchDigests } from './alerts/digest.ts';
+import { purgeOldDigests } from './alerts/retention.ts';
 
 export async function runMaintenance(
   db: Database,
@@ -28,6 +31,8 @@ export async function runMaintenance(
   mail?: MailSender | null,
   /** Where the erased resumes' originals are deleted; absent: only their records go. */
   files?: FileStore,
+  /** Runs the saved searches of the job alerts; absent: no digests this sweep. */
+  embedder?: Embedder,
 ) {
   const closedJobs = await closeExpiredJobs(db, now);
   const resumes = await sweepInactiveResumes(db, now, config.resumeRetentionMonths, files);
@@ -37,10 +42,14 @@ export async function runMaintenance(
   const rescoredMatches = await rescoreToCurrentAssignment(db, now, undefined, config.matchingAlgorithm);
   // Employers hear of jobs expiring within 3 days (once per job), in time for this sweep's drain.
   const expiringJobs = config.publicUrl ? await notifyJobsAboutToExpire(db, { now, publicUrl: config.publicUrl }) : 0;
+  const digestDeps = embedder && config.publicUrl ? { db, embedder, now, publicUrl: config.publicUrl } : null;
+  const alertDigests = digestDeps ? await sendAlertDigests(digestDeps) : 0;
+  const matchDigests = digestDeps ? await sendNewMatchDigests(digestDeps) : 0;
   const mailed = mail ? await drainOutbox(db, mail, () => now) : null;
   const purgedMail = await purgeOldMail(db, now);
   const purgedTokens = await purgeOldTokens(db, now);
   const purgedNotifications = await purgeOldNotifications(db, now);
+  const purgedDigests = await purgeOldDigests(db, now);
   return {
     closedJobs,
     noticedResumes: resumes.noticed,
@@ -54,5 +63,8 @@ export async function runMaintenance(
     purgedTokens,
     expiringJobs,
     purgedNotifications,
+    alertDigests,
+    matchDigests,
+    purgedDigests,
   };
 }

@@ -59,7 +59,7 @@ else if (devMailboxEnabled(config))
 
 // The scheduled sweep (the worker has a Cron Trigger for it).
 const runSweep = () =>
-  runMaintenance(database.db, new Date(), config, mail, files)
+  runMaintenance(database.db, new Date(), config, mail, files, ai.embedder)
     .then((done) => logger.info('maintenance', { ...done }))
     .catch((error: unknown) => logger.error('maintenance failed', { error: errorSummary(error) }));
 await runSweep();

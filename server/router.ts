@@ -1,4 +1,5 @@
 import { accountRouter } from './account/router.ts';
+import { alertsRouter } from './alerts/router.ts';
 import { applicationsRouter } from './applications/router.ts';
 import { auditRouter } from './audit/router.ts';
 import { authRouter } from './auth/router.ts';
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   mail: mailRouter,
   invitations: invitationsRouter,
   notifications: notificationsRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

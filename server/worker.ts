@@ -105,9 +105,14 @@ export default {
     if (!config.databaseUrl) return;
     const { db, close } = openNeon(config.databaseUrl, { wsProxy: config.neonWsProxy });
     ctx.waitUntil(
-      runMaintenance(db, new Date(), config, createMailSender(config, jsonLogger()), filesOf(env)).finally(() =>
-        close(),
-      ),
+      runMaintenance(
+        db,
+        new Date(),
+        config,
+        createMailSender(config, jsonLogger()),
+        filesOf(env),
+        createProviders(config).embedder,
+      ).finally(() => close()),
     );
   },
 };

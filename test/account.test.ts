@@ -161,6 +161,9 @@ describe('account.delete', () => {
   it('erases a seeker everywhere, leaving the employer an anonymous application', async () => {
     await seeker.trpc.seekers.setSkills.mutate({ skills: [{ name: 'Oconnorly Splinting Method' }] });
     await inviteSeekerToASecondJob('Jameson-only invitation text');
+    await seeker.trpc.jobs.save.mutate({ jobId });
+    await seeker.trpc.alerts.create.mutate({ q: 'Oconnorly pediatric nights', frequency: 'daily' });
+    await seeker.trpc.alerts.setSettings.mutate({ matchThreshold: 81, matchEmails: true });
     await seeker.trpc.account.delete.mutate({ password: PASSWORD });
     expect(seeker.jar.has('session')).toBe(false);
     const all = await everything();
@@ -176,6 +179,8 @@ describe('account.delete', () => {
     ]) {
       expect(all).not.toContain(personal);
     }
+    for (const table of ['saved_jobs', 'job_alerts', 'alert_settings', 'alert_digests', 'alert_sent_jobs'])
+      expect((await t.pg.query(`select count(*)::int as n from ${table}`)).rows).toEqual([{ n: 0 }]);
     const { applications, counts } = await employer.trpc.applications.forJob.query({ jobId });
     expect(counts.submitted).toBe(1);
     expect(applications[0]).toMatchObject({
@@ -209,5 +214,21 @@ describe('account.delete', () => {
       await codeOf(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'boss@acme.example', password: PASSWORD })),
     ).toBe('UNAUTHORIZED');
     expect((await seeker.trpc.applications.mine.query())[0]!.job.status).toBe('closed');
+  });
+});
+
+describe('account.export of saved jobs and alerts', () => {
+  it('holds the saved jobs, the alerts, the alert settings and the digests sent', async () => {
+    await seeker.trpc.jobs.save.mutate({ jobId });
+    await seeker.trpc.alerts.create.mutate({ q: 'pediatric', filters: { remoteAllowed: false }, frequency: 'weekly' });
+    await seeker.trpc.alerts.setSettings.mutate({ matchThreshold: 80, matchEmails: false });
+    const data = await seeker.trpc.account.export.query();
+    if (!('savedJobs' in data)) throw new Error('a seeker export has saved jobs');
+    expect(data.savedJobs).toEqual([expect.objectContaining({ jobId, title: 'Pediatric Nurse', closed: false })]);
+    expect(data.jobAlerts).toEqual([
+      expect.objectContaining({ q: 'pediatric', filters: { remoteAllowed: false }, frequency: 'weekly' }),
+    ]);
+    expect(data.alertSettings).toEqual({ matchThreshold: 80, matchEmails: false });
+    expect(data.alertDigests).toEqual([]);
   });
 });

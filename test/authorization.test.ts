@@ -73,6 +73,8 @@ interface World {
   /** Seeker B is visible and anonymous among the job's candidates, and employer X invited them. */
   candidateId: string;
   invitationId: number;
+  /** A saved search of seeker A. */
+  alertId: number;
 }
 
 let unique = 0;
@@ -231,6 +233,14 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
     outcomes: { ...seekers, seekerA: 'NOT_FOUND' },
   },
   'invitations.forJob': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
+  'jobs.save': { input: (w) => ({ jobId: w.jobId }), outcomes: seekers },
+  'jobs.unsave': { input: (w) => ({ jobId: w.jobId }), outcomes: seekers },
+  'jobs.saved': { input: () => undefined, outcomes: seekers },
+  'alerts.create': { input: () => ({ q: 'nurse', frequency: 'daily' }), outcomes: seekers },
+  'alerts.list': { input: () => undefined, outcomes: seekers },
+  'alerts.delete': { input: (w) => ({ id: w.alertId }), outcomes: seekerARow },
+  'alerts.settings': { input: () => undefined, outcomes: seekers },
+  'alerts.setSettings': { input: () => ({ matchThreshold: 75, matchEmails: true }), outcomes: seekers },
 };
 
 const procedures = (
@@ -310,6 +320,7 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
   });
   const a = await clients.admin.trpc.skills.add.mutate({ name: `Matrix ${++unique} skill`, category: null });
   const b = await clients.admin.trpc.skills.add.mutate({ name: `Matrix ${++unique} skill`, category: null });
+  const alert = await clients.seekerA.trpc.alerts.create.mutate({ q: 'pediatric nurse', frequency: 'daily' });
   const pendingSkill = `Pending ${++unique} skill`;
   await clients.seekerA.trpc.seekers.setSkills.mutate({ skills: [{ name: pendingSkill }] });
   return {
@@ -324,6 +335,7 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
       experimentId: experiment.id,
       candidateId: anonymous.candidateId,
       invitationId: invitation.id,
+      alertId: alert.id,
     },
   };
 }

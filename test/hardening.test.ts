@@ -49,6 +49,7 @@ function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
   )
     return 'admin';
   if (path === 'auth.requestEmailChange' || path === 'auth.resendVerification') return 'seeker';
+  if (path.startsWith('alerts.') || ['jobs.save', 'jobs.unsave', 'jobs.saved'].includes(path)) return 'seeker';
   if (
     [
       'employers.',
@@ -140,6 +141,11 @@ const KEYS: Record<string, string[]> = {
   'notifications.list': ['cursor', 'limit', 'unreadOnly'],
   'notifications.markRead': ['ids'],
   'notifications.setPreferences': ['preferences'],
+  'jobs.save': ['jobId'],
+  'jobs.unsave': ['jobId'],
+  'alerts.create': ['q', 'filters', 'frequency'],
+  'alerts.delete': ['id'],
+  'alerts.setSettings': ['matchThreshold', 'matchEmails'],
 };
 
 const hostile = fc.oneof(
@@ -269,6 +275,9 @@ describe('fuzzing every procedure', () => {
           'invitations.mine',
           'notifications.unreadCount',
           'notifications.preferences',
+          'jobs.saved',
+          'alerts.list',
+          'alerts.settings',
         ].includes(p),
     );
     expect(withInput.filter((p) => !KEYS[p])).toEqual([]);

@@ -1,7 +1,7 @@
 /**
  * Mail from the built worker inside workerd: sign-up queues the verification email and the
  * worker delivers it after the response (waitUntil) through Resend's HTTP API, here a local
- * stand-in speaking its wire format; /dev/mail reaches the worker before the SPA fallback.
+ * stand-in speaking its wire format; /dev/mail and /alerts/unsubscribe reach the worker before the SPA fallback.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,6 +13,7 @@ import { createTestDatabase } from './helpers/db.ts';
 import { startResendStandIn, tokenIn } from './helpers/mail.ts';
 import { freePort, startLocalNeon } from './helpers/neon-local.ts';
 import { stopProcessGroup } from './helpers/processes.ts';
+import { hashUnsubscribeToken } from '../server/alerts/unsubscribe.ts';
 
 const PUBLIC_URL = 'https://jobs.example.com';
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -180,5 +181,36 @@ describe('mail from the worker', () => {
     const response = await fetch(`${baseUrl}/dev/mail`);
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toContain('application/json');
+  });
+});
+
+describe('alert unsubscribe from the worker', () => {
+  it('reaches the worker before the SPA (run_worker_first): a GET confirms, a POST without a session unsubscribes', async () => {
+    const token = 'a'.repeat(40) + 'b'.repeat(12);
+    await database.client.exec(`
+      insert into users (email, password_hash, user_type) values ('alert@example.com', 'x', 'job_seeker');
+      insert into job_seekers (id, first_name, last_name) select id, 'A', 'L' from users where email = 'alert@example.com';
+      insert into job_alerts (job_seeker_id, query, filters, frequency) select id, 'welder', '{}', 'daily' from users where email = 'alert@example.com';
+      insert into alert_digests (job_seeker_id, kind, alert_id, period, unsubscribe_token_hash, sent_at)
+        select job_seeker_id, 'search', id, '2026-11-29', '${hashUnsubscribeToken(token)}', now() from job_alerts where query = 'welder';`);
+    const url = `${baseUrl}/alerts/unsubscribe?token=${token}`;
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Stop the job alert for “welder”?');
+    const count = async () =>
+      (await database.client.query<{ n: number }>(`select count(*)::int as n from job_alerts where query = 'welder'`))
+        .rows[0]!.n;
+    expect(await count()).toBe(1);
+    const done = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('You are unsubscribed');
+    expect(await count()).toBe(0);
+    const unknown = await fetch(`${baseUrl}/alerts/unsubscribe?token=nope`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('This link does not work');
   });
 });

@@ -32,6 +32,7 @@ import { eraseResumeRecords, exportResumeRecords } from '../files/resumes.ts';
 import type { FileStore } from '../files/store.ts';
 import { myInvitations } from '../invitations/service.ts';
 import { eraseNotifications, exportNotifications } from '../notifications/account-data.ts';
+import { eraseAlerts, exportAlerts } from '../alerts/account-data.ts';
 
 export async function exportAccount(db: Database, user: SessionUser, now: Date) {
   const account = await loadProfile(db, user);
@@ -109,6 +110,7 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
       applications: await myApplications(db, user.id),
       // The resume each application was sent with, and the files stored (named, not their bytes).
       ...(await exportResumeRecords(db, user.id)),
+      ...(await exportAlerts(db, user.id, now)),
       matches: matchRows.map((m) => ({
         ...m,
         generatedAt: m.generatedAt.toISOString(),
@@ -239,6 +241,7 @@ export async function deleteAccount(
     // Messages to the person and their email links (an employer's user row outlives erasure).
     await eraseMail(tx, user.id);
     await eraseNotifications(tx, user.id);
+    await eraseAlerts(tx, user.id);
     return fileKeys;
   });
   await files.delete(erasedFiles);

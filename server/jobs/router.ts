@@ -6,6 +6,7 @@ import { createJobInput, searchJobsInput, updateJobInput } from './schemas.ts';
 import { searchJobs } from './search.ts';
 import { createJob, setJobStatus, updateJob, type JobsDeps } from './service.ts';
 import { recordId } from '../ids.ts';
+import { savedJobProcedures } from '../alerts/router.ts';
 
 const jobId = z.object({ id: recordId });
 
@@ -46,4 +47,6 @@ export const jobsRouter = createTRPCRouter({
   search: publicProcedure
     .input(searchJobsInput)
     .query(({ ctx, input }) => searchJobs({ db: ctx.db, embedder: ctx.ai.embedder, now: ctx.clock() }, input)),
+
+  ...savedJobProcedures,
 });

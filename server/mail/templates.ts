@@ -24,11 +24,14 @@ interface Layout {
   lines: string[];
   action?: { label: string; url: string };
   footer: string;
+  /** A link in the footer that turns this kind of message off (also sent as List-Unsubscribe). */
+  unsubscribe?: { label: string; url: string };
 }
 
 /** One layout for every message: paragraphs, an action button with its link spelled out, a footer. */
-function render({ subject, lines, action, footer }: Layout): MailContent {
-  const text = [...lines, ...(action ? [`${action.label}: ${action.url}`] : []), '', `— ${PRODUCT}`, footer]
+function render({ subject, lines, action, footer, unsubscribe }: Layout): MailContent {
+  const stop = unsubscribe ? [`${unsubscribe.label}: ${unsubscribe.url}`] : [];
+  const text = [...lines, ...(action ? [`${action.label}: ${action.url}`] : []), '', `— ${PRODUCT}`, footer, ...stop]
     .join('\n\n')
     .replace(/\n\n\n\n/g, '\n\n');
   const paragraphs = lines.map((l) => `<p style="margin:0 0 16px">${escapeHtml(l)}</p>`).join('');
@@ -41,7 +44,11 @@ function render({ subject, lines, action, footer }: Layout): MailContent {
     `<body style="margin:0;padding:24px;background:#f5f5f4;font-family:system-ui,-apple-system,Segoe UI,sans-serif;color:#1c1917;line-height:1.5">` +
     `<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:8px;padding:32px">` +
     `<p style="margin:0 0 24px;font-weight:700;font-size:18px">${PRODUCT}</p>${paragraphs}${button}` +
-    `<p style="margin:32px 0 0;font-size:12px;color:#78716c">${escapeHtml(footer)}</p></div></body></html>`;
+    `<p style="margin:32px 0 0;font-size:12px;color:#78716c">${escapeHtml(footer)}</p>` +
+    (unsubscribe
+      ? `<p style="margin:8px 0 0;font-size:12px"><a href="${escapeHtml(unsubscribe.url)}" style="color:#57534e">${escapeHtml(unsubscribe.label)}</a></p>`
+      : '') +
+    '</div></body></html>';
   return { subject, text, html };
 }
 
@@ -118,6 +125,55 @@ export const templates = {
       footer:
         'You get this email because you let employers find your profile. You can turn that off on your resume page at any time.',
     }),
-} satisfies Record<string, (...args: string[]) => MailContent>;
+  /** A saved search's digest: the new jobs, the search itself, and one-click unsubscribe from this alert. */
+  alertDigest: (digest: {
+    query: string;
+    frequency: 'daily' | 'weekly';
+    jobs: DigestJob[];
+    more: number;
+    searchUrl: string;
+    unsubscribeUrl: string;
+  }) =>
+    render({
+      subject: `${countOf(digest.jobs.length + digest.more, 'new job')} for ${digest.query ? `“${digest.query}”` : 'your job alert'}`,
+      lines: [
+        `New since your last ${digest.frequency === 'daily' ? 'daily' : 'weekly'} alert for ${digest.query ? `“${digest.query}”` : 'your saved search'}:`,
+        ...digest.jobs.map(jobLine),
+        ...(digest.more > 0 ? [`And ${countOf(digest.more, 'more job')} in the search.`] : []),
+      ],
+      action: { label: 'See the search', url: digest.searchUrl },
+      footer: `You get this email because you asked for ${digest.frequency} alerts for this search on ${PRODUCT}.`,
+      unsubscribe: { label: 'Unsubscribe from this alert', url: digest.unsubscribeUrl },
+    }),
+
+  /** New matches over the seeker's threshold, for jobs never mentioned to them before. */
+  matchDigest: (digest: {
+    jobs: (DigestJob & { score: number })[];
+    matchesUrl: string;
+    unsubscribeUrl: string;
+    threshold: number;
+  }) =>
+    render({
+      subject: `${countOf(digest.jobs.length, 'new job')} ${digest.jobs.length === 1 ? 'fits' : 'fit'} your profile`,
+      lines: [
+        `New jobs that match your profile at ${digest.threshold}% or more:`,
+        ...digest.jobs.map((job) => `${jobLine(job)} (${Math.round(job.score * 100)}% match)`),
+      ],
+      action: { label: 'See your matches', url: digest.matchesUrl },
+      footer: `You get this email because new-match emails are on in your ${PRODUCT} alert settings.`,
+      unsubscribe: { label: 'Stop emails about new matches', url: digest.unsubscribeUrl },
+    }),
+} satisfies Record<string, (...args: never[]) => MailContent>;
 
 export const notificationTemplates = { notification: notificationMail };
+
+export interface DigestJob {
+  title: string;
+  companyName: string;
+  location: string | null;
+  url: string;
+}
+
+const countOf = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const jobLine = (job: DigestJob) =>
+  `${job.title}, ${job.companyName}${job.location ? ` (${job.location})` : ''}: ${job.url}`;

@@ -74,6 +74,8 @@ export function Layout(props: RouteSectionProps) {
                       <A href="/me/matches">Matches</A>
                       <A href="/me/resume">Resume</A>
                       <A href="/me/applications">Applications</A>
+                      <A href="/me/saved">Saved</A>
+                      <A href="/me/alerts">Alerts</A>
                     </Match>
                     <Match when={user().userType === 'employer'}>
                       <A href="/employer/jobs" end>

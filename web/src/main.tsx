@@ -41,6 +41,8 @@ render(
         <Route path="/me/matches" component={page(() => import('./pages/seeker-matches.tsx'))} />
         <Route path="/me/resume" component={page(() => import('./pages/seeker-resume.tsx'))} />
         <Route path="/me/applications" component={page(() => import('./pages/seeker-applications.tsx'))} />
+        <Route path="/me/saved" component={page(() => import('./pages/seeker-saved.tsx'))} />
+        <Route path="/me/alerts" component={page(() => import('./pages/seeker-alerts.tsx'))} />
         <Route path="/employer/jobs" component={page(() => import('./pages/employer-jobs.tsx'))} />
         <Route path="/employer/jobs/new" component={page(() => import('./pages/employer-job-editor.tsx'))} />
         <Route path="/employer/jobs/:id/edit" component={page(() => import('./pages/employer-job-editor.tsx'))} />

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createEffect, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { BackLink, ErrorBox, NotFoundState, Skeleton, SkillChips } from '../components/ui.tsx';
+import { SaveJobButton } from '../components/save-job.tsx';
 import { dateLabel, employmentLabel, salaryLabel, yearsLabel } from '../lib/format.ts';
 import { lastSearchHref } from '../lib/last-search.ts';
 import { useMe } from '../lib/session.ts';
@@ -119,6 +120,7 @@ export default function JobPage() {
             <BackLink href={lastSearchHref()}>All jobs</BackLink>
             <header>
               <h1>{data().title}</h1>
+              <SaveJobButton jobId={data().id} title={data().title} />
               <p class="muted">
                 {data().employer.companyName} · {data().location ?? 'Location not stated'}
                 {data().remoteAllowed ? ' · Remote possible' : ''}{' '}

@@ -5,6 +5,8 @@ import { rememberSearch } from '../lib/last-search.ts';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
 import { dateLabel, employmentLabel, EMPLOYMENT_TYPES, salaryLabel } from '../lib/format.ts';
 import { trpc, type RouterInputs, type RouterOutputs } from '../lib/trpc.ts';
+import { SaveJobButton } from '../components/save-job.tsx';
+import { alertFilters, SearchAlert } from '../components/search-alert.tsx';
 
 type Hit = RouterOutputs['jobs']['search']['items'][number];
 
@@ -25,6 +27,7 @@ function JobCard(props: { hit: Hit }) {
         {props.hit.remoteAllowed ? ' · Remote possible' : ''}
         {props.hit.employmentType ? ` · ${employmentLabel(props.hit.employmentType)}` : ''}
       </p>
+      <SaveJobButton jobId={props.hit.id} title={props.hit.title} />
       <Show when={salaryLabel(props.hit.salaryMin, props.hit.salaryMax, props.hit.currency)}>
         {(salary) => <p class="salary">{salary()}</p>}
       </Show>
@@ -191,6 +194,7 @@ export default function JobsSearch() {
               <p class="muted">
                 {total()} job{total() === 1 ? '' : 's'}
               </p>
+              <SearchAlert q={input().q ?? ''} filters={alertFilters(input())} />
               <ul class="cards">
                 <For each={hits()}>{(hit) => <JobCard hit={hit} />}</For>
               </ul>
