@@ -160,7 +160,7 @@ describe('invitations to apply', () => {
     });
     expect(sent).toMatchObject({ candidateId, status: 'open' });
     const mail = await t.pg.query<{ kind: string; to_address: string; recipient_user_id: number; text_body: string }>(
-      `select kind, to_address, recipient_user_id, text_body from outbox_messages where kind = 'invitation_to_apply'`,
+      `select kind, to_address, recipient_user_id, text_body from outbox_messages where kind = 'notify_invitation'`,
     );
     expect(mail.rows).toEqual([
       expect.objectContaining({ to_address: 'jameson@example.com', recipient_user_id: SEEKER_ID }),

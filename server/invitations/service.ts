@@ -9,8 +9,7 @@ import type { Database, Queryable } from '../../db/database.ts';
 import { candidateInvitations, employers, type InvitationStatus, jobs } from '../../db/schema.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
-import { enqueueMail } from '../mail/outbox.ts';
-import { templates } from '../mail/templates.ts';
+import { notifyInvitation } from '../notifications/events.ts';
 import { candidateIdOf, pseudonymOf } from '../matching/anonymous.ts';
 import { anonymousCandidateBehind } from '../matching/read.ts';
 import { rowsOf } from '../sql-helpers.ts';
@@ -64,20 +63,11 @@ export async function sendInvitation(
           createdAt: now,
         })
         .returning({ id: candidateInvitations.id, createdAt: candidateInvitations.createdAt });
-      await enqueueMail(
+      // The in-app notification and its email (as the seeker's preferences say), in this transaction.
+      await notifyInvitation(
         tx,
-        {
-          kind: 'invitation_to_apply',
-          recipientUserId: candidate.seekerId,
-          to: candidate.email,
-          content: templates.invitationToApply(
-            job.title,
-            company?.name ?? 'An employer',
-            `${deps.publicUrl}/me/matches`,
-          ),
-          idempotencyKey: `invitation_to_apply:${row!.id}`,
-        },
-        now,
+        { id: row!.id, seekerId: candidate.seekerId, jobId: input.jobId, companyName: company?.name ?? 'An employer' },
+        { now, publicUrl: deps.publicUrl },
       );
       return {
         id: row!.id,

@@ -114,17 +114,6 @@ export const templates = {
       footer: 'You get this email because it concerns the security of your account.',
     }),
 
-  invitationToApply: (jobTitle: string, companyName: string, link: string) =>
-    render({
-      subject: `${companyName} invites you to apply: ${jobTitle}`,
-      lines: [
-        `${companyName} found your profile among the candidates for their job "${jobTitle}" and invites you to apply.`,
-        'They do not know who you are: they see your profile without your name, contact details or past employers, and learn who you are only if you apply. You can accept or decline on Fitwork.',
-      ],
-      action: { label: 'See the invitation', url: link },
-      footer:
-        'You get this email because you let employers find your profile. You can turn that off on your resume page at any time.',
-    }),
   /** A saved search's digest: the new jobs, the search itself, and one-click unsubscribe from this alert. */
   alertDigest: (digest: {
     query: string;

@@ -135,24 +135,21 @@ export async function notifyReviewAnswered(tx: Queryable, reviewId: number, cont
  */
 export async function notifyInvitation(
   tx: Queryable,
-  invitation: { id: number; seekerId: number; jobId: number },
+  invitation: { id: number; seekerId: number; jobId: number; companyName: string },
   context: NotifyContext,
 ): Promise<void> {
-  const [job] = await tx
-    .select({ title: jobs.title, companyName: employers.companyName })
-    .from(jobs)
-    .innerJoin(employers, eq(employers.id, jobs.employerId))
-    .where(eq(jobs.id, invitation.jobId));
+  const [job] = await tx.select({ title: jobs.title }).from(jobs).where(eq(jobs.id, invitation.jobId));
   if (!job) return;
+  const companyName = invitation.companyName;
   await notify(
     tx,
     {
       userId: invitation.seekerId,
       kind: 'invitation',
       eventKey: `invitation:${invitation.id}`,
-      title: `${job.companyName} invited you to apply for ${job.title}`,
-      body: `${job.companyName} saw your profile and invited you to apply for ${job.title}.`,
-      link: `/jobs/${invitation.jobId}`,
+      title: `${companyName} invited you to apply for ${job.title}`,
+      body: `${companyName} found your profile among the candidates for ${job.title} and invited you to apply. They do not know who you are: they learn it only if you apply. Accept or decline on your matches page.`,
+      link: '/me/matches',
       data: { invitationId: invitation.id, jobId: invitation.jobId },
     },
     context,
