@@ -39,7 +39,7 @@ export function ndcgAt(k: number, ranked: number[], allGrades: number[]) {
 }
 
 /** The corpus through the product's own write paths: the demo rows, then the ads as employers' jobs. */
-async function buildCorpus(ads: BenchAd[]) {
+export async function buildCorpus(ads: BenchAd[]) {
   const opened = await openPglite();
   const { db, client } = opened;
   const ai = createProviders();
@@ -154,11 +154,13 @@ export async function searchLatency(log: (line: string) => void, size = 5_000) {
     log(`  typos: ${fmt(await time(40, (i) => api('jobs.search', { q: q(typos, i) })))}`);
     const hostile = [
       'x'.repeat(200),
-      'qwzx '.repeat(40).trim(),
-      Array.from({ length: 60 }, (_, i) => `w${i}q`).join(' '),
+      'qwzx '.repeat(40).slice(0, 199),
+      Array.from({ length: 60 }, (_, i) => `w${i}`)
+        .join(' ')
+        .slice(0, 200),
     ];
     log(
-      `  hostile (200 x, 40 unknown words, 60 words): ${fmt(await time(12, (i) => api('jobs.search', { q: q(hostile, i) })))}`,
+      `  hostile (200 x, 40 unknown words, 60 short words): ${fmt(await time(12, (i) => api('jobs.search', { q: q(hostile, i) })))}`,
     );
   } finally {
     await close();
