@@ -94,6 +94,11 @@ export async function correctQuery(
     if (replacement) replacements.set(row.word, replacement);
   }
   if (!replacements.size) return { searched: q, corrected: null };
-  const searched = q.replace(/[\p{L}\p{N}+#]+/gu, (raw) => replacements.get(raw.toLowerCase()) ?? raw);
+  const searched = q.replace(/[\p{L}\p{N}+#]+/gu, (raw) => {
+    const replacement = replacements.get(raw.toLowerCase());
+    if (!replacement) return raw;
+    // As the seeker wrote it: "Nurce" reads "Nurse".
+    return raw[0] === raw[0]!.toUpperCase() ? replacement[0]!.toUpperCase() + replacement.slice(1) : replacement;
+  });
   return { searched, corrected: searched };
 }
