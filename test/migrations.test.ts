@@ -68,7 +68,7 @@ it('partitions matches without losing a row (migration 0007 over data)', async (
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
-});
+}, 120_000);
 
 it('moves skills created by non-admins into the review queue and keeps every seeker’s skill (migration 0008 over data)', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'migrations-'));
