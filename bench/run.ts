@@ -19,6 +19,7 @@ import { hostileInputs } from './hostile.ts';
 import { matchesAtScale } from './matches-scale.ts';
 import { matchingQuality } from './matching-quality.ts';
 import { parsingBenchmark } from './parsing.ts';
+import { searchLatency, searchQuality } from './search-quality.ts';
 import { bundleSizes, largestContentfulPaint } from './web.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -124,11 +125,13 @@ const only = [
   '--parsing-only',
   '--matching-only',
   '--hostile-only',
+  '--search-only',
 ].find((flag) => args.has(flag));
 if (!only || only === '--web-only') await web();
 if (!only || only === '--data-only') for (const size of sizes) await data(size);
 if (!only || only === '--matches-only') await matchesAtScale(log);
 if (!only || only === '--parsing-only') await parsingBenchmark(log);
 if (!only || only === '--matching-only') await matchingQuality(log);
+if (!only || only === '--search-only') await searchQuality(log).then(() => searchLatency(log));
 if (!only || only === '--load-only') await load();
 if (!only || only === '--hostile-only') await hostileInputs(log);

@@ -142,15 +142,23 @@ export const jobSeekers = pgTable(
   (t) => [index('job_seekers_resume_embedding_hnsw').using('hnsw', t.resumeEmbedding.op('vector_cosine_ops'))],
 );
 
-export const employers = pgTable('employers', {
-  id: integer('id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  companyName: varchar('company_name', { length: 200 }).notNull(),
-  companySize: varchar('company_size', { length: 50 }),
-  industry: varchar('industry', { length: 100 }),
-  website: varchar('website', { length: 255 }),
-});
+export const employers = pgTable(
+  'employers',
+  {
+    id: integer('id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    companyName: varchar('company_name', { length: 200 }).notNull(),
+    companySize: varchar('company_size', { length: 50 }),
+    industry: varchar('industry', { length: 100 }),
+    website: varchar('website', { length: 255 }),
+    // Weighted 'B': a job's text is its title ('A') and description ('C'), its company in between.
+    search: tsvector('search').generatedAlwaysAs(
+      (): SQL => sql`setweight(to_tsvector('english', coalesce(${employers.companyName}, '')), 'B')`,
+    ),
+  },
+  (t) => [index('employers_search_gin').using('gin', t.search)],
+);
 
 export const skills = pgTable(
   'skills',
@@ -275,7 +283,7 @@ export const jobs = pgTable(
     externalId: varchar('external_id', { length: 255 }),
     search: tsvector('search').generatedAlwaysAs(
       (): SQL =>
-        sql`setweight(to_tsvector('english', coalesce(${jobs.title}, '')), 'A') || setweight(to_tsvector('english', coalesce(${jobs.description}, '')), 'B')`,
+        sql`setweight(to_tsvector('english', coalesce(${jobs.title}, '')), 'A') || setweight(to_tsvector('english', coalesce(${jobs.description}, '')), 'C')`,
     ),
     createdAt: createdAt(),
     updatedAt: timestamptz('updated_at'),
@@ -908,4 +916,19 @@ export const alertSentJobs = pgTable(
     index('alert_sent_jobs_digest_id_idx').on(t.digestId),
     index('alert_sent_jobs_job_id_idx').on(t.jobId),
   ],
+);
+
+// ---- search (issue 18): the words query typos are corrected against ----
+
+/**
+ * Words of job titles, company names and catalog skills, with how many rows use each; kept by
+ * triggers on jobs, employers and skills (migration 0014), searched by trigram similarity.
+ */
+export const searchVocabulary = pgTable(
+  'search_vocabulary',
+  {
+    word: varchar('word', { length: 40 }).primaryKey(),
+    uses: integer('uses').notNull(),
+  },
+  (t) => [index('search_vocabulary_trgm').using('gin', t.word.op('gin_trgm_ops'))],
 );

@@ -4,6 +4,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -14,7 +15,7 @@ import { MIGRATIONS_FOLDER } from '../db/client.ts';
 
 it('counts the accounts that existed before 0009 as verified, and later ones not', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'migrations-'));
-  const client = await PGlite.create({ extensions: { vector } });
+  const client = await PGlite.create({ extensions: { vector, pg_trgm } });
   try {
     await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
     const journalPath = join(folder, 'meta/_journal.json');

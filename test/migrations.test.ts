@@ -6,6 +6,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -29,7 +30,7 @@ it('partitions matches without losing a row (migration 0007 over data)', async (
     const before = { ...journal, entries: journal.entries.filter((e) => e.tag < '0007') };
     await writeFile(join(folder, 'meta/_journal.json'), JSON.stringify(before));
 
-    const client = await PGlite.create({ extensions: { vector } });
+    const client = await PGlite.create({ extensions: { vector, pg_trgm } });
     const db = drizzle(client);
     await migrate(db, { migrationsFolder: folder });
     await client.exec(`
@@ -67,7 +68,7 @@ it('partitions matches without losing a row (migration 0007 over data)', async (
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
-});
+}, 120_000);
 
 it('moves skills created by non-admins into the review queue and keeps every seeker’s skill (migration 0008 over data)', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'migrations-'));
@@ -80,7 +81,7 @@ it('moves skills created by non-admins into the review queue and keeps every see
       join(folder, 'meta/_journal.json'),
       JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag < '0008') }),
     );
-    const client = await PGlite.create({ extensions: { vector } });
+    const client = await PGlite.create({ extensions: { vector, pg_trgm } });
     const db = drizzle(client);
     await migrate(db, { migrationsFolder: folder });
     await client.exec(`
@@ -175,7 +176,7 @@ it('moves skills created by non-admins into the review queue and keeps every see
 }, 120_000);
 
 it('runs every migration through the Postgres wire protocol (node-postgres, as `npm run db:migrate` does on Neon)', async () => {
-  const server = await PGlite.create({ extensions: { vector } });
+  const server = await PGlite.create({ extensions: { vector, pg_trgm } });
   const port = await freePort();
   const socket = new PGLiteSocketServer({ db: server, port, host: '127.0.0.1', idleTimeout: 1000, maxConnections: 10 });
   await socket.start();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EMPLOYMENT_TYPES } from '../../db/schema.ts';
 import { recordId } from '../ids.ts';
+import { SEARCH_SORTS } from './search-facets.ts';
 
 const MAX_MONEY = 99_999_999.99; // numeric(10, 2)
 
@@ -122,6 +123,8 @@ export const searchJobsInput = z.object({
   salaryMin: z.number().min(0).max(MAX_MONEY).optional(),
   skills: z.array(z.string().trim().min(1).max(100)).max(10).optional(),
   postedWithinDays: z.number().int().min(1).max(365).optional(),
+  companyId: recordId.optional(),
+  sort: z.enum(SEARCH_SORTS, { error: 'Sort by relevance, newest or salary.' }).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.number().int().min(1).max(50).default(20),
 });

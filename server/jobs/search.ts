@@ -9,6 +9,8 @@ import type { Embedder } from '../ai/types.ts';
 import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
 import { findSkillMentions } from '../skills/lexicon.ts';
 import { decodeScoreCursor, escapeLike, rowsOf } from '../sql-helpers.ts';
+import { correctQuery } from './search-correction.ts';
+import { facetsOf, hitFacts, type SearchSort, sortScore } from './search-facets.ts';
 import type { SearchJobsInput } from './schemas.ts';
 import { visibleToSeekers } from './service.ts';
 
@@ -16,9 +18,17 @@ import { visibleToSeekers } from './service.ts';
 const RRF_K = 60;
 const TEXT_CANDIDATES = 1000;
 const SEMANTIC_CANDIDATES = 100;
-/** Below this cosine similarity a job is not "about" the query. Per model: their scales differ. */
-const MIN_SIMILARITY: Record<string, number> = { 'local-hash-v1': 0.1, 'local-hash-v2': 0.1 };
-const DEFAULT_MIN_SIMILARITY = 0.25;
+/**
+ * How near (cosine) a job's meaning must be to count, per model (their scales differ): `withText`
+ * when the query's words found jobs, `alone` when they found none. The local embedder hashes
+ * character trigrams, so gibberish ("zzzzqqq") lands near 0.27 of some job: only a meaning
+ * nearer than that may answer a query whose words match nothing. Chosen on the labelled queries.
+ */
+const SIMILARITY_FLOOR: Record<string, { withText: number; alone: number }> = {
+  'local-hash-v1': { withText: 0.15, alone: 0.35 },
+  'local-hash-v2': { withText: 0.15, alone: 0.35 },
+};
+const DEFAULT_SIMILARITY_FLOOR = { withText: 0.3, alone: 0.45 };
 
 export interface Segment {
   text: string;
@@ -40,21 +50,96 @@ function segmentsOf(text: string | null): Segment[] {
   return segments;
 }
 
-export async function searchJobs(deps: { db: Database; embedder: Embedder; now: Date }, input: SearchJobsInput) {
-  const { db, now } = deps;
+/**
+ * Weights of the two rankings in the fusion. One or two words are what people type for a title,
+ * a skill or a company: their words decide. Longer queries describe the work: meaning leads.
+ */
+function fusionWeights(query: string) {
+  const words = query.split(/\s+/).filter(Boolean).length;
+  return words <= 2 ? { text: 1, meaning: 0.3 } : { text: 0.6, meaning: 1 };
+}
+
+type Hit = { id: number; score: number; text: boolean; meaning: boolean };
+
+function filtersOf(input: SearchJobsInput, now: Date): SQL[] {
   const filters: SQL[] = [visibleToSeekers(now)];
   if (input.location) filters.push(sql`${jobs.location} ilike ${`%${escapeLike(input.location)}%`}`);
   if (input.remoteAllowed !== undefined) filters.push(sql`${jobs.remoteAllowed} = ${input.remoteAllowed}`);
   if (input.employmentType) filters.push(sql`${jobs.employmentType} = ${input.employmentType}`);
+  if (input.companyId !== undefined) filters.push(sql`${jobs.employerId} = ${input.companyId}`);
   if (input.salaryMin !== undefined)
     filters.push(sql`coalesce(${jobs.salaryMax}, ${jobs.salaryMin}) >= ${input.salaryMin}`);
   if (input.postedWithinDays)
     filters.push(
       sql`${jobs.postedAt} >= ${new Date(now.getTime() - input.postedWithinDays * 86_400_000).toISOString()}::timestamptz`,
     );
+  return filters;
+}
+
+const BROWSE_ORDER: Record<SearchSort, SQL> = {
+  relevance: sql`posted_at desc nulls last, id asc`,
+  newest: sql`posted_at desc nulls last, id asc`,
+  salary: sql`coalesce(salary_max, salary_min) desc nulls last, id asc`,
+};
+
+/** Full-text and semantic candidates of a query, fused; the semantic ones only above the floor. */
+async function hybridHits(deps: { db: Database; embedder: Embedder }, where: SQL, query: string, skillNames: string[]) {
+  const { db } = deps;
+  // Any query word may match ("nurse pediatric" finds either, both rank higher), and a skill
+  // written as an alias ("TS") also searches its name ("TypeScript").
+  const tsQuery = sql`(replace(plainto_tsquery('english', ${query})::text, '&', '|')::tsquery || replace(plainto_tsquery('english', ${skillNames.join(' ')})::text, '&', '|')::tsquery)`;
+  const expanded = skillNames.length ? `${query} ${skillNames.join(' ')}` : query;
+  const [queryVector] = await deps.embedder.embed([expanded]);
+  const floor = SIMILARITY_FLOOR[deps.embedder.model] ?? DEFAULT_SIMILARITY_FLOOR;
+  const vector = `[${queryVector!.join(',')}]`;
+
+  const [textHits, meaningHits] = await db.transaction(async (tx) => {
+    // A job's words are its own (title 'A', description 'C') and its company's ('B').
+    const text = rowsOf<{ id: number }>(
+      await tx.execute(
+        sql`select jobs.id from jobs join employers on employers.id = jobs.employer_id
+            where ${where} and jobs.id in (
+              select id from jobs where search @@ ${tsQuery}
+              union select jobs.id from jobs join employers on employers.id = jobs.employer_id where employers.search @@ ${tsQuery})
+            order by ts_rank_cd(jobs.search || employers.search, ${tsQuery}) desc, jobs.id asc limit ${TEXT_CANDIDATES}`,
+      ),
+    );
+    // With filters, HNSW alone could stop short of k rows; iterative scans keep looking.
+    await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
+    await tx.execute(sql`set local hnsw.ef_search = 100`);
+    const meaning = rowsOf<{ id: number; similarity: number }>(
+      await tx.execute(sql`
+        select id, 1 - (description_embedding <=> ${vector}::vector) as similarity from jobs
+        where ${where} and description_embedding is not null
+        order by description_embedding <=> ${vector}::vector limit ${SEMANTIC_CANDIDATES}`),
+    );
+    return [
+      text,
+      meaning
+        .filter((r) => r.similarity >= (text.length ? floor.withText : floor.alone))
+        .sort((a, b) => b.similarity - a.similarity),
+    ] as const;
+  });
+
+  const weights = fusionWeights(query);
+  const fused = new Map<number, Hit>();
+  textHits.forEach((r, rank) => {
+    fused.set(r.id, { id: r.id, score: weights.text / (RRF_K + rank + 1), text: true, meaning: false });
+  });
+  meaningHits.forEach((r, rank) => {
+    const hit = fused.get(r.id) ?? { id: r.id, score: 0, text: false, meaning: false };
+    fused.set(r.id, { ...hit, score: hit.score + weights.meaning / (RRF_K + rank + 1), meaning: true });
+  });
+  return { hits: [...fused.values()], tsQuery };
+}
+
+export async function searchJobs(deps: { db: Database; embedder: Embedder; now: Date }, input: SearchJobsInput) {
+  const { db, now } = deps;
+  const filters = filtersOf(input, now);
+  const sort: SearchSort = input.sort ?? (input.q.trim() ? 'relevance' : 'newest');
   if (input.skills?.length) {
     const resolved = await resolveSkillNames(db, input.skills);
-    if (resolved.size < new Set(input.skills).size) return { items: [], nextCursor: null, total: 0 };
+    if (resolved.size < new Set(input.skills).size) return emptyAnswer(null, sort);
     for (const ref of new Set([...resolved.values()].map((r) => r.id))) {
       filters.push(sql`exists (select 1 from job_skills js where js.job_id = ${jobs.id} and js.skill_id = ${ref})`);
     }
@@ -62,67 +147,38 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
   const where = sql.join(filters, sql` and `);
   const cursor = decodeScoreCursor(input.cursor, 'This page link is no longer valid. Start the search again.');
 
-  // Ranking: by fused relevance when there is a query, else newest first. Both rank as
-  // (score desc, id asc), so one keyset cursor serves both.
-  let ranked: { id: number; score: number; text: boolean; meaning: boolean }[];
-  const q = input.q.trim();
+  // Every order ranks as (score desc, id asc), so one keyset cursor serves them all.
+  let candidates: Hit[];
   let tsQuery: SQL | null = null;
+  let correctedQuery: string | null = null;
+  const q = input.q.trim();
   if (!q) {
-    const rows = rowsOf<{ id: number; score: number }>(
-      await db.execute(
-        sql`select id, extract(epoch from posted_at)::float8 as score from jobs where ${where} order by posted_at desc nulls last, id asc limit ${TEXT_CANDIDATES}`,
-      ),
+    const rows = rowsOf<{ id: number }>(
+      await db.execute(sql`select id from jobs where ${where} order by ${BROWSE_ORDER[sort]} limit ${TEXT_CANDIDATES}`),
     );
-    ranked = rows.map((r) => ({ id: r.id, score: r.score ?? 0, text: false, meaning: false }));
+    candidates = rows.map((r) => ({ id: r.id, score: 0, text: false, meaning: false }));
   } else {
     const lexicon = await loadLexicon(db);
-    const querySkills = findSkillMentions(lexicon, q, { lenient: true }).map((m) => m.name);
-    // Any query word may match ("nurse pediatric" finds either, both rank higher), and a skill
-    // written as an alias ("TS") also searches its name ("TypeScript").
-    tsQuery = sql`(replace(plainto_tsquery('english', ${q})::text, '&', '|')::tsquery || replace(plainto_tsquery('english', ${querySkills.join(' ')})::text, '&', '|')::tsquery)`;
-    const expanded = querySkills.length ? `${q} ${querySkills.join(' ')}` : q;
-    const [queryVector] = await deps.embedder.embed([expanded]);
-    const minSimilarity = MIN_SIMILARITY[deps.embedder.model] ?? DEFAULT_MIN_SIMILARITY;
-    const vector = `[${queryVector!.join(',')}]`;
-
-    const [textHits, meaningHits] = await db.transaction(async (tx) => {
-      const text = rowsOf<{ id: number }>(
-        await tx.execute(
-          sql`select id from jobs where ${where} and search @@ ${tsQuery} order by ts_rank_cd(search, ${tsQuery}) desc, id asc limit ${TEXT_CANDIDATES}`,
-        ),
-      );
-      // With filters, HNSW alone could stop short of k rows; iterative scans keep looking.
-      await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-      await tx.execute(sql`set local hnsw.ef_search = 100`);
-      const meaning = rowsOf<{ id: number; similarity: number }>(
-        await tx.execute(sql`
-          select id, 1 - (description_embedding <=> ${vector}::vector) as similarity from jobs
-          where ${where} and description_embedding is not null
-          order by description_embedding <=> ${vector}::vector limit ${SEMANTIC_CANDIDATES}`),
-      );
-      return [
-        text,
-        meaning.filter((r) => r.similarity >= minSimilarity).sort((a, b) => b.similarity - a.similarity),
-      ] as const;
-    });
-
-    const fused = new Map<number, { id: number; score: number; text: boolean; meaning: boolean }>();
-    textHits.forEach((r, rank) => {
-      fused.set(r.id, { id: r.id, score: 1 / (RRF_K + rank + 1), text: true, meaning: false });
-    });
-    meaningHits.forEach((r, rank) => {
-      const hit = fused.get(r.id) ?? { id: r.id, score: 0, text: false, meaning: false };
-      fused.set(r.id, { ...hit, score: hit.score + 1 / (RRF_K + rank + 1), meaning: true });
-    });
-    ranked = [...fused.values()].sort((a, b) => b.score - a.score || a.id - b.id);
+    const correction = await correctQuery(db, lexicon, q, now);
+    correctedQuery = correction.corrected;
+    const skillNames = findSkillMentions(lexicon, correction.searched, { lenient: true }).map((m) => m.name);
+    ({ hits: candidates, tsQuery } = await hybridHits(deps, where, correction.searched, skillNames));
   }
+  const facts = await hitFacts(
+    db,
+    candidates.map((c) => c.id),
+  );
+  const ranked = candidates
+    .map((c) => ({ ...c, score: sortScore(sort, c.score, facts.get(c.id)) }))
+    .sort((a, b) => b.score - a.score || a.id - b.id);
+  const facets = facetsOf(ranked.flatMap((r) => facts.get(r.id) ?? []));
 
   const after = cursor
     ? ranked.filter((r) => r.score < cursor.score || (r.score === cursor.score && r.id > cursor.id))
     : ranked;
   const page = after.slice(0, input.limit);
   const nextCursor = after.length > input.limit ? `${page.at(-1)!.score}:${page.at(-1)!.id}` : null;
-  if (page.length === 0) return { items: [], nextCursor: null, total: ranked.length };
+  if (page.length === 0) return { items: [], nextCursor: null, total: ranked.length, correctedQuery, sort, facets };
 
   const ids = page.map((p) => p.id);
   // The markers are control characters; any already in the stored text are dropped first, so
@@ -189,5 +245,9 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
       },
     ];
   });
-  return { items, nextCursor, total: ranked.length };
+  return { items, nextCursor, total: ranked.length, correctedQuery, sort, facets };
+}
+
+function emptyAnswer(correctedQuery: string | null, sort: SearchSort) {
+  return { items: [], nextCursor: null, total: 0, correctedQuery, sort, facets: facetsOf([]) };
 }

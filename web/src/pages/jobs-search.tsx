@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/solid-query';
 import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import { rememberSearch } from '../lib/last-search.ts';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
+import { CorrectedQuery, SearchFacets, SortChoice } from '../components/search-facets.tsx';
 import { dateLabel, employmentLabel, EMPLOYMENT_TYPES, salaryLabel } from '../lib/format.ts';
 import { trpc, type RouterInputs, type RouterOutputs } from '../lib/trpc.ts';
 import { SaveJobButton } from '../components/save-job.tsx';
@@ -56,6 +57,8 @@ export default function JobsSearch() {
     remote?: string;
     type?: string;
     salary?: string;
+    company?: string;
+    sort?: string;
   }>();
   const [q, setQ] = createSignal(params.q ?? '');
   const [filtersOpen, setFiltersOpen] = createSignal(false);
@@ -69,7 +72,8 @@ export default function JobsSearch() {
     ),
   );
   createEffect(() => rememberSearch(location.search));
-  const activeFilters = () => [params.location, params.type, params.salary, params.remote].filter(Boolean).length;
+  const activeFilters = () =>
+    [params.location, params.type, params.salary, params.remote, params.company].filter(Boolean).length;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Results as you type: the URL (and so the query) follows the box after a short pause.
   createEffect(() => {
@@ -86,6 +90,8 @@ export default function JobsSearch() {
     remoteAllowed: params.remote === '1' ? true : undefined,
     employmentType: (params.type || undefined) as RouterInputs['jobs']['search']['employmentType'],
     salaryMin: params.salary ? Number(params.salary) : undefined,
+    companyId: params.company ? Number(params.company) : undefined,
+    sort: (params.sort || undefined) as RouterInputs['jobs']['search']['sort'],
     limit: 20,
   });
   const search = useInfiniteQuery(() => ({
@@ -176,8 +182,12 @@ export default function JobsSearch() {
             />{' '}
             Remote possible
           </label>
+          <Show when={search.data?.pages[0]?.facets}>
+            {(facets) => <SearchFacets facets={facets()} params={params} onChange={(change) => setParams(change)} />}
+          </Show>
         </aside>
         <section aria-live="polite" aria-busy={search.isFetching}>
+          <CorrectedQuery corrected={search.data?.pages[0]?.correctedQuery} />
           <Switch>
             <Match when={search.isPending}>
               <Skeleton lines={6} label="Loading jobs" />
@@ -191,9 +201,15 @@ export default function JobsSearch() {
               </Empty>
             </Match>
             <Match when={hits().length > 0}>
-              <p class="muted">
-                {total()} job{total() === 1 ? '' : 's'}
-              </p>
+              <div class="results-head">
+                <p class="muted">
+                  {total()} job{total() === 1 ? '' : 's'}
+                </p>
+                <SortChoice
+                  value={params.sort ?? (params.q ? 'relevance' : 'newest')}
+                  onChange={(sort) => setParams({ sort })}
+                />
+              </div>
               <SearchAlert q={input().q ?? ''} filters={alertFilters(input())} />
               <ul class="cards">
                 <For each={hits()}>{(hit) => <JobCard hit={hit} />}</For>
