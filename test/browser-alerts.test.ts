@@ -15,7 +15,7 @@ let server: Awaited<ReturnType<typeof startNodeServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startNodeServer({ SEED_DEMO_DATA: 'true' }, 240_000);
+  server = await startNodeServer({ SEED_DEMO_DATA: 'true' }, { startupMs: 240_000 });
   browser = await launchChromium();
 }, 300_000);
 

@@ -38,7 +38,7 @@ async function seededDataDir(): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startNodeServer({ DATA_DIR: await seededDataDir() });
+  server = await startNodeServer({ DATA_DIR: await seededDataDir() }, { startupMs: 300_000 });
   browser = await launchChromium();
 }, 600_000);
 

@@ -5,8 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './neon-local.ts';
 
-/** `readyMs`: how long the first start may take (loading the demo data on a busy machine takes longer). */
-export async function startNodeServer(env: Record<string, string> = {}, readyMs = 60_000) {
+export async function startNodeServer(env: Record<string, string> = {}, options: { startupMs?: number } = {}) {
   const port = await freePort();
   const dataDir = env.DATA_DIR ?? (await mkdtemp(join(tmpdir(), 'jobs-server-')));
   let output = '';
@@ -17,10 +16,13 @@ export async function startNodeServer(env: Record<string, string> = {}, readyMs 
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + readyMs;
+  const deadline = Date.now() + (options.startupMs ?? 60_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
-    if (Date.now() > deadline) throw new Error(`the server did not start:\n${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the server did not start:\n${output}`);
+    }
     try {
       if ((await fetch(`${url}/health`)).ok) break;
     } catch {
