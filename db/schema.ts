@@ -682,7 +682,7 @@ export const applicationResumes = pgTable(
     sizeBytes: integer('size_bytes'),
     createdAt: createdAt(),
   },
-  (t) => [check('application_resumes_source_check', inList('source', SNAPSHOT_SOURCES))],
+  () => [check('application_resumes_source_check', inList('source', SNAPSHOT_SOURCES))],
 );
 
 /** The employer's private notes on an application: who wrote each and when. */

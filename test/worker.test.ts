@@ -182,21 +182,26 @@ describe('the worker in workerd, on the Neon driver', () => {
         headers: { 'content-type': 'application/json', origin: baseUrl, ...(cookie ? { cookie } : {}) },
         body: JSON.stringify(body),
       });
-    const cookieOf = (response: Response) => response.headers.get('set-cookie')!.split(';')[0]!;
-    await post('auth.signUp', {
-      userType: 'employer',
-      email: 'files@acme.example',
-      password: 'workerd passphrase',
-      companyName: 'Files Co',
-    });
+    const cookieOf = async (response: Response) => {
+      expect(response.status, await response.clone().text()).toBe(200);
+      return response.headers.get('set-cookie')!.split(';')[0]!;
+    };
+    await cookieOf(
+      await post('auth.signUp', {
+        userType: 'employer',
+        email: 'files@acme.example',
+        password: 'workerd passphrase',
+        companyName: 'Files Co',
+      }),
+    );
     await database.client.query(`update users set email_verified_at = now() where email = 'files@acme.example'`);
     const signedIn = await post('auth.signIn', { email: 'files@acme.example', password: 'workerd passphrase' });
-    const employerSession = cookieOf(signedIn);
+    const employerSession = await cookieOf(signedIn);
     const job = await post('jobs.create', { ...nurseJob, skills: [] }, employerSession);
     expect(job.status, await job.clone().text()).toBe(200);
     const jobId = ((await job.json()) as { result: { data: { id: number } } }).result.data.id;
 
-    const seeker = cookieOf(
+    const seeker = await cookieOf(
       await post('auth.signUp', {
         userType: 'job_seeker',
         email: 'files@example.com',
