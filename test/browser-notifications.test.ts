@@ -63,8 +63,8 @@ beforeAll(async () => {
   const application = (await post('applications.apply', { jobId: job.id, coverLetter: null }, seeker.cookie)).data as {
     id: number;
   };
-  await post('applications.setStatus', { id: application.id, status: 'interview' }, employer.cookie);
-  const mail = await mailTo('nina@example.com', /moved to the interview stage$/);
+  await post('applications.setStatus', { id: application.id, status: 'reviewed' }, employer.cookie);
+  const mail = await mailTo('nina@example.com', /was reviewed$/);
   const header = mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r\n\s+/g, ' ') ?? '';
   unsubscribeUrl = /<(https?:\/\/[^>]+)>/.exec(header)![1]!;
   const [name, value] = seeker.cookie!.split('=') as [string, string];
@@ -101,9 +101,7 @@ describe('notifications in a browser', () => {
         await shot(page, `bell-${viewport.name}`);
         await bell.click();
         await page.waitForURL('**/notifications');
-        await page
-          .getByRole('heading', { name: `Your application for ${nurseJob.title} moved to the interview stage` })
-          .waitFor();
+        await page.getByRole('heading', { name: `Your application for ${nurseJob.title} was reviewed` }).waitFor();
         await expectNoSeriousViolations(page);
         await shot(page, `page-${viewport.name}`);
 
