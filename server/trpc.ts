@@ -18,8 +18,11 @@ export interface SessionCookies {
   clear(): void;
 }
 
-/** Everything a procedure may use; built without HTTP in tests (createContextInner). */
-export interface Context {
+/**
+ * Everything a procedure may use; built without HTTP in tests (createContextInner). A type, not an
+ * interface, so it is a `Record<string, unknown>` as @hono/trpc-server's createContext asks.
+ */
+export type Context = {
   db: Database;
   config: AppConfig;
   clock: () => Date;
@@ -38,7 +41,7 @@ export interface Context {
   hooks: DomainHooks;
   /** Delivers the outbox after the response (call it after queueing mail). */
   drainMail(): void;
-}
+};
 
 export interface DomainHooks {
   onJobsEmbedded(jobIds: number[]): Promise<unknown>;

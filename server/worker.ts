@@ -7,7 +7,8 @@ import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-
 import Argon2 from '@phi-ag/argon2';
 import argon2Wasm from '@phi-ag/argon2/argon2.wasm';
 import { openNeon } from '../db/neon.ts';
-import { createApp, isCacheableRequest, isCacheableResponse, type App } from './app.ts';
+import { createApp, type App } from './app.ts';
+import { isCacheableRequest, isCacheableResponse } from './http/cache-policy.ts';
 import { runMaintenance } from './maintenance.ts';
 import { createArgon2Hasher } from './auth/passwords.ts';
 import { parseConfig } from './config.ts';
