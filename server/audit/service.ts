@@ -105,6 +105,14 @@ export function auditOf(selection: AuditPerson[], scoring: AuditPerson[]) {
   return { selection: tables(selection), scoring: tables(scoring) };
 }
 
+/** Which applications an audit covers: one employer's (one job of theirs), or the whole platform. */
+export function auditScope(scope: { employerId?: number; jobId?: number | undefined }): SQL {
+  if (scope.employerId === undefined) return sql`true`;
+  return scope.jobId
+    ? sql`jobs.id = ${scope.jobId} and jobs.employer_id = ${scope.employerId}`
+    : sql`jobs.employer_id = ${scope.employerId}`;
+}
+
 /** The audit over the applications and matches of the jobs `scope` selects (one employer, one job, all). */
 export async function runAudit(db: Queryable, scope: SQL) {
   const selection = rowsOf<{ sex: string | null; race: string | null; positive: boolean }>(

@@ -114,3 +114,8 @@ export async function stopExperiment(db: Queryable, id: number, now: Date) {
 export async function listExperiments(db: Queryable) {
   return db.select().from(experiments).orderBy(desc(experiments.startedAt), desc(experiments.id));
 }
+
+export async function findExperiment(db: Queryable, id: number) {
+  const [experiment] = await db.select().from(experiments).where(eq(experiments.id, id));
+  return experiment ?? null;
+}
