@@ -68,9 +68,14 @@ function getApp(env: WorkerEnv): Promise<App> {
   return appPromise;
 }
 
+/** Workers' CacheStorage has the zone's `default` cache, which the DOM's type (ours) does not declare. */
+function hasDefaultCache(storage: CacheStorage): storage is CacheStorage & { default: Cache } {
+  return 'default' in storage;
+}
+
 /** Anonymous GETs of public procedures go through the edge cache (the Cache API). */
 async function cachedFetch(request: Request, env: WorkerEnv, ctx: ExecutionContext, app: App): Promise<Response> {
-  const cache = isCacheableRequest(request) ? (caches as unknown as { default: Cache }).default : null;
+  const cache = isCacheableRequest(request) && hasDefaultCache(caches) ? caches.default : null;
   if (cache) {
     const hit = await cache.match(request);
     if (hit) {

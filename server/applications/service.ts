@@ -1,11 +1,18 @@
 import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/database.ts';
-import { applicationEvents, applications, employers, jobs, jobSeekers, matches, users } from '../../db/schema.ts';
+import {
+  type ApplicationStatus,
+  applicationEvents,
+  applications,
+  employers,
+  jobs,
+  jobSeekers,
+  matches,
+  users,
+} from '../../db/schema.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
-
-export type ApplicationStatus = 'submitted' | 'reviewed' | 'interview' | 'accepted' | 'rejected' | 'withdrawn';
 
 /**
  * The workflow an employer moves: submitted -> reviewed -> interview -> accepted, and rejected
@@ -145,7 +152,7 @@ export async function myApplications(db: Queryable, seekerId: number) {
   );
   return rows.map((r) => ({
     id: r.id,
-    status: r.status as ApplicationStatus,
+    status: r.status,
     coverLetter: r.coverLetter,
     matchScore: r.matchScore,
     submittedAt: r.submittedAt.toISOString(),
@@ -191,12 +198,12 @@ export async function applicationsForJob(db: Queryable, employerId: number, jobI
     rejected: 0,
     withdrawn: 0,
   };
-  for (const r of rows) counts[r.status as ApplicationStatus]++;
+  for (const r of rows) counts[r.status]++;
   return {
     counts,
     applications: rows.map((r) => ({
       id: r.id,
-      status: r.status as ApplicationStatus,
+      status: r.status,
       coverLetter: r.coverLetter,
       matchScore: r.matchScore,
       matchReasoning: r.matchReasoning,
@@ -214,7 +221,7 @@ export async function applicationsForJob(db: Queryable, employerId: number, jobI
               phone: r.phone,
             },
       history: history.get(r.id) ?? [],
-      next: EMPLOYER_TRANSITIONS[r.status as ApplicationStatus],
+      next: EMPLOYER_TRANSITIONS[r.status],
     })),
   };
 }
@@ -256,7 +263,7 @@ export async function setApplicationStatus(
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
     .where(and(eq(applications.id, applicationId), eq(jobs.employerId, employerId)));
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'This application was not found.' });
-  const from = row.status as ApplicationStatus;
+  const from = row.status;
   if (!EMPLOYER_TRANSITIONS[from].includes(to)) {
     const allowed = EMPLOYER_TRANSITIONS[from];
     throw new TRPCError({
@@ -275,7 +282,7 @@ export async function withdraw(db: Database, seekerId: number, applicationId: nu
     .from(applications)
     .where(and(eq(applications.id, applicationId), eq(applications.jobSeekerId, seekerId)));
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'This application was not found.' });
-  const from = row.status as ApplicationStatus;
+  const from = row.status;
   if (!OPEN.includes(from))
     throw new TRPCError({
       code: 'BAD_REQUEST',

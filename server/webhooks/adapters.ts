@@ -2,10 +2,8 @@
  * Job-board payloads to one shape. Each adapter reads its board's documented format and says
  * what to do: upsert a job by the board's id, close one, or acknowledge an event we do not use.
  */
+import type { SourceFormat } from '../../db/schema.ts';
 import { htmlToText } from './html.ts';
-
-export const SOURCE_FORMATS = ['json-ld', 'greenhouse'] as const;
-export type SourceFormat = (typeof SOURCE_FORMATS)[number];
 
 export interface BoardJob {
   title: string;
