@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { RACE_ETHNICITY_CATEGORIES, SEX_CATEGORIES } from '../../db/schema.ts';
 import { personName } from '../auth/schemas.ts';
 import { createTRPCRouter, seekerProcedure } from '../trpc.ts';
-import { FILE_TOO_LARGE, MAX_RESUME_UPLOAD_BYTES } from './extract-text.ts';
+import { EXTRACTION_LIMITS, FILE_TOO_LARGE, MAX_RESUME_UPLOAD_BYTES } from './extract-text.ts';
 import { jsonResumeSchema } from '../ai/json-resume.ts';
 import {
   correctResumeData,
@@ -12,7 +12,7 @@ import {
   saveSelfIdentification,
   updateSeekerProfile,
 } from './profile.ts';
-import { loadResume, saveResume, type ResumeDeps } from './resume.ts';
+import { loadResume, RESUME_TOO_LONG, saveResume, type ResumeDeps } from './resume.ts';
 import { listSeekerSkills, setSeekerSkills, setSkillsInput } from './skills.ts';
 
 const optionalText = (max: number, label: string) =>
@@ -61,12 +61,13 @@ export const seekersRouter = createTRPCRouter({
       z.object({
         text: z
           .string({ error: 'Paste the text of your resume.' })
-          .max(200_000, 'A resume can be at most 60,000 characters.'),
+          // Longer than any resume once normalized (saveResume holds the limit); bounds the work before it.
+          .max(EXTRACTION_LIMITS.characters, RESUME_TOO_LONG),
       }),
     )
     .mutation(({ ctx, input }) => saveResume(resumeDeps(ctx), ctx.user.id, input.text)),
 
-  /** multipart/form-data with a `file` field: PDF, DOCX or plain text, at most 5 MB. */
+  /** multipart/form-data with a `file` field: PDF, DOCX or plain text, at most MAX_RESUME_UPLOAD_BYTES. */
   uploadResume: seekerProcedure
     .input(z.instanceof(FormData, { message: 'Send the resume as a form with a file field.' }))
     .mutation(async ({ ctx, input }) => {
