@@ -10,7 +10,7 @@ import { matchesRouter } from './matching/router.ts';
 import { seekersRouter } from './seekers/router.ts';
 import { skillsRouter } from './skills/router.ts';
 import { sourcesRouter } from './webhooks/router.ts';
-import { createCallerFactory, createTRPCRouter } from './trpc.ts';
+import { createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -28,4 +28,3 @@ export const appRouter = createTRPCRouter({
 });
 
 export type AppRouter = typeof appRouter;
-export const createCaller = createCallerFactory(appRouter);

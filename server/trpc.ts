@@ -13,7 +13,7 @@ import type { ResumeWork } from './workers/resume-work.ts';
 
 // 1. Context ------------------------------------------------------------------------------
 
-export interface SessionCookies {
+interface SessionCookies {
   set(token: string, expiresAt: Date): void;
   clear(): void;
 }
@@ -96,7 +96,6 @@ const t = initTRPC.context<Context>().create({
 // 3. Procedures ---------------------------------------------------------------------------
 
 export const createTRPCRouter = t.router;
-export const createCallerFactory = t.createCallerFactory;
 
 /** True when a string anywhere in a JSON value holds U+0000, which Postgres text cannot store. */
 function containsNul(value: unknown, depth = 0): boolean {

@@ -14,10 +14,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { rowsOf } from '../sql-helpers.ts';
 
-export const MIN_CELL_SIZE = 5;
+const MIN_CELL_SIZE = 5;
 
 /** A category's figures; all null when it is suppressed (fewer than MIN_CELL_SIZE people). */
-export interface CategoryRow {
+interface CategoryRow {
   category: string;
   suppressed: boolean;
   total: number | null;

@@ -69,7 +69,7 @@ export async function runningExperiment(db: Queryable): Promise<RunningExperimen
   return row ?? null;
 }
 
-export function validateArms(arms: Arm[]): void {
+function validateArms(arms: Arm[]): void {
   const problem = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
   for (const arm of arms)
     if (!ALGORITHMS[arm.algorithm])

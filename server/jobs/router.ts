@@ -9,7 +9,7 @@ import { recordId } from '../ids.ts';
 
 const jobId = z.object({ id: recordId });
 
-export const jobsDeps = (ctx: Context): JobsDeps => ({
+const jobsDeps = (ctx: Context): JobsDeps => ({
   db: ctx.db,
   ai: ctx.ai,
   now: ctx.clock(),

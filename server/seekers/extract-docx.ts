@@ -97,7 +97,7 @@ function readParts(bytes: Uint8Array): Map<string, string> {
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-export function decodeXmlText(xml: string): string {
+function decodeXmlText(xml: string): string {
   if (!xml.includes('&')) return xml;
   return xml.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,4});/gi, (whole, entity: string) => {
     if (entity[0] === '#') {
