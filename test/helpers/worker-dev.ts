@@ -70,5 +70,5 @@ export async function startWorkerDev(vars: Record<string, string>) {
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { baseUrl, database, neon, pid, stop };
+  return { baseUrl, database, neon, pid, stop, output: () => output };
 }
