@@ -2,7 +2,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type * as schema from './schema.ts';
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 
 /** A drizzle database over any driver we use: PGlite, node-postgres or Neon. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;

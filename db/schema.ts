@@ -34,6 +34,7 @@ export const SKILL_CATEGORIES = ['technical', 'soft', 'language', 'domain'] as c
 export const PROFICIENCY_LEVELS = ['beginner', 'intermediate', 'expert'] as const;
 export const EMPLOYMENT_TYPES = ['full_time', 'part_time', 'contract', 'internship', 'temporary'] as const;
 export const JOB_STATUSES = ['draft', 'active', 'closed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
 export const APPLICATION_STATUSES = [
   'submitted',
   'reviewed',
@@ -54,6 +55,16 @@ export const REJECTION_REASONS = [
   'other',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** jobs.requirements: what a job asks beyond its skills (server/jobs/schemas.ts validates it). */
+export interface JobRequirements {
+  experienceYears?: number | null;
+  education?: string | null;
+  certifications?: string[];
+  languages?: string[];
+  notes?: string | null;
+}
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
@@ -216,7 +227,7 @@ export const jobSeekerSkills = pgTable(
     proficiencyLevel: varchar('proficiency_level', { length: 20 }),
     yearsExperience: integer('years_experience'),
     // SKILL_ORIGINS; evidence is the line of the resume that showed it.
-    source: varchar('source', { length: 20 }).notNull().default('typed'),
+    source: varchar('source', { length: 20 }).notNull().default('typed').$type<SkillOrigin>(),
     evidence: text('evidence'),
   },
   (t) => [
@@ -235,6 +246,9 @@ export const rejectedSkillNames = pgTable('rejected_skill_names', {
   rejectedAt: timestamptz('rejected_at').notNull().defaultNow(),
 });
 
+export const SOURCE_FORMATS = ['json-ld', 'greenhouse'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
 export const jobSources = pgTable(
   'job_sources',
   {
@@ -244,7 +258,7 @@ export const jobSources = pgTable(
       .notNull()
       .references(() => employers.id, { onDelete: 'cascade' }),
     name: varchar('name', { length: 200 }).notNull(),
-    format: varchar('format', { length: 50 }).notNull(),
+    format: varchar('format', { length: 50 }).notNull().$type<SourceFormat>(),
     // The verifier needs the secret itself (HMAC); it is never returned after creation.
     signingSecret: text('signing_secret').notNull(),
     previousSigningSecret: text('previous_signing_secret'),
@@ -263,7 +277,7 @@ export const jobs = pgTable(
       .references(() => employers.id, { onDelete: 'cascade' }),
     title: varchar('title', { length: 200 }).notNull(),
     description: text('description').notNull(),
-    requirements: jsonb('requirements'),
+    requirements: jsonb('requirements').$type<JobRequirements>(),
     location: varchar('location', { length: 100 }),
     remoteAllowed: boolean('remote_allowed').notNull().default(false),
     employmentType: varchar('employment_type', { length: 50 }),
@@ -275,7 +289,7 @@ export const jobs = pgTable(
     embeddingModel: varchar('embedding_model', { length: 100 }),
     // The embeddings are pending while this is null or older than updated_at.
     embeddedAt: timestamptz('embedded_at'),
-    status: varchar('status', { length: 20 }).notNull().default('active'),
+    status: varchar('status', { length: 20 }).notNull().default('active').$type<JobStatus>(),
     postedAt: timestamptz('posted_at').defaultNow(),
     expiresAt: timestamptz('expires_at'),
     // A job pushed by a job board: the board's own id for it, unique per source.
@@ -344,7 +358,7 @@ export const applications = pgTable(
       .notNull()
       .references(() => jobs.id, { onDelete: 'cascade' }),
     coverLetter: text('cover_letter'),
-    status: varchar('status', { length: 50 }).notNull().default('submitted'),
+    status: varchar('status', { length: 50 }).notNull().default('submitted').$type<ApplicationStatus>(),
     matchScore: doublePrecision('match_score'),
     matchReasoning: text('match_reasoning'),
     submittedAt: timestamptz('submitted_at').notNull().defaultNow(),
@@ -437,8 +451,8 @@ export const applicationEvents = pgTable(
     applicationId: integer('application_id')
       .notNull()
       .references(() => applications.id, { onDelete: 'cascade' }),
-    fromStatus: varchar('from_status', { length: 50 }),
-    toStatus: varchar('to_status', { length: 50 }).notNull(),
+    fromStatus: varchar('from_status', { length: 50 }).$type<ApplicationStatus>(),
+    toStatus: varchar('to_status', { length: 50 }).notNull().$type<ApplicationStatus>(),
     actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
     actorRole: varchar('actor_role', { length: 20 }).notNull(),
     createdAt: createdAt(),
@@ -467,8 +481,8 @@ export const selfIdentifications = pgTable('self_identifications', {
   jobSeekerId: integer('job_seeker_id')
     .primaryKey()
     .references(() => jobSeekers.id, { onDelete: 'cascade' }),
-  sex: varchar('sex', { length: 30 }),
-  raceEthnicity: varchar('race_ethnicity', { length: 50 }),
+  sex: varchar('sex', { length: 30 }).$type<(typeof SEX_CATEGORIES)[number]>(),
+  raceEthnicity: varchar('race_ethnicity', { length: 50 }).$type<(typeof RACE_ETHNICITY_CATEGORIES)[number]>(),
   updatedAt: timestamptz('updated_at').notNull().defaultNow(),
 });
 

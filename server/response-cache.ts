@@ -3,7 +3,7 @@
  * ones the worker keeps in the Cache API, marked `s-maxage=60`) answered from memory for 60 s.
  * Bounded in entries; the oldest entry goes first.
  */
-import { isCacheableRequest, isCacheableResponse } from './app.ts';
+import { isCacheableRequest, isCacheableResponse } from './http/cache-policy.ts';
 
 interface Entry {
   expiresAt: number;

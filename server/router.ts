@@ -13,7 +13,7 @@ import { matchesRouter } from './matching/router.ts';
 import { seekersRouter } from './seekers/router.ts';
 import { skillsRouter } from './skills/router.ts';
 import { sourcesRouter } from './webhooks/router.ts';
-import { createCallerFactory, createTRPCRouter } from './trpc.ts';
+import { createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -34,4 +34,3 @@ export const appRouter = createTRPCRouter({
 });
 
 export type AppRouter = typeof appRouter;
-export const createCaller = createCallerFactory(appRouter);

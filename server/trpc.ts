@@ -14,13 +14,16 @@ import type { FileStore } from './files/store.ts';
 
 // 1. Context ------------------------------------------------------------------------------
 
-export interface SessionCookies {
+interface SessionCookies {
   set(token: string, expiresAt: Date): void;
   clear(): void;
 }
 
-/** Everything a procedure may use; built without HTTP in tests (createContextInner). */
-export interface Context {
+/**
+ * Everything a procedure may use; built without HTTP in tests (createContextInner). A type, not an
+ * interface, so it is a `Record<string, unknown>` as @hono/trpc-server's createContext asks.
+ */
+export type Context = {
   db: Database;
   config: AppConfig;
   clock: () => Date;
@@ -41,7 +44,7 @@ export interface Context {
   hooks: DomainHooks;
   /** Delivers the outbox after the response (call it after queueing mail). */
   drainMail(): void;
-}
+};
 
 export interface DomainHooks {
   onJobsEmbedded(jobIds: number[]): Promise<unknown>;
@@ -96,7 +99,6 @@ const t = initTRPC.context<Context>().create({
 // 3. Procedures ---------------------------------------------------------------------------
 
 export const createTRPCRouter = t.router;
-export const createCallerFactory = t.createCallerFactory;
 
 /** True when a string anywhere in a JSON value holds U+0000, which Postgres text cannot store. */
 function containsNul(value: unknown, depth = 0): boolean {

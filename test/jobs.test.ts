@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { closeExpiredJobs } from '../server/jobs/service.ts';
-import { PUBLIC_CACHE_CONTROL } from '../server/app.ts';
+import { PUBLIC_CACHE_CONTROL } from '../server/http/cache-policy.ts';
 import { apiClient, createTestApp } from './helpers/app.ts';
 import { codeOf, employerClient, failureOf, nurseJob, seekerClient, type Client } from './helpers/actors.ts';
 

@@ -3,90 +3,33 @@
  * worker delivers it after the response (waitUntil) through Resend's HTTP API, here a local
  * stand-in speaking its wire format; /dev/mail and /alerts/unsubscribe reach the worker before the SPA fallback.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nurseJob } from './helpers/actors.ts';
-import { createTestDatabase } from './helpers/db.ts';
 import { startResendStandIn, tokenIn } from './helpers/mail.ts';
-import { freePort, startLocalNeon } from './helpers/neon-local.ts';
-import { stopProcessGroup } from './helpers/processes.ts';
+import { startWorkerDev } from './helpers/worker-dev.ts';
 import { hashUnsubscribeToken } from '../server/alerts/unsubscribe.ts';
 
 const PUBLIC_URL = 'https://jobs.example.com';
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let neon: Awaited<ReturnType<typeof startLocalNeon>>;
 let resend: Awaited<ReturnType<typeof startResendStandIn>>;
-let wrangler: ChildProcess;
-let output = '';
+let worker: Awaited<ReturnType<typeof startWorkerDev>>;
 let baseUrl: string;
-let stateDir: string;
-
-async function waitForReady(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (wrangler.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
-    try {
-      if ((await fetch(`${url}/health`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`wrangler dev did not become healthy in ${timeoutMs} ms:\n${output}`);
-}
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  neon = await startLocalNeon(database.client);
   resend = await startResendStandIn('re_worker_key');
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  stateDir = await mkdtemp(join(tmpdir(), 'wrangler-state-'));
-  const vars = {
-    DATABASE_URL: neon.databaseUrl,
-    NEON_WS_PROXY: neon.wsProxy,
+  worker = await startWorkerDev({
     APP_ENV: 'production',
     PUBLIC_URL,
     MAIL_API: 'resend',
     MAIL_API_KEY: 're_worker_key',
     MAIL_API_URL: resend.url,
     MAIL_FROM: 'Fitwork <no-reply@jobs.example.com>',
-  };
-  wrangler = spawn(
-    'npx',
-    [
-      'wrangler',
-      'dev',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--persist-to',
-      stateDir,
-      '--show-interactive-dev-session=false',
-      ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
-    ],
-    // Its own process group: npx starts wrangler, which starts workerd; ending the group ends all three.
-    {
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    },
-  );
-  wrangler.stdout!.on('data', (d) => (output += d));
-  wrangler.stderr!.on('data', (d) => (output += d));
-  await waitForReady(baseUrl, 60_000);
+  });
+  baseUrl = worker.baseUrl;
 }, 90_000);
 
 afterAll(async () => {
-  if (wrangler?.pid) await stopProcessGroup(wrangler.pid);
+  await worker?.stop();
   await resend?.close();
-  await neon?.stop();
-  await database?.close();
-  if (stateDir) await rm(stateDir, { recursive: true, force: true });
 });
 
 const post = (path: string, body: unknown, cookie?: string) =>
@@ -120,7 +63,7 @@ describe('mail from the worker', () => {
     expect((await post('auth.verifyEmail', { token: tokenIn(request!.body.text) })).status).toBe(200);
     const me = await fetch(`${baseUrl}/trpc/auth.me`, { headers: { cookie } });
     expect(await me.json()).toMatchObject({ result: { data: { email: 'edge@acme.example', emailVerified: true } } });
-    const rows = await database.client.query<{ status: string; transport: string }>(
+    const rows = await worker.database.client.query<{ status: string; transport: string }>(
       `select status, transport from outbox_messages`,
     );
     expect(rows.rows).toEqual([{ status: 'sent', transport: 'resend' }]);
@@ -171,7 +114,7 @@ describe('mail from the worker', () => {
       body: 'List-Unsubscribe=One-Click',
     });
     expect(done.status).toBe(200);
-    const preference = await database.client.query<{ kind: string; email: boolean }>(
+    const preference = await worker.database.client.query<{ kind: string; email: boolean }>(
       'select kind, email from notification_preferences',
     );
     expect(preference.rows).toEqual([{ kind: 'new_applicant', email: false }]);
@@ -187,7 +130,7 @@ describe('mail from the worker', () => {
 describe('alert unsubscribe from the worker', () => {
   it('reaches the worker before the SPA (run_worker_first): a GET confirms, a POST without a session unsubscribes', async () => {
     const token = 'a'.repeat(40) + 'b'.repeat(12);
-    await database.client.exec(`
+    await worker.database.client.exec(`
       insert into users (email, password_hash, user_type) values ('alert@example.com', 'x', 'job_seeker');
       insert into job_seekers (id, first_name, last_name) select id, 'A', 'L' from users where email = 'alert@example.com';
       insert into job_alerts (job_seeker_id, query, filters, frequency) select id, 'welder', '{}', 'daily' from users where email = 'alert@example.com';
@@ -198,8 +141,11 @@ describe('alert unsubscribe from the worker', () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('Stop the job alert for “welder”?');
     const count = async () =>
-      (await database.client.query<{ n: number }>(`select count(*)::int as n from job_alerts where query = 'welder'`))
-        .rows[0]!.n;
+      (
+        await worker.database.client.query<{ n: number }>(
+          `select count(*)::int as n from job_alerts where query = 'welder'`,
+        )
+      ).rows[0]!.n;
     expect(await count()).toBe(1);
     const done = await fetch(url, {
       method: 'POST',

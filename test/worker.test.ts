@@ -2,81 +2,24 @@
  * The built worker inside workerd (wrangler dev, offline), reaching PGlite through the Neon
  * driver itself: the same path as production with Neon, minus the network.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nurseJob } from './helpers/actors.ts';
-import { createTestDatabase } from './helpers/db.ts';
-import { freePort, startLocalNeon } from './helpers/neon-local.ts';
 import { processGroupAlive, stopProcessGroup } from './helpers/processes.ts';
+import { startWorkerDev } from './helpers/worker-dev.ts';
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let neon: Awaited<ReturnType<typeof startLocalNeon>>;
-let wrangler: ChildProcess;
-let output = '';
+let worker: Awaited<ReturnType<typeof startWorkerDev>>;
+let database: typeof worker.database;
+let neon: typeof worker.neon;
 let baseUrl: string;
-let stateDir: string;
-
-async function waitForReady(url: string, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (wrangler.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
-    try {
-      const response = await fetch(`${url}/health`);
-      if (response.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`wrangler dev did not become healthy in ${timeoutMs} ms:\n${output}`);
-}
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  neon = await startLocalNeon(database.client);
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  stateDir = await mkdtemp(join(tmpdir(), 'wrangler-state-'));
-  wrangler = spawn(
-    'npx',
-    [
-      'wrangler',
-      'dev',
-      '--ip',
-      '127.0.0.1',
-      '--port',
-      String(port),
-      '--persist-to',
-      stateDir,
-      '--show-interactive-dev-session=false',
-      '--var',
-      `DATABASE_URL:${neon.databaseUrl}`,
-      '--var',
-      `NEON_WS_PROXY:${neon.wsProxy}`,
-      '--var',
-      'APP_ENV:test',
-    ],
-    // Its own process group: npx starts wrangler, which starts workerd; ending the group ends all three.
-    {
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    },
-  );
-  wrangler.stdout!.on('data', (d) => (output += d));
-  wrangler.stderr!.on('data', (d) => (output += d));
-  await waitForReady(baseUrl, 60_000);
+  worker = await startWorkerDev({ APP_ENV: 'test' });
+  ({ database, neon, baseUrl } = worker);
 }, 90_000);
 
 afterAll(async () => {
-  if (wrangler?.pid) await stopProcessGroup(wrangler.pid);
-  await neon?.stop();
-  await database?.close();
-  if (stateDir) await rm(stateDir, { recursive: true, force: true });
+  await worker?.stop();
 });
 
 describe('the worker in workerd, on the Neon driver', () => {
@@ -279,7 +222,7 @@ describe('the worker in workerd, on the Neon driver', () => {
 
 describe('the test itself', () => {
   it('leaves no wrangler or workerd process behind', async () => {
-    const pid = wrangler.pid!;
+    const pid = worker.pid;
     await stopProcessGroup(pid);
     expect(processGroupAlive(pid)).toBe(false);
   });

@@ -101,7 +101,7 @@ export const jsonResumeSchema = z.object({
 export type JsonResume = z.infer<typeof jsonResumeSchema>;
 
 /** Cuts at the last word boundary within max characters, so a long paragraph ends on a whole word. */
-export function clipText(text: string | undefined, max: number): string | undefined {
+function clipText(text: string | undefined, max: number): string | undefined {
   if (text === undefined) return undefined;
   const trimmed = text.trim();
   if (!trimmed) return undefined;

@@ -122,7 +122,7 @@ const hasOrgWord = (text: string) => wordsOf(text).some((w) => ORG_WORDS.has(w))
 const isCapitalizedWords = (text: string) => /^[A-Z][\p{L}.'’-]{0,30}(?: [A-Z][\p{L}.'’-]{0,30}){0,3}$/u.test(text);
 
 /** "Boston, MA", "Berlin, Germany", "Remote", "MA": a place, not a company. */
-export function isPlace(text: string): boolean {
+function isPlace(text: string): boolean {
   const t = text.trim();
   if (/^remote$|^hybrid$|^on-?site$/i.test(t)) return true;
   if (US_STATES.has(t)) return true;

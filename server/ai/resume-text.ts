@@ -190,7 +190,7 @@ export interface DateRange {
 }
 
 /** A date as JSON Resume writes it: "2019", "2019-03". */
-export function isoDate(text: string): string | undefined {
+function isoDate(text: string): string | undefined {
   const t = text.trim().toLowerCase();
   const year = /(?:19|20)\d\d/.exec(t)?.[0];
   if (!year) return undefined;

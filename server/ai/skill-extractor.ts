@@ -3,7 +3,7 @@ import { findSkillMentions } from '../skills/lexicon.ts';
 import { groundedSkills, OPENAI_PARSER_MODEL, structuredCompletion } from './openai-providers.ts';
 import type { SkillExtractor } from './types.ts';
 
-export const LOCAL_SKILL_EXTRACTOR_MODEL = 'local-catalog-v1';
+const LOCAL_SKILL_EXTRACTOR_MODEL = 'local-catalog-v1';
 
 export function createLocalSkillExtractor(): SkillExtractor {
   return {

@@ -2,6 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/database.ts';
 import {
+  type ApplicationStatus,
   applicationEvents,
   applicationNotes,
   applicationResumes,
@@ -18,15 +19,6 @@ import { snapshotResume } from '../files/resumes.ts';
 import type { FileStore } from '../files/store.ts';
 import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
 import { notifyApplicationStatus, notifyNewApplicant } from '../notifications/events.ts';
-
-export type ApplicationStatus =
-  | 'submitted'
-  | 'reviewed'
-  | 'interview'
-  | 'offer'
-  | 'accepted'
-  | 'rejected'
-  | 'withdrawn';
 
 /**
  * The workflow an employer moves: submitted -> reviewed -> interview -> offer -> accepted, and
@@ -205,7 +197,7 @@ export async function myApplications(db: Queryable, seekerId: number) {
   );
   return rows.map((r) => ({
     id: r.id,
-    status: r.status as ApplicationStatus,
+    status: r.status,
     coverLetter: r.coverLetter,
     matchScore: r.matchScore,
     submittedAt: r.submittedAt.toISOString(),
@@ -269,12 +261,12 @@ export async function applicationsForJob(db: Queryable, employerId: number, jobI
     rejected: 0,
     withdrawn: 0,
   };
-  for (const r of rows) counts[r.status as ApplicationStatus]++;
+  for (const r of rows) counts[r.status]++;
   return {
     counts,
     applications: rows.map((r) => ({
       id: r.id,
-      status: r.status as ApplicationStatus,
+      status: r.status,
       coverLetter: r.coverLetter,
       matchScore: r.matchScore,
       matchReasoning: r.matchReasoning,
@@ -305,7 +297,7 @@ export async function applicationsForJob(db: Queryable, employerId: number, jobI
               phone: r.phone,
             },
       history: history.get(r.id) ?? [],
-      next: EMPLOYER_TRANSITIONS[r.status as ApplicationStatus],
+      next: EMPLOYER_TRANSITIONS[r.status],
     })),
   };
 }
@@ -365,7 +357,7 @@ export async function setApplicationStatus(
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
     .where(and(eq(applications.id, applicationId), eq(jobs.employerId, employerId)));
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'This application was not found.' });
-  const from = row.status as ApplicationStatus;
+  const from = row.status;
   if (!EMPLOYER_TRANSITIONS[from].includes(to)) {
     const allowed = EMPLOYER_TRANSITIONS[from];
     throw new TRPCError({
@@ -423,7 +415,7 @@ export async function withdraw(db: Database, seekerId: number, applicationId: nu
     .from(applications)
     .where(and(eq(applications.id, applicationId), eq(applications.jobSeekerId, seekerId)));
   if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'This application was not found.' });
-  const from = row.status as ApplicationStatus;
+  const from = row.status;
   if (!OPEN.includes(from))
     throw new TRPCError({
       code: 'BAD_REQUEST',

@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ownedJob } from '../jobs/service.ts';
 import { adminProcedure, createTRPCRouter, employerProcedure } from '../trpc.ts';
 import { listDecisions } from './decision-log.ts';
-import { auditCsv, runAudit } from './service.ts';
+import { auditCsv, auditScope, runAudit } from './service.ts';
 import { recordId } from '../ids.ts';
 
 export const auditRouter = createTRPCRouter({
@@ -12,16 +11,13 @@ export const auditRouter = createTRPCRouter({
     .input(z.object({ jobId: recordId.optional() }).default({}))
     .query(async ({ ctx, input }) => {
       if (input.jobId) await ownedJob(ctx.db, ctx.user.id, input.jobId);
-      const scope = input.jobId
-        ? sql`jobs.id = ${input.jobId} and jobs.employer_id = ${ctx.user.id}`
-        : sql`jobs.employer_id = ${ctx.user.id}`;
-      const audit = await runAudit(ctx.db, scope);
+      const audit = await runAudit(ctx.db, auditScope({ employerId: ctx.user.id, jobId: input.jobId }));
       return { ...audit, csv: auditCsv(audit) };
     }),
 
   /** The whole platform, for admins. */
   platform: adminProcedure.query(async ({ ctx }) => {
-    const audit = await runAudit(ctx.db, sql`true`);
+    const audit = await runAudit(ctx.db, auditScope({}));
     return { ...audit, csv: auditCsv(audit) };
   }),
 

@@ -14,10 +14,10 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { rowsOf } from '../sql-helpers.ts';
 
-export const MIN_CELL_SIZE = 5;
+const MIN_CELL_SIZE = 5;
 
 /** A category's figures; all null when it is suppressed (fewer than MIN_CELL_SIZE people). */
-export interface CategoryRow {
+interface CategoryRow {
   category: string;
   suppressed: boolean;
   total: number | null;
@@ -103,6 +103,14 @@ export function auditOf(selection: AuditPerson[], scoring: AuditPerson[]) {
     total: people.length,
   });
   return { selection: tables(selection), scoring: tables(scoring) };
+}
+
+/** Which applications an audit covers: one employer's (one job of theirs), or the whole platform. */
+export function auditScope(scope: { employerId?: number; jobId?: number | undefined }): SQL {
+  if (scope.employerId === undefined) return sql`true`;
+  return scope.jobId
+    ? sql`jobs.id = ${scope.jobId} and jobs.employer_id = ${scope.employerId}`
+    : sql`jobs.employer_id = ${scope.employerId}`;
 }
 
 /** The audit over the applications and matches of the jobs `scope` selects (one employer, one job, all). */

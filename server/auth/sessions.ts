@@ -18,7 +18,7 @@ const DAY_MS = 24 * HOUR_MS;
 /** A session unused this long ends. */
 export const SESSION_INACTIVITY_TIMEOUT_MS = 10 * DAY_MS;
 /** last_verified_at is written at most this often, so reads stay reads. */
-export const SESSION_ACTIVITY_CHECK_INTERVAL_MS = HOUR_MS;
+const SESSION_ACTIVITY_CHECK_INTERVAL_MS = HOUR_MS;
 /** However active, a session ends this long after sign-in. */
 export const SESSION_ABSOLUTE_LIFETIME_MS = 30 * DAY_MS;
 

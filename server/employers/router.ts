@@ -1,9 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { COMPANY_SIZES, employers } from '../../db/schema.ts';
+import { COMPANY_SIZES } from '../../db/schema.ts';
 import { companyNameInput } from '../auth/schemas.ts';
-import { employerProfileColumns } from '../auth/profile.ts';
 import { createTRPCRouter, employerProcedure } from '../trpc.ts';
+import { loadCompany, updateCompany } from './service.ts';
 
 const websiteInput = z
   .string()
@@ -36,22 +35,9 @@ export const updateCompanyInput = z
   .strict();
 
 export const employersRouter = createTRPCRouter({
-  me: employerProcedure.query(async ({ ctx }) => {
-    const [company] = await ctx.db
-      .select({ id: employers.id, ...employerProfileColumns })
-      .from(employers)
-      .where(eq(employers.id, ctx.user.id));
-    return company ?? null;
-  }),
+  me: employerProcedure.query(({ ctx }) => loadCompany(ctx.db, ctx.user.id)),
 
-  updateCompany: employerProcedure.input(updateCompanyInput).mutation(async ({ ctx, input }) => {
-    if (Object.keys(input).length === 0)
-      return (await ctx.db.select(employerProfileColumns).from(employers).where(eq(employers.id, ctx.user.id)))[0];
-    const [company] = await ctx.db
-      .update(employers)
-      .set(input)
-      .where(eq(employers.id, ctx.user.id))
-      .returning(employerProfileColumns);
-    return company;
-  }),
+  updateCompany: employerProcedure
+    .input(updateCompanyInput)
+    .mutation(({ ctx, input }) => updateCompany(ctx.db, ctx.user.id, input)),
 });

@@ -69,7 +69,7 @@ export async function runningExperiment(db: Queryable): Promise<RunningExperimen
   return row ?? null;
 }
 
-export function validateArms(arms: Arm[]): void {
+function validateArms(arms: Arm[]): void {
   const problem = (message: string) => new TRPCError({ code: 'BAD_REQUEST', message });
   for (const arm of arms)
     if (!ALGORITHMS[arm.algorithm])
@@ -113,4 +113,9 @@ export async function stopExperiment(db: Queryable, id: number, now: Date) {
 
 export async function listExperiments(db: Queryable) {
   return db.select().from(experiments).orderBy(desc(experiments.startedAt), desc(experiments.id));
+}
+
+export async function findExperiment(db: Queryable, id: number) {
+  const [experiment] = await db.select().from(experiments).where(eq(experiments.id, id));
+  return experiment ?? null;
 }

@@ -9,7 +9,7 @@ import type { Queryable } from '../../db/database.ts';
 import { rowsOf } from '../sql-helpers.ts';
 import { compareRates, rateOf, type Comparison, type Rate } from './statistics.ts';
 
-export const METRICS = ['viewed', 'applied', 'interview', 'notRelevant'] as const;
+const METRICS = ['viewed', 'applied', 'interview', 'notRelevant'] as const;
 export type Metric = (typeof METRICS)[number];
 
 export interface Counts {
@@ -60,7 +60,7 @@ const countsOf = (r: CountRow): Counts => ({
   notRelevant: num(r.not_relevant),
 });
 
-export function ratesOf(c: Counts): Record<Metric, Rate> {
+function ratesOf(c: Counts): Record<Metric, Rate> {
   return {
     viewed: rateOf(c.viewed, c.shown),
     applied: rateOf(c.applied, c.shown),

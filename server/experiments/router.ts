@@ -1,9 +1,7 @@
 import { TRPCError } from '@trpc/server';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { experiments } from '../../db/schema.ts';
 import { ALGORITHMS } from '../matching/algorithms.ts';
-import { listExperiments, startExperiment, stopExperiment } from './assignment.ts';
+import { findExperiment, listExperiments, startExperiment, stopExperiment } from './assignment.ts';
 import { experimentResults, qualityByWeek } from './quality.ts';
 import { rescoreToCurrentAssignment } from './rescore.ts';
 import { adminProcedure, createTRPCRouter } from '../trpc.ts';
@@ -63,7 +61,7 @@ export const experimentsRouter = createTRPCRouter({
   }),
 
   results: adminProcedure.input(experimentId).query(async ({ ctx, input }) => {
-    const [experiment] = await ctx.db.select().from(experiments).where(eq(experiments.id, input.id));
+    const experiment = await findExperiment(ctx.db, input.id);
     if (!experiment) throw new TRPCError({ code: 'NOT_FOUND', message: 'This experiment was not found.' });
     return { experiment, arms: await experimentResults(ctx.db, experiment) };
   }),

@@ -5,7 +5,7 @@
  */
 
 /** Below this many matches in an arm, or 5 successes / failures, no verdict is given. */
-export const MIN_ARM_SIZE = 100;
+const MIN_ARM_SIZE = 100;
 const MIN_EVENTS = 5;
 const Z_95 = 1.959964;
 
@@ -28,14 +28,14 @@ export function rateOf(successes: number, n: number): Rate {
 }
 
 /** The standard normal CDF (Abramowitz and Stegun 26.2.17, error under 7.5e-8). */
-export function normalCdf(x: number): number {
+function normalCdf(x: number): number {
   const t = 1 / (1 + 0.2316419 * Math.abs(x));
   const d = 0.3989422804014327 * Math.exp((-x * x) / 2);
   const tail = d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
   return x >= 0 ? 1 - tail : tail;
 }
 
-export type Verdict = 'insufficient_data' | 'no_significant_difference' | 'variant_higher' | 'variant_lower';
+type Verdict = 'insufficient_data' | 'no_significant_difference' | 'variant_higher' | 'variant_lower';
 
 export interface Comparison {
   difference: number | null;

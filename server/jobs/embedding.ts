@@ -1,15 +1,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
-import { jobSkills, jobs, skills } from '../../db/schema.ts';
+import { type JobRequirements, jobSkills, jobs, skills } from '../../db/schema.ts';
 import type { Embedder } from '../ai/types.ts';
-import type { JobRequirements } from './schemas.ts';
 
 /** What a job's two embeddings read: what the work is, and what it asks of a person. */
 export function jobEmbeddingTexts(
-  job: { title: string; description: string; requirements: unknown },
+  job: { title: string; description: string; requirements: JobRequirements | null },
   skillRows: { name: string; required: boolean }[],
 ) {
-  const requirements = (job.requirements ?? {}) as JobRequirements;
+  const requirements = job.requirements ?? {};
   const asked = [
     skillRows
       .filter((s) => s.required)

@@ -4,7 +4,6 @@ import type { Queryable } from '../../db/database.ts';
 import { applications, employers, jobSkills, jobs, skills } from '../../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
 import { toJobPostingJsonLd } from './json-ld.ts';
-import type { JobRequirements } from './schemas.ts';
 
 // Explicit columns: embeddings and the search vector stay in the database.
 export const jobColumns = {
@@ -69,7 +68,7 @@ export function jobView(
     employerId: r.employerId!,
     title: r.title!,
     description: r.description!,
-    requirements: (r.requirements ?? null) as JobRequirements | null,
+    requirements: r.requirements ?? null,
     location: r.location,
     remoteAllowed: r.remoteAllowed ?? false,
     employmentType: r.employmentType,
@@ -120,7 +119,7 @@ export async function getJob(db: Queryable, jobId: number, viewer: SessionUser |
       ...row,
       skills: skillList,
       employer,
-      experienceYears: (row.requirements as JobRequirements | null)?.experienceYears ?? null,
+      experienceYears: row.requirements?.experienceYears ?? null,
     }),
   };
 }

@@ -10,7 +10,7 @@ import { savedJobProcedures } from '../alerts/router.ts';
 
 const jobId = z.object({ id: recordId });
 
-export const jobsDeps = (ctx: Context): JobsDeps => ({
+const jobsDeps = (ctx: Context): JobsDeps => ({
   db: ctx.db,
   ai: ctx.ai,
   now: ctx.clock(),

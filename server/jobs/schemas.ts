@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EMPLOYMENT_TYPES } from '../../db/schema.ts';
+import { EMPLOYMENT_TYPES, type JobRequirements } from '../../db/schema.ts';
 import { recordId } from '../ids.ts';
 import { SEARCH_SORTS } from './search-facets.ts';
 
@@ -44,8 +44,7 @@ export const requirementsInput = z
     languages: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
     notes: z.string().trim().max(5000).nullable().optional(),
   })
-  .strict();
-export type JobRequirements = z.infer<typeof requirementsInput>;
+  .strict() satisfies z.ZodType<JobRequirements>;
 
 export const jobSkillInput = z.object({
   name: z.string().trim().min(1, 'Enter a skill name.').max(100),

@@ -4,7 +4,7 @@
  */
 import { PermanentMailError, type MailTransport, unsubscribeHeaders } from './transport.ts';
 
-export const RESEND_API_URL = 'https://api.resend.com';
+const RESEND_API_URL = 'https://api.resend.com';
 const TIMEOUT_MS = 15_000;
 
 export function createResendTransport(options: {

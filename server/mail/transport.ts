@@ -3,7 +3,7 @@
  * SMTP (Node, smtp.ts), Resend's HTTP API (worker or Node, resend.ts), the development mailbox
  * (dev-mailbox.ts). None imports the database or a domain.
  */
-export interface OutgoingMail {
+interface OutgoingMail {
   /** The outbox row's id: for logs and the development mailbox, never shown to the recipient. */
   messageId: number;
   kind: string;

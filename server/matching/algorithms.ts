@@ -57,7 +57,7 @@ export const ALGORITHMS: Record<string, MatchAlgorithm> = {
 };
 
 /** blend-v2's weights; the skills' share shrinks with their confidence and the texts take what it leaves. */
-export const BLEND_V2 = { semantic: 0.1, lexical: 0.6, title: 0.15, skills: 0.1, location: 0.05 } as const;
+const BLEND_V2 = { semantic: 0.1, lexical: 0.6, title: 0.15, skills: 0.1, location: 0.05 } as const;
 
 function blendV2(f: ScoringFacts): number {
   const w = BLEND_V2;
@@ -102,7 +102,7 @@ export function algorithmNamed(name: string): MatchAlgorithm {
 }
 
 /** The job's skill rows, inferred or chosen, as a SQL array (for skillsConfidence). */
-export const jobSkillsInferredColumn = sql`(select coalesce(array_agg(js.inferred), '{}') from job_skills js where js.job_id = jobs.id) as skills_inferred`;
+const jobSkillsInferredColumn = sql`(select coalesce(array_agg(js.inferred), '{}') from job_skills js where js.job_id = jobs.id) as skills_inferred`;
 
 /** What a stored match row keeps of its facts, and the texts its text signals are read from: select `storedFactsColumns` over `matches m join jobs … join job_seekers s …`. */
 export const storedFactsColumns = sql`m.semantic_score, m.skill_match_score, m.missing_skills, jobs.location as job_location, jobs.remote_allowed, s.location as seeker_location,

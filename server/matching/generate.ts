@@ -18,8 +18,8 @@ import { algorithmNamed, DEFAULT_ALGORITHM, fixedAlgorithm, textFacts, type Algo
 import { locationFit, semanticScore, skillMatch, type JobSkillFact, type SeekerSkillFact } from './scoring.ts';
 import { fullTextQueryOf } from './text-signals.ts';
 
-export const JOBS_PER_SEEKER = 50;
-export const SEEKERS_PER_JOB = 200;
+const JOBS_PER_SEEKER = 50;
+const SEEKERS_PER_JOB = 200;
 /** How many of the best matches of one run get a model-written explanation (cost and latency). */
 const EXPLAINED_PER_RUN = 10;
 

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { type InvitationStatus, matches } from '../../db/schema.ts';
 import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
 import { decodeScoreCursor, rowsOf } from '../sql-helpers.ts';
@@ -91,12 +92,7 @@ export async function matchesForSeeker(
   };
 }
 
-async function updateOwnMatch(
-  db: Queryable,
-  seekerId: number,
-  jobId: number,
-  set: Partial<typeof matches.$inferInsert>,
-) {
+async function updateOwnMatch(db: Queryable, seekerId: number, jobId: number, set: PgUpdateSetSource<typeof matches>) {
   const updated = await db
     .update(matches)
     .set(set)
@@ -107,7 +103,7 @@ async function updateOwnMatch(
 
 export async function markViewed(db: Queryable, seekerId: number, jobId: number, now: Date) {
   await updateOwnMatch(db, seekerId, jobId, {
-    viewedAt: sql`coalesce(${matches.viewedAt}, ${now.toISOString()}::timestamptz)` as unknown as Date,
+    viewedAt: sql`coalesce(${matches.viewedAt}, ${now.toISOString()}::timestamptz)`,
   });
   return { jobId, viewed: true };
 }

@@ -32,7 +32,7 @@ const OPTIONAL_FACTOR = 0.5;
 const LEVEL_CREDIT: Record<string, number> = { expert: 1, intermediate: 0.9, beginner: 0.7 };
 const UNKNOWN_LEVEL_CREDIT = 0.85;
 
-export function skillWeight(skill: Pick<JobSkillFact, 'required' | 'priority'>): number {
+function skillWeight(skill: Pick<JobSkillFact, 'required' | 'priority'>): number {
   return (PRIORITY_WEIGHT[skill.priority ?? 2] ?? 2) * (skill.required ? 1 : OPTIONAL_FACTOR);
 }
 

@@ -83,7 +83,7 @@ function requirementsText(requirements: unknown): string {
 }
 
 /** The resume's titles, most telling first: headline, positions held, then its first words. */
-export function resumeTitles(resume: ResumeForSignals): string[] {
+function resumeTitles(resume: ResumeForSignals): string[] {
   const data = (resume.data ?? {}) as { basics?: { label?: unknown }; work?: { position?: unknown }[] };
   const titles = [data.basics?.label, ...(Array.isArray(data.work) ? data.work.map((w) => w?.position) : [])].filter(
     (t): t is string => typeof t === 'string' && t.trim() !== '',
@@ -94,7 +94,7 @@ export function resumeTitles(resume: ResumeForSignals): string[] {
   return [...titles, opening].filter(Boolean);
 }
 
-export function titleMatch(titles: string[], jobTitle: string, idf: IdfTable = IDF_V2): number {
+function titleMatch(titles: string[], jobTitle: string, idf: IdfTable = IDF_V2): number {
   const wanted = [...new Set(tokenize(jobTitle))].filter((w) => !SENIORITY.has(w));
   const total = wanted.reduce((s, w) => s + idfOf(idf, w), 0);
   if (total === 0) return 0;
@@ -106,7 +106,7 @@ export function titleMatch(titles: string[], jobTitle: string, idf: IdfTable = I
   return best;
 }
 
-export function lexicalRelevance(resumeText: string, job: JobForSignals, idf: IdfTable = IDF_V2): number {
+function lexicalRelevance(resumeText: string, job: JobForSignals, idf: IdfTable = IDF_V2): number {
   const resumeWords = wordsOf(resumeText);
   if (resumeWords.length === 0) return 0;
   const have = counts(resumeWords);
@@ -159,7 +159,7 @@ export function skillsConfidence(jobSkills: { inferred?: boolean | undefined }[]
 }
 
 /** The other way round: how much of the resume's distinctive vocabulary the job uses (BM25-saturated, length-normalized). */
-export function resumeCoverage(resumeText: string, job: JobForSignals, idf: IdfTable = IDF_V2): number {
+function resumeCoverage(resumeText: string, job: JobForSignals, idf: IdfTable = IDF_V2): number {
   const jobWords = counts([
     ...Array<string[]>(TITLE_REPEAT).fill(tokenize(job.title)).flat(),
     ...tokenize(requirementsText(job.requirements)),

@@ -1,5 +1,5 @@
 /** Demo employers and their jobs: a living product on a first start. Every field is invented. */
-export interface DemoJob {
+interface DemoJob {
   title: string;
   description: string;
   location: string;

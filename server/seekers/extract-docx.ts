@@ -7,6 +7,7 @@
  * The package is read as a stream with limits counted on what is really inflated, not on what
  * the zip declares: how many entries, how many bytes come out, how many characters of text.
  */
+import { Buffer } from 'node:buffer';
 import { TRPCError } from '@trpc/server';
 import { Unzip, UnzipInflate } from 'fflate';
 
@@ -97,7 +98,7 @@ function readParts(bytes: Uint8Array): Map<string, string> {
 
 const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-export function decodeXmlText(xml: string): string {
+function decodeXmlText(xml: string): string {
   if (!xml.includes('&')) return xml;
   return xml.replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,4});/gi, (whole, entity: string) => {
     if (entity[0] === '#') {
@@ -228,15 +229,9 @@ export function wordXmlToLines(xml: string): string[] {
   return top().lines;
 }
 
-const WORD_DOCUMENT = new TextEncoder().encode('word/document.xml');
-
 /** Whether the archive's bytes name word/document.xml anywhere (its central directory does). */
 function namesWordDocument(bytes: Uint8Array): boolean {
-  outer: for (let i = 0; i + WORD_DOCUMENT.length <= bytes.length; i++) {
-    for (let j = 0; j < WORD_DOCUMENT.length; j++) if (bytes[i + j] !== WORD_DOCUMENT[j]) continue outer;
-    return true;
-  }
-  return false;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes('word/document.xml', 0, 'latin1');
 }
 
 /** The text of a .docx: headers, body, footers. */

@@ -12,6 +12,8 @@ import { listSeekerSkills, replaceResumeSkills } from './skills.ts';
 
 export const RESUME_MIN_CHARS = 30;
 export const RESUME_MAX_CHARS = 60_000;
+/** One sentence for a resume over the limit, wherever it is noticed (the router's input, saveResume). */
+export const RESUME_TOO_LONG = `A resume can be at most ${RESUME_MAX_CHARS.toLocaleString('en-US')} characters.`;
 
 export interface ResumeDeps {
   db: Database;
@@ -71,11 +73,7 @@ export async function saveResume(deps: ResumeDeps, seekerId: number, rawText: st
   const text = rawText.replaceAll('\u0000', '').replace(/\r\n?/g, '\n').trim();
   if (text.length < RESUME_MIN_CHARS)
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'This looks too short to be a resume. Paste the whole text.' });
-  if (text.length > RESUME_MAX_CHARS)
-    throw new TRPCError({
-      code: 'BAD_REQUEST',
-      message: `A resume can be at most ${RESUME_MAX_CHARS.toLocaleString('en-US')} characters.`,
-    });
+  if (text.length > RESUME_MAX_CHARS) throw new TRPCError({ code: 'BAD_REQUEST', message: RESUME_TOO_LONG });
 
   const lexicon = await loadLexicon(deps.db);
   const parsed = await parseWithFallback(deps.ai, text, lexicon, deps.logger, deps.localParser);
@@ -137,7 +135,7 @@ export async function embedResume(
   return updated.length > 0;
 }
 
-export type EmbeddingState = 'none' | 'pending' | 'ready';
+type EmbeddingState = 'none' | 'pending' | 'ready';
 
 export async function loadResume(db: Queryable, seekerId: number, retentionMonths: number) {
   const [row] = await db

@@ -1,13 +1,19 @@
 import { TRPCError } from '@trpc/server';
-import { and, eq, isNotNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { jobSeekers, RACE_ETHNICITY_CATEGORIES, selfIdentifications, SEX_CATEGORIES } from '../../db/schema.ts';
-import { seekerProfileColumns } from '../auth/profile.ts';
+import { RACE_ETHNICITY_CATEGORIES, SEX_CATEGORIES } from '../../db/schema.ts';
 import { personName } from '../auth/schemas.ts';
 import { createTRPCRouter, seekerProcedure } from '../trpc.ts';
-import { FILE_TOO_LARGE, MAX_RESUME_UPLOAD_BYTES } from './extract-text.ts';
+import { EXTRACTION_LIMITS, FILE_TOO_LARGE, MAX_RESUME_UPLOAD_BYTES } from './extract-text.ts';
 import { jsonResumeSchema } from '../ai/json-resume.ts';
-import { loadResume, saveResume, type ResumeDeps } from './resume.ts';
+import {
+  correctResumeData,
+  loadSelfIdentification,
+  loadSeekerProfile,
+  saveSelfIdentification,
+  setVisibility,
+  updateSeekerProfile,
+} from './profile.ts';
+import { loadResume, RESUME_TOO_LONG, saveResume, type ResumeDeps } from './resume.ts';
 import { listSeekerSkills, setSeekerSkills, setSkillsInput } from './skills.ts';
 import { forgetUploadedResume, keepUploadedResume } from '../files/resumes.ts';
 
@@ -44,31 +50,11 @@ const resumeDeps = (ctx: SeekerContext): ResumeDeps => ({
 });
 
 export const seekersRouter = createTRPCRouter({
-  me: seekerProcedure.query(async ({ ctx }) => {
-    const [profile] = await ctx.db
-      .select({
-        id: jobSeekers.id,
-        ...seekerProfileColumns,
-        resumeUpdatedAt: jobSeekers.resumeUpdatedAt,
-        visibleToEmployers: jobSeekers.visibleToEmployers,
-      })
-      .from(jobSeekers)
-      .where(eq(jobSeekers.id, ctx.user.id));
-    return profile
-      ? { ...profile, email: ctx.user.email, resumeUpdatedAt: profile.resumeUpdatedAt?.toISOString() ?? null }
-      : null;
-  }),
+  me: seekerProcedure.query(({ ctx }) => loadSeekerProfile(ctx.db, ctx.user.id, ctx.user.email)),
 
-  updateProfile: seekerProcedure.input(updateSeekerProfileInput).mutation(async ({ ctx, input }) => {
-    if (Object.keys(input).length === 0)
-      return (await ctx.db.select(seekerProfileColumns).from(jobSeekers).where(eq(jobSeekers.id, ctx.user.id)))[0];
-    const [profile] = await ctx.db
-      .update(jobSeekers)
-      .set(input)
-      .where(eq(jobSeekers.id, ctx.user.id))
-      .returning(seekerProfileColumns);
-    return profile;
-  }),
+  updateProfile: seekerProcedure
+    .input(updateSeekerProfileInput)
+    .mutation(({ ctx, input }) => updateSeekerProfile(ctx.db, ctx.user.id, input)),
 
   resume: seekerProcedure.query(({ ctx }) => loadResume(ctx.db, ctx.user.id, ctx.config.resumeRetentionMonths)),
 
@@ -77,7 +63,8 @@ export const seekersRouter = createTRPCRouter({
       z.object({
         text: z
           .string({ error: 'Paste the text of your resume.' })
-          .max(200_000, 'A resume can be at most 60,000 characters.'),
+          // Longer than any resume once normalized (saveResume holds the limit); bounds the work before it.
+          .max(EXTRACTION_LIMITS.characters, RESUME_TOO_LONG),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -86,7 +73,7 @@ export const seekersRouter = createTRPCRouter({
       return saved;
     }),
 
-  /** multipart/form-data with a `file` field: PDF, DOCX or plain text, at most 5 MB. */
+  /** multipart/form-data with a `file` field: PDF, DOCX or plain text, at most MAX_RESUME_UPLOAD_BYTES. */
   uploadResume: seekerProcedure
     .input(z.instanceof(FormData, { message: 'Send the resume as a form with a file field.' }))
     .mutation(async ({ ctx, input }) => {
@@ -108,12 +95,7 @@ export const seekersRouter = createTRPCRouter({
 
   /** The seeker's corrections of what the parser read (JSON Resume); the text and its embedding stay. */
   updateResumeData: seekerProcedure.input(z.object({ data: jsonResumeSchema })).mutation(async ({ ctx, input }) => {
-    const updated = await ctx.db
-      .update(jobSeekers)
-      .set({ resumeData: input.data })
-      .where(and(eq(jobSeekers.id, ctx.user.id), isNotNull(jobSeekers.resumeText)))
-      .returning({ id: jobSeekers.id });
-    if (!updated.length)
+    if (!(await correctResumeData(ctx.db, ctx.user.id, input.data)))
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'Add your resume first, then correct what we read.' });
     return loadResume(ctx.db, ctx.user.id, ctx.config.resumeRetentionMonths);
   }),
@@ -128,32 +110,17 @@ export const seekersRouter = createTRPCRouter({
         .strict(),
     )
     .mutation(async ({ ctx, input }) => {
-      await ctx.db
-        .insert(selfIdentifications)
-        .values({ jobSeekerId: ctx.user.id, ...input, updatedAt: ctx.clock() })
-        .onConflictDoUpdate({ target: selfIdentifications.jobSeekerId, set: { ...input, updatedAt: ctx.clock() } });
+      await saveSelfIdentification(ctx.db, ctx.user.id, input, ctx.clock());
       return input;
     }),
 
   /** `asked`: the seeker has answered or declined once, so the app does not ask again. */
-  selfIdentification: seekerProcedure.query(async ({ ctx }) => {
-    const [row] = await ctx.db
-      .select({ sex: selfIdentifications.sex, raceEthnicity: selfIdentifications.raceEthnicity })
-      .from(selfIdentifications)
-      .where(eq(selfIdentifications.jobSeekerId, ctx.user.id));
-    return row ? { ...row, asked: true } : { sex: null, raceEthnicity: null, asked: false };
-  }),
+  selfIdentification: seekerProcedure.query(({ ctx }) => loadSelfIdentification(ctx.db, ctx.user.id)),
 
   /** Consent to be found: employers then see the seeker among a job's candidates, anonymously until they apply. */
   setVisibility: seekerProcedure
     .input(z.object({ visibleToEmployers: z.boolean() }).strict())
-    .mutation(async ({ ctx, input }) => {
-      await ctx.db
-        .update(jobSeekers)
-        .set({ visibleToEmployers: input.visibleToEmployers })
-        .where(eq(jobSeekers.id, ctx.user.id));
-      return input;
-    }),
+    .mutation(({ ctx, input }) => setVisibility(ctx.db, ctx.user.id, input.visibleToEmployers)),
 
   setSkills: seekerProcedure.input(setSkillsInput).mutation(async ({ ctx, input }) => {
     const skills = await setSeekerSkills(ctx.db, ctx.user.id, input.skills);

@@ -136,6 +136,13 @@ export async function replaceResumeSkills(
   if (found.length === 0) return;
   await db
     .insert(jobSeekerSkills)
-    .values(found.map((f) => ({ jobSeekerId: seekerId, skillId: f.skillId, source: 'resume', evidence: f.evidence })))
+    .values(
+      found.map((f) => ({
+        jobSeekerId: seekerId,
+        skillId: f.skillId,
+        source: 'resume' as const,
+        evidence: f.evidence,
+      })),
+    )
     .onConflictDoNothing();
 }

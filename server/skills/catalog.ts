@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { skillAliases, skills } from '../../db/schema.ts';
 import { buildLexicon, type SkillLexicon } from './lexicon.ts';
@@ -179,4 +179,23 @@ export async function mergeSkills(db: Queryable, fromId: number, intoId: number)
     .onConflictDoNothing();
   forgetLexicon();
   return { id: into.id, name: into.name };
+}
+
+/** The whole catalog for the admins' page: each skill with its aliases and how many seekers and jobs use it. */
+export function listCatalog(db: Queryable) {
+  return db
+    .select({
+      id: skills.id,
+      name: skills.name,
+      category: skills.category,
+      aliases: sql<
+        string[]
+      >`coalesce(array_agg(${skillAliases.alias} order by ${skillAliases.alias}) filter (where ${skillAliases.alias} is not null), '{}')`,
+      seekers: sql<number>`(select count(*)::int from job_seeker_skills where skill_id = ${skills.id})`,
+      jobs: sql<number>`(select count(*)::int from job_skills where skill_id = ${skills.id})`,
+    })
+    .from(skills)
+    .leftJoin(skillAliases, eq(skillAliases.skillId, skills.id))
+    .groupBy(skills.id)
+    .orderBy(desc(sql`${skills.category} is null`), skills.name);
 }

@@ -17,7 +17,7 @@ export function customDisplayName(name: string): string {
   return name.trim().replace(/\s+/g, ' ');
 }
 
-export function customSkillKey(name: string): string {
+function customSkillKey(name: string): string {
   const key = normalizeSkillName(name);
   if (!key)
     throw new TRPCError({

@@ -1,8 +1,7 @@
-import { desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { SKILL_CATEGORIES, skillAliases, skills } from '../../db/schema.ts';
+import { SKILL_CATEGORIES } from '../../db/schema.ts';
 import { adminProcedure, createTRPCRouter, publicProcedure } from '../trpc.ts';
-import { addAlias, addSkill, mergeSkills, searchSkills } from './catalog.ts';
+import { addAlias, addSkill, listCatalog, mergeSkills, searchSkills } from './catalog.ts';
 import { adoptCustomRows, approveSkill, pendingSkills, rejectSkill } from './custom.ts';
 import { recordId } from '../ids.ts';
 
@@ -43,24 +42,7 @@ export const skillsRouter = createTRPCRouter({
     .input(z.strictObject({ name: skillName }))
     .mutation(({ ctx, input }) => rejectSkill(ctx.db, input.name)),
 
-  list: adminProcedure.query(async ({ ctx }) => {
-    const rows = await ctx.db
-      .select({
-        id: skills.id,
-        name: skills.name,
-        category: skills.category,
-        aliases: sql<
-          string[]
-        >`coalesce(array_agg(${skillAliases.alias} order by ${skillAliases.alias}) filter (where ${skillAliases.alias} is not null), '{}')`,
-        seekers: sql<number>`(select count(*)::int from job_seeker_skills where skill_id = ${skills.id})`,
-        jobs: sql<number>`(select count(*)::int from job_skills where skill_id = ${skills.id})`,
-      })
-      .from(skills)
-      .leftJoin(skillAliases, eq(skillAliases.skillId, skills.id))
-      .groupBy(skills.id)
-      .orderBy(desc(sql`${skills.category} is null`), skills.name);
-    return rows;
-  }),
+  list: adminProcedure.query(({ ctx }) => listCatalog(ctx.db)),
 
   add: adminProcedure
     .input(

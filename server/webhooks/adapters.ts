@@ -2,12 +2,10 @@
  * Job-board payloads to one shape. Each adapter reads its board's documented format and says
  * what to do: upsert a job by the board's id, close one, or acknowledge an event we do not use.
  */
+import type { SourceFormat } from '../../db/schema.ts';
 import { htmlToText } from './html.ts';
 
-export const SOURCE_FORMATS = ['json-ld', 'greenhouse'] as const;
-export type SourceFormat = (typeof SOURCE_FORMATS)[number];
-
-export interface BoardJob {
+interface BoardJob {
   title: string;
   description: string;
   location: string | null;
@@ -145,7 +143,7 @@ function fromJobPosting(posting: Json, eventType: string): BoardAction {
  * JSON-LD sources send a JobPosting, bare or in an event envelope
  * `{ type: 'job.created' | 'job.updated' | 'job.closed' | 'job.deleted', data }`.
  */
-export function readJsonLd(payload: unknown): BoardAction {
+function readJsonLd(payload: unknown): BoardAction {
   if (!isObject(payload)) throw new PayloadError('The payload is not a JSON object.');
   if (payload['@type'] === 'JobPosting') return fromJobPosting(payload, 'job.updated');
   const type = text(payload.type, 100);
@@ -168,7 +166,7 @@ export function readJsonLd(payload: unknown): BoardAction {
  * Greenhouse's job post events: `{ action: 'job_post_created' | 'job_post_updated' |
  * 'job_post_deleted', payload: { job_post: {...} } }`. A post that is no longer live closes.
  */
-export function readGreenhouse(payload: unknown): BoardAction {
+function readGreenhouse(payload: unknown): BoardAction {
   if (!isObject(payload)) throw new PayloadError('The payload is not a JSON object.');
   const action = text(payload.action, 100);
   if (!action) throw new PayloadError('The payload has no action.');

@@ -6,11 +6,11 @@
 import { and, eq } from 'drizzle-orm';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import type { Database } from '../../db/database.ts';
-import { jobSkills, jobs, jobSources, webhookDeliveries } from '../../db/schema.ts';
+import { type JobStatus, jobSkills, jobs, jobSources, webhookDeliveries } from '../../db/schema.ts';
 import type { AiProviders } from '../ai/types.ts';
 import { inferSkillLinks } from '../jobs/service.ts';
 import { resolveSkillNames } from '../skills/catalog.ts';
-import { PayloadError, readPayload, type BoardAction, type SourceFormat } from './adapters.ts';
+import { PayloadError, readPayload, type BoardAction } from './adapters.ts';
 
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -87,7 +87,7 @@ async function apply(deps: IngestDeps, source: Source, action: BoardAction, webh
     let jobId: number | null = null;
     let outcome = 'ignored';
     if (action.kind === 'upsert') {
-      const status = action.job.expiresAt && action.job.expiresAt <= deps.now ? 'closed' : 'active';
+      const status: JobStatus = action.job.expiresAt && action.job.expiresAt <= deps.now ? 'closed' : 'active';
       const { skillNames: _skills, ...fields } = action.job;
       const values = {
         ...fields,
@@ -163,7 +163,7 @@ export async function ingestDelivery(
   }
   let action: BoardAction;
   try {
-    action = readPayload(source.format as SourceFormat, payload);
+    action = readPayload(source.format, payload);
   } catch (error) {
     if (error instanceof PayloadError) return reject(error.message);
     throw error;

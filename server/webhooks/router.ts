@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createTRPCRouter, employerProcedure } from '../trpc.ts';
-import { SOURCE_FORMATS } from './adapters.ts';
+import { SOURCE_FORMATS } from '../../db/schema.ts';
 import { createSource, deleteSource, listDeliveries, listSources, rotateSecret } from './sources.ts';
 
 const sourceId = z.uuid({ error: 'That is not a job board connection id.' });

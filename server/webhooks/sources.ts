@@ -3,13 +3,13 @@ import { encodeBase64 } from '@oslojs/encoding';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { jobSources, webhookDeliveries } from '../../db/schema.ts';
-import type { SourceFormat } from './adapters.ts';
+import type { SourceFormat } from '../../db/schema.ts';
 
 /** After a rotation the old secret still verifies this long, so a board can switch without loss. */
-export const SECRET_ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
+const SECRET_ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
 
 /** Standard Webhooks' form: `whsec_` and the base64 of 32 random bytes. */
-export function generateSigningSecret(): string {
+function generateSigningSecret(): string {
   return `whsec_${encodeBase64(crypto.getRandomValues(new Uint8Array(32)))}`;
 }
 

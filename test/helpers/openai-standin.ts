@@ -196,7 +196,6 @@ export const rateLimited = (retryAfterMs = 20): Fault => ({
     },
   },
 });
-export const serverError: Fault = { status: 500 };
 export const invalidKey: Fault = {
   status: 401,
   body: {

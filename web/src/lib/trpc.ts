@@ -20,7 +20,7 @@ export const trpc = createTRPCClient<AppRouter>({
     splitLink({
       condition: (op) => op.type === 'mutation' || isNonJsonSerializable(op.input),
       true: httpLink({ url: '/trpc' }),
-      // The server takes at most 10 calls per batch (MAX_BATCH_CALLS in server/app.ts).
+      // The server takes at most 10 calls per batch (MAX_BATCH_CALLS in server/http/trpc-routes.ts).
       false: httpBatchStreamLink({ url: '/trpc', maxItems: 10 }),
     }),
   ],
