@@ -64,7 +64,7 @@ type Env = {
 };
 
 /** Procedures whose anonymous answers are the same for everyone: cacheable at the edge. */
-const PUBLIC_PROCEDURES = new Set(['jobs.search', 'jobs.get', 'skills.search']);
+const PUBLIC_PROCEDURES = new Set(['jobs.search', 'jobs.get', 'skills.search', 'companies.get']);
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
 
 /** The procedures named by /trpc/a,b,c; null when the path is not valid percent-encoding. */

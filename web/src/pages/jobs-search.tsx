@@ -4,7 +4,8 @@ import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-
 import { rememberSearch } from '../lib/last-search.ts';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
 import { dateLabel, employmentLabel, EMPLOYMENT_TYPES, salaryLabel } from '../lib/format.ts';
-import { trpc, type RouterInputs, type RouterOutputs } from '../lib/trpc.ts';
+import { searchInputOf, searchKey } from '../lib/public-queries.ts';
+import { trpc, type RouterOutputs } from '../lib/trpc.ts';
 
 type Hit = RouterOutputs['jobs']['search']['items'][number];
 
@@ -77,16 +78,9 @@ export default function JobsSearch() {
     }, 250);
   });
 
-  const input = (): Omit<RouterInputs['jobs']['search'], 'cursor'> => ({
-    q: params.q ?? '',
-    location: params.location || undefined,
-    remoteAllowed: params.remote === '1' ? true : undefined,
-    employmentType: (params.type || undefined) as RouterInputs['jobs']['search']['employmentType'],
-    salaryMin: params.salary ? Number(params.salary) : undefined,
-    limit: 20,
-  });
+  const input = () => searchInputOf(params);
   const search = useInfiniteQuery(() => ({
-    queryKey: ['jobs', 'search', input()],
+    queryKey: searchKey(input()),
     queryFn: ({ pageParam }) => trpc.jobs.search.query({ ...input(), cursor: pageParam ?? undefined }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
