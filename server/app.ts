@@ -25,6 +25,9 @@ import { createContextInner } from './trpc.ts';
 import { LOCAL_PARSER_MODEL } from './ai/local-resume-parser.ts';
 import { inProcessResumeWork, type ResumeWork } from './workers/resume-work.ts';
 import { devMailboxRoutes } from './mail/dev-mailbox-routes.ts';
+import { pageRoutes } from './pages/routes.ts';
+import { isPublicPage, isSeoFile } from './pages/paths.ts';
+import type { PageRenderer } from './pages/renderer.ts';
 import { drainOutbox, type MailSender } from './mail/sender.ts';
 import { createMailSender, devMailboxEnabled } from './mail/setup.ts';
 
@@ -49,6 +52,8 @@ export interface AppDeps {
   resumeWork?: ResumeWork;
   /** Serve the built SPA, in order (Node); in the worker the assets binding does it before the app. */
   staticAssets?: MiddlewareHandler[];
+  /** The server renderer of the public pages (dist/ssr); unset: those paths fall to the SPA (decision 0012). */
+  pages?: PageRenderer;
   /** Delivers the outbox; null holds messages (production without a transport); unset: server/mail/setup.ts decides. */
   mail?: MailSender | null;
 }
@@ -107,7 +112,8 @@ export function batchProblem(path: string, batched: boolean): string | null {
 
 /** An anonymous GET of public procedures: what an edge cache may answer for everyone. */
 export function isCacheableRequest(request: Request): boolean {
-  return request.method === 'GET' && !request.headers.has('cookie') && isPublicRead(new URL(request.url).pathname);
+  const path = new URL(request.url).pathname;
+  return request.method === 'GET' && !request.headers.has('cookie') && (isPublicRead(path) || isPublicPage(path) || isSeoFile(path));
 }
 
 /** A successful answer the app marked public (PUBLIC_CACHE_CONTROL). */
@@ -358,6 +364,7 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
+  if (deps.pages) app.route('/', pageRoutes(deps, deps.pages, app));
   for (const handler of deps.staticAssets ?? []) app.use('*', handler);
 
   app.notFound((c) => c.json({ error: { message: 'Not found.' } }, 404));
