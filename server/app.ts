@@ -113,7 +113,11 @@ export function batchProblem(path: string, batched: boolean): string | null {
 /** An anonymous GET of public procedures: what an edge cache may answer for everyone. */
 export function isCacheableRequest(request: Request): boolean {
   const path = new URL(request.url).pathname;
-  return request.method === 'GET' && !request.headers.has('cookie') && (isPublicRead(path) || isPublicPage(path) || isSeoFile(path));
+  return (
+    request.method === 'GET' &&
+    !request.headers.has('cookie') &&
+    (isPublicRead(path) || isPublicPage(path) || isSeoFile(path))
+  );
 }
 
 /** A successful answer the app marked public (PUBLIC_CACHE_CONTROL). */

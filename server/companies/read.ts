@@ -38,6 +38,10 @@ export async function getCompany(db: Queryable, employerId: number, now: Date) {
     .limit(COMPANY_PAGE_JOBS);
   return {
     ...company,
-    jobs: openJobs.map((job) => ({ ...job, currency: job.currency ?? 'USD', postedAt: job.postedAt?.toISOString() ?? null })),
+    jobs: openJobs.map((job) => ({
+      ...job,
+      currency: job.currency ?? 'USD',
+      postedAt: job.postedAt?.toISOString() ?? null,
+    })),
   };
 }

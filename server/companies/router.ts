@@ -5,5 +5,7 @@ import { getCompany } from './read.ts';
 
 export const companiesRouter = createTRPCRouter({
   /** Anyone may read a company's profile and open jobs; the id is the employer's. */
-  get: publicProcedure.input(z.object({ id: recordId })).query(({ ctx, input }) => getCompany(ctx.db, input.id, ctx.clock())),
+  get: publicProcedure
+    .input(z.object({ id: recordId }))
+    .query(({ ctx, input }) => getCompany(ctx.db, input.id, ctx.clock())),
 });

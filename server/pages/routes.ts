@@ -18,8 +18,7 @@ import {
   unavailableJobKey,
 } from '../../web/src/lib/public-queries.ts';
 import type { RouterOutputs } from '../../web/src/lib/trpc.ts';
-import type { AppDeps } from '../app.ts';
-import { PUBLIC_CACHE_CONTROL } from '../app.ts';
+import { PAGE_CACHE_CONTROL, type PageDeps } from './deps.ts';
 import { pageDocument, type PageHead, summary } from './document.ts';
 import { jobAvailability } from './availability.ts';
 import { etagMatches, etagOf } from './etag.ts';
@@ -31,12 +30,11 @@ export interface InnerFetch {
   fetch(request: Request, env?: unknown, executionCtx?: never): Response | Promise<Response>;
 }
 
-type Deps = Pick<AppDeps, 'config' | 'clock' | 'openDatabase' | 'runAfterResponse'>;
 type ProcedureResult<T> = { ok: true; data: T } | { ok: false; code: string };
 
 const SIMILAR_JOBS = 5;
 
-export function pageRoutes(deps: Deps, renderer: PageRenderer, app: InnerFetch): Hono {
+export function pageRoutes(deps: PageDeps, renderer: PageRenderer, app: InnerFetch): Hono {
   const pages = new Hono();
   const origin = deps.config.publicUrl;
 
@@ -110,7 +108,9 @@ export function pageRoutes(deps: Deps, renderer: PageRenderer, app: InnerFetch):
         200,
         {
           title: `${data.title} at ${data.employer.companyName} | Fitwork`,
-          description: summary(`${data.employer.companyName}${data.location ? `, ${data.location}` : ''}: ${data.description}`),
+          description: summary(
+            `${data.employer.companyName}${data.location ? `, ${data.location}` : ''}: ${data.description}`,
+          ),
           canonical: `${origin}/jobs/${data.id}`,
           jsonLd: [data.jsonLd as Record<string, unknown>],
           ogType: 'article',
@@ -127,7 +127,9 @@ export function pageRoutes(deps: Deps, renderer: PageRenderer, app: InnerFetch):
       closed ? 410 : 404,
       {
         title: closed ? `Closed: ${closed.title} | Fitwork` : 'Job not found | Fitwork',
-        description: closed ? `${closed.title} no longer takes applications. See similar open jobs.` : 'There is no job at this address.',
+        description: closed
+          ? `${closed.title} no longer takes applications. See similar open jobs.`
+          : 'There is no job at this address.',
         canonical: `${origin}${c.req.path}`,
         noindex: true,
       },
@@ -142,7 +144,12 @@ export function pageRoutes(deps: Deps, renderer: PageRenderer, app: InnerFetch):
       return respond(
         c,
         404,
-        { title: 'Company not found | Fitwork', description: 'There is no company at this address.', canonical: `${origin}${c.req.path}`, noindex: true },
+        {
+          title: 'Company not found | Fitwork',
+          description: 'There is no company at this address.',
+          canonical: `${origin}${c.req.path}`,
+          noindex: true,
+        },
         [],
       );
     const data = company.data;
@@ -206,7 +213,7 @@ function executionContextOf(c: Context): never | undefined {
  */
 export async function htmlResponse(c: Context, html: string, status: 200 | 404 | 410) {
   const etag = await etagOf(html);
-  c.header('Cache-Control', PUBLIC_CACHE_CONTROL);
+  c.header('Cache-Control', PAGE_CACHE_CONTROL);
   c.header('ETag', etag);
   c.header('Vary', 'Accept-Encoding');
   if (status === 200 && etagMatches(c.req.header('if-none-match'), etag)) return c.body(null, 304);

@@ -6,7 +6,7 @@ import { asc, max } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import type { Queryable } from '../../db/database.ts';
 import { jobs } from '../../db/schema.ts';
-import type { AppDeps } from '../app.ts';
+import type { PageDeps } from './deps.ts';
 import { visibleToSeekers } from '../jobs/service.ts';
 import { escapeHtml } from './document.ts';
 
@@ -57,7 +57,12 @@ export function sitemapIndex(origin: string, parts: SitemapEntry[][]) {
 }
 
 /** /sitemap.xml (the URLs, or an index past `maxUrls`) and /sitemap-N.xml; null for a part that does not exist. */
-export function sitemapFile(origin: string, entries: SitemapEntry[], file: 'index' | number, maxUrls = SITEMAP_MAX_URLS) {
+export function sitemapFile(
+  origin: string,
+  entries: SitemapEntry[],
+  file: 'index' | number,
+  maxUrls = SITEMAP_MAX_URLS,
+) {
   if (file === 'index')
     return entries.length <= maxUrls
       ? urlset(origin, entries)
@@ -75,9 +80,7 @@ export function robotsTxt(origin: string) {
   return `User-agent: *\nAllow: /\nDisallow: /trpc/\nDisallow: /me/\nDisallow: /employer/\nDisallow: /admin/\nDisallow: /account\n\nSitemap: ${origin}/sitemap.xml\n`;
 }
 
-type Deps = Pick<AppDeps, 'config' | 'clock' | 'openDatabase' | 'runAfterResponse'>;
-
-export function sitemapRoutes(deps: Deps, maxUrls = SITEMAP_MAX_URLS) {
+export function sitemapRoutes(deps: PageDeps, maxUrls = SITEMAP_MAX_URLS) {
   const routes = new Hono();
   const serve = async (c: Context, file: 'index' | number) => {
     const opened = await deps.openDatabase(c);

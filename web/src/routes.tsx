@@ -7,9 +7,10 @@ import { type Component, For, lazy } from 'solid-js';
 import Landing from './pages/landing.tsx';
 
 // Every route but the landing page is its own chunk, loaded when first visited.
-export const page = (load: () => Promise<{ default: () => unknown }>) => lazy(load as never) as ReturnType<typeof lazy> & {
-  preload: () => Promise<unknown>;
-};
+export const page = (load: () => Promise<{ default: () => unknown }>) =>
+  lazy(load as never) as ReturnType<typeof lazy> & {
+    preload: () => Promise<unknown>;
+  };
 
 /** The pages the server renders (their chunks are loaded before rendering or hydrating). */
 export const PUBLIC_PAGES = {

@@ -10,7 +10,9 @@ export function UnavailableJobState(props: { job: UnavailableJob }) {
       <section class="panel stack">
         <h1>This job is closed</h1>
         <p>
-          {props.job.title ? `"${props.job.title}" no longer takes applications.` : 'This job no longer takes applications.'}{' '}
+          {props.job.title
+            ? `"${props.job.title}" no longer takes applications.`
+            : 'This job no longer takes applications.'}{' '}
           <A href="/jobs">Browse all jobs</A>.
         </p>
         <Show when={props.job.similar.length}>

@@ -6,7 +6,12 @@ import { dateLabel, employmentLabel, salaryLabel } from '../lib/format.ts';
 import { companyKey, recordIdOf } from '../lib/public-queries.ts';
 import { trpc } from '../lib/trpc.ts';
 
-const SIZE_LABEL: Record<string, string> = { startup: 'Startup', small: 'Small', medium: 'Medium-sized', large: 'Large' };
+const SIZE_LABEL: Record<string, string> = {
+  startup: 'Startup',
+  small: 'Small',
+  medium: 'Medium-sized',
+  large: 'Large',
+};
 
 /** A company's public page: its profile and its open jobs (the server renders it for search engines). */
 export default function CompanyPage() {
