@@ -15,13 +15,13 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export function nodeStaticAssets(webDir: string): MiddlewareHandler[] {
   const shell = readFileSync(`${webDir}/index.html`, 'utf8');
   const shellEtag = etagOf(shell);
-  const files = serveStatic({
-    root: webDir,
-    precompressed: true,
-    onFound: (_path, c) => {
-      c.header('Cache-Control', c.req.path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
-    },
-  });
+  const serveFile = serveStatic({ root: webDir, precompressed: true });
+  const files: MiddlewareHandler = async (c, next) => {
+    const found = await serveFile(c, next);
+    if (found instanceof Response)
+      found.headers.set('Cache-Control', c.req.path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
+    return found;
+  };
   const spaShell: MiddlewareHandler = async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const etag = await shellEtag;
