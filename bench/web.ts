@@ -43,7 +43,7 @@ export async function bundleSizes() {
 }
 
 export async function largestContentfulPaint(paths: string[]) {
-  const server = await startNodeServer({ SEED_DEMO_DATA: 'true' });
+  const server = await startNodeServer({ SEED_DEMO_DATA: 'true' }, 240_000);
   const executablePath =
     process.env.CHROMIUM_PATH ??
     ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ??

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './neon-local.ts';
 
-export async function startNodeServer(env: Record<string, string> = {}) {
+/** `startMs`: how long the first start may take (loading the demo data takes over a minute on a busy machine). */
+export async function startNodeServer(env: Record<string, string> = {}, startMs = 60_000) {
   const port = await freePort();
   const dataDir = env.DATA_DIR ?? (await mkdtemp(join(tmpdir(), 'jobs-server-')));
   let output = '';
@@ -16,7 +17,7 @@ export async function startNodeServer(env: Record<string, string> = {}) {
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + startMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
     if (Date.now() > deadline) throw new Error(`the server did not start:\n${output}`);
