@@ -33,7 +33,9 @@ async function web() {
   const worst = Object.entries(sizes.routesKb).sort((a, b) => b[1] - a[1]);
   log(`heaviest route, everything loaded: ${worst[0]![0]} ${worst[0]![1].toFixed(1)} KB gzip (budget 100 KB)`);
   const wire = await landingJsOnTheWire();
-  log(`landing page JavaScript on the wire: ${wire.brotliKb.toFixed(1)} KB brotli (${wire.rawKb.toFixed(1)} KB uncompressed; target 45 KB)`);
+  log(
+    `landing page JavaScript on the wire: ${wire.brotliKb.toFixed(1)} KB brotli (${wire.rawKb.toFixed(1)} KB uncompressed; target 45 KB)`,
+  );
   const lcp = await largestContentfulPaint(['/', '/jobs?q=nurse', '/jobs/1']);
   for (const [path, samples] of Object.entries(lcp)) {
     const sorted = samples.sort((a, b) => a - b);

@@ -70,6 +70,8 @@ interface World {
   pendingSkill: string;
   reviewId: number;
   experimentId: number;
+  /** Employer X's id: their company's public page. */
+  companyId: number;
 }
 
 let unique = 0;
@@ -120,6 +122,7 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'jobs.get': { input: (w) => ({ id: w.jobId }), outcomes: anyone },
   'jobs.mine': { input: () => undefined, outcomes: employers },
   'jobs.search': { input: () => ({ q: 'nurse' }), outcomes: anyone },
+  'companies.get': { input: (w) => ({ id: w.companyId }), outcomes: anyone },
   'matches.forMe': { input: () => ({}), outcomes: seekers },
   'matches.markViewed': { input: (w) => ({ jobId: w.jobId }), outcomes: seekerARow },
   'matches.dismiss': { input: (w) => ({ jobId: w.jobId }), outcomes: seekerARow },
@@ -270,6 +273,7 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
       pendingSkill,
       reviewId: review.id,
       experimentId: experiment.id,
+      companyId: job.employerId,
     },
   };
 }
