@@ -38,6 +38,24 @@ module.exports = {
       to: { path: '^(server|db)/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'only-pages-render-web',
+      comment:
+        "The server renders the public pages with the SPA's own components (decision 0012): only server/pages/ " +
+        "may import web/src/, and only the renderer's type and the shared query keys (the components reach " +
+        'the server built, through dist/ssr).',
+      severity: 'error',
+      from: { path: '^(server|db)/', pathNot: '^server/pages/' },
+      to: { path: '^web/' },
+    },
+    {
+      name: 'pages-import-no-web-components',
+      comment:
+        "server/pages/ takes the renderer's type (entry-server.tsx) and plain modules of web/src/lib/, never a component.",
+      severity: 'error',
+      from: { path: '^server/pages/' },
+      to: { path: '^web/', pathNot: ['^web/src/lib/[^/]+\\.ts$', '^web/src/entry-server\\.tsx$'] },
+    },
+    {
       name: 'matching-does-not-know-experiments',
       comment:
         'Experiments choose an algorithm and re-score through matching; matching takes the algorithm it is given.',

@@ -1,7 +1,7 @@
 /** The web app's budget: bundle sizes from the build, Largest Contentful Paint in Chromium. */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startNodeServer } from '../test/helpers/server.ts';
 
@@ -19,6 +19,25 @@ async function closure(entry: string, seen = new Set<string>()): Promise<Set<str
   for (const match of code.matchAll(/(?:^|[;{}\s])import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([\w.-]+\.js)["']/g))
     await closure(`assets/${match[1]}`, seen);
   return seen;
+}
+
+/**
+ * What the browser receives for the landing page's JavaScript: the brotli files the Node entry
+ * serves (made at build), or the raw bytes when a file has none (under 1 KB).
+ */
+export async function landingJsOnTheWire() {
+  const html = await readFile(new URL('index.html', DIST), 'utf8');
+  const entry = /<script type="module"[^>]*src="\/([^"]+)"/.exec(html)![1]!;
+  const preloads = [...html.matchAll(/<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1]!);
+  const files = new Set([...preloads, ...(await closure(entry))]);
+  let raw = 0;
+  let brotli = 0;
+  for (const file of files) {
+    const bytes = await readFile(new URL(file, DIST));
+    raw += bytes.length;
+    brotli += existsSync(new URL(`${file}.br`, DIST)) ? brotliCompressSync(bytes).length : bytes.length;
+  }
+  return { rawKb: raw / 1024, brotliKb: brotli / 1024 };
 }
 
 export async function bundleSizes() {
@@ -43,7 +62,7 @@ export async function bundleSizes() {
 }
 
 export async function largestContentfulPaint(paths: string[]) {
-  const server = await startNodeServer({ SEED_DEMO_DATA: 'true' });
+  const server = await startNodeServer({ SEED_DEMO_DATA: 'true' }, { startupMs: 240_000 });
   const executablePath =
     process.env.CHROMIUM_PATH ??
     ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ??

@@ -18,6 +18,7 @@ import { devMailboxEnabled } from './mail/setup.ts';
 import { alertRoutes } from './alerts/routes.ts';
 import { fileRoutes } from './files/routes.ts';
 import { unsubscribeRoutes } from './notifications/routes.ts';
+import { pageRoutes } from './pages/routes.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 
 export function createApp(deps: AppDeps) {
@@ -34,6 +35,8 @@ export function createApp(deps: AppDeps) {
   app.route('/alerts/unsubscribe', alertRoutes(routes.withDatabase, routes.clock));
   app.route('/trpc', trpcRoutes(routes));
 
+  // The public pages rendered on the server (decision 0012), before the SPA that hydrates them.
+  if (deps.pages) app.route('/', pageRoutes(deps, deps.pages, app));
   // Last: the built SPA's files, then index.html for any other path (Node; the worker's assets binding does it there).
   for (const handler of deps.staticAssets ?? []) app.use('*', handler);
 

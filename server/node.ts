@@ -4,13 +4,14 @@
  */
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openNodeDatabase } from '../db/client.ts';
 import { createAdmissionQueue } from './admission.ts';
 import { createApp } from './app.ts';
+import { edgeLayer, nodeStaticAssets } from './pages/node-assets.ts';
+import type { PageRenderer } from './pages/renderer.ts';
 import { createResponseCache } from './response-cache.ts';
 import { createResumePool } from './workers/resume-pool.ts';
 import { createNodePasswordHasher } from './auth/node-passwords.ts';
@@ -32,10 +33,15 @@ const webDir = fileURLToPath(new URL('../dist/web', import.meta.url));
 const config = parseConfig(process.env);
 const logger = jsonLogger();
 
-if (!existsSync(`${webDir}/index.html`)) {
-  logger.info('building the web app (first start)');
+const ssrEntry = fileURLToPath(new URL('../dist/ssr/entry-server.js', import.meta.url));
+
+if (!existsSync(`${webDir}/index.html`) || !existsSync(ssrEntry)) {
+  logger.info('building the web app and its server renderer (first start)');
   execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: rootDir, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--ssr', '--logLevel', 'warn'], { cwd: rootDir, stdio: 'inherit' });
 }
+// The public pages' renderer: Solid's server build of the app's own components (decision 0012).
+const pages = (await import(pathToFileURL(ssrEntry).href)) as PageRenderer;
 
 const database = await openNodeDatabase(config);
 const passwords = await createNodePasswordHasher();
@@ -87,8 +93,9 @@ const app = createApp({
   resumeWork: resumePool,
   mail,
   files,
-  // Files first; any other GET is a route of the SPA, answered with index.html.
-  staticAssets: [serveStatic({ root: webDir }), serveStatic({ root: webDir, path: 'index.html' })],
+  // Files first (precompressed, hashed ones immutable); any other GET is a route of the SPA, answered with index.html.
+  staticAssets: nodeStaticAssets(webDir),
+  pages,
 });
 
 // Starting two requests per event-loop turn keeps accepting connections fair under load (see admission.ts).
@@ -100,7 +107,9 @@ const fetchInTurn = publicReads(async (request: Request, env?: unknown) => {
   return app.fetch(request, env);
 });
 
-const server = serve({ fetch: fetchInTurn, port: config.port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
+// Compression and revalidation outermost, as a CDN in front would do them.
+const edge = edgeLayer(fetchInTurn);
+const server = serve({ fetch: edge.fetch, port: config.port, hostname: process.env.HOST ?? '127.0.0.1' }, (info) => {
   logger.info('listening', { url: `http://localhost:${info.port}`, database: database.kind });
 });
 

@@ -3,6 +3,7 @@ import { alertsRouter } from './alerts/router.ts';
 import { applicationsRouter } from './applications/router.ts';
 import { auditRouter } from './audit/router.ts';
 import { authRouter } from './auth/router.ts';
+import { companiesRouter } from './companies/router.ts';
 import { employersRouter } from './employers/router.ts';
 import { experimentsRouter } from './experiments/router.ts';
 import { invitationsRouter } from './invitations/router.ts';
@@ -31,6 +32,7 @@ export const appRouter = createTRPCRouter({
   invitations: invitationsRouter,
   notifications: notificationsRouter,
   alerts: alertsRouter,
+  companies: companiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,11 +1,14 @@
 /**
  * The Cloudflare Worker entry: the same app, a Neon pool per request (closed after the
  * response with waitUntil), argon2's .wasm imported as a module (Workers refuse to compile
- * WebAssembly from bytes at run time). Static assets are served by the assets binding.
+ * WebAssembly from bytes at run time). Static assets are served by the assets binding; the
+ * public pages (/, /jobs, /jobs/:id, /companies/:id) reach the worker first and are rendered here.
  */
 import type { ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import Argon2 from '@phi-ag/argon2';
 import argon2Wasm from '@phi-ag/argon2/argon2.wasm';
+// The public pages' renderer, built by `vite build --ssr` before wrangler bundles this file (decision 0012).
+import * as pages from '../dist/ssr/entry-server.js';
 import { openNeon } from '../db/neon.ts';
 import { createApp, type App } from './app.ts';
 import { isCacheableRequest, isCacheableResponse } from './http/cache-policy.ts';
@@ -53,6 +56,7 @@ async function buildApp(env: WorkerEnv): Promise<App> {
     runAfterResponse: (c, task) => c.executionCtx.waitUntil(task()),
     clientIp: (c) => c.req.header('cf-connecting-ip') ?? null,
     files: filesOf(env),
+    pages,
   });
 }
 

@@ -75,6 +75,8 @@ interface World {
   invitationId: number;
   /** A saved search of seeker A. */
   alertId: number;
+  /** Employer X's id: their company's public page. */
+  companyId: number;
 }
 
 let unique = 0;
@@ -125,6 +127,7 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'jobs.get': { input: (w) => ({ id: w.jobId }), outcomes: anyone },
   'jobs.mine': { input: () => undefined, outcomes: employers },
   'jobs.search': { input: () => ({ q: 'nurse' }), outcomes: anyone },
+  'companies.get': { input: (w) => ({ id: w.companyId }), outcomes: anyone },
   'matches.forMe': { input: () => ({}), outcomes: seekers },
   'matches.markViewed': { input: (w) => ({ jobId: w.jobId }), outcomes: seekerARow },
   'matches.dismiss': { input: (w) => ({ jobId: w.jobId }), outcomes: seekerARow },
@@ -336,6 +339,7 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
       candidateId: anonymous.candidateId,
       invitationId: invitation.id,
       alertId: alert.id,
+      companyId: job.employerId,
     },
   };
 }

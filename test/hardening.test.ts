@@ -90,6 +90,7 @@ const KEYS: Record<string, string[]> = {
   'jobs.update': ['id', 'title', 'description', 'salaryMin', 'salaryMax', 'skills'],
   'jobs.setStatus': ['id', 'status'],
   'jobs.get': ['id'],
+  'companies.get': ['id'],
   'jobs.search': [
     'q',
     'location',

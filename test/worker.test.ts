@@ -33,11 +33,31 @@ describe('the worker in workerd, on the Neon driver', () => {
   });
 
   it('serves the SPA as static assets, also for client-side routes', async () => {
-    for (const path of ['/', '/account']) {
+    for (const path of ['/account', '/signin']) {
       const response = await fetch(`${baseUrl}${path}`, { headers: { accept: 'text/html' } });
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('<div id="root"></div>');
     }
+  });
+
+  it('renders the public pages itself (run_worker_first), and leaves hashed assets to the CDN', async () => {
+    const start = await fetch(`${baseUrl}/`);
+    expect(start.status).toBe(200);
+    const html = await start.text();
+    expect(html).toContain('<h1>Find the work that fits you</h1>');
+    expect(html).toContain('<script type="application/json" id="fitwork-state">');
+    expect(start.headers.get('cache-control')).toContain('s-maxage=60');
+    const missing = await fetch(`${baseUrl}/jobs/999999`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain('There is no job at this address.');
+    expect((await fetch(`${baseUrl}/companies/999999`)).status).toBe(404);
+    expect(await (await fetch(`${baseUrl}/robots.txt`)).text()).toContain('Sitemap:');
+    expect(await (await fetch(`${baseUrl}/sitemap.xml`)).text()).toContain('<urlset');
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const asset = await fetch(`${baseUrl}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
   it('signs up (argon2id from a WASM module), signs in and answers auth.me', async () => {

@@ -12,6 +12,7 @@ import type { AppConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { FileStore } from '../files/store.ts';
 import type { MailSender } from '../mail/sender.ts';
+import type { PageRenderer } from '../pages/renderer.ts';
 import type { ResumeWork } from '../workers/resume-work.ts';
 
 export interface RequestDatabase {
@@ -35,6 +36,8 @@ export interface AppDeps {
   resumeWork?: ResumeWork;
   /** Serve the built SPA, in order (Node); in the worker the assets binding does it before the app. */
   staticAssets?: MiddlewareHandler[];
+  /** The server renderer of the public pages (dist/ssr); unset: those paths fall to the SPA (decision 0012). */
+  pages?: PageRenderer;
   /** Delivers the outbox; null holds messages (production without a transport); unset: server/mail/setup.ts decides. */
   mail?: MailSender | null;
   /** Where uploaded originals are kept (R2 in the worker, a folder under Node); memory when unset. */

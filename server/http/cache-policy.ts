@@ -1,7 +1,8 @@
 /** Which answers are the same for everyone, so browsers, the edge and the Node entry may keep them. */
+import { isPublicPage, isSeoFile } from '../pages/paths.ts';
 
 /** Procedures whose anonymous answers are the same for everyone: cacheable at the edge. */
-const PUBLIC_PROCEDURES = new Set(['jobs.search', 'jobs.get', 'skills.search']);
+const PUBLIC_PROCEDURES = new Set(['jobs.search', 'jobs.get', 'skills.search', 'companies.get']);
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=300';
 
 /** The procedures named by /trpc/a,b,c; null when the path is not valid percent-encoding. */
@@ -24,7 +25,12 @@ export function isPublicRead(path: string): boolean {
 
 /** An anonymous GET of public procedures: what an edge cache may answer for everyone. */
 export function isCacheableRequest(request: Request): boolean {
-  return request.method === 'GET' && !request.headers.has('cookie') && isPublicRead(new URL(request.url).pathname);
+  const path = new URL(request.url).pathname;
+  return (
+    request.method === 'GET' &&
+    !request.headers.has('cookie') &&
+    (isPublicRead(path) || isPublicPage(path) || isSeoFile(path))
+  );
 }
 
 /** A successful answer the app marked public (PUBLIC_CACHE_CONTROL). */

@@ -7,6 +7,9 @@ const EMPLOYMENT_TYPE_LD: Record<string, string> = {
   temporary: 'TEMPORARY',
 };
 
+/** The country a remote job is open to, by the currency it pays in (ISO 3166 codes). */
+const COUNTRY_OF_CURRENCY: Record<string, string> = { USD: 'US', CAD: 'CA', GBP: 'GB', AUD: 'AU', NZD: 'NZ' };
+
 export interface JsonLdJob {
   id: number;
   title: string;
@@ -55,7 +58,15 @@ export function toJobPostingJsonLd(job: JsonLdJob): Record<string, unknown> {
           },
         }
       : {}),
-    ...(job.remoteAllowed ? { jobLocationType: 'TELECOMMUTE' } : {}),
+    ...(job.remoteAllowed
+      ? {
+          jobLocationType: 'TELECOMMUTE',
+          // Google requires where a remote worker may live; the pay's currency says the country.
+          ...(COUNTRY_OF_CURRENCY[job.currency]
+            ? { applicantLocationRequirements: { '@type': 'Country', name: COUNTRY_OF_CURRENCY[job.currency] } }
+            : {}),
+        }
+      : {}),
     ...(amounts.length
       ? {
           baseSalary: {

@@ -8,6 +8,7 @@ import { parseConfig } from '../../server/config.ts';
 import { jsonLogger } from '../../server/logger.ts';
 import type { AppRouter } from '../../server/router.ts';
 import type { MailSender } from '../../server/mail/sender.ts';
+import type { PageRenderer } from '../../server/pages/renderer.ts';
 import type { Database } from '../../db/database.ts';
 import { createMemoryFileStore } from '../../server/files/store.ts';
 import { createTestDatabase, resetSharedTestDatabase } from './db.ts';
@@ -36,6 +37,8 @@ export async function createTestApp(
     ai?: AiProviders;
     mail?: MailSender | null;
     env?: Record<string, string>;
+    /** The server renderer of the public pages (test/helpers/pages.ts loads the built one). */
+    pages?: PageRenderer;
   } = {},
 ) {
   // The previous app's work after its responses (matching, mail) must end before its rows are
@@ -70,6 +73,7 @@ export async function createTestApp(
     clientIp: (c) => c.req.header('x-test-client-ip') ?? '203.0.113.1',
     ...(options.mail !== undefined ? { mail: options.mail } : {}),
     files,
+    ...(options.pages ? { pages: options.pages } : {}),
   });
   databaseOfApp.set(app, database.db);
   return {

@@ -1,61 +1,34 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/solid-query';
-import { Route, Router } from '@solidjs/router';
-import { lazy } from 'solid-js';
-import { render } from 'solid-js/web';
+import { QueryClientProvider } from '@tanstack/solid-query';
+import { Router } from '@solidjs/router';
+import { hydrate, render } from 'solid-js/web';
 import { Layout } from './layout.tsx';
-import Landing from './pages/landing.tsx';
+import { type SeededQueries, STATE_ELEMENT_ID } from './lib/public-queries.ts';
+import { createQueryClient } from './query-client.ts';
+import { privatePage } from './private-pages.ts';
+import { AppRoutes, publicPageOf } from './routes.tsx';
 import './styles.css';
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // A refused or missing row will not appear by asking again.
-      retry: (count, error) =>
-        count < 2 &&
-        !/UNAUTHORIZED|FORBIDDEN|NOT_FOUND|BAD_REQUEST/.test(
-          String((error as { data?: { code?: string } }).data?.code ?? error),
-        ),
-      refetchOnWindowFocus: false,
-    },
-  },
-});
+const root = document.getElementById('root')!;
+// A page the server rendered carries the answers it was rendered from: the cache starts with them.
+const stateElement = document.getElementById(STATE_ELEMENT_ID);
+const seeded: SeededQueries = stateElement ? JSON.parse(stateElement.textContent ?? '[]') : [];
+const queryClient = createQueryClient(seeded);
 
-// Every route but the landing page is its own chunk, loaded when first visited.
-const page = (load: () => Promise<{ default: () => unknown }>) => lazy(load as never);
-
-render(
-  () => (
-    <QueryClientProvider client={queryClient}>
-      <Router root={Layout}>
-        <Route path="/" component={Landing} />
-        <Route path="/jobs" component={page(() => import('./pages/jobs-search.tsx'))} />
-        <Route path="/jobs/:id" component={page(() => import('./pages/job.tsx'))} />
-        <Route path="/signin" component={page(() => import('./pages/sign-in.tsx'))} />
-        <Route path="/signup" component={page(() => import('./pages/sign-up.tsx'))} />
-        <Route path="/forgot-password" component={page(() => import('./pages/forgot-password.tsx'))} />
-        <Route path="/reset-password" component={page(() => import('./pages/reset-password.tsx'))} />
-        <Route path="/verify-email" component={page(() => import('./pages/verify-email.tsx'))} />
-        <Route path="/confirm-email" component={page(() => import('./pages/confirm-email.tsx'))} />
-        <Route path="/account" component={page(() => import('./pages/account.tsx'))} />
-        <Route path="/notifications" component={page(() => import('./pages/notifications.tsx'))} />
-        <Route path="/me/matches" component={page(() => import('./pages/seeker-matches.tsx'))} />
-        <Route path="/me/resume" component={page(() => import('./pages/seeker-resume.tsx'))} />
-        <Route path="/me/applications" component={page(() => import('./pages/seeker-applications.tsx'))} />
-        <Route path="/me/saved" component={page(() => import('./pages/seeker-saved.tsx'))} />
-        <Route path="/me/alerts" component={page(() => import('./pages/seeker-alerts.tsx'))} />
-        <Route path="/employer/jobs" component={page(() => import('./pages/employer-jobs.tsx'))} />
-        <Route path="/employer/jobs/new" component={page(() => import('./pages/employer-job-editor.tsx'))} />
-        <Route path="/employer/jobs/:id/edit" component={page(() => import('./pages/employer-job-editor.tsx'))} />
-        <Route path="/employer/jobs/:id" component={page(() => import('./pages/employer-job-review.tsx'))} />
-        <Route path="/employer/jobs/:id/pipeline" component={page(() => import('./pages/employer-pipeline.tsx'))} />
-        <Route path="/employer/sources" component={page(() => import('./pages/employer-sources.tsx'))} />
-        <Route path="/admin/skills" component={page(() => import('./pages/admin-skills.tsx'))} />
-        <Route path="/admin/experiments" component={page(() => import('./pages/admin-experiments.tsx'))} />
-        <Route path="/admin/decisions" component={page(() => import('./pages/admin-decisions.tsx'))} />
-        <Route path="/audit" component={page(() => import('./pages/audit.tsx'))} />
-        <Route path="*" component={page(() => import('./pages/not-found.tsx'))} />
-      </Router>
-    </QueryClientProvider>
-  ),
-  document.getElementById('root')!,
+const app = () => (
+  <QueryClientProvider client={queryClient}>
+    <Router root={Layout}>
+      <AppRoutes privatePage={privatePage} />
+    </Router>
+  </QueryClientProvider>
 );
+
+if (stateElement) {
+  // Solid's hydration globals, set here rather than by its inline script (the CSP allows no inline script).
+  (globalThis as { _$HY?: unknown })._$HY ??= { events: [], completed: new WeakSet(), r: {}, fe() {} };
+  await publicPageOf(location.pathname)?.preload();
+  hydrate(app, root);
+  // The page was rendered for anyone; who is signed in is asked now (the navigation follows).
+  void queryClient.invalidateQueries({ queryKey: ['auth', 'me'] });
+} else {
+  render(app, root);
+}

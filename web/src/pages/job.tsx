@@ -1,5 +1,7 @@
 import { A, useParams } from '@solidjs/router';
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
+import { UnavailableJobState } from '../components/unavailable-job.tsx';
+import { jobKey, recordIdOf, type UnavailableJob, unavailableJobKey } from '../lib/public-queries.ts';
 import { createEffect, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { BackLink, ErrorBox, NotFoundState, Skeleton, SkillChips } from '../components/ui.tsx';
@@ -85,17 +87,22 @@ export default function JobPage() {
   const params = useParams<{ id: string }>();
   const me = useMe();
   // "/jobs/abc" names no job: a not-found page, not the schema's complaint about the id.
-  const jobId = () => (/^[1-9]\d{0,8}$/.test(params.id) ? Number(params.id) : null);
+  const jobId = () => recordIdOf(params.id);
+  // Set by the server for a closed or unknown job: its page says so instead of asking again.
+  const client = useQueryClient();
+  const unavailable = () => client.getQueryData<UnavailableJob>(unavailableJobKey(jobId()));
   const job = useQuery(() => ({
-    queryKey: ['jobs', 'get', jobId()],
+    queryKey: jobKey(jobId()),
     queryFn: () => trpc.jobs.get.query({ id: jobId()! }),
-    enabled: jobId() !== null,
+    enabled: jobId() !== null && !unavailable(),
+    staleTime: 60_000,
   }));
 
-  // The JSON-LD goes into <head> so that search engines can index the posting.
+  // The JSON-LD goes into <head> so that search engines can index the posting (a page the
+  // server rendered has it there already).
   createEffect(() => {
     const data = job.data;
-    if (!data) return;
+    if (!data || document.querySelector('script[type="application/ld+json"][data-server]')) return;
     const script = document.createElement('script');
     script.type = 'application/ld+json';
     script.textContent = JSON.stringify(data.jsonLd).replace(/</g, '\\u003c');
@@ -108,6 +115,7 @@ export default function JobPage() {
       <Match when={jobId() === null}>
         <NotFoundState message="There is no job at this address." />
       </Match>
+      <Match when={unavailable()}>{(gone) => <UnavailableJobState job={gone()} />}</Match>
       <Match when={job.isPending}>
         <Skeleton lines={8} label="Loading the job" />
       </Match>

@@ -5,7 +5,8 @@ import { rememberSearch } from '../lib/last-search.ts';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
 import { CorrectedQuery, SearchFacets, SortChoice } from '../components/search-facets.tsx';
 import { dateLabel, employmentLabel, EMPLOYMENT_TYPES, salaryLabel } from '../lib/format.ts';
-import { trpc, type RouterInputs, type RouterOutputs } from '../lib/trpc.ts';
+import { searchInputOf, searchKey } from '../lib/public-queries.ts';
+import { trpc, type RouterOutputs } from '../lib/trpc.ts';
 import { SaveJobButton } from '../components/save-job.tsx';
 import { alertFilters, SearchAlert } from '../components/search-alert.tsx';
 
@@ -84,18 +85,9 @@ export default function JobsSearch() {
     }, 250);
   });
 
-  const input = (): Omit<RouterInputs['jobs']['search'], 'cursor'> => ({
-    q: params.q ?? '',
-    location: params.location || undefined,
-    remoteAllowed: params.remote === '1' ? true : undefined,
-    employmentType: (params.type || undefined) as RouterInputs['jobs']['search']['employmentType'],
-    salaryMin: params.salary ? Number(params.salary) : undefined,
-    companyId: params.company ? Number(params.company) : undefined,
-    sort: (params.sort || undefined) as RouterInputs['jobs']['search']['sort'],
-    limit: 20,
-  });
+  const input = () => searchInputOf(params);
   const search = useInfiniteQuery(() => ({
-    queryKey: ['jobs', 'search', input()],
+    queryKey: searchKey(input()),
     queryFn: ({ pageParam }) => trpc.jobs.search.query({ ...input(), cursor: pageParam ?? undefined }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,

@@ -2,14 +2,15 @@ import { A, useNavigate } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { salaryLabel } from '../lib/format.ts';
+import { LATEST_JOBS_INPUT, latestJobsKey } from '../lib/public-queries.ts';
 import { trpc } from '../lib/trpc.ts';
 
 export default function Landing() {
   const navigate = useNavigate();
   const [q, setQ] = createSignal('');
   const latest = useQuery(() => ({
-    queryKey: ['jobs', 'search', { latest: true }],
-    queryFn: () => trpc.jobs.search.query({ q: '', limit: 6 }),
+    queryKey: latestJobsKey(),
+    queryFn: () => trpc.jobs.search.query(LATEST_JOBS_INPUT),
     staleTime: 60_000,
   }));
   return (
