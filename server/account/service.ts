@@ -3,14 +3,13 @@
  * one JSON document, and erasure that leaves employers only anonymous records.
  */
 import { TRPCError } from '@trpc/server';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import {
   aiDecisions,
   applications,
   jobs,
   jobSeekers,
-  jobSources,
   matches,
   matchReviews,
   selfIdentifications,
@@ -26,6 +25,12 @@ import { myJobs } from '../jobs/read.ts';
 import { listSeekerSkills } from '../seekers/skills.ts';
 import { listDeliveries, listSources } from '../webhooks/sources.ts';
 import { eraseMail, exportMail } from '../mail/account-data.ts';
+import {
+  eraseInvitationsTo,
+  eraseScorecardNotesAbout,
+  exportTeamData,
+  leaveCompanyOnErasure,
+} from '../companies/account-data.ts';
 
 export async function exportAccount(db: Database, user: SessionUser, now: Date) {
   const account = await loadProfile(db, user);
@@ -132,12 +137,16 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
     };
   }
   if (user.userType === 'employer') {
-    const sources = await listSources(db, user.id);
+    const team = await exportTeamData(db, user.id);
+    // The company's jobs and boards come with the export of those who manage them.
+    const companyId = team.membership?.role === 'interviewer' ? null : (team.membership?.companyId ?? null);
+    const sources = companyId ? await listSources(db, companyId) : [];
     return {
       ...base,
-      jobs: await myJobs(db, user.id),
+      team,
+      jobs: companyId ? await myJobs(db, companyId) : [],
       jobBoards: await Promise.all(
-        sources.map(async (s) => ({ ...s, deliveries: await listDeliveries(db, user.id, s.id, 200) })),
+        sources.map(async (s) => ({ ...s, deliveries: await listDeliveries(db, companyId!, s.id, 200) })),
       ),
     };
   }
@@ -166,6 +175,7 @@ export async function deleteAccount(
   }
   await db.transaction(async (tx) => {
     if (user.userType === 'job_seeker') {
+      await eraseScorecardNotesAbout(tx, user.id);
       await tx
         .update(applications)
         .set({ coverLetter: null, matchReasoning: null, jobSeekerId: null, updatedAt: now })
@@ -175,11 +185,7 @@ export async function deleteAccount(
       // Cascades: job_seekers, job_seeker_skills, matches, match_reviews, self_identifications, sessions.
       await tx.delete(users).where(eq(users.id, user.id));
     } else if (user.userType === 'employer') {
-      await tx
-        .update(jobs)
-        .set({ status: 'closed', updatedAt: now })
-        .where(and(eq(jobs.employerId, user.id), inArray(jobs.status, ['active', 'draft'])));
-      await tx.delete(jobSources).where(eq(jobSources.employerId, user.id));
+      await leaveCompanyOnErasure(tx, user.id, row.email, now);
       await tx.delete(sessions).where(eq(sessions.userId, user.id));
       await tx
         .update(users)
@@ -188,6 +194,7 @@ export async function deleteAccount(
     } else {
       await tx.delete(users).where(eq(users.id, user.id));
     }
+    await eraseInvitationsTo(tx, row.email);
     await forgetAccountAttempts(tx, row.email);
     // Messages to the person and their email links (an employer's user row outlives erasure).
     await eraseMail(tx, user.id);

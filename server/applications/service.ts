@@ -3,7 +3,8 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/database.ts';
 import { applicationEvents, applications, employers, jobs, jobSeekers, matches, users } from '../../db/schema.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
+import { requireApplicationAccess, requireJobAccess } from '../companies/access.ts';
+import { visibleToSeekers } from '../jobs/service.ts';
 
 export type ApplicationStatus = 'submitted' | 'reviewed' | 'interview' | 'accepted' | 'rejected' | 'withdrawn';
 
@@ -156,8 +157,8 @@ export async function myApplications(db: Queryable, seekerId: number) {
 }
 
 /** The job's applicants for its owner, best match first, with counts per status. */
-export async function applicationsForJob(db: Queryable, employerId: number, jobId: number) {
-  await ownedJob(db, employerId, jobId);
+export async function applicationsForJob(db: Queryable, userId: number, jobId: number) {
+  await requireJobAccess(db, userId, jobId, 'manage');
   const rows = await db
     .select({
       id: applications.id,
@@ -245,17 +246,12 @@ async function changeStatus(
 
 export async function setApplicationStatus(
   db: Database,
-  employerId: number,
+  userId: number,
   applicationId: number,
   to: ApplicationStatus,
   now: Date,
 ) {
-  const [row] = await db
-    .select({ status: applications.status })
-    .from(applications)
-    .innerJoin(jobs, eq(jobs.id, applications.jobId))
-    .where(and(eq(applications.id, applicationId), eq(jobs.employerId, employerId)));
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'This application was not found.' });
+  const row = await requireApplicationAccess(db, userId, applicationId, 'manage');
   const from = row.status as ApplicationStatus;
   if (!EMPLOYER_TRANSITIONS[from].includes(to)) {
     const allowed = EMPLOYER_TRANSITIONS[from];
@@ -266,7 +262,8 @@ export async function setApplicationStatus(
         : `This application is ${from}: its status is final.`,
     });
   }
-  return changeStatus(db, applicationId, from, to, { id: employerId, role: 'employer' }, now);
+  // The member who acted is recorded, not the company.
+  return changeStatus(db, applicationId, from, to, { id: userId, role: 'employer' }, now);
 }
 
 export async function withdraw(db: Database, seekerId: number, applicationId: number, now: Date) {

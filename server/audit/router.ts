@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { ownedJob } from '../jobs/service.ts';
+import { requireCompanyAccess, requireJobAccess } from '../companies/access.ts';
 import { adminProcedure, createTRPCRouter, employerProcedure } from '../trpc.ts';
 import { listDecisions } from './decision-log.ts';
 import { auditCsv, runAudit } from './service.ts';
@@ -11,10 +11,11 @@ export const auditRouter = createTRPCRouter({
   forEmployer: employerProcedure
     .input(z.object({ jobId: recordId.optional() }).default({}))
     .query(async ({ ctx, input }) => {
-      if (input.jobId) await ownedJob(ctx.db, ctx.user.id, input.jobId);
+      if (input.jobId) await requireJobAccess(ctx.db, ctx.user.id, input.jobId, 'manage');
+      const { companyId } = await requireCompanyAccess(ctx.db, ctx.user.id, 'manage');
       const scope = input.jobId
-        ? sql`jobs.id = ${input.jobId} and jobs.employer_id = ${ctx.user.id}`
-        : sql`jobs.employer_id = ${ctx.user.id}`;
+        ? sql`jobs.id = ${input.jobId} and jobs.employer_id = ${companyId}`
+        : sql`jobs.employer_id = ${companyId}`;
       const audit = await runAudit(ctx.db, scope);
       return { ...audit, csv: auditCsv(audit) };
     }),

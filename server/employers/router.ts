@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { COMPANY_SIZES, employers } from '../../db/schema.ts';
 import { companyNameInput } from '../auth/schemas.ts';
+import { membershipOf, requireCompanyAccess } from '../companies/access.ts';
 import { employerProfileColumns } from '../auth/profile.ts';
 import { createTRPCRouter, employerProcedure } from '../trpc.ts';
 
@@ -37,20 +38,24 @@ export const updateCompanyInput = z
 
 export const employersRouter = createTRPCRouter({
   me: employerProcedure.query(async ({ ctx }) => {
+    const membership = await membershipOf(ctx.db, ctx.user.id);
+    if (!membership) return null;
     const [company] = await ctx.db
       .select({ id: employers.id, ...employerProfileColumns })
       .from(employers)
-      .where(eq(employers.id, ctx.user.id));
-    return company ?? null;
+      .where(eq(employers.id, membership.companyId));
+    return company ? { ...company, role: membership.role } : null;
   }),
 
+  /** The company's public profile: its owners' to change. */
   updateCompany: employerProcedure.input(updateCompanyInput).mutation(async ({ ctx, input }) => {
+    const { companyId } = await requireCompanyAccess(ctx.db, ctx.user.id, 'members');
     if (Object.keys(input).length === 0)
-      return (await ctx.db.select(employerProfileColumns).from(employers).where(eq(employers.id, ctx.user.id)))[0];
+      return (await ctx.db.select(employerProfileColumns).from(employers).where(eq(employers.id, companyId)))[0];
     const [company] = await ctx.db
       .update(employers)
       .set(input)
-      .where(eq(employers.id, ctx.user.id))
+      .where(eq(employers.id, companyId))
       .returning(employerProfileColumns);
     return company;
   }),

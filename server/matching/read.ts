@@ -2,7 +2,8 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { matches } from '../../db/schema.ts';
-import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
+import { requireJobAccess } from '../companies/access.ts';
+import { visibleToSeekers } from '../jobs/service.ts';
 import { decodeScoreCursor, rowsOf } from '../sql-helpers.ts';
 import { latestReviewJoin, reviewColumns, reviewOf, type ReviewRow } from './reviews.ts';
 import type { SkillFit } from './scoring.ts';
@@ -135,8 +136,8 @@ export async function dismissMatch(db: Queryable, seekerId: number, jobId: numbe
  * Seed query 3: the job's candidates, best first, for its owner. A seeker's contact details
  * (email, phone) are included only once they applied to this job.
  */
-export async function candidatesForJob(db: Queryable, employerId: number, jobId: number, minScore: number) {
-  await ownedJob(db, employerId, jobId);
+export async function candidatesForJob(db: Queryable, userId: number, jobId: number, minScore: number) {
+  await requireJobAccess(db, userId, jobId, 'manage');
   const rows = rowsOf<
     {
       seeker_id: number;
