@@ -1,6 +1,7 @@
 import { accountRouter } from './account/router.ts';
 import { applicationsRouter } from './applications/router.ts';
 import { auditRouter } from './audit/router.ts';
+import { companiesRouter } from './companies/router.ts';
 import { authRouter } from './auth/router.ts';
 import { employersRouter } from './employers/router.ts';
 import { experimentsRouter } from './experiments/router.ts';
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   experiments: experimentsRouter,
   mail: mailRouter,
+  companies: companiesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -22,7 +22,7 @@ export async function listMembers(db: Queryable, userId: number) {
     .from(companyMembers)
     .innerJoin(users, eq(users.id, companyMembers.userId))
     .where(eq(companyMembers.companyId, companyId))
-    .orderBy(asc(companyMembers.joinedAt), asc(users.id));
+    .orderBy(asc(users.id));
 }
 
 const LAST_OWNER = 'A company needs an owner: make another member owner first.';
