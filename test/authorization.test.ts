@@ -10,8 +10,19 @@ import { appRouter } from '../server/router.ts';
 import { RESUME_FIXTURES } from './fixtures/resumes.ts';
 import { apiClient, createTestApp } from './helpers/app.ts';
 import { adminClient, employerClient, nurseJob, PASSWORD, seekerClient } from './helpers/actors.ts';
+import { teamMember } from './helpers/teams.ts';
 
-const ACTORS = ['anonymous', 'seekerA', 'seekerB', 'employerX', 'employerY', 'admin'] as const;
+/** employerX owns company X; recruiterX and interviewerX are members of it (issue 19). */
+const ACTORS = [
+  'anonymous',
+  'seekerA',
+  'seekerB',
+  'employerX',
+  'recruiterX',
+  'interviewerX',
+  'employerY',
+  'admin',
+] as const;
 type Actor = (typeof ACTORS)[number];
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_REQUEST';
 
@@ -20,6 +31,8 @@ const anyone: Record<Actor, Outcome> = {
   seekerA: 'ok',
   seekerB: 'ok',
   employerX: 'ok',
+  recruiterX: 'ok',
+  interviewerX: 'ok',
   employerY: 'ok',
   admin: 'ok',
 };
@@ -29,6 +42,8 @@ const everyone = (outcome: Outcome): Record<Actor, Outcome> => ({
   seekerA: outcome,
   seekerB: outcome,
   employerX: outcome,
+  recruiterX: outcome,
+  interviewerX: outcome,
   employerY: outcome,
   admin: outcome,
 });
@@ -37,27 +52,41 @@ const seekers: Record<Actor, Outcome> = {
   seekerA: 'ok',
   seekerB: 'ok',
   employerX: 'FORBIDDEN',
+  recruiterX: 'FORBIDDEN',
+  interviewerX: 'FORBIDDEN',
   employerY: 'FORBIDDEN',
   admin: 'FORBIDDEN',
 };
+/** Any member of a company. */
 const employers: Record<Actor, Outcome> = {
   anonymous: 'UNAUTHORIZED',
   seekerA: 'FORBIDDEN',
   seekerB: 'FORBIDDEN',
   employerX: 'ok',
+  recruiterX: 'ok',
+  interviewerX: 'ok',
   employerY: 'ok',
   admin: 'FORBIDDEN',
 };
+/** A company's owners and recruiters (jobs, applicants, boards). */
+const managers: Record<Actor, Outcome> = { ...employers, interviewerX: 'FORBIDDEN' };
+/** A company's owners (the team, the company's profile). */
+const owners: Record<Actor, Outcome> = { ...managers, recruiterX: 'FORBIDDEN' };
 const admins: Record<Actor, Outcome> = {
   anonymous: 'UNAUTHORIZED',
   seekerA: 'FORBIDDEN',
   seekerB: 'FORBIDDEN',
   employerX: 'FORBIDDEN',
+  recruiterX: 'FORBIDDEN',
+  interviewerX: 'FORBIDDEN',
   employerY: 'FORBIDDEN',
   admin: 'ok',
 };
-/** Employer X's own row: another employer hears NOT_FOUND, as if it did not exist. */
-const employerXRow: Record<Actor, Outcome> = { ...employers, employerY: 'NOT_FOUND' };
+/**
+ * Company X's own row: its managers reach it, its interviewer is refused, another company hears
+ * NOT_FOUND, as if it did not exist.
+ */
+const employerXRow: Record<Actor, Outcome> = { ...managers, employerY: 'NOT_FOUND' };
 /** Seeker A's own row. */
 const seekerARow: Record<Actor, Outcome> = { ...seekers, seekerB: 'NOT_FOUND' };
 
@@ -70,6 +99,9 @@ interface World {
   pendingSkill: string;
   reviewId: number;
   experimentId: number;
+  /** A pending invitation of company X, and its recruiter's id. */
+  invitationId: number;
+  recruiterXId: number;
 }
 
 let unique = 0;
@@ -102,7 +134,7 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
     outcomes: seekers,
   },
   'employers.me': { input: () => undefined, outcomes: employers },
-  'employers.updateCompany': { input: () => ({ industry: 'Health' }), outcomes: employers },
+  'employers.updateCompany': { input: () => ({ industry: 'Health' }), outcomes: owners },
   'skills.search': { input: () => ({ q: 'py' }), outcomes: anyone },
   'skills.pending': { input: () => undefined, outcomes: admins },
   'skills.approve': { input: (w) => ({ name: w.pendingSkill, category: 'technical' }), outcomes: admins },
@@ -114,11 +146,11 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   },
   'skills.addAlias': { input: (w) => ({ skillId: w.skillIds[0], alias: `alias ${++unique}` }), outcomes: admins },
   'skills.merge': { input: (w) => ({ fromId: w.skillIds[0], intoId: w.skillIds[1] }), outcomes: admins },
-  'jobs.create': { input: () => nurseJob, outcomes: employers },
+  'jobs.create': { input: () => nurseJob, outcomes: managers },
   'jobs.update': { input: (w) => ({ id: w.jobId, title: 'Changed' }), outcomes: employerXRow },
   'jobs.setStatus': { input: (w) => ({ id: w.jobId, status: 'closed' }), outcomes: employerXRow },
   'jobs.get': { input: (w) => ({ id: w.jobId }), outcomes: anyone },
-  'jobs.mine': { input: () => undefined, outcomes: employers },
+  'jobs.mine': { input: () => undefined, outcomes: managers },
   'jobs.search': { input: () => ({ q: 'nurse' }), outcomes: anyone },
   'matches.forMe': { input: () => ({}), outcomes: seekers },
   'matches.markViewed': { input: (w) => ({ jobId: w.jobId }), outcomes: seekerARow },
@@ -147,8 +179,8 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'applications.forJob': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
   'applications.setStatus': { input: (w) => ({ id: w.applicationId, status: 'reviewed' }), outcomes: employerXRow },
   'applications.withdraw': { input: (w) => ({ id: w.applicationId }), outcomes: seekerARow },
-  'sources.create': { input: () => ({ name: 'Board', format: 'json-ld' }), outcomes: employers },
-  'sources.list': { input: () => undefined, outcomes: employers },
+  'sources.create': { input: () => ({ name: 'Board', format: 'json-ld' }), outcomes: managers },
+  'sources.list': { input: () => undefined, outcomes: managers },
   'sources.rotateSecret': { input: (w) => ({ id: w.sourceId }), outcomes: employerXRow },
   'sources.delete': { input: (w) => ({ id: w.sourceId }), outcomes: employerXRow },
   'sources.deliveries': { input: (w) => ({ id: w.sourceId }), outcomes: employerXRow },
@@ -178,7 +210,8 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'experiments.stop': { input: (w) => ({ id: w.experimentId }), outcomes: admins },
   'experiments.results': { input: (w) => ({ id: w.experimentId }), outcomes: admins },
   'experiments.quality': { input: () => undefined, outcomes: admins },
-  'account.delete': { input: () => ({ password: PASSWORD }), outcomes: signedIn },
+  // Employer X is the only owner of a team: asked to hand over first.
+  'account.delete': { input: () => ({ password: PASSWORD }), outcomes: { ...signedIn, employerX: 'CONFLICT' } },
   // Email links: a made-up token is refused alike for everyone, signed in or not.
   'auth.verifyEmail': { input: () => ({ token: 'a'.repeat(52) }), outcomes: everyone('BAD_REQUEST') },
   'auth.resendVerification': { input: () => undefined, outcomes: signedIn },
@@ -196,6 +229,28 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'mail.deliveries': { input: () => ({}), outcomes: admins },
   // No dead message in the world: past authorization, the admin hears NOT_FOUND.
   'mail.retry': { input: () => ({ id: 999_999 }), outcomes: { ...admins, admin: 'NOT_FOUND' } },
+  'companies.invite': {
+    input: () => ({ email: `invited${++unique}@example.com`, role: 'recruiter' }),
+    outcomes: owners,
+  },
+  'companies.invitations': { input: () => undefined, outcomes: owners },
+  'companies.revokeInvite': { input: (w) => ({ id: w.invitationId }), outcomes: { ...owners, employerY: 'NOT_FOUND' } },
+  // A made-up token: refused alike for everyone, signed in or not.
+  'companies.acceptInvite': {
+    input: () => ({ token: 'd'.repeat(52) }),
+    outcomes: everyone('BAD_REQUEST'),
+  },
+  'companies.members': { input: () => undefined, outcomes: employers },
+  // Recruiter X made interviewer: owners only; another company does not see X's member.
+  'companies.setRole': {
+    input: (w) => ({ userId: w.recruiterXId, role: 'interviewer' }),
+    outcomes: { ...owners, employerY: 'NOT_FOUND' },
+  },
+  // Recruiter X removed: owners only, or recruiter X leaving; Y does not see X's member.
+  'companies.removeMember': {
+    input: (w) => ({ userId: w.recruiterXId }),
+    outcomes: { ...owners, recruiterX: 'ok', employerY: 'NOT_FOUND' },
+  },
 };
 
 const procedures = (
@@ -229,11 +284,14 @@ describe('the leak check itself', () => {
 });
 
 async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
+  const employerX = await employerClient(t.app, 'x@acme.example', 'X');
   const clients = {
     anonymous: Object.assign(apiClient(t.app), { id: 0 }),
     seekerA: await seekerClient(t.app, 'a@example.com'),
     seekerB: await seekerClient(t.app, 'b@example.com'),
-    employerX: await employerClient(t.app, 'x@acme.example', 'X'),
+    employerX,
+    recruiterX: await teamMember(t.app, employerX, 'rx@acme.example', 'recruiter'),
+    interviewerX: await teamMember(t.app, employerX, 'ix@acme.example', 'interviewer'),
     employerY: await employerClient(t.app, 'y@rival.example', 'Y'),
     admin: await adminClient(t.app, t.db),
   };
@@ -260,6 +318,10 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
   const b = await clients.admin.trpc.skills.add.mutate({ name: `Matrix ${++unique} skill`, category: null });
   const pendingSkill = `Pending ${++unique} skill`;
   await clients.seekerA.trpc.seekers.setSkills.mutate({ skills: [{ name: pendingSkill }] });
+  const invitation = await employerX.trpc.companies.invite.mutate({
+    email: 'pending@acme.example',
+    role: 'interviewer',
+  });
   return {
     clients,
     world: {
@@ -270,6 +332,8 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
       pendingSkill,
       reviewId: review.id,
       experimentId: experiment.id,
+      invitationId: invitation.id,
+      recruiterXId: clients.recruiterX.id,
     },
   };
 }
@@ -316,6 +380,7 @@ describe('the authorization matrix', () => {
         }
       }
       expect(seen).toEqual(outcomes);
-    });
+      // Eight actors, and a fresh world (with company X's team) after each successful mutation.
+    }, 90_000);
   }
 });

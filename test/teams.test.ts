@@ -88,7 +88,10 @@ describe('invitations', () => {
     expect((await owner.trpc.companies.invitations.query()).map((i) => i.email)).toEqual(['new.person@acme.example']);
 
     const joining = apiClient(t.app);
-    expect(await joining.trpc.companies.acceptInvite.mutate({ token })).toEqual({ needsAccount: true });
+    expect(await joining.trpc.companies.acceptInvite.mutate({ token })).toEqual({
+      needsAccount: true,
+      email: 'new.person@acme.example',
+    });
     await joining.trpc.companies.acceptInvite.mutate({ token, password: PASSWORD });
     expect((await joining.trpc.auth.me.query())?.emailVerified).toBe(true);
     expect(await codeOf(apiClient(t.app).trpc.companies.acceptInvite.mutate({ token, password: PASSWORD }))).toBe(

@@ -164,6 +164,11 @@ async function peekInvitation(db: Queryable, token: string, now: Date) {
   return row;
 }
 
+/** The address a valid invitation was sent to: the join page offers to create its account. */
+export async function invitedAddress(db: Queryable, token: string, now: Date) {
+  return { email: (await peekInvitation(db, token, now)).email };
+}
+
 /**
  * An employer joining with the account they have. Someone already in a company with jobs,
  * boards or other members must leave it first; a company of one with nothing in it (an account

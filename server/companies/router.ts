@@ -4,7 +4,14 @@ import { emailInput, newPasswordInput } from '../auth/schemas.ts';
 import { invalidateSession } from '../auth/sessions.ts';
 import { recordId } from '../ids.ts';
 import { createTRPCRouter, employerProcedure, publicProcedure } from '../trpc.ts';
-import { acceptAsMember, acceptAsNewAccount, invite, pendingInvitations, revokeInvitation } from './invitations.ts';
+import {
+  acceptAsMember,
+  acceptAsNewAccount,
+  invite,
+  invitedAddress,
+  pendingInvitations,
+  revokeInvitation,
+} from './invitations.ts';
 import { listMembers, removeMember, setRole } from './members.ts';
 
 const roleInput = z.enum(COMPANY_ROLES, { error: 'Choose owner, recruiter or interviewer.' });
@@ -41,7 +48,8 @@ export const companiesRouter = createTRPCRouter({
     .input(z.object({ token: tokenInput, password: newPasswordInput.optional() }).strict())
     .mutation(async ({ ctx, input }) => {
       if (ctx.user) return acceptAsMember(ctx.db, ctx.user, input.token, ctx.clock());
-      if (!input.password) return { needsAccount: true as const };
+      if (!input.password)
+        return { needsAccount: true as const, ...(await invitedAddress(ctx.db, input.token, ctx.clock())) };
       const joined = await acceptAsNewAccount(ctx.db, ctx.passwords, input.token, input.password, ctx.clock());
       if (ctx.session) await invalidateSession(ctx.db, ctx.session.id);
       ctx.cookies.set(joined.token, joined.session.expiresAt);
