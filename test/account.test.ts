@@ -145,6 +145,12 @@ describe('account.delete', () => {
     ).toBe('UNAUTHORIZED');
   });
 
+  it('erases the invitations to join a team sent to the person’s address', async () => {
+    await employer.trpc.companies.invite.mutate({ email: 'james@example.com', role: 'interviewer' });
+    await seeker.trpc.account.delete.mutate({ password: PASSWORD });
+    expect(await everything()).not.toContain('james@example.com');
+  });
+
   it('closes an employer’s jobs, disconnects their boards and scrubs their login', async () => {
     await employer.trpc.account.delete.mutate({ password: PASSWORD });
     const rows = await t.pg.query<{ status: string }>('select status from jobs');
