@@ -13,6 +13,7 @@ import { closeExpiredJobs } from './jobs/service.ts';
 import { sweepInactiveResumes } from './seekers/retention.ts';
 import { purgeOldTokens } from './auth/tokens.ts';
 import { purgeOldMail } from './mail/retention.ts';
+import { purgeOldInvitations } from './companies/retention.ts';
 import { drainOutbox, type MailSender } from './mail/sender.ts';
 
 export async function runMaintenance(
@@ -32,6 +33,7 @@ export async function runMaintenance(
   const mailed = mail ? await drainOutbox(db, mail, () => now) : null;
   const purgedMail = await purgeOldMail(db, now);
   const purgedTokens = await purgeOldTokens(db, now);
+  const purgedInvitations = await purgeOldInvitations(db, now);
   return {
     closedJobs,
     noticedResumes: resumes.noticed,
@@ -43,5 +45,6 @@ export async function runMaintenance(
     mailDead: mailed?.dead ?? 0,
     purgedMail,
     purgedTokens,
+    purgedInvitations,
   };
 }

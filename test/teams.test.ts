@@ -16,6 +16,7 @@ import {
   seekerClient,
 } from './helpers/actors.ts';
 import { teamMember } from './helpers/teams.ts';
+import { runMaintenance } from '../server/maintenance.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let owner: Client & { id: number };
@@ -127,6 +128,20 @@ describe('invitations', () => {
     expect(await failureOf(busy.trpc.companies.acceptInvite.mutate({ token: busyToken }))).toMatchObject({
       code: 'CONFLICT',
     });
+  });
+});
+
+describe('retention', () => {
+  it('deletes an invitation 30 days after it was accepted or expired, not before', async () => {
+    await teamMember(t.app, owner, 'rita@acme.example', 'recruiter');
+    const config = { resumeRetentionMonths: 24, decisionLogRetentionMonths: 24 };
+    // Expired 24 days before the sweep: kept until day 37.
+    await owner.trpc.companies.invite.mutate({ email: 'pending@acme.example', role: 'interviewer' });
+    t.clock.advance(31 * 24 * 60 * 60_000);
+    expect(await runMaintenance(t.db, t.clock.now, config)).toMatchObject({ purgedInvitations: 1 });
+    expect((await t.pg.query('select email from company_invitations')).rows).toEqual([
+      { email: 'pending@acme.example' },
+    ]);
   });
 });
 
