@@ -34,6 +34,7 @@ render(
         <Route path="/signup" component={page(() => import('./pages/sign-up.tsx'))} />
         <Route path="/forgot-password" component={page(() => import('./pages/forgot-password.tsx'))} />
         <Route path="/reset-password" component={page(() => import('./pages/reset-password.tsx'))} />
+        <Route path="/join-team" component={page(() => import('./pages/join-team.tsx'))} />
         <Route path="/verify-email" component={page(() => import('./pages/verify-email.tsx'))} />
         <Route path="/confirm-email" component={page(() => import('./pages/confirm-email.tsx'))} />
         <Route path="/account" component={page(() => import('./pages/account.tsx'))} />
