@@ -946,3 +946,162 @@ export const searchVocabulary = pgTable(
   },
   (t) => [index('search_vocabulary_trgm').using('gin', t.word.op('gin_trgm_ops'))],
 );
+
+// ---- Hiring teams (issue 19, migration 0015): companies, their members and invitations ----------
+
+export const COMPANY_ROLES = ['owner', 'recruiter', 'interviewer'] as const;
+export type CompanyRole = (typeof COMPANY_ROLES)[number];
+
+/**
+ * A company: the expand step keeps its profile in `employers` (where clients read it) and its id
+ * equal to that row's id, so every `employer_id` column already means "the company".
+ */
+export const companies = pgTable('companies', {
+  id: integer('id')
+    .primaryKey()
+    .references(() => employers.id, { onDelete: 'cascade' }),
+  createdAt: createdAt(),
+});
+
+/** Who works for a company and as what; a user belongs to at most one company. */
+export const companyMembers = pgTable(
+  'company_members',
+  {
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: varchar('role', { length: 20 }).notNull().$type<CompanyRole>(),
+    joinedAt: timestamptz('joined_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.companyId, t.userId] }),
+    uniqueIndex('company_members_user_unique').on(t.userId),
+    check('company_members_role_check', inList('role', COMPANY_ROLES)),
+  ],
+);
+
+/** An emailed invitation to join a company; only SHA-256 of its token is stored. */
+export const companyInvitations = pgTable(
+  'company_invitations',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    companyId: integer('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'cascade' }),
+    email: varchar('email', { length: 255 }).notNull(),
+    role: varchar('role', { length: 20 }).notNull().$type<CompanyRole>(),
+    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+    invitedBy: integer('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    acceptedAt: timestamptz('accepted_at'),
+    acceptedBy: integer('accepted_by').references(() => users.id, { onDelete: 'set null' }),
+    revokedAt: timestamptz('revoked_at'),
+  },
+  (t) => [
+    index('company_invitations_company_idx').on(t.companyId),
+    index('company_invitations_email_idx').on(t.email),
+    check('company_invitations_role_check', inList('role', COMPANY_ROLES)),
+  ],
+);
+
+export const INTERVIEW_STATUSES = ['proposed', 'scheduled', 'other_times_requested', 'cancelled'] as const;
+export type InterviewStatus = (typeof INTERVIEW_STATUSES)[number];
+
+/**
+ * An interview of an application: proposed slots, then the one the candidate chose. Times are
+ * UTC; `time_zone` is the proposer's IANA zone, in which the calendar invitation is written.
+ * `uid` and `sequence` are the iCalendar identity: every update raises the sequence.
+ */
+export const interviews = pgTable(
+  'interviews',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    proposedBy: integer('proposed_by').references(() => users.id, { onDelete: 'set null' }),
+    status: varchar('status', { length: 30 }).notNull().default('proposed').$type<InterviewStatus>(),
+    timeZone: varchar('time_zone', { length: 64 }).notNull(),
+    location: varchar('location', { length: 200 }),
+    videoLink: varchar('video_link', { length: 500 }),
+    startsAt: timestamptz('starts_at'),
+    endsAt: timestamptz('ends_at'),
+    uid: varchar('uid', { length: 100 }).notNull().unique(),
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamptz('updated_at'),
+  },
+  (t) => [
+    index('interviews_application_idx').on(t.applicationId),
+    check('interviews_status_check', inList('status', INTERVIEW_STATUSES)),
+  ],
+);
+
+export const interviewSlots = pgTable(
+  'interview_slots',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    interviewId: integer('interview_id')
+      .notNull()
+      .references(() => interviews.id, { onDelete: 'cascade' }),
+    startsAt: timestamptz('starts_at').notNull(),
+    endsAt: timestamptz('ends_at').notNull(),
+  },
+  (t) => [
+    index('interview_slots_interview_idx').on(t.interviewId),
+    check('interview_slots_order_check', sql`${t.startsAt} < ${t.endsAt}`),
+  ],
+);
+
+/** The members assigned to an interview: what an interviewer may see. */
+export const interviewInterviewers = pgTable(
+  'interview_interviewers',
+  {
+    interviewId: integer('interview_id')
+      .notNull()
+      .references(() => interviews.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.interviewId, t.userId] }), index('interview_interviewers_user_idx').on(t.userId)],
+);
+
+/** A member's private calendar feed (/calendar/TOKEN.ics); only SHA-256 of the token is stored. */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+  createdAt: createdAt(),
+});
+
+export const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'] as const;
+
+/** An assigned interviewer's feedback on an application; never shown to the candidate. */
+export const scorecards = pgTable(
+  'scorecards',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    interviewerId: integer('interviewer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // One rating (1-5) per skill the job asks for: [{ skill, rating }].
+    ratings: jsonb('ratings').notNull().$type<{ skill: string; rating: number }[]>(),
+    recommendation: varchar('recommendation', { length: 20 }).notNull(),
+    notes: text('notes'),
+    createdAt: createdAt(),
+    updatedAt: timestamptz('updated_at'),
+  },
+  (t) => [
+    unique('scorecards_application_interviewer_unique').on(t.applicationId, t.interviewerId),
+    check('scorecards_recommendation_check', inList('recommendation', RECOMMENDATIONS)),
+  ],
+);

@@ -14,6 +14,7 @@ import { closeExpiredJobs } from './jobs/service.ts';
 import { sweepInactiveResumes } from './seekers/retention.ts';
 import { purgeOldTokens } from './auth/tokens.ts';
 import { purgeOldMail } from './mail/retention.ts';
+import { purgeOldInvitations } from './companies/retention.ts';
 import { drainOutbox, type MailSender } from './mail/sender.ts';
 import type { FileStore } from './files/store.ts';
 import { notifyJobsAboutToExpire } from './notifications/events.ts';
@@ -50,6 +51,7 @@ export async function runMaintenance(
   const purgedTokens = await purgeOldTokens(db, now);
   const purgedNotifications = await purgeOldNotifications(db, now);
   const purgedDigests = await purgeOldDigests(db, now);
+  const purgedInvitations = await purgeOldInvitations(db, now);
   return {
     closedJobs,
     noticedResumes: resumes.noticed,
@@ -66,5 +68,6 @@ export async function runMaintenance(
     alertDigests,
     matchDigests,
     purgedDigests,
+    purgedInvitations,
   };
 }

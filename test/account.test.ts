@@ -195,6 +195,12 @@ describe('account.delete', () => {
     ).toBe('UNAUTHORIZED');
   });
 
+  it('erases the invitations to join a team sent to the person’s address', async () => {
+    await employer.trpc.companies.invite.mutate({ email: 'james@example.com', role: 'interviewer' });
+    await seeker.trpc.account.delete.mutate({ password: PASSWORD });
+    expect(await everything()).not.toContain('james@example.com');
+  });
+
   it('closes an employer’s jobs, disconnects their boards and scrubs their login', async () => {
     await inviteSeekerToASecondJob('Signed, Bossmanly of Acme');
     await employer.trpc.notifications.setPreferences.mutate({ preferences: [{ kind: 'job_expiring', email: false }] });

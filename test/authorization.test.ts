@@ -10,8 +10,19 @@ import { appRouter } from '../server/router.ts';
 import { RESUME_FIXTURES } from './fixtures/resumes.ts';
 import { apiClient, createTestApp } from './helpers/app.ts';
 import { adminClient, employerClient, nurseJob, PASSWORD, seekerClient } from './helpers/actors.ts';
+import { teamMember } from './helpers/teams.ts';
 
-const ACTORS = ['anonymous', 'seekerA', 'seekerB', 'employerX', 'employerY', 'admin'] as const;
+/** employerX owns company X; recruiterX and interviewerX are members of it (issue 19). */
+const ACTORS = [
+  'anonymous',
+  'seekerA',
+  'seekerB',
+  'employerX',
+  'recruiterX',
+  'interviewerX',
+  'employerY',
+  'admin',
+] as const;
 type Actor = (typeof ACTORS)[number];
 type Outcome = 'ok' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'BAD_REQUEST';
 
@@ -20,6 +31,8 @@ const anyone: Record<Actor, Outcome> = {
   seekerA: 'ok',
   seekerB: 'ok',
   employerX: 'ok',
+  recruiterX: 'ok',
+  interviewerX: 'ok',
   employerY: 'ok',
   admin: 'ok',
 };
@@ -29,6 +42,8 @@ const everyone = (outcome: Outcome): Record<Actor, Outcome> => ({
   seekerA: outcome,
   seekerB: outcome,
   employerX: outcome,
+  recruiterX: outcome,
+  interviewerX: outcome,
   employerY: outcome,
   admin: outcome,
 });
@@ -37,27 +52,41 @@ const seekers: Record<Actor, Outcome> = {
   seekerA: 'ok',
   seekerB: 'ok',
   employerX: 'FORBIDDEN',
+  recruiterX: 'FORBIDDEN',
+  interviewerX: 'FORBIDDEN',
   employerY: 'FORBIDDEN',
   admin: 'FORBIDDEN',
 };
+/** Any member of a company. */
 const employers: Record<Actor, Outcome> = {
   anonymous: 'UNAUTHORIZED',
   seekerA: 'FORBIDDEN',
   seekerB: 'FORBIDDEN',
   employerX: 'ok',
+  recruiterX: 'ok',
+  interviewerX: 'ok',
   employerY: 'ok',
   admin: 'FORBIDDEN',
 };
+/** A company's owners and recruiters (jobs, applicants, boards). */
+const managers: Record<Actor, Outcome> = { ...employers, interviewerX: 'FORBIDDEN' };
+/** A company's owners (the team, the company's profile). */
+const owners: Record<Actor, Outcome> = { ...managers, recruiterX: 'FORBIDDEN' };
 const admins: Record<Actor, Outcome> = {
   anonymous: 'UNAUTHORIZED',
   seekerA: 'FORBIDDEN',
   seekerB: 'FORBIDDEN',
   employerX: 'FORBIDDEN',
+  recruiterX: 'FORBIDDEN',
+  interviewerX: 'FORBIDDEN',
   employerY: 'FORBIDDEN',
   admin: 'ok',
 };
-/** Employer X's own row: another employer hears NOT_FOUND, as if it did not exist. */
-const employerXRow: Record<Actor, Outcome> = { ...employers, employerY: 'NOT_FOUND' };
+/**
+ * Company X's own row: its managers reach it, its interviewer is refused, another company hears
+ * NOT_FOUND, as if it did not exist.
+ */
+const employerXRow: Record<Actor, Outcome> = { ...managers, employerY: 'NOT_FOUND' };
 /** Seeker A's own row. */
 const seekerARow: Record<Actor, Outcome> = { ...seekers, seekerB: 'NOT_FOUND' };
 
@@ -77,6 +106,9 @@ interface World {
   alertId: number;
   /** Employer X's id: their company's public page. */
   companyId: number;
+  /** A pending invitation to company X's team, and its recruiter's id. */
+  teamInvitationId: number;
+  recruiterXId: number;
 }
 
 let unique = 0;
@@ -109,7 +141,7 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
     outcomes: seekers,
   },
   'employers.me': { input: () => undefined, outcomes: employers },
-  'employers.updateCompany': { input: () => ({ industry: 'Health' }), outcomes: employers },
+  'employers.updateCompany': { input: () => ({ industry: 'Health' }), outcomes: owners },
   'skills.search': { input: () => ({ q: 'py' }), outcomes: anyone },
   'skills.pending': { input: () => undefined, outcomes: admins },
   'skills.approve': { input: (w) => ({ name: w.pendingSkill, category: 'technical' }), outcomes: admins },
@@ -121,11 +153,11 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   },
   'skills.addAlias': { input: (w) => ({ skillId: w.skillIds[0], alias: `alias ${++unique}` }), outcomes: admins },
   'skills.merge': { input: (w) => ({ fromId: w.skillIds[0], intoId: w.skillIds[1] }), outcomes: admins },
-  'jobs.create': { input: () => nurseJob, outcomes: employers },
+  'jobs.create': { input: () => nurseJob, outcomes: managers },
   'jobs.update': { input: (w) => ({ id: w.jobId, title: 'Changed' }), outcomes: employerXRow },
   'jobs.setStatus': { input: (w) => ({ id: w.jobId, status: 'closed' }), outcomes: employerXRow },
   'jobs.get': { input: (w) => ({ id: w.jobId }), outcomes: anyone },
-  'jobs.mine': { input: () => undefined, outcomes: employers },
+  'jobs.mine': { input: () => undefined, outcomes: managers },
   'jobs.search': { input: () => ({ q: 'nurse' }), outcomes: anyone },
   'companies.get': { input: (w) => ({ id: w.companyId }), outcomes: anyone },
   'matches.forMe': { input: () => ({}), outcomes: seekers },
@@ -155,7 +187,11 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'applications.forJob': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
   'applications.setStatus': { input: (w) => ({ id: w.applicationId, status: 'reviewed' }), outcomes: employerXRow },
   'applications.withdraw': { input: (w) => ({ id: w.applicationId }), outcomes: seekerARow },
-  'applications.resume': { input: (w) => ({ applicationId: w.applicationId }), outcomes: employerXRow },
+  // An interviewer reads only the applications of interviews they are assigned to: none here.
+  'applications.resume': {
+    input: (w) => ({ applicationId: w.applicationId }),
+    outcomes: { ...employerXRow, interviewerX: 'NOT_FOUND' },
+  },
   'applications.setStatusMany': {
     input: (w) => ({ ids: [w.applicationId], status: 'reviewed' }),
     outcomes: employerXRow,
@@ -166,8 +202,8 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   },
   'matches.mineForJob': { input: (w) => ({ jobId: w.jobId }), outcomes: seekers },
   'applications.notes': { input: (w) => ({ applicationId: w.applicationId }), outcomes: employerXRow },
-  'sources.create': { input: () => ({ name: 'Board', format: 'json-ld' }), outcomes: employers },
-  'sources.list': { input: () => undefined, outcomes: employers },
+  'sources.create': { input: () => ({ name: 'Board', format: 'json-ld' }), outcomes: managers },
+  'sources.list': { input: () => undefined, outcomes: managers },
   'sources.rotateSecret': { input: (w) => ({ id: w.sourceId }), outcomes: employerXRow },
   'sources.delete': { input: (w) => ({ id: w.sourceId }), outcomes: employerXRow },
   'sources.deliveries': { input: (w) => ({ id: w.sourceId }), outcomes: employerXRow },
@@ -197,7 +233,8 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'experiments.stop': { input: (w) => ({ id: w.experimentId }), outcomes: admins },
   'experiments.results': { input: (w) => ({ id: w.experimentId }), outcomes: admins },
   'experiments.quality': { input: () => undefined, outcomes: admins },
-  'account.delete': { input: () => ({ password: PASSWORD }), outcomes: signedIn },
+  // Employer X is the only owner of a team: asked to hand over first.
+  'account.delete': { input: () => ({ password: PASSWORD }), outcomes: { ...signedIn, employerX: 'CONFLICT' } },
   // Email links: a made-up token is refused alike for everyone, signed in or not.
   'auth.verifyEmail': { input: () => ({ token: 'a'.repeat(52) }), outcomes: everyone('BAD_REQUEST') },
   'auth.resendVerification': { input: () => undefined, outcomes: signedIn },
@@ -228,7 +265,7 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   // Employer X invited seeker B already: a second invitation is a CONFLICT, past authorization.
   'invitations.send': {
     input: (w) => ({ jobId: w.jobId, candidateId: w.candidateId, message: 'Your skills fit this job well.' }),
-    outcomes: { ...employerXRow, employerX: 'CONFLICT' },
+    outcomes: { ...employerXRow, employerX: 'CONFLICT', recruiterX: 'CONFLICT' },
   },
   'invitations.mine': { input: () => undefined, outcomes: seekers },
   'invitations.respond': {
@@ -244,6 +281,31 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'alerts.delete': { input: (w) => ({ id: w.alertId }), outcomes: seekerARow },
   'alerts.settings': { input: () => undefined, outcomes: seekers },
   'alerts.setSettings': { input: () => ({ matchThreshold: 75, matchEmails: true }), outcomes: seekers },
+  'companies.invite': {
+    input: () => ({ email: `invited${++unique}@example.com`, role: 'recruiter' }),
+    outcomes: owners,
+  },
+  'companies.invitations': { input: () => undefined, outcomes: owners },
+  'companies.revokeInvite': {
+    input: (w) => ({ id: w.teamInvitationId }),
+    outcomes: { ...owners, employerY: 'NOT_FOUND' },
+  },
+  // A made-up token: refused alike for everyone, signed in or not.
+  'companies.acceptInvite': {
+    input: () => ({ token: 'd'.repeat(52) }),
+    outcomes: everyone('BAD_REQUEST'),
+  },
+  'companies.members': { input: () => undefined, outcomes: employers },
+  // Recruiter X made interviewer: owners only; another company does not see X's member.
+  'companies.setRole': {
+    input: (w) => ({ userId: w.recruiterXId, role: 'interviewer' }),
+    outcomes: { ...owners, employerY: 'NOT_FOUND' },
+  },
+  // Recruiter X removed: owners only, or recruiter X leaving; Y does not see X's member.
+  'companies.removeMember': {
+    input: (w) => ({ userId: w.recruiterXId }),
+    outcomes: { ...owners, recruiterX: 'ok', employerY: 'NOT_FOUND' },
+  },
 };
 
 const procedures = (
@@ -277,11 +339,14 @@ describe('the leak check itself', () => {
 });
 
 async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
+  const employerX = await employerClient(t.app, 'x@acme.example', 'X');
   const clients = {
     anonymous: Object.assign(apiClient(t.app), { id: 0 }),
     seekerA: await seekerClient(t.app, 'a@example.com'),
     seekerB: await seekerClient(t.app, 'b@example.com'),
-    employerX: await employerClient(t.app, 'x@acme.example', 'X'),
+    employerX,
+    recruiterX: await teamMember(t.app, employerX, 'rx@acme.example', 'recruiter'),
+    interviewerX: await teamMember(t.app, employerX, 'ix@acme.example', 'interviewer'),
     employerY: await employerClient(t.app, 'y@rival.example', 'Y'),
     admin: await adminClient(t.app, t.db),
   };
@@ -326,6 +391,10 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
   const alert = await clients.seekerA.trpc.alerts.create.mutate({ q: 'pediatric nurse', frequency: 'daily' });
   const pendingSkill = `Pending ${++unique} skill`;
   await clients.seekerA.trpc.seekers.setSkills.mutate({ skills: [{ name: pendingSkill }] });
+  const teamInvitation = await employerX.trpc.companies.invite.mutate({
+    email: 'pending@acme.example',
+    role: 'interviewer',
+  });
   return {
     clients,
     world: {
@@ -340,6 +409,8 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
       invitationId: invitation.id,
       alertId: alert.id,
       companyId: job.employerId,
+      teamInvitationId: teamInvitation.id,
+      recruiterXId: clients.recruiterX.id,
     },
   };
 }
@@ -386,12 +457,13 @@ describe('the authorization matrix', () => {
         }
       }
       expect(seen).toEqual(outcomes);
-    });
+      // Eight actors, and a fresh world (with company X's team) after each successful mutation.
+    }, 90_000);
   }
 });
 
 describe('the file route', () => {
-  it('GET /files/applications/:id/resume answers the job’s employer and the applicant only; others hear 404', async () => {
+  it('GET /files/applications/:id/resume answers the job’s company (owners, recruiters) and the applicant only; others hear 404', async () => {
     const t = await createTestApp();
     const { clients, world } = await setupWorld(t);
     const form = new FormData();
@@ -405,7 +477,16 @@ describe('the file route', () => {
       await response.arrayBuffer();
       seen[actor] = response.status;
     }
-    expect(seen).toEqual({ anonymous: 401, seekerA: 404, seekerB: 200, employerX: 200, employerY: 404, admin: 404 });
+    expect(seen).toEqual({
+      anonymous: 401,
+      seekerA: 404,
+      seekerB: 200,
+      employerX: 200,
+      recruiterX: 200,
+      interviewerX: 404,
+      employerY: 404,
+      admin: 404,
+    });
     // An application without an original (seeker A pasted theirs), and ids that are no application at all.
     for (const path of [world.applicationId, 999_999, 'x', 99_999_999_999])
       expect((await clients.employerX.fetch(`http://localhost/files/applications/${path}/resume`)).status).toBe(404);

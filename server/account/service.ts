@@ -3,7 +3,7 @@
  * one JSON document, and erasure that leaves employers only anonymous records.
  */
 import { TRPCError } from '@trpc/server';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import {
   aiDecisions,
@@ -12,7 +12,6 @@ import {
   candidateInvitations,
   jobs,
   jobSeekers,
-  jobSources,
   matches,
   matchReviews,
   selfIdentifications,
@@ -33,6 +32,12 @@ import type { FileStore } from '../files/store.ts';
 import { myInvitations } from '../invitations/service.ts';
 import { eraseNotifications, exportNotifications } from '../notifications/account-data.ts';
 import { eraseAlerts, exportAlerts } from '../alerts/account-data.ts';
+import {
+  eraseInvitationsTo,
+  eraseScorecardNotesAbout,
+  exportTeamData,
+  leaveCompanyOnErasure,
+} from '../companies/account-data.ts';
 
 export async function exportAccount(db: Database, user: SessionUser, now: Date) {
   const account = await loadProfile(db, user);
@@ -147,24 +152,29 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
     };
   }
   if (user.userType === 'employer') {
-    const sources = await listSources(db, user.id);
+    const team = await exportTeamData(db, user.id);
+    // The company's jobs and boards come with the export of those who manage them.
+    const companyId = team.membership?.role === 'interviewer' ? null : (team.membership?.companyId ?? null);
+    const sources = companyId ? await listSources(db, companyId) : [];
     return {
       ...base,
-      jobs: await myJobs(db, user.id),
+      team,
+      jobs: companyId ? await myJobs(db, companyId) : [],
       jobBoards: await Promise.all(
-        sources.map(async (s) => ({ ...s, deliveries: await listDeliveries(db, user.id, s.id, 200) })),
+        sources.map(async (s) => ({ ...s, deliveries: await listDeliveries(db, companyId!, s.id, 200) })),
       ),
-      invitationsSent: (
-        await db
-          .select({
-            jobId: candidateInvitations.jobId,
-            message: candidateInvitations.message,
-            status: candidateInvitations.status,
-            createdAt: candidateInvitations.createdAt,
-            respondedAt: candidateInvitations.respondedAt,
-          })
-          .from(candidateInvitations)
-          .where(eq(candidateInvitations.employerId, user.id))
+      invitationsSent: (companyId === null
+        ? []
+        : await db
+            .select({
+              jobId: candidateInvitations.jobId,
+              message: candidateInvitations.message,
+              status: candidateInvitations.status,
+              createdAt: candidateInvitations.createdAt,
+              respondedAt: candidateInvitations.respondedAt,
+            })
+            .from(candidateInvitations)
+            .where(eq(candidateInvitations.employerId, companyId))
       ).map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), respondedAt: i.respondedAt?.toISOString() ?? null })),
     };
   }
@@ -205,6 +215,7 @@ export async function deleteAccount(
             tx.select({ id: applications.id }).from(applications).where(eq(applications.jobSeekerId, user.id)),
           ),
         );
+      await eraseScorecardNotesAbout(tx, user.id);
       await tx
         .update(applications)
         .set({
@@ -222,12 +233,8 @@ export async function deleteAccount(
       // candidate_invitations.
       await tx.delete(users).where(eq(users.id, user.id));
     } else if (user.userType === 'employer') {
-      await tx
-        .update(jobs)
-        .set({ status: 'closed', updatedAt: now })
-        .where(and(eq(jobs.employerId, user.id), inArray(jobs.status, ['active', 'draft'])));
-      await tx.delete(jobSources).where(eq(jobSources.employerId, user.id));
-      // Their invitations' messages are theirs; the seekers lose invitations to jobs now closed.
+      await leaveCompanyOnErasure(tx, user.id, row.email, now);
+      // Invitations to apply belong to the company: they go with a company of one (its id is this user's).
       await tx.delete(candidateInvitations).where(eq(candidateInvitations.employerId, user.id));
       await tx.delete(sessions).where(eq(sessions.userId, user.id));
       await tx
@@ -237,6 +244,7 @@ export async function deleteAccount(
     } else {
       await tx.delete(users).where(eq(users.id, user.id));
     }
+    await eraseInvitationsTo(tx, row.email);
     await forgetAccountAttempts(tx, row.email);
     // Messages to the person and their email links (an employer's user row outlives erasure).
     await eraseMail(tx, user.id);

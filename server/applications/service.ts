@@ -17,7 +17,8 @@ import {
 import { isUniqueViolation } from '../db-errors.ts';
 import { snapshotResume } from '../files/resumes.ts';
 import type { FileStore } from '../files/store.ts';
-import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
+import { requireApplicationAccess, requireCompanyAccess, requireJobAccess } from '../companies/access.ts';
+import { visibleToSeekers } from '../jobs/service.ts';
 import { notifyApplicationStatus, notifyNewApplicant } from '../notifications/events.ts';
 
 /**
@@ -216,8 +217,8 @@ export async function myApplications(db: Queryable, seekerId: number) {
 }
 
 /** The job's applicants for its owner, best match first, with counts per status. */
-export async function applicationsForJob(db: Queryable, employerId: number, jobId: number) {
-  await ownedJob(db, employerId, jobId);
+export async function applicationsForJob(db: Queryable, userId: number, jobId: number) {
+  await requireJobAccess(db, userId, jobId, 'manage');
   const rows = await db
     .select({
       id: applications.id,
@@ -341,7 +342,7 @@ async function changeStatus(
 
 export async function setApplicationStatus(
   db: Database,
-  employerId: number,
+  userId: number,
   applicationId: number,
   to: ApplicationStatus,
   now: Date,
@@ -351,12 +352,7 @@ export async function setApplicationStatus(
 ) {
   if (rejection && to !== 'rejected')
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'A rejection reason goes with a rejection only.' });
-  const [row] = await db
-    .select({ status: applications.status })
-    .from(applications)
-    .innerJoin(jobs, eq(jobs.id, applications.jobId))
-    .where(and(eq(applications.id, applicationId), eq(jobs.employerId, employerId)));
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'This application was not found.' });
+  const row = await requireApplicationAccess(db, userId, applicationId, 'manage');
   const from = row.status;
   if (!EMPLOYER_TRANSITIONS[from].includes(to)) {
     const allowed = EMPLOYER_TRANSITIONS[from];
@@ -367,20 +363,21 @@ export async function setApplicationStatus(
         : `This application is ${from}: its status is final.`,
     });
   }
-  return changeStatus(db, applicationId, from, to, { id: employerId, role: 'employer' }, now, rejection, publicUrl);
+  // The member who acted is recorded, not the company.
+  return changeStatus(db, applicationId, from, to, { id: userId, role: 'employer' }, now, rejection, publicUrl);
 }
 
 /** At most this many applications move in one bulk move. */
 export const MAX_BULK_MOVE = 50;
 
 /**
- * The board's bulk move. Every application must be one of this employer's (else NOT_FOUND, and
+ * The board's bulk move. Every application must be one of this company's (else NOT_FOUND, and
  * nothing moves); then each moves on its own, so one that may not (a final one, one changed
  * meanwhile) is reported and the others still move.
  */
 export async function setStatusMany(
   db: Database,
-  employerId: number,
+  userId: number,
   ids: readonly number[],
   to: ApplicationStatus,
   now: Date,
@@ -388,18 +385,19 @@ export async function setStatusMany(
   rejection: Rejection | null = null,
 ) {
   const unique = [...new Set(ids)];
+  const { companyId } = await requireCompanyAccess(db, userId, 'manage');
   const theirs = await db
     .select({ id: applications.id })
     .from(applications)
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
-    .where(and(inArray(applications.id, unique), eq(jobs.employerId, employerId)));
+    .where(and(inArray(applications.id, unique), eq(jobs.employerId, companyId)));
   if (theirs.length !== unique.length)
     throw new TRPCError({ code: 'NOT_FOUND', message: 'Some of these applications were not found.' });
   const moved: number[] = [];
   const refused: { id: number; message: string }[] = [];
   for (const id of unique) {
     try {
-      await setApplicationStatus(db, employerId, id, to, now, publicUrl, rejection);
+      await setApplicationStatus(db, userId, id, to, now, publicUrl, rejection);
       moved.push(id);
     } catch (error) {
       if (!(error instanceof TRPCError) || error.code === 'INTERNAL_SERVER_ERROR') throw error;
@@ -424,28 +422,19 @@ export async function withdraw(db: Database, seekerId: number, applicationId: nu
   return changeStatus(db, applicationId, from, 'withdrawn', { id: seekerId, role: 'job_seeker' }, now);
 }
 
-async function employersApplication(db: Queryable, employerId: number, applicationId: number) {
-  const [row] = await db
-    .select({ id: applications.id })
-    .from(applications)
-    .innerJoin(jobs, eq(jobs.id, applications.jobId))
-    .where(and(eq(applications.id, applicationId), eq(jobs.employerId, employerId)));
-  if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'This application was not found.' });
-}
-
 /** A private note of the job's employer on an application; the seeker never sees notes. */
-export async function addNote(db: Queryable, employerId: number, applicationId: number, body: string, now: Date) {
-  await employersApplication(db, employerId, applicationId);
+export async function addNote(db: Queryable, userId: number, applicationId: number, body: string, now: Date) {
+  await requireApplicationAccess(db, userId, applicationId, 'manage');
   const [note] = await db
     .insert(applicationNotes)
-    .values({ applicationId, authorId: employerId, body, createdAt: now })
+    .values({ applicationId, authorId: userId, body, createdAt: now })
     .returning({ id: applicationNotes.id });
-  return (await notesOf(db, employerId, applicationId)).find((n) => n.id === note!.id)!;
+  return (await notesOf(db, userId, applicationId)).find((n) => n.id === note!.id)!;
 }
 
 /** The notes on an application, oldest first, each with who wrote it and when. */
-export async function notesOf(db: Queryable, employerId: number, applicationId: number) {
-  await employersApplication(db, employerId, applicationId);
+export async function notesOf(db: Queryable, userId: number, applicationId: number) {
+  await requireApplicationAccess(db, userId, applicationId, 'manage');
   const rows = await db
     .select({
       id: applicationNotes.id,

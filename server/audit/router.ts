@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ownedJob } from '../jobs/service.ts';
+import { requireCompanyAccess, requireJobAccess } from '../companies/access.ts';
 import { adminProcedure, createTRPCRouter, employerProcedure } from '../trpc.ts';
 import { listDecisions } from './decision-log.ts';
 import { auditCsv, auditScope, runAudit } from './service.ts';
@@ -10,8 +10,9 @@ export const auditRouter = createTRPCRouter({
   forEmployer: employerProcedure
     .input(z.object({ jobId: recordId.optional() }).default({}))
     .query(async ({ ctx, input }) => {
-      if (input.jobId) await ownedJob(ctx.db, ctx.user.id, input.jobId);
-      const audit = await runAudit(ctx.db, auditScope({ employerId: ctx.user.id, jobId: input.jobId }));
+      if (input.jobId) await requireJobAccess(ctx.db, ctx.user.id, input.jobId, 'manage');
+      const { companyId } = await requireCompanyAccess(ctx.db, ctx.user.id, 'manage');
+      const audit = await runAudit(ctx.db, auditScope({ employerId: companyId, jobId: input.jobId }));
       return { ...audit, csv: auditCsv(audit) };
     }),
 

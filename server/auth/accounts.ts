@@ -1,7 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { eq } from 'drizzle-orm';
 import type { Database, Queryable, Transaction } from '../../db/database.ts';
-import { employers, jobSeekers, users, type UserType } from '../../db/schema.ts';
+import { jobSeekers, users, type UserType } from '../../db/schema.ts';
+import { foundCompany } from '../companies/members.ts';
 import { isUniqueViolation } from '../db-errors.ts';
 import type { PasswordHasher } from './passwords.ts';
 import type { SignUpInput } from './schemas.ts';
@@ -54,7 +55,7 @@ export async function signUp(
       if (input.userType === 'job_seeker') {
         await tx.insert(jobSeekers).values({ id: user.id, firstName: input.firstName, lastName: input.lastName });
       } else {
-        await tx.insert(employers).values({ id: user.id, companyName: input.companyName });
+        await foundCompany(tx, user.id, input.companyName);
       }
       await onCreated?.(tx, user);
       const { token, session } = await createSession(tx, user.id, now);
@@ -95,7 +96,7 @@ export async function createUserWithProfile(
       .insert(jobSeekers)
       .values({ id: user.id, firstName: input.firstName ?? '', lastName: input.lastName ?? '' });
   } else if (input.userType === 'employer') {
-    await db.insert(employers).values({ id: user.id, companyName: input.companyName ?? '' });
+    await foundCompany(db, user.id, input.companyName ?? '');
   }
   return user.id;
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
-import { employers, jobSeekers, users } from '../../db/schema.ts';
+import { companyMembers, employers, jobSeekers, users } from '../../db/schema.ts';
 import type { SessionUser } from './sessions.ts';
 
 // Explicit selects: hashes and embeddings never reach a response by accident.
@@ -23,6 +23,8 @@ export type SeekerProfile = {
 export type EmployerProfile = {
   [K in keyof typeof employerProfileColumns]: (typeof employerProfileColumns)[K]['_']['data'] | null;
 };
+
+const NO_COMPANY: EmployerProfile = { companyName: null, companySize: null, industry: null, website: null };
 
 export type Me =
   | {
@@ -61,9 +63,13 @@ export async function loadProfile(db: Queryable, user: SessionUser): Promise<Me>
     return { ...base, userType: 'job_seeker', profile };
   }
   if (user.userType === 'employer') {
-    const [profile] = await db.select(employerProfileColumns).from(employers).where(eq(employers.id, user.id));
-    if (!profile) throw new Error(`employer ${user.id} has no profile row`);
-    return { ...base, userType: 'employer', profile };
+    // A member reads their company's profile; one removed from their company has none.
+    const [profile] = await db
+      .select(employerProfileColumns)
+      .from(companyMembers)
+      .innerJoin(employers, eq(employers.id, companyMembers.companyId))
+      .where(eq(companyMembers.userId, user.id));
+    return { ...base, userType: 'employer', profile: profile ?? NO_COMPANY };
   }
   return { ...base, userType: 'admin', profile: null };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMPANY_SIZES } from '../../db/schema.ts';
 import { companyNameInput } from '../auth/schemas.ts';
+import { membershipOf, requireCompanyAccess } from '../companies/access.ts';
 import { createTRPCRouter, employerProcedure } from '../trpc.ts';
 import { loadCompany, updateCompany } from './service.ts';
 
@@ -35,9 +36,16 @@ export const updateCompanyInput = z
   .strict();
 
 export const employersRouter = createTRPCRouter({
-  me: employerProcedure.query(({ ctx }) => loadCompany(ctx.db, ctx.user.id)),
+  me: employerProcedure.query(async ({ ctx }) => {
+    const membership = await membershipOf(ctx.db, ctx.user.id);
+    if (!membership) return null;
+    const company = await loadCompany(ctx.db, membership.companyId);
+    return company ? { ...company, role: membership.role } : null;
+  }),
 
-  updateCompany: employerProcedure
-    .input(updateCompanyInput)
-    .mutation(({ ctx, input }) => updateCompany(ctx.db, ctx.user.id, input)),
+  /** The company's public profile: its owners' to change. */
+  updateCompany: employerProcedure.input(updateCompanyInput).mutation(async ({ ctx, input }) => {
+    const { companyId } = await requireCompanyAccess(ctx.db, ctx.user.id, 'members');
+    return updateCompany(ctx.db, companyId, input);
+  }),
 });

@@ -15,6 +15,7 @@ import {
   resumeFiles,
   skills,
 } from '../../db/schema.ts';
+import { requireApplicationAccess } from '../companies/access.ts';
 import { fileKeys, type FileStore } from './store.ts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -123,22 +124,21 @@ export async function snapshotResume(db: Queryable, files: FileStore, seekerId: 
 
 const NOT_FOUND = () => new TRPCError({ code: 'NOT_FOUND', message: 'This application was not found.' });
 
-/** Who may read an application's resume: the employer of its job, and the seeker who sent it. */
-function readableBy(user: { id: number; userType: string }) {
-  return user.userType === 'employer'
-    ? eq(jobs.employerId, user.id)
-    : user.userType === 'job_seeker'
-      ? eq(applications.jobSeekerId, user.id)
-      : sql`false`;
+/** Who may read an application's resume among non-employers: the seeker who sent it. */
+function sentBy(user: { id: number; userType: string }) {
+  return user.userType === 'job_seeker' ? eq(applications.jobSeekerId, user.id) : sql`false`;
 }
 
 async function snapshotRow(db: Queryable, user: { id: number; userType: string }, applicationId: number) {
+  // Employers: the owners and recruiters of the job's company, and an interviewer assigned to it (issue 19).
+  const isMember = user.userType === 'employer';
+  if (isMember) await requireApplicationAccess(db, user.id, applicationId, 'view-assigned');
   const [row] = await db
     .select({ applicationId: applications.id, snapshot: applicationResumes })
     .from(applications)
     .innerJoin(jobs, eq(jobs.id, applications.jobId))
     .leftJoin(applicationResumes, eq(applicationResumes.applicationId, applications.id))
-    .where(and(eq(applications.id, applicationId), readableBy(user)));
+    .where(isMember ? eq(applications.id, applicationId) : and(eq(applications.id, applicationId), sentBy(user)));
   if (!row) throw NOT_FOUND();
   return row.snapshot;
 }

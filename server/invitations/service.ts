@@ -8,7 +8,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/database.ts';
 import { candidateInvitations, employers, type InvitationStatus, jobs } from '../../db/schema.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
+import { requireJobAccess } from '../companies/access.ts';
+import { visibleToSeekers } from '../jobs/service.ts';
 import { notifyInvitation } from '../notifications/events.ts';
 import { candidateIdOf, pseudonymOf } from '../matching/anonymous.ts';
 import { anonymousCandidateBehind } from '../matching/read.ts';
@@ -29,11 +30,13 @@ const notFound = () =>
 
 export async function sendInvitation(
   deps: SendDeps,
-  employerId: number,
+  userId: number,
   input: { jobId: number; candidateId: string; message: string },
 ) {
   const { db, now } = deps;
-  const job = await ownedJob(db, employerId, input.jobId);
+  const job = await requireJobAccess(db, userId, input.jobId, 'manage');
+  // Invitations belong to the company (its id is the job's employer id), whoever of its members sent them.
+  const employerId = job.employerId;
   const [live] = await db
     .select({ id: jobs.id })
     .from(jobs)
@@ -170,8 +173,8 @@ export async function respondToInvitation(
  * The employer's invitations for one job and their answers. A candidate stays a pseudonym
  * until they apply; then the invitation names the application, which carries who they are.
  */
-export async function invitationsForJob(db: Queryable, employerId: number, jobId: number) {
-  await ownedJob(db, employerId, jobId);
+export async function invitationsForJob(db: Queryable, userId: number, jobId: number) {
+  const { employerId } = await requireJobAccess(db, userId, jobId, 'manage');
   const rows = rowsOf<{
     id: number;
     message: string;

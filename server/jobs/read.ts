@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { applications, employers, jobSkills, jobs, skills } from '../../db/schema.ts';
 import type { SessionUser } from '../auth/sessions.ts';
+import { membershipOf } from '../companies/access.ts';
 import { toJobPostingJsonLd } from './json-ld.ts';
 
 // Explicit columns: embeddings and the search vector stay in the database.
@@ -102,7 +103,7 @@ export async function getJob(db: Queryable, jobId: number, viewer: SessionUser |
       .where(and(eq(jobs.id, jobId), eq(jobs.status, 'active')));
     row.status = 'closed';
   }
-  const isOwner = viewer?.userType === 'employer' && viewer.id === row.employerId;
+  const isOwner = viewer?.userType === 'employer' && (await membershipOf(db, viewer.id))?.companyId === row.employerId;
   if (row.status !== 'active' && !isOwner && viewer?.userType !== 'admin') {
     throw new TRPCError({ code: 'NOT_FOUND', message: 'This job was not found.' });
   }

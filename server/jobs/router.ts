@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createTRPCRouter, employerProcedure, publicProcedure, type Context } from '../trpc.ts';
 import { assertCanPublish } from '../auth/email-flows.ts';
+import { requireCompanyAccess } from '../companies/access.ts';
 import { getJob, myJobs } from './read.ts';
 import { createJobInput, searchJobsInput, updateJobInput } from './schemas.ts';
 import { searchJobs } from './search.ts';
@@ -21,7 +22,8 @@ const jobsDeps = (ctx: Context): JobsDeps => ({
 export const jobsRouter = createTRPCRouter({
   create: employerProcedure.input(createJobInput).mutation(async ({ ctx, input }) => {
     if (input.status === 'active') await assertCanPublish(ctx.db, ctx.user.id);
-    const id = await createJob(jobsDeps(ctx), ctx.user.id, input);
+    const { companyId } = await requireCompanyAccess(ctx.db, ctx.user.id, 'manage');
+    const id = await createJob(jobsDeps(ctx), companyId, input);
     return getJob(ctx.db, id, ctx.user, ctx.clock());
   }),
 
@@ -42,7 +44,10 @@ export const jobsRouter = createTRPCRouter({
   /** Anyone may read an active job; a draft or closed one only its owner (else NOT_FOUND). */
   get: publicProcedure.input(jobId).query(({ ctx, input }) => getJob(ctx.db, input.id, ctx.user, ctx.clock())),
 
-  mine: employerProcedure.query(({ ctx }) => myJobs(ctx.db, ctx.user.id)),
+  mine: employerProcedure.query(async ({ ctx }) => {
+    const { companyId } = await requireCompanyAccess(ctx.db, ctx.user.id, 'manage');
+    return myJobs(ctx.db, companyId);
+  }),
 
   search: publicProcedure
     .input(searchJobsInput)

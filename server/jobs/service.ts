@@ -3,6 +3,7 @@ import { and, count, eq, lte, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/database.ts';
 import { applications, jobSkills, jobs } from '../../db/schema.ts';
 import type { AiProviders } from '../ai/types.ts';
+import { requireJobAccess } from '../companies/access.ts';
 import { isCheckViolation } from '../db-errors.ts';
 import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
 import { resolveOrKeepCustom } from '../skills/custom.ts';
@@ -99,14 +100,14 @@ function scheduleEmbedding(deps: JobsDeps, versions: { id: number; updatedAt: Da
   });
 }
 
-export async function createJob(deps: JobsDeps, employerId: number, input: CreateJobInput) {
+export async function createJob(deps: JobsDeps, companyId: number, input: CreateJobInput) {
   assertFutureExpiry(input.expiresAt, deps.now);
   const links = input.skills?.length ? await skillLinks(deps.db, input.skills) : await inferSkillLinks(deps, input);
   const job = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(jobs)
       .values({
-        employerId,
+        employerId: companyId,
         title: input.title,
         description: input.description,
         requirements: input.requirements ?? null,
@@ -131,18 +132,9 @@ export async function createJob(deps: JobsDeps, employerId: number, input: Creat
   return job.id;
 }
 
-/** The job, if `employerId` owns it; another owner's job is NOT_FOUND (its existence is not revealed). */
-export async function ownedJob(db: Queryable, employerId: number, jobId: number) {
-  const [job] = await db
-    .select()
-    .from(jobs)
-    .where(and(eq(jobs.id, jobId), eq(jobs.employerId, employerId)));
-  if (!job) throw new TRPCError({ code: 'NOT_FOUND', message: 'This job was not found.' });
-  return job;
-}
-
-export async function updateJob(deps: JobsDeps, employerId: number, input: UpdateJobInput) {
-  const current = await ownedJob(deps.db, employerId, input.id);
+/** `companyId`: the company the job is posted for (jobs.employer_id), resolved by the caller's membership. */
+export async function updateJob(deps: JobsDeps, userId: number, input: UpdateJobInput) {
+  const current = await requireJobAccess(deps.db, userId, input.id, 'manage');
   assertFutureExpiry(input.expiresAt, deps.now);
   const { id, skills: skillInput, ...fields } = input;
   const links = skillInput ? await skillLinks(deps.db, skillInput) : null;
@@ -156,7 +148,7 @@ export async function updateJob(deps: JobsDeps, employerId: number, input: Updat
       await tx
         .update(jobs)
         .set({ ...fields, updatedAt: deps.now, ...(textChanged || links ? { embeddedAt: null } : {}) })
-        .where(and(eq(jobs.id, id), eq(jobs.employerId, employerId)));
+        .where(and(eq(jobs.id, id), eq(jobs.employerId, current.employerId)));
       if (links) {
         await tx.delete(jobSkills).where(eq(jobSkills.jobId, id));
         if (links.length) await tx.insert(jobSkills).values(links.map((l) => ({ jobId: id, ...l })));
@@ -186,11 +178,11 @@ const TRANSITIONS: Record<string, readonly string[]> = {
 
 export async function setJobStatus(
   deps: Pick<JobsDeps, 'db' | 'now'>,
-  employerId: number,
+  userId: number,
   jobId: number,
   status: 'draft' | 'active' | 'closed',
 ) {
-  const job = await ownedJob(deps.db, employerId, jobId);
+  const job = await requireJobAccess(deps.db, userId, jobId, 'manage');
   if (job.status === status) return { id: jobId, status };
   if (!TRANSITIONS[job.status]?.includes(status)) {
     throw new TRPCError({ code: 'BAD_REQUEST', message: `A ${job.status} job cannot become ${status}.` });

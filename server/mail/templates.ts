@@ -152,6 +152,16 @@ export const templates = {
       footer: `You get this email because new-match emails are on in your ${PRODUCT} alert settings.`,
       unsubscribe: { label: 'Stop emails about new matches', url: digest.unsubscribeUrl },
     }),
+  teamInvitation: (link: string, role: string) =>
+    render({
+      subject: `You are invited to join a hiring team on ${PRODUCT}`,
+      lines: [
+        `A company on Fitwork invites you to its hiring team as ${role === 'interviewer' ? 'an' : 'a'} ${role}. Accept with your account, or create one with this address.`,
+        'The link works once, for 7 days.',
+      ],
+      action: { label: 'Join the team', url: link },
+      footer: `You get this email because an owner of the company entered this address. ${NOT_YOU}`,
+    }),
 } satisfies Record<string, (...args: never[]) => MailContent>;
 
 export const notificationTemplates = { notification: notificationMail };

@@ -3,7 +3,8 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { type InvitationStatus, matches } from '../../db/schema.ts';
-import { ownedJob, visibleToSeekers } from '../jobs/service.ts';
+import { requireJobAccess } from '../companies/access.ts';
+import { visibleToSeekers } from '../jobs/service.ts';
 import { decodeScoreCursor, rowsOf } from '../sql-helpers.ts';
 import { latestReviewJoin, reviewColumns, reviewOf, type ReviewRow } from './reviews.ts';
 import type { SkillFit } from './scoring.ts';
@@ -199,8 +200,8 @@ function anonymousCandidate(r: CandidateRow, jobId: number) {
  * their candidacy for this job. Anyone else only if they made themselves visible to employers
  * and did not dismiss this job, and then anonymously (anonymous.ts).
  */
-export async function candidatesForJob(db: Queryable, employerId: number, jobId: number, minScore: number) {
-  await ownedJob(db, employerId, jobId);
+export async function candidatesForJob(db: Queryable, userId: number, jobId: number, minScore: number) {
+  const { employerId } = await requireJobAccess(db, userId, jobId, 'manage');
   const rows = rowsOf<CandidateRow>(
     await db.execute(sql`
       select s.id as seeker_id, s.first_name, s.last_name, s.location, coalesce(s.resume_data->'basics'->>'label', s.resume_data->'work'->0->>'position') as headline,

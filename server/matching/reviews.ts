@@ -6,8 +6,8 @@ import { TRPCError } from '@trpc/server';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { matches, matchReviews, type REVIEW_KINDS } from '../../db/schema.ts';
+import { requireJobAccess } from '../companies/access.ts';
 import { isUniqueViolation } from '../db-errors.ts';
-import { rowsOf } from '../sql-helpers.ts';
 import { notifyReviewAnswered, notifyReviewRequested } from '../notifications/events.ts';
 
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
@@ -51,20 +51,23 @@ export async function requestReview(
 
 export async function respondToReview(
   db: Queryable,
-  employerId: number,
+  userId: number,
   input: { reviewId: number; response: string },
   now: Date,
   publicUrl: string,
 ) {
-  const rows = rowsOf<{ id: number; status: string }>(
-    await db.execute(sql`
-      select r.id, r.status from match_reviews r join jobs on jobs.id = r.job_id
-      where r.id = ${input.reviewId} and jobs.employer_id = ${employerId}`),
-  );
-  if (!rows[0]) throw new TRPCError({ code: 'NOT_FOUND', message: 'This review request was not found.' });
+  const notFound = new TRPCError({ code: 'NOT_FOUND', message: 'This review request was not found.' });
+  const [review] = await db
+    .select({ jobId: matchReviews.jobId })
+    .from(matchReviews)
+    .where(eq(matchReviews.id, input.reviewId));
+  if (!review) throw notFound;
+  await requireJobAccess(db, userId, review.jobId, 'manage').catch((error: unknown) => {
+    throw error instanceof TRPCError && error.code === 'NOT_FOUND' ? notFound : error;
+  });
   const [answered] = await db
     .update(matchReviews)
-    .set({ status: 'answered', response: input.response, respondedBy: employerId, respondedAt: now })
+    .set({ status: 'answered', response: input.response, respondedBy: userId, respondedAt: now })
     .where(and(eq(matchReviews.id, input.reviewId), eq(matchReviews.status, 'open')))
     .returning({ id: matchReviews.id });
   if (!answered) throw new TRPCError({ code: 'CONFLICT', message: 'This request has been answered already.' });

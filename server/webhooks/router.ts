@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import { requireCompanyAccess } from '../companies/access.ts';
+import type { Context } from '../trpc.ts';
 import { createTRPCRouter, employerProcedure } from '../trpc.ts';
 import { SOURCE_FORMATS } from '../../db/schema.ts';
 import { createSource, deleteSource, listDeliveries, listSources, rotateSecret } from './sources.ts';
+
+/** Boards belong to the company; its owners and recruiters manage them. */
+const companyOf = async (ctx: Context & { user: { id: number } }) =>
+  (await requireCompanyAccess(ctx.db, ctx.user.id, 'manage')).companyId;
 
 const sourceId = z.uuid({ error: 'That is not a job board connection id.' });
 
@@ -14,19 +20,19 @@ export const sourcesRouter = createTRPCRouter({
         format: z.enum(SOURCE_FORMATS, { error: 'Choose json-ld or greenhouse.' }),
       }),
     )
-    .mutation(({ ctx, input }) => createSource(ctx.db, ctx.user.id, input, ctx.clock())),
+    .mutation(async ({ ctx, input }) => createSource(ctx.db, await companyOf(ctx), input, ctx.clock())),
 
-  list: employerProcedure.query(({ ctx }) => listSources(ctx.db, ctx.user.id)),
+  list: employerProcedure.query(async ({ ctx }) => listSources(ctx.db, await companyOf(ctx))),
 
   rotateSecret: employerProcedure
     .input(z.object({ id: sourceId }))
-    .mutation(({ ctx, input }) => rotateSecret(ctx.db, ctx.user.id, input.id, ctx.clock())),
+    .mutation(async ({ ctx, input }) => rotateSecret(ctx.db, await companyOf(ctx), input.id, ctx.clock())),
 
   delete: employerProcedure
     .input(z.object({ id: sourceId }))
-    .mutation(({ ctx, input }) => deleteSource(ctx.db, ctx.user.id, input.id)),
+    .mutation(async ({ ctx, input }) => deleteSource(ctx.db, await companyOf(ctx), input.id)),
 
   deliveries: employerProcedure
     .input(z.object({ id: sourceId, limit: z.number().int().min(1).max(200).default(50) }))
-    .query(({ ctx, input }) => listDeliveries(ctx.db, ctx.user.id, input.id, input.limit)),
+    .query(async ({ ctx, input }) => listDeliveries(ctx.db, await companyOf(ctx), input.id, input.limit)),
 });

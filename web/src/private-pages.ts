@@ -9,6 +9,7 @@ const PAGES: Record<PrivatePath, Component> = {
   '/reset-password': page(() => import('./pages/reset-password.tsx')),
   '/verify-email': page(() => import('./pages/verify-email.tsx')),
   '/confirm-email': page(() => import('./pages/confirm-email.tsx')),
+  '/join-team': page(() => import('./pages/join-team.tsx')),
   '/account': page(() => import('./pages/account.tsx')),
   '/me/matches': page(() => import('./pages/seeker-matches.tsx')),
   '/me/resume': page(() => import('./pages/seeker-resume.tsx')),

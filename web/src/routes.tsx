@@ -38,6 +38,7 @@ export const PRIVATE_PATHS = [
   '/reset-password',
   '/verify-email',
   '/confirm-email',
+  '/join-team',
   '/account',
   '/me/matches',
   '/me/resume',
