@@ -31,7 +31,11 @@ it('indexes the jobs and companies that existed before 0014, and rolls back keep
       insert into employers (id, company_name) values (1, 'Northwind Health');
       insert into jobs (employer_id, title, description) values (1, 'Pediatric Nurse', 'Care for children.'), (1, 'Line Cook', 'Grill.');`);
 
-    await writeFile(journalPath, JSON.stringify(journal));
+    // Up to this migration only: the one version it rolls back (later ones are theirs to test).
+    await writeFile(
+      journalPath,
+      JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag <= '0014_search_vocabulary') }),
+    );
     await migrate(db, { migrationsFolder: folder });
     const words = await client.query<{ word: string; uses: number }>(
       `select word, uses from search_vocabulary where word in ('northwind', 'health', 'pediatric', 'nurse', 'cook') order by word`,
