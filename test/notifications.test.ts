@@ -210,9 +210,9 @@ describe('the center', () => {
     t.clock.advance(1000);
     await employer.trpc.applications.setStatus.mutate({ id: applicationId, status: 'interview' });
     t.clock.advance(1000);
-    await employer.trpc.applications.setStatus.mutate({ id: applicationId, status: 'accepted' });
+    await employer.trpc.applications.setStatus.mutate({ id: applicationId, status: 'offer' });
     const first = await seeker.trpc.notifications.list.query({ limit: 2 });
-    expect(first.items.map((n) => n.data.status)).toEqual(['accepted', 'interview']);
+    expect(first.items.map((n) => n.data.status)).toEqual(['offer', 'interview']);
     const second = await seeker.trpc.notifications.list.query({ limit: 2, cursor: first.nextCursor });
     expect(second).toMatchObject({
       items: [expect.objectContaining({ data: expect.objectContaining({ status: 'reviewed' }) })],
