@@ -1,5 +1,5 @@
 import { Show } from 'solid-js';
-import { Field, FormError } from './field.tsx';
+import { Field, FormError, PasswordField } from './field.tsx';
 import { useFormAction } from '../lib/form.ts';
 import { trpc } from '../lib/trpc.ts';
 
@@ -22,15 +22,12 @@ export function ChangeEmail(props: { current: string }) {
         <Field id="newEmail" label="New email address" errors={form.errors('email')}>
           <input id="newEmail" name="newEmail" type="email" autocomplete="email" aria-describedby="newEmail-error" />
         </Field>
-        <Field id="emailPassword" label="Password" errors={form.errors('password')}>
-          <input
-            id="emailPassword"
-            name="emailPassword"
-            type="password"
-            autocomplete="current-password"
-            aria-describedby="emailPassword-error"
-          />
-        </Field>
+        <PasswordField
+          id="emailPassword"
+          label="Password"
+          errors={form.errors('password')}
+          autocomplete="current-password"
+        />
       </div>
       <button type="submit" class="button button-secondary" disabled={form.busy()}>
         Change email address

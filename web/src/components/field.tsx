@@ -40,3 +40,25 @@ export function FormError(props: { message: string | null }) {
     </Show>
   );
 }
+
+/** A password input in its Field, named and described as the Field expects. */
+export function PasswordField(props: {
+  id: string;
+  label: string;
+  errors: string[] | undefined;
+  hint?: string;
+  autocomplete: 'current-password' | 'new-password';
+}) {
+  const describedBy = () => (props.hint ? `${props.id}-hint ${props.id}-error` : `${props.id}-error`);
+  return (
+    <Field id={props.id} label={props.label} errors={props.errors} {...(props.hint ? { hint: props.hint } : {})}>
+      <input
+        id={props.id}
+        name={props.id}
+        type="password"
+        autocomplete={props.autocomplete}
+        aria-describedby={describedBy()}
+      />
+    </Field>
+  );
+}

@@ -1,6 +1,6 @@
 import { Navigate, useNavigate } from '@solidjs/router';
 import { Match, Show, Switch, type JSX } from 'solid-js';
-import { Field, FormError } from '../components/field.tsx';
+import { Field, FormError, PasswordField } from '../components/field.tsx';
 import { useMe, useSetMe, type Me } from '../lib/session.ts';
 import { useFormAction } from '../lib/form.ts';
 import { downloadFile } from '../lib/download.ts';
@@ -163,29 +163,19 @@ function ChangePassword() {
     <form onSubmit={form.submit} novalidate class="panel">
       <h2>Password</h2>
       <FormError message={form.problem()?.message ?? null} />
-      <Field id="currentPassword" label="Current password" errors={form.errors('currentPassword')}>
-        <input
-          id="currentPassword"
-          name="currentPassword"
-          type="password"
-          autocomplete="current-password"
-          aria-describedby="currentPassword-error"
-        />
-      </Field>
-      <Field
+      <PasswordField
+        id="currentPassword"
+        label="Current password"
+        errors={form.errors('currentPassword')}
+        autocomplete="current-password"
+      />
+      <PasswordField
         id="newPassword"
         label="New password"
         errors={form.errors('newPassword')}
         hint="Changing it signs you out everywhere else."
-      >
-        <input
-          id="newPassword"
-          name="newPassword"
-          type="password"
-          autocomplete="new-password"
-          aria-describedby="newPassword-hint newPassword-error"
-        />
-      </Field>
+        autocomplete="new-password"
+      />
       <button type="submit" class="button button-secondary" disabled={form.busy()}>
         Change password
       </button>
@@ -223,15 +213,12 @@ function YourData() {
           applications.
         </p>
         <FormError message={form.problem()?.message ?? null} />
-        <Field id="deletePassword" label="Password" errors={form.errors('password')}>
-          <input
-            id="deletePassword"
-            name="deletePassword"
-            type="password"
-            autocomplete="current-password"
-            aria-describedby="deletePassword-error"
-          />
-        </Field>
+        <PasswordField
+          id="deletePassword"
+          label="Password"
+          errors={form.errors('password')}
+          autocomplete="current-password"
+        />
         <button type="submit" class="button button-secondary" disabled={form.busy()}>
           Delete my account
         </button>

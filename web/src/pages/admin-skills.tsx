@@ -2,7 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { RequireRole } from '../components/guard.tsx';
 import { ErrorBox, Skeleton } from '../components/ui.tsx';
-import { problemOf, trpc } from '../lib/trpc.ts';
+import { useAction } from '../lib/form.ts';
+import { trpc } from '../lib/trpc.ts';
 
 const CATEGORIES = ['technical', 'soft', 'language', 'domain'] as const;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -114,7 +115,8 @@ export default function AdminSkills() {
   const client = useQueryClient();
   const catalog = useQuery(() => ({ queryKey: ['skills', 'list'], queryFn: () => trpc.skills.list.query() }));
   const [filter, setFilter] = createSignal('');
-  const [message, setMessage] = createSignal<{ ok: boolean; text: string } | null>(null);
+  const action = useAction();
+  const [doneText, setDoneText] = createSignal('');
   const shown = createMemo(() => {
     const f = filter().trim().toLowerCase();
     return (catalog.data ?? [])
@@ -122,14 +124,8 @@ export default function AdminSkills() {
       .slice(0, 100);
   });
   const act = async (work: () => Promise<unknown>, done: string) => {
-    setMessage(null);
-    try {
-      await work();
-      setMessage({ ok: true, text: done });
-      await client.invalidateQueries({ queryKey: ['skills'] });
-    } catch (error) {
-      setMessage({ ok: false, text: problemOf(error).message });
-    }
+    setDoneText(done);
+    if (await action.run(work)) await client.invalidateQueries({ queryKey: ['skills'] });
   };
   const byName = (name: string) => catalog.data?.find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
   return (
@@ -137,12 +133,17 @@ export default function AdminSkills() {
       {() => (
         <div class="stack wide">
           <h1>Skills catalog</h1>
-          <Show when={message()}>
-            {(m) => (
-              <p class={m().ok ? 'notice' : 'form-error'} role="status">
-                {m().text}
+          <Show when={action.problem()}>
+            {(problem) => (
+              <p class="form-error" role="status">
+                {problem().message}
               </p>
             )}
+          </Show>
+          <Show when={action.saved()}>
+            <p class="notice" role="status">
+              {doneText()}
+            </p>
           </Show>
           <ReviewQueue act={act} skillNamed={byName} />
           <form
@@ -152,7 +153,7 @@ export default function AdminSkills() {
               const form = new FormData(e.currentTarget);
               const from = byName(String(form.get('from')));
               const into = byName(String(form.get('into')));
-              if (!from || !into) return setMessage({ ok: false, text: 'Name two skills of the catalog.' });
+              if (!from || !into) return action.fail('Name two skills of the catalog.');
               void act(
                 () => trpc.skills.merge.mutate({ fromId: from.id, intoId: into.id }),
                 `${from.name} merged into ${into.name}.`,

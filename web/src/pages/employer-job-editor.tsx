@@ -6,7 +6,8 @@ import { RequireRole } from '../components/guard.tsx';
 import { SkillPicker } from '../components/skill-picker.tsx';
 import { BackLink, ErrorBox, Skeleton } from '../components/ui.tsx';
 import { EMPLOYMENT_TYPES } from '../lib/format.ts';
-import { problemOf, trpc, type FormProblem, type RouterInputs, type RouterOutputs } from '../lib/trpc.ts';
+import { useFormAction } from '../lib/form.ts';
+import { trpc, type RouterInputs, type RouterOutputs } from '../lib/trpc.ts';
 
 type Job = RouterOutputs['jobs']['get'];
 type SkillRow = { name: string; required: boolean; priority: 1 | 2 | 3; inferred?: boolean; custom?: boolean };
@@ -23,13 +24,7 @@ function Editor(props: { job: Job | null }) {
       custom: s.custom,
     })) ?? [],
   );
-  const [problem, setProblem] = createSignal<FormProblem | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const errors = (field: string) => problem()?.fieldErrors[field];
-
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
+  const { problem, busy, errors, submit } = useFormAction(async (form) => {
     const value = (name: string) => String(form.get(name) ?? '').trim();
     const money = (name: string) => (value(name) === '' ? null : Number(value(name)));
     const fields = {
@@ -44,20 +39,12 @@ function Editor(props: { job: Job | null }) {
       requirements: { experienceYears: value('experienceYears') === '' ? null : Number(value('experienceYears')) },
       skills: skills().map(({ name, required, priority }) => ({ name, required, priority })),
     };
-    setBusy(true);
-    setProblem(null);
-    try {
-      const job = props.job
-        ? await trpc.jobs.update.mutate({ id: props.job.id, ...fields })
-        : await trpc.jobs.create.mutate({ ...fields, status: form.get('draft') === 'on' ? 'draft' : 'active' });
-      await client.invalidateQueries({ queryKey: ['jobs'] });
-      navigate(`/employer/jobs/${job.id}`);
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    const job = props.job
+      ? await trpc.jobs.update.mutate({ id: props.job.id, ...fields })
+      : await trpc.jobs.create.mutate({ ...fields, status: form.get('draft') === 'on' ? 'draft' : 'active' });
+    await client.invalidateQueries({ queryKey: ['jobs'] });
+    navigate(`/employer/jobs/${job.id}`);
+  });
 
   return (
     <form class="panel job-editor" onSubmit={submit} novalidate>

@@ -4,7 +4,8 @@ import { Field, FormError } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
 import { dateLabel } from '../lib/format.ts';
-import { problemOf, trpc, type FormProblem } from '../lib/trpc.ts';
+import { useFormAction } from '../lib/form.ts';
+import { trpc } from '../lib/trpc.ts';
 
 function Deliveries(props: { sourceId: string }) {
   const deliveries = useQuery(() => ({
@@ -77,24 +78,20 @@ function SecretOnce(props: { secret: string; path: string }) {
 export default function EmployerSources() {
   const client = useQueryClient();
   const sources = useQuery(() => ({ queryKey: ['sources'], queryFn: () => trpc.sources.list.query() }));
-  const [problem, setProblem] = createSignal<FormProblem | null>(null);
   const [secret, setSecret] = createSignal<{ secret: string; path: string } | null>(null);
-  const create = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget as HTMLFormElement);
-    setProblem(null);
-    try {
-      const source = await trpc.sources.create.mutate({
-        name: String(form.get('name') ?? ''),
-        format: String(form.get('format')) as 'json-ld' | 'greenhouse',
-      });
-      setSecret({ secret: source.signingSecret, path: source.webhookPath });
-      (event.target as HTMLFormElement).reset();
-      await client.invalidateQueries({ queryKey: ['sources'] });
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  };
+  const {
+    problem,
+    errors,
+    submit: create,
+  } = useFormAction(async (form, element) => {
+    const source = await trpc.sources.create.mutate({
+      name: String(form.get('name') ?? ''),
+      format: String(form.get('format')) as 'json-ld' | 'greenhouse',
+    });
+    setSecret({ secret: source.signingSecret, path: source.webhookPath });
+    element.reset();
+    await client.invalidateQueries({ queryKey: ['sources'] });
+  });
   const rotate = async (id: string, path: string) => {
     const rotated = await trpc.sources.rotateSecret.mutate({ id });
     setSecret({ secret: rotated.signingSecret, path });
@@ -117,7 +114,7 @@ export default function EmployerSources() {
             <h2>Connect a board</h2>
             <FormError message={problem()?.message ?? null} />
             <div class="row">
-              <Field id="source-name" label="Name" errors={problem()?.fieldErrors.name}>
+              <Field id="source-name" label="Name" errors={errors('name')}>
                 <input
                   id="source-name"
                   name="name"

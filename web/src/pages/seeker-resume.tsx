@@ -6,7 +6,8 @@ import { RequireRole } from '../components/guard.tsx';
 import { SkillPicker } from '../components/skill-picker.tsx';
 import { ErrorBox, Skeleton } from '../components/ui.tsx';
 import { dateLabel } from '../lib/format.ts';
-import { problemOf, trpc, type FormProblem, type RouterOutputs } from '../lib/trpc.ts';
+import { useAction } from '../lib/form.ts';
+import { trpc, type RouterOutputs } from '../lib/trpc.ts';
 
 type Resume = RouterOutputs['seekers']['resume'];
 type Skill = Resume['skills'][number];
@@ -14,28 +15,16 @@ type Level = 'beginner' | 'intermediate' | 'expert';
 
 function ResumeInput(props: { resume: Resume }) {
   const client = useQueryClient();
-  const [problem, setProblem] = createSignal<FormProblem | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const [saved, setSaved] = createSignal(false);
+  const action = useAction();
   const run = async (save: () => Promise<Resume>) => {
-    setBusy(true);
-    setProblem(null);
-    setSaved(false);
-    try {
-      client.setQueryData(['seekers', 'resume'], await save());
-      setSaved(true);
-      // New matches are computed after the save; the feed looks again for them.
-      await client.invalidateQueries({ queryKey: ['matches'] });
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setBusy(false);
-    }
+    const done = await action.run(async () => client.setQueryData(['seekers', 'resume'], await save()));
+    // New matches are computed after the save; the feed looks again for them.
+    if (done) await client.invalidateQueries({ queryKey: ['matches'] });
   };
   return (
     <section class="panel">
       <h2>Your resume</h2>
-      <FormError message={problem()?.message ?? null} />
+      <FormError message={action.problem()?.message ?? null} />
       <form
         novalidate
         onSubmit={(e) => {
@@ -44,7 +33,7 @@ function ResumeInput(props: { resume: Resume }) {
           void run(() => trpc.seekers.setResume.mutate({ text }));
         }}
       >
-        <Field id="resume-text" label="Paste your resume" errors={problem()?.fieldErrors.text}>
+        <Field id="resume-text" label="Paste your resume" errors={action.errors('text')}>
           <textarea
             id="resume-text"
             name="text"
@@ -53,8 +42,8 @@ function ResumeInput(props: { resume: Resume }) {
             aria-describedby="resume-text-error"
           />
         </Field>
-        <button class="button" type="submit" disabled={busy()}>
-          {busy() ? 'Reading your resume…' : 'Save resume'}
+        <button class="button" type="submit" disabled={action.busy()}>
+          {action.busy() ? 'Reading your resume…' : 'Save resume'}
         </button>
       </form>
       <div class="upload">
@@ -63,16 +52,12 @@ function ResumeInput(props: { resume: Resume }) {
           id="resume-file"
           type="file"
           accept=".pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
-          disabled={busy()}
+          disabled={action.busy()}
           onChange={(e) => {
             const file = e.currentTarget.files?.[0];
             if (!file) return;
             if (file.size > 5 * 1024 * 1024) {
-              setProblem({
-                kind: 'invalid',
-                message: 'The file is larger than 5 MB. Upload a smaller file or paste the text.',
-                fieldErrors: {},
-              });
+              action.fail('The file is larger than 5 MB. Upload a smaller file or paste the text.');
               return;
             }
             const form = new FormData();
@@ -81,7 +66,7 @@ function ResumeInput(props: { resume: Resume }) {
           }}
         />
       </div>
-      <Show when={saved()}>
+      <Show when={action.saved()}>
         <p class="notice" role="status">
           Resume saved. Your matches are being updated.
         </p>
@@ -97,7 +82,7 @@ function Parsed(props: { resume: Resume }) {
   const client = useQueryClient();
   const [editing, setEditing] = createSignal(false);
   const [draft, setDraft] = createSignal<ResumeData | null>(null);
-  const [problem, setProblem] = createSignal<FormProblem | null>(null);
+  const action = useAction();
   const setWork = (i: number, field: 'position' | 'name' | 'startDate' | 'endDate', value: string) =>
     setDraft((d) =>
       d ? { ...d, work: d.work.map((w, j) => (j === i ? { ...w, [field]: value || undefined } : w)) } : d,
@@ -106,15 +91,11 @@ function Parsed(props: { resume: Resume }) {
     setDraft((d) =>
       d ? { ...d, education: d.education.map((e, j) => (j === i ? { ...e, [field]: value || undefined } : e)) } : d,
     );
-  const save = async () => {
-    setProblem(null);
-    try {
+  const save = () =>
+    action.run(async () => {
       client.setQueryData(['seekers', 'resume'], await trpc.seekers.updateResumeData.mutate({ data: draft()! }));
       setEditing(false);
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  };
+    });
   return (
     <Show when={props.resume.data}>
       {(resume) => (
@@ -173,7 +154,7 @@ function Parsed(props: { resume: Resume }) {
           >
             {(current) => (
               <div class="stack">
-                <FormError message={problem()?.message ?? null} />
+                <FormError message={action.problem()?.message ?? null} />
                 <For each={current().work}>
                   {(work, i) => (
                     <fieldset class="skills-fieldset">
@@ -340,8 +321,7 @@ function OriginCell(props: { row: SkillRow; isNew: boolean; onConfirm: () => voi
 function SkillsEditor(props: { skills: Skill[] }) {
   const client = useQueryClient();
   const [rows, setRows] = createSignal(rowsOf(props.skills));
-  const [problem, setProblem] = createSignal<FormProblem | null>(null);
-  const [saved, setSaved] = createSignal(false);
+  const action = useAction();
   const [changes, setChanges] = createSignal<{ added: string[]; removed: string[] } | null>(null);
   let saving = false;
   // A new resume (or a save) brings new skills: show them, and say what a new resume changed.
@@ -352,7 +332,7 @@ function SkillsEditor(props: { skills: Skill[] }) {
         setRows(rowsOf(skills));
         const changed = previous && !saving ? skillChanges(previous, skills) : null;
         if (changed && (changed.added.length || changed.removed.length)) {
-          setSaved(false);
+          action.clear();
           setChanges(changed);
         }
       },
@@ -362,10 +342,8 @@ function SkillsEditor(props: { skills: Skill[] }) {
   const update = (index: number, change: Partial<SkillRow>) =>
     setRows((r) => r.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const save = async () => {
-    setProblem(null);
-    setSaved(false);
-    try {
-      saving = true;
+    saving = true;
+    const done = await action.run(async () => {
       const skills = await trpc.seekers.setSkills.mutate({
         skills: rows().map(({ name, proficiencyLevel, yearsExperience, confirm }) => ({
           name,
@@ -376,11 +354,11 @@ function SkillsEditor(props: { skills: Skill[] }) {
       });
       client.setQueryData(['seekers', 'resume'], (old: Resume | undefined) => (old ? { ...old, skills } : old));
       setChanges(null);
-      setSaved(true);
-      await client.invalidateQueries({ queryKey: ['matches'] });
-    } catch (error) {
-      setProblem(problemOf(error));
+    });
+    try {
+      if (done) await client.invalidateQueries({ queryKey: ['matches'] });
     } finally {
+      // Cleared only now: the cache tells the effect above of the saved skills a tick later.
       saving = false;
     }
   };
@@ -400,7 +378,7 @@ function SkillsEditor(props: { skills: Skill[] }) {
           </p>
         )}
       </Show>
-      <FormError message={problem()?.message ?? null} />
+      <FormError message={action.problem()?.message ?? null} />
       <div class="table-scroll">
         <table class="skills-table seeker-skills">
           <thead>
@@ -495,7 +473,7 @@ function SkillsEditor(props: { skills: Skill[] }) {
       <button type="button" class="button" onClick={save}>
         Save skills
       </button>
-      <Show when={saved()}>
+      <Show when={action.saved()}>
         <p class="notice" role="status">
           Saved. Your matches are being updated.
         </p>
