@@ -41,13 +41,16 @@ export function FormError(props: { message: string | null }) {
   );
 }
 
-/** A password input in its Field, named and described as the Field expects. */
-export function PasswordField(props: {
+/** A text input in its Field, named after its id and described by its hint and errors. */
+export function TextField(props: {
   id: string;
   label: string;
   errors: string[] | undefined;
   hint?: string;
-  autocomplete: 'current-password' | 'new-password';
+  type?: 'text' | 'tel' | 'url' | 'email' | 'password';
+  value?: string | number | null;
+  autocomplete?: string;
+  placeholder?: string;
 }) {
   const describedBy = () => (props.hint ? `${props.id}-hint ${props.id}-error` : `${props.id}-error`);
   return (
@@ -55,10 +58,23 @@ export function PasswordField(props: {
       <input
         id={props.id}
         name={props.id}
-        type="password"
+        type={props.type}
+        value={props.value ?? ''}
         autocomplete={props.autocomplete}
+        placeholder={props.placeholder}
         aria-describedby={describedBy()}
       />
     </Field>
   );
+}
+
+/** A password input in its Field: the account's password-confirmed forms ask with it. */
+export function PasswordField(props: {
+  id: string;
+  label: string;
+  errors: string[] | undefined;
+  hint?: string;
+  autocomplete: 'current-password' | 'new-password';
+}) {
+  return <TextField {...props} type="password" />;
 }

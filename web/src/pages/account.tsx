@@ -1,6 +1,6 @@
 import { Navigate, useNavigate } from '@solidjs/router';
 import { Match, Show, Switch, type JSX } from 'solid-js';
-import { Field, FormError, PasswordField } from '../components/field.tsx';
+import { Field, FormError, PasswordField, TextField } from '../components/field.tsx';
 import { useMe, useSetMe, type Me } from '../lib/session.ts';
 import { useFormAction } from '../lib/form.ts';
 import { downloadFile } from '../lib/download.ts';
@@ -36,50 +36,38 @@ function SeekerProfile(props: { me: Extract<Me, { userType: 'job_seeker' }> }) {
       <h2>Your profile</h2>
       <FormError message={form.problem()?.message ?? null} />
       <div class="row">
-        <Field id="firstName" label="First name" errors={form.errors('firstName')}>
-          <input
-            id="firstName"
-            name="firstName"
-            value={props.me.profile.firstName ?? ''}
-            autocomplete="given-name"
-            aria-describedby="firstName-error"
-          />
-        </Field>
-        <Field id="lastName" label="Last name" errors={form.errors('lastName')}>
-          <input
-            id="lastName"
-            name="lastName"
-            value={props.me.profile.lastName ?? ''}
-            autocomplete="family-name"
-            aria-describedby="lastName-error"
-          />
-        </Field>
+        <TextField
+          id="firstName"
+          label="First name"
+          errors={form.errors('firstName')}
+          value={props.me.profile.firstName}
+          autocomplete="given-name"
+        />
+        <TextField
+          id="lastName"
+          label="Last name"
+          errors={form.errors('lastName')}
+          value={props.me.profile.lastName}
+          autocomplete="family-name"
+        />
       </div>
       <div class="row">
-        <Field
+        <TextField
           id="phone"
           label="Phone"
           errors={form.errors('phone')}
           hint="Employers see it only after you apply to their job."
-        >
-          <input
-            id="phone"
-            name="phone"
-            type="tel"
-            value={props.me.profile.phone ?? ''}
-            autocomplete="tel"
-            aria-describedby="phone-hint phone-error"
-          />
-        </Field>
-        <Field id="location" label="Location" errors={form.errors('location')}>
-          <input
-            id="location"
-            name="location"
-            value={props.me.profile.location ?? ''}
-            autocomplete="address-level2"
-            aria-describedby="location-error"
-          />
-        </Field>
+          type="tel"
+          value={props.me.profile.phone}
+          autocomplete="tel"
+        />
+        <TextField
+          id="location"
+          label="Location"
+          errors={form.errors('location')}
+          value={props.me.profile.location}
+          autocomplete="address-level2"
+        />
       </div>
       <button type="submit" class="button" disabled={form.busy()}>
         Save profile
@@ -105,15 +93,13 @@ function CompanyProfile(props: { me: Extract<Me, { userType: 'employer' }> }) {
     <form onSubmit={form.submit} novalidate class="panel">
       <h2>Your company</h2>
       <FormError message={form.problem()?.message ?? null} />
-      <Field id="companyName" label="Company name" errors={form.errors('companyName')}>
-        <input
-          id="companyName"
-          name="companyName"
-          value={props.me.profile.companyName ?? ''}
-          autocomplete="organization"
-          aria-describedby="companyName-error"
-        />
-      </Field>
+      <TextField
+        id="companyName"
+        label="Company name"
+        errors={form.errors('companyName')}
+        value={props.me.profile.companyName}
+        autocomplete="organization"
+      />
       <div class="row">
         <Field id="companySize" label="Size" errors={form.errors('companySize')}>
           <select id="companySize" name="companySize" aria-describedby="companySize-error">
@@ -125,25 +111,16 @@ function CompanyProfile(props: { me: Extract<Me, { userType: 'employer' }> }) {
             ))}
           </select>
         </Field>
-        <Field id="industry" label="Industry" errors={form.errors('industry')}>
-          <input
-            id="industry"
-            name="industry"
-            value={props.me.profile.industry ?? ''}
-            aria-describedby="industry-error"
-          />
-        </Field>
+        <TextField id="industry" label="Industry" errors={form.errors('industry')} value={props.me.profile.industry} />
       </div>
-      <Field id="website" label="Website" errors={form.errors('website')}>
-        <input
-          id="website"
-          name="website"
-          type="url"
-          placeholder="https://"
-          value={props.me.profile.website ?? ''}
-          aria-describedby="website-error"
-        />
-      </Field>
+      <TextField
+        id="website"
+        label="Website"
+        errors={form.errors('website')}
+        type="url"
+        placeholder="https://"
+        value={props.me.profile.website}
+      />
       <button type="submit" class="button" disabled={form.busy()}>
         Save company
       </button>
