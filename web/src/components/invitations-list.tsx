@@ -1,8 +1,9 @@
 import { A, useNavigate } from '@solidjs/router';
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
-import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { For, Match, Show, Switch } from 'solid-js';
 import { dateLabel } from '../lib/format.ts';
-import { problemOf, type RouterOutputs, trpc } from '../lib/trpc.ts';
+import { useAction } from '../lib/form.ts';
+import { type RouterOutputs, trpc } from '../lib/trpc.ts';
 import { FormError } from './field.tsx';
 
 type Invitation = RouterOutputs['invitations']['mine'][number];
@@ -11,23 +12,15 @@ const INVITATIONS_KEY = ['invitations', 'mine'] as const;
 function InvitationCard(props: { invitation: Invitation }) {
   const client = useQueryClient();
   const navigate = useNavigate();
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const action = useAction();
   const inv = () => props.invitation;
-  const respond = async (answer: 'accept' | 'decline') => {
-    setBusy(true);
-    setError(null);
-    try {
+  const respond = (answer: 'accept' | 'decline') =>
+    action.run(async () => {
       const answered = await trpc.invitations.respond.mutate({ id: inv().id, answer });
       await client.invalidateQueries({ queryKey: INVITATIONS_KEY });
       // Accepting is the first step: the job page's apply form is the second.
       if (answer === 'accept') navigate(`/jobs/${answered.jobId}#apply`);
-    } catch (e) {
-      setError(problemOf(e).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <li class="card invitation-card">
       <h3>
@@ -38,7 +31,7 @@ function InvitationCard(props: { invitation: Invitation }) {
         invited {dateLabel(inv().createdAt)}
       </p>
       <blockquote>{inv().message}</blockquote>
-      <FormError message={error()} />
+      <FormError message={action.problem()?.message ?? null} />
       <Switch>
         <Match when={inv().applied}>
           <p class="notice notice-quiet">You applied: the employer now sees who you are.</p>
@@ -48,13 +41,18 @@ function InvitationCard(props: { invitation: Invitation }) {
         </Match>
         <Match when={inv().status === 'open'}>
           <div class="actions">
-            <button type="button" class="button button-small" disabled={busy()} onClick={() => void respond('accept')}>
+            <button
+              type="button"
+              class="button button-small"
+              disabled={action.busy()}
+              onClick={() => void respond('accept')}
+            >
               Accept and apply
             </button>
             <button
               type="button"
               class="button button-small button-secondary"
-              disabled={busy()}
+              disabled={action.busy()}
               onClick={() => void respond('decline')}
             >
               Decline

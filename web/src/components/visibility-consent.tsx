@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
-import { createSignal, Show } from 'solid-js';
-import { problemOf, trpc } from '../lib/trpc.ts';
+import { Show } from 'solid-js';
+import { useAction } from '../lib/form.ts';
+import { trpc } from '../lib/trpc.ts';
 import { FormError } from './field.tsx';
 
 const SEEKER_ME_KEY = ['seekers', 'me'] as const;
@@ -12,21 +13,13 @@ const SEEKER_ME_KEY = ['seekers', 'me'] as const;
 export function VisibilityConsent() {
   const client = useQueryClient();
   const me = useQuery(() => ({ queryKey: SEEKER_ME_KEY, queryFn: () => trpc.seekers.me.query() }));
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
+  const action = useAction();
   const visible = () => me.data?.visibleToEmployers === true;
-  const set = async (visibleToEmployers: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const set = (visibleToEmployers: boolean) =>
+    action.run(async () => {
       await trpc.seekers.setVisibility.mutate({ visibleToEmployers });
       await client.invalidateQueries({ queryKey: SEEKER_ME_KEY });
-    } catch (e) {
-      setError(problemOf(e).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Show when={me.data}>
       <section class="panel visibility-consent" aria-labelledby="visibility-title">
@@ -47,11 +40,11 @@ export function VisibilityConsent() {
             marked “not relevant” never show you. You can hide again at any time.
           </p>
         </Show>
-        <FormError message={error()} />
+        <FormError message={action.problem()?.message ?? null} />
         <button
           type="button"
           class={visible() ? 'button button-small button-secondary' : 'button button-small'}
-          disabled={busy()}
+          disabled={action.busy()}
           onClick={() => void set(!visible())}
         >
           {visible() ? 'Hide me from employers' : 'Yes, let employers find me'}
