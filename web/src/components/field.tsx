@@ -78,3 +78,16 @@ export function PasswordField(props: {
 }) {
   return <TextField {...props} type="password" />;
 }
+
+/** A short error beside a small control (a button, a one-line form), announced when it shows. */
+export function InlineError(props: { message: string | null | undefined }) {
+  return (
+    <Show when={props.message}>
+      {(message) => (
+        <span class="alert-error" role="alert">
+          {message()}
+        </span>
+      )}
+    </Show>
+  );
+}

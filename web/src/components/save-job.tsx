@@ -1,7 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
-import { createSignal, Show } from 'solid-js';
+import { Show } from 'solid-js';
+import { useAction } from '../lib/form.ts';
 import { useMe } from '../lib/session.ts';
 import { trpc } from '../lib/trpc.ts';
+import { InlineError } from './field.tsx';
 
 /** The saved-jobs list, shared by every Save button on a page (one request for all of them). */
 export function useSavedJobs(enabled: () => boolean) {
@@ -19,22 +21,14 @@ export function SaveJobButton(props: { jobId: number; title: string }) {
   const client = useQueryClient();
   const isSeeker = () => me.data?.userType === 'job_seeker';
   const saved = useSavedJobs(isSeeker);
-  const [busy, setBusy] = createSignal(false);
-  const [problem, setProblem] = createSignal<string | null>(null);
+  const action = useAction();
   const isSaved = () => saved.data?.some((s) => s.jobId === props.jobId) ?? false;
-  const toggle = async () => {
-    setBusy(true);
-    setProblem(null);
-    try {
+  const toggle = () =>
+    action.run(async () => {
       if (isSaved()) await trpc.jobs.unsave.mutate({ jobId: props.jobId });
       else await trpc.jobs.save.mutate({ jobId: props.jobId });
       await client.invalidateQueries({ queryKey: ['jobs', 'saved'] });
-    } catch {
-      setProblem('Could not save. Try again.');
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Show when={isSeeker() && saved.isSuccess}>
       <button
@@ -42,18 +36,12 @@ export function SaveJobButton(props: { jobId: number; title: string }) {
         class="button button-secondary button-small save-job"
         aria-pressed={isSaved()}
         aria-label={`${isSaved() ? 'Saved' : 'Save'}: ${props.title}`}
-        disabled={busy()}
+        disabled={action.busy()}
         onClick={toggle}
       >
         {isSaved() ? '★ Saved' : '☆ Save'}
       </button>
-      <Show when={problem()}>
-        {(message) => (
-          <span class="alert-error" role="alert">
-            {message()}
-          </span>
-        )}
-      </Show>
+      <InlineError message={action.problem() && 'Could not save. Try again.'} />
     </Show>
   );
 }

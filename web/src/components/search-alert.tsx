@@ -2,7 +2,9 @@ import { A } from '@solidjs/router';
 import { useQueryClient } from '@tanstack/solid-query';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { useMe } from '../lib/session.ts';
-import { problemOf, trpc, type RouterInputs } from '../lib/trpc.ts';
+import { useFormAction } from '../lib/form.ts';
+import { trpc, type RouterInputs } from '../lib/trpc.ts';
+import { InlineError } from './field.tsx';
 
 type AlertInput = RouterInputs['alerts']['create'];
 
@@ -12,22 +14,15 @@ export function SearchAlert(props: { q: string; filters: AlertInput['filters'] }
   const client = useQueryClient();
   const [frequency, setFrequency] = createSignal<AlertInput['frequency']>('daily');
   const [done, setDone] = createSignal<string | null>(null);
-  const [problem, setProblem] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  const create = async (event: SubmitEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      await trpc.alerts.create.mutate({ q: props.q, filters: props.filters, frequency: frequency() });
-      await client.invalidateQueries({ queryKey: ['alerts'] });
-      setDone(props.q ? `“${props.q}”` : 'this search');
-    } catch (error) {
-      setProblem(problemOf(error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    busy,
+    problem,
+    submit: create,
+  } = useFormAction(async () => {
+    await trpc.alerts.create.mutate({ q: props.q, filters: props.filters, frequency: frequency() });
+    await client.invalidateQueries({ queryKey: ['alerts'] });
+    setDone(props.q ? `“${props.q}”` : 'this search');
+  });
   return (
     <Switch>
       <Match when={me.data?.userType === 'job_seeker'}>
@@ -52,13 +47,7 @@ export function SearchAlert(props: { q: string; filters: AlertInput['filters'] }
             <button class="button button-secondary button-small" type="submit" disabled={busy()}>
               {busy() ? 'Saving…' : 'Create alert'}
             </button>
-            <Show when={problem()}>
-              {(message) => (
-                <span class="alert-error" role="alert">
-                  {message()}
-                </span>
-              )}
-            </Show>
+            <InlineError message={problem()?.message} />
           </form>
         </Show>
       </Match>
