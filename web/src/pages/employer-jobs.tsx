@@ -1,10 +1,11 @@
 import { A } from '@solidjs/router';
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
-import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { For, Match, Show, Switch } from 'solid-js';
 import { RequireRole } from '../components/guard.tsx';
 import { Empty, ErrorBox, Skeleton, StatusBadge } from '../components/ui.tsx';
 import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
-import { problemOf, trpc } from '../lib/trpc.ts';
+import { useAction } from '../lib/form.ts';
+import { trpc } from '../lib/trpc.ts';
 
 const NEXT: Record<string, { status: 'draft' | 'active' | 'closed'; label: string }[]> = {
   draft: [
@@ -18,7 +19,8 @@ const NEXT: Record<string, { status: 'draft' | 'active' | 'closed'; label: strin
 function JobList() {
   const client = useQueryClient();
   const jobs = useQuery(() => ({ queryKey: ['jobs', 'mine'], queryFn: () => trpc.jobs.mine.query() }));
-  const [error, setError] = createSignal<string | null>(null);
+  const action = useAction();
+  const error = () => action.problem()?.message;
   const setStatus = async (id: number, status: 'draft' | 'active' | 'closed', title: string) => {
     // Closing takes the job off search and ends its applications' intake: ask first.
     if (
@@ -26,13 +28,10 @@ function JobList() {
       !window.confirm(`Close “${title}”? It leaves the search and takes no more applications. You can reopen it later.`)
     )
       return;
-    setError(null);
-    try {
+    await action.run(async () => {
       await trpc.jobs.setStatus.mutate({ id, status });
       await client.invalidateQueries({ queryKey: ['jobs'] });
-    } catch (e) {
-      setError(problemOf(e).message);
-    }
+    });
   };
   return (
     <Switch>
