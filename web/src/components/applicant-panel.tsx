@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
-import { problemOf, type RouterOutputs, trpc } from '../lib/trpc.ts';
+import { useAction } from '../lib/form.ts';
+import { type RouterOutputs, trpc } from '../lib/trpc.ts';
 import { REJECTION_REASON_LABEL } from './pipeline-labels.ts';
 import { ScoreBar, SkillChips } from './ui.tsx';
 
@@ -60,7 +61,8 @@ export function ApplicantPanel(props: { jobId: number; applicant: Applicant; onC
     queryFn: () => trpc.applications.notes.query({ applicationId: id() }),
   }));
   const [draft, setDraft] = createSignal('');
-  const [error, setError] = createSignal<string | null>(null);
+  const note = useAction();
+  const error = () => note.problem()?.message;
   let heading: HTMLHeadingElement | undefined;
   const onKey = (e: KeyboardEvent) => e.key === 'Escape' && props.onClose();
   onMount(() => {
@@ -71,15 +73,12 @@ export function ApplicantPanel(props: { jobId: number; applicant: Applicant; onC
 
   const addNote = async (e: SubmitEvent) => {
     e.preventDefault();
-    setError(null);
-    try {
+    await note.run(async () => {
       await trpc.applications.addNote.mutate({ applicationId: id(), body: draft() });
       setDraft('');
       await notes.refetch();
       await client.invalidateQueries({ queryKey: ['applications', 'forJob', props.jobId] });
-    } catch (problem) {
-      setError(problemOf(problem).message);
-    }
+    });
   };
   const name = () =>
     props.applicant.seeker

@@ -1,10 +1,11 @@
 import { A, useParams } from '@solidjs/router';
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
-import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { For, Match, Show, Switch } from 'solid-js';
 import { RequireRole } from '../components/guard.tsx';
 import { BackLink, Empty, ErrorBox, ScoreBar, Skeleton, StatusBadge } from '../components/ui.tsx';
 import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
-import { problemOf, trpc } from '../lib/trpc.ts';
+import { useAction } from '../lib/form.ts';
+import { trpc } from '../lib/trpc.ts';
 import { Candidates } from '../components/candidates.tsx';
 
 const ACTION_LABEL: Record<string, string> = {
@@ -21,16 +22,14 @@ function Applicants(props: { jobId: number }) {
     queryKey: ['applications', 'forJob', props.jobId],
     queryFn: () => trpc.applications.forJob.query({ jobId: props.jobId }),
   }));
-  const [error, setError] = createSignal<string | null>(null);
+  const action = useAction();
+  const error = () => action.problem()?.message;
   const move = async (id: number, status: 'reviewed' | 'interview' | 'offer' | 'accepted' | 'rejected') => {
     if (status === 'rejected' && !confirm('Reject this application? The candidate will see it.')) return;
-    setError(null);
-    try {
+    await action.run(async () => {
       await trpc.applications.setStatus.mutate({ id, status });
       await client.invalidateQueries({ queryKey: ['applications', 'forJob', props.jobId] });
-    } catch (e) {
-      setError(problemOf(e).message);
-    }
+    });
   };
   return (
     <section>
