@@ -269,8 +269,10 @@ function Board(props: { jobId: number }) {
               count={ids().length}
               onCancel={() => setRejecting(null)}
               onConfirm={(rejection) => {
+                // Read before closing: once rejecting() is null, Show's accessor is stale and throws.
+                const chosen = ids();
                 setRejecting(null);
-                void move(ids(), 'rejected', rejection);
+                void move(chosen, 'rejected', rejection);
               }}
             />
           )}
