@@ -33,13 +33,17 @@ it('gives existing applications a snapshot marked migration, and rolls back one 
       insert into job_seekers (id, first_name, last_name, resume_text, resume_data, resume_parser_model, resume_updated_at)
         values (2, 'Rosa', 'Q', 'Home health nurse, eight years.', '{"basics":{"name":"Rosa"}}', 'local-parser-v1', '2026-01-02T00:00:00Z'),
                (3, 'Kim', 'L', null, null, null, null);
-      insert into skills (id, name, normalized_name) values (1, 'Pediatrics', 'pediatrics');
+      insert into skills (id, name, normalized_name) overriding system value values (1, 'Pediatrics', 'pediatrics');
       insert into job_seeker_skills (job_seeker_id, skill_id, source) values (2, 1, 'resume');
       insert into job_seeker_skills (job_seeker_id, custom_name, custom_normalized_name, source) values (2, 'Wound care', 'wound care', 'typed');
-      insert into jobs (id, employer_id, title, description, status) values (1, 1, 'Nurse', 'Care.', 'active');
+      insert into jobs (id, employer_id, title, description, status) overriding system value values (1, 1, 'Nurse', 'Care.', 'active');
       insert into applications (id, job_seeker_id, job_id, status) overriding system value values (1, 2, 1, 'interview'), (2, 3, 1, 'submitted');`);
 
-    await writeFile(journalPath, JSON.stringify(journal));
+    // Up to 0010 only: its down file rolls back one version, from 0010 to 0009.
+    await writeFile(
+      journalPath,
+      JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag < '0011') }),
+    );
     await migrate(db, { migrationsFolder: folder });
     const snapshots = await client.query(
       `select application_id, source, resume_text, resume_data, skills, parser_model, file_key from application_resumes order by application_id`,
