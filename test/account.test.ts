@@ -147,6 +147,21 @@ describe('account.export', () => {
     expect(JSON.stringify(data)).not.toMatch(/whsec_|argon2/);
     expect(await codeOf(apiClient(t.app).trpc.account.export.query())).toBe('UNAUTHORIZED');
   });
+
+  it('gives an employer the private notes they wrote, with the application and the time', async () => {
+    const applicationId = (await seeker.trpc.applications.mine.query())[0]!.id;
+    await employer.trpc.applications.addNote.mutate({ applicationId, body: 'Call her on Monday about nights.' });
+    const rival = await employerClient(t.app, 'boss@rival.example', 'Rival Health');
+    const data = await employer.trpc.account.export.query();
+    if (!('notesWritten' in data)) throw new Error('an employer export has the notes they wrote');
+    expect(data.notesWritten).toEqual([
+      { applicationId, body: 'Call her on Monday about nights.', createdAt: expect.any(String) },
+    ]);
+    const theirs = await rival.trpc.account.export.query();
+    if (!('notesWritten' in theirs)) throw new Error('an employer export has the notes they wrote');
+    expect(theirs.notesWritten).toEqual([]);
+    expect(JSON.stringify(await seeker.trpc.account.export.query())).not.toContain('Call her on Monday');
+  });
 });
 
 describe('account.delete', () => {

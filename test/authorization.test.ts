@@ -161,9 +161,11 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'jobs.search': { input: () => ({ q: 'nurse' }), outcomes: anyone },
   'companies.get': { input: (w) => ({ id: w.companyId }), outcomes: anyone },
   'matches.forMe': { input: () => ({}), outcomes: seekers },
-  'matches.markViewed': { input: (w) => ({ jobId: w.jobId }), outcomes: seekerARow },
-  'matches.dismiss': { input: (w) => ({ jobId: w.jobId }), outcomes: seekerARow },
-  'matches.undismiss': { input: (w) => ({ jobId: w.jobId }), outcomes: seekerARow },
+  // Each seeker acts on their own match of the job: seeker B has one too (visible and invited, see
+  // setupWorld), so B reaches B's row; the job id names no one else's row.
+  'matches.markViewed': { input: (w) => ({ jobId: w.jobId }), outcomes: seekers },
+  'matches.dismiss': { input: (w) => ({ jobId: w.jobId }), outcomes: seekers },
+  'matches.undismiss': { input: (w) => ({ jobId: w.jobId }), outcomes: seekers },
   'matches.refresh': { input: () => undefined, outcomes: seekers },
   'matches.candidatesForJob': { input: (w) => ({ jobId: w.jobId }), outcomes: employerXRow },
   // Seeker A's request of the world is still open: a second one is a CONFLICT, past authorization.
@@ -173,7 +175,7 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
       kind: 'contest_score',
       message: 'My licence covers this role, please look again.',
     }),
-    outcomes: { ...seekerARow, seekerA: 'CONFLICT' },
+    outcomes: { ...seekers, seekerA: 'CONFLICT' },
   },
   'matches.respondToReview': {
     input: (w) => ({ reviewId: w.reviewId, response: 'We looked at your licence: you are on the shortlist.' }),
@@ -256,7 +258,14 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   // A kind for seekers: anyone else's account does not receive it.
   'notifications.setPreferences': {
     input: () => ({ preferences: [{ kind: 'application_status', email: true }] }),
-    outcomes: { ...seekers, employerX: 'BAD_REQUEST', employerY: 'BAD_REQUEST', admin: 'BAD_REQUEST' },
+    outcomes: {
+      ...seekers,
+      employerX: 'BAD_REQUEST',
+      recruiterX: 'BAD_REQUEST',
+      interviewerX: 'BAD_REQUEST',
+      employerY: 'BAD_REQUEST',
+      admin: 'BAD_REQUEST',
+    },
   },
   'mail.deliveries': { input: () => ({}), outcomes: admins },
   // No dead message in the world: past authorization, the admin hears NOT_FOUND.

@@ -38,7 +38,7 @@ afterAll(async () => {
 async function account(body: Record<string, unknown>) {
   const call = async (path: string, input: unknown, cookie: string, method: 'GET' | 'POST') => {
     const url =
-      method === 'GET'
+      method === 'GET' && input !== undefined
         ? `${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`
         : `${server.url}/trpc/${path}`;
     const response = await fetch(url, {

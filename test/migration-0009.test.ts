@@ -52,4 +52,4 @@ it('counts the accounts that existed before 0009 as verified, and later ones not
     await client.close();
     await rm(folder, { recursive: true, force: true });
   }
-});
+}, 120_000);

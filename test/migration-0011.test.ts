@@ -57,4 +57,4 @@ it('hides the seekers that existed before 0011 (demo seekers visible), and goes 
     await client.close();
     await rm(folder, { recursive: true, force: true });
   }
-});
+}, 120_000);

@@ -3,7 +3,7 @@
  * one JSON document, and erasure that leaves employers only anonymous records.
  */
 import { TRPCError } from '@trpc/server';
-import { eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../db/database.ts';
 import {
   aiDecisions,
@@ -176,9 +176,24 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
             .from(candidateInvitations)
             .where(eq(candidateInvitations.employerId, companyId))
       ).map((i) => ({ ...i, createdAt: i.createdAt.toISOString(), respondedAt: i.respondedAt?.toISOString() ?? null })),
+      notesWritten: await notesWrittenBy(db, user.id),
     };
   }
   return base;
+}
+
+/** The private notes this person wrote on applications: their own words, so theirs to take away. */
+async function notesWrittenBy(db: Database, authorId: number) {
+  const rows = await db
+    .select({
+      applicationId: applicationNotes.applicationId,
+      body: applicationNotes.body,
+      createdAt: applicationNotes.createdAt,
+    })
+    .from(applicationNotes)
+    .where(eq(applicationNotes.authorId, authorId))
+    .orderBy(asc(applicationNotes.createdAt), asc(applicationNotes.id));
+  return rows.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() }));
 }
 
 /**

@@ -201,7 +201,7 @@ function anonymousCandidate(r: CandidateRow, jobId: number) {
  * and did not dismiss this job, and then anonymously (anonymous.ts).
  */
 export async function candidatesForJob(db: Queryable, userId: number, jobId: number, minScore: number) {
-  const { employerId } = await requireJobAccess(db, userId, jobId, 'manage');
+  await requireJobAccess(db, userId, jobId, 'manage');
   const rows = rowsOf<CandidateRow>(
     await db.execute(sql`
       select s.id as seeker_id, s.first_name, s.last_name, s.location, coalesce(s.resume_data->'basics'->>'label', s.resume_data->'work'->0->>'position') as headline,

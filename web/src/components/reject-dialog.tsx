@@ -50,7 +50,7 @@ export function RejectDialog(props: { count: number; onConfirm(input: RejectionI
           <textarea rows={2} maxLength={2000} value={detail()} onInput={(e) => setDetail(e.currentTarget.value)} />
         </label>
         <label>
-          Message to the candidate (optional; they see it with the reason)
+          Message to the candidate (optional; shown to them in their tracker)
           <textarea rows={3} maxLength={2000} value={message()} onInput={(e) => setMessage(e.currentTarget.value)} />
         </label>
         <Show when={props.count > 1}>

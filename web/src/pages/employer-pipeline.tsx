@@ -22,6 +22,17 @@ function Filters(props: {
   sort: Sort;
   onChange(change: Partial<{ minScore: number; skill: string; since: string; sort: Sort }>): void;
 }) {
+  const active = () => [props.minScore > 0, props.skill.trim() !== '', props.since !== ''].filter(Boolean).length;
+  // Folded on a phone so the board, and the column a card is dragged to, start within the screen.
+  return (
+    <details class="pipeline-filters" open={!window.matchMedia('(max-width: 48rem)').matches}>
+      <summary>Filter and sort{active() ? ` (${active()} active)` : ''}</summary>
+      <Tools {...props} />
+    </details>
+  );
+}
+
+function Tools(props: Parameters<typeof Filters>[0]) {
   return (
     <fieldset class="pipeline-tools">
       <legend class="visually-hidden">Filter and sort applicants</legend>
@@ -258,8 +269,10 @@ function Board(props: { jobId: number }) {
               count={ids().length}
               onCancel={() => setRejecting(null)}
               onConfirm={(rejection) => {
+                // Read before closing: once rejecting() is null, Show's accessor is stale and throws.
+                const chosen = ids();
                 setRejecting(null);
-                void move(ids(), 'rejected', rejection);
+                void move(chosen, 'rejected', rejection);
               }}
             />
           )}
