@@ -32,6 +32,7 @@ function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
     path.startsWith('matches.refresh') ||
     path.startsWith('matches.requestReview') ||
     path.startsWith('matches.careerPaths') ||
+    path.startsWith('matches.mineForJob') ||
     path.startsWith('applications.submit') ||
     path.startsWith('applications.mine') ||
     path.startsWith('applications.withdraw') ||
@@ -65,6 +66,15 @@ function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
       'matches.respondToReview',
       'invitations.send',
       'invitations.forJob',
+      'applications.resume',
+      'applications.addNote',
+      'applications.notes',
+      'companies.invite',
+      'companies.invitations',
+      'companies.revokeInvite',
+      'companies.members',
+      'companies.setRole',
+      'companies.removeMember',
     ].some((p) => path.startsWith(p))
   )
     return 'employer';
@@ -91,6 +101,16 @@ const KEYS: Record<string, string[]> = {
   'jobs.setStatus': ['id', 'status'],
   'jobs.get': ['id'],
   'companies.get': ['id'],
+  'matches.mineForJob': ['jobId'],
+  'applications.resume': ['applicationId'],
+  'applications.setStatusMany': ['ids', 'status', 'rejection'],
+  'applications.addNote': ['applicationId', 'body'],
+  'applications.notes': ['applicationId'],
+  'companies.invite': ['email', 'role'],
+  'companies.revokeInvite': ['id'],
+  'companies.acceptInvite': ['token', 'password'],
+  'companies.setRole': ['userId', 'role'],
+  'companies.removeMember': ['userId'],
   'jobs.search': [
     'q',
     'location',
@@ -275,6 +295,8 @@ describe('fuzzing every procedure', () => {
           'skills.pending',
           'invitations.mine',
           'notifications.unreadCount',
+          'companies.invitations',
+          'companies.members',
           'notifications.preferences',
           'jobs.saved',
           'alerts.list',
