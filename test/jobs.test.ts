@@ -249,6 +249,8 @@ describe('jobs.get', () => {
     expect(jsonLd).toEqual({
       '@context': 'https://schema.org/',
       '@type': 'JobPosting',
+      // A remote job names where applicants may live (Google requires it with TELECOMMUTE): from the pay's currency.
+      applicantLocationRequirements: { '@type': 'Country', name: 'US' },
       title: 'Pediatric Nurse',
       description: nurseJob.description,
       identifier: { '@type': 'PropertyValue', name: 'Acme Health', value: String(job.id) },

@@ -204,11 +204,11 @@ describe('the constraints', () => {
     ).toMatch(/jobs_source_external_id_unique/);
   });
 
-  it('fill the full-text search column from the title (weight A) and description (weight B)', async () => {
+  it('fill the full-text search column from the title (weight A) and description (weight C; company names are B)', async () => {
     const job = await q(
       `insert into jobs (employer_id, title, description) values (1, 'Pediatric Nurse', 'Caring for children') returning search`,
     );
-    expect(job.rows[0]!.search).toBe(`'care':3B 'children':5B 'nurs':2A 'pediatr':1A`);
+    expect(job.rows[0]!.search).toBe(`'care':3C 'children':5C 'nurs':2A 'pediatr':1A`);
   });
 });
 
