@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
-import { SkillPicker } from '../components/skill-picker.tsx';
+import { SkillRows } from '../components/skill-rows.tsx';
 import { BackLink, ErrorBox, Skeleton } from '../components/ui.tsx';
 import { EMPLOYMENT_TYPES } from '../lib/format.ts';
 import { useFormAction } from '../lib/form.ts';
@@ -129,84 +129,51 @@ function Editor(props: { job: Job | null }) {
       <fieldset class="skills-fieldset">
         <legend>Skills</legend>
         <p class="hint">Leave empty and we will read them from the description; you can confirm them afterwards.</p>
-        <table class="skills-table">
-          <thead>
-            <tr>
-              <th scope="col">Skill</th>
-              <th scope="col">Required</th>
-              <th scope="col">Priority</th>
-              <th scope="col">
-                <span class="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={skills()}>
-              {(skill, index) => (
-                <tr>
-                  <th scope="row">
-                    {skill.name}
-                    <Show when={skill.inferred}>
-                      <span class="muted"> · read from the text</span>
-                    </Show>
-                    <Show when={skill.custom}>
-                      <span class="muted"> · this job’s own (not in our list yet: sent to review)</span>
-                    </Show>
-                  </th>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`${skill.name} is required`}
-                      checked={skill.required}
-                      onChange={(e) =>
-                        setSkills((s) =>
-                          s.map((row, i) => (i === index() ? { ...row, required: e.currentTarget.checked } : row)),
-                        )
-                      }
-                    />
-                  </td>
-                  <td>
-                    <select
-                      aria-label={`Priority of ${skill.name}`}
-                      onChange={(e) =>
-                        setSkills((s) =>
-                          s.map((row, i) =>
-                            i === index() ? { ...row, priority: Number(e.currentTarget.value) as 1 | 2 | 3 } : row,
-                          ),
-                        )
-                      }
-                    >
-                      <option value="1" selected={skill.priority === 1}>
-                        Must have
-                      </option>
-                      <option value="2" selected={skill.priority === 2}>
-                        Important
-                      </option>
-                      <option value="3" selected={skill.priority === 3}>
-                        Nice to have
-                      </option>
-                    </select>
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      class="link-button"
-                      aria-label={`Remove ${skill.name}`}
-                      onClick={() => setSkills((s) => s.filter((_, i) => i !== index()))}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-        <SkillPicker
-          label="Add a skill"
-          allowCustom
-          exclude={skills().map((s) => s.name)}
-          onPick={(name, custom) => setSkills((s) => [...s, { name, required: true, priority: 2, custom }])}
+        <SkillRows<SkillRow>
+          class="skills-table"
+          columns={['Required', 'Priority']}
+          rows={skills()}
+          setRows={setSkills}
+          newRow={(name, custom) => ({ name, required: true, priority: 2, custom })}
+          name={(skill) => (
+            <>
+              {skill.name}
+              <Show when={skill.inferred}>
+                <span class="muted"> · read from the text</span>
+              </Show>
+              <Show when={skill.custom}>
+                <span class="muted"> · this job’s own (not in our list yet: sent to review)</span>
+              </Show>
+            </>
+          )}
+          cells={(skill, change) => (
+            <>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`${skill.name} is required`}
+                  checked={skill.required}
+                  onChange={(e) => change({ required: e.currentTarget.checked })}
+                />
+              </td>
+              <td>
+                <select
+                  aria-label={`Priority of ${skill.name}`}
+                  onChange={(e) => change({ priority: Number(e.currentTarget.value) as 1 | 2 | 3 })}
+                >
+                  <option value="1" selected={skill.priority === 1}>
+                    Must have
+                  </option>
+                  <option value="2" selected={skill.priority === 2}>
+                    Important
+                  </option>
+                  <option value="3" selected={skill.priority === 3}>
+                    Nice to have
+                  </option>
+                </select>
+              </td>
+            </>
+          )}
         />
       </fieldset>
       <Show when={!props.job}>

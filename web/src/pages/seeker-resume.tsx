@@ -3,7 +3,7 @@ import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-
 import { VisibilityConsent } from '../components/visibility-consent.tsx';
 import { Field, FormError } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
-import { SkillPicker } from '../components/skill-picker.tsx';
+import { SkillRows } from '../components/skill-rows.tsx';
 import { ErrorBox, Skeleton } from '../components/ui.tsx';
 import { dateLabel } from '../lib/format.ts';
 import { useAction } from '../lib/form.ts';
@@ -339,8 +339,6 @@ function SkillsEditor(props: { skills: Skill[] }) {
       { defer: true },
     ),
   );
-  const update = (index: number, change: Partial<SkillRow>) =>
-    setRows((r) => r.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const save = async () => {
     saving = true;
     const done = await action.run(async () => {
@@ -379,96 +377,60 @@ function SkillsEditor(props: { skills: Skill[] }) {
         )}
       </Show>
       <FormError message={action.problem()?.message ?? null} />
-      <div class="table-scroll">
-        <table class="skills-table seeker-skills">
-          <thead>
-            <tr>
-              <th scope="col">Skill</th>
-              <th scope="col">Level</th>
-              <th scope="col">Years</th>
-              <th scope="col">
-                <span class="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={rows()}>
-              {(row, index) => (
-                <tr classList={{ 'skill-new': isNew(row.name) }}>
-                  <th scope="row">
-                    <span class="skill-name">{row.name}</span>
-                    <OriginCell
-                      row={row}
-                      isNew={isNew(row.name)}
-                      onConfirm={() => update(index(), { confirm: true })}
-                    />
-                  </th>
-                  <td>
-                    <select
-                      aria-label={`Level of ${row.name}`}
-                      onChange={(e) =>
-                        update(index(), { proficiencyLevel: (e.currentTarget.value || null) as Level | null })
-                      }
-                    >
-                      <option value="">Not stated</option>
-                      <For each={['beginner', 'intermediate', 'expert'] as const}>
-                        {(level) => (
-                          <option value={level} selected={row.proficiencyLevel === level}>
-                            {level}
-                          </option>
-                        )}
-                      </For>
-                    </select>
-                  </td>
-                  <td>
-                    <input
-                      aria-label={`Years of ${row.name}`}
-                      type="number"
-                      min="0"
-                      max="60"
-                      value={row.yearsExperience ?? ''}
-                      onChange={(e) =>
-                        update(index(), {
-                          yearsExperience: e.currentTarget.value === '' ? null : Number(e.currentTarget.value),
-                        })
-                      }
-                    />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      class="link-button"
-                      aria-label={`Remove ${row.name}`}
-                      onClick={() => setRows((r) => r.filter((_, i) => i !== index()))}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-      <SkillPicker
-        label="Add a skill"
-        allowCustom
-        exclude={rows().map((r) => r.name)}
-        onPick={(name, custom) =>
-          setRows((r) => [
-            ...r,
-            {
-              name,
-              proficiencyLevel: null,
-              yearsExperience: null,
-              source: 'typed',
-              evidence: null,
-              custom,
-              inReview: custom,
-              confirm: false,
-            },
-          ])
-        }
+      <SkillRows<SkillRow>
+        class="skills-table seeker-skills"
+        scroll
+        columns={['Level', 'Years']}
+        rows={rows()}
+        setRows={setRows}
+        newRow={(name, custom) => ({
+          name,
+          proficiencyLevel: null,
+          yearsExperience: null,
+          source: 'typed',
+          evidence: null,
+          custom,
+          inReview: custom,
+          confirm: false,
+        })}
+        rowClass={(row) => ({ 'skill-new': isNew(row.name) })}
+        name={(row, change) => (
+          <>
+            <span class="skill-name">{row.name}</span>
+            <OriginCell row={row} isNew={isNew(row.name)} onConfirm={() => change({ confirm: true })} />
+          </>
+        )}
+        cells={(row, change) => (
+          <>
+            <td>
+              <select
+                aria-label={`Level of ${row.name}`}
+                onChange={(e) => change({ proficiencyLevel: (e.currentTarget.value || null) as Level | null })}
+              >
+                <option value="">Not stated</option>
+                <For each={['beginner', 'intermediate', 'expert'] as const}>
+                  {(level) => (
+                    <option value={level} selected={row.proficiencyLevel === level}>
+                      {level}
+                    </option>
+                  )}
+                </For>
+              </select>
+            </td>
+            <td>
+              <input
+                aria-label={`Years of ${row.name}`}
+                type="number"
+                min="0"
+                max="60"
+                value={row.yearsExperience ?? ''}
+                onChange={(e) =>
+                  change({ yearsExperience: e.currentTarget.value === '' ? null : Number(e.currentTarget.value) })
+                }
+              />
+            </td>
+          </>
+        )}
       />
       <button type="button" class="button" onClick={save}>
         Save skills
