@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { DataTable } from '../components/data-table.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { ErrorBox, Skeleton } from '../components/ui.tsx';
 import { useAction } from '../lib/form.ts';
@@ -29,82 +30,69 @@ function ReviewQueue(props: { act: Act; skillNamed: (name: string) => { id: numb
           <p class="muted">No skill names wait for review.</p>
         </Match>
         <Match when={pending.data}>
-          <div class="table-scroll">
-            <table class="table review-queue">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Used by</th>
-                  <th scope="col">Decision</th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={pending.data}>
-                  {(item) => (
-                    <tr>
-                      <th scope="row">{item.name}</th>
-                      <td>
-                        {plural(item.seekers, 'seeker')}, {plural(item.jobs, 'job')}
-                      </td>
-                      <td>
-                        <form
-                          class="row review-decision"
-                          onSubmit={(e) => {
-                            e.preventDefault();
-                            const form = new FormData(e.currentTarget);
-                            const aliasOf = String(form.get('aliasOf') ?? '').trim();
-                            const category = String(form.get('category') ?? '') as (typeof CATEGORIES)[number] | '';
-                            if (aliasOf) {
-                              const target = props.skillNamed(aliasOf);
-                              if (!target)
-                                return void props.act(
-                                  () => Promise.reject(new Error(`${aliasOf} is not in the catalog.`)),
-                                  '',
-                                );
-                              return void props.act(
-                                () => trpc.skills.approve.mutate({ name: item.name, aliasOf: target.id }),
-                                `“${item.name}” now names ${target.name}.`,
-                              );
-                            }
-                            void props.act(
-                              () => trpc.skills.approve.mutate({ name: item.name, category: category || null }),
-                              `${item.name} is in the catalog.`,
-                            );
-                          }}
-                        >
-                          <select name="category" aria-label={`Category of ${item.name}`}>
-                            <option value="">uncategorized</option>
-                            <For each={CATEGORIES}>{(c) => <option value={c}>{c}</option>}</For>
-                          </select>
-                          <input
-                            name="aliasOf"
-                            list="skill-names"
-                            placeholder="or alias of…"
-                            aria-label={`Approve ${item.name} as an alias of`}
-                          />
-                          <button class="button button-small" type="submit">
-                            Approve
-                          </button>
-                          <button
-                            class="button button-small button-secondary"
-                            type="button"
-                            onClick={() =>
-                              void props.act(
-                                () => trpc.skills.reject.mutate({ name: item.name }),
-                                `“${item.name}” stays its owners’ own.`,
-                              )
-                            }
-                          >
-                            Reject
-                          </button>
-                        </form>
-                      </td>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={['Name', 'Used by', 'Decision']} rows={pending.data ?? []} class="review-queue">
+            {(item) => (
+              <tr>
+                <th scope="row">{item.name}</th>
+                <td>
+                  {plural(item.seekers, 'seeker')}, {plural(item.jobs, 'job')}
+                </td>
+                <td>
+                  <form
+                    class="row review-decision"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      const form = new FormData(e.currentTarget);
+                      const aliasOf = String(form.get('aliasOf') ?? '').trim();
+                      const category = String(form.get('category') ?? '') as (typeof CATEGORIES)[number] | '';
+                      if (aliasOf) {
+                        const target = props.skillNamed(aliasOf);
+                        if (!target)
+                          return void props.act(
+                            () => Promise.reject(new Error(`${aliasOf} is not in the catalog.`)),
+                            '',
+                          );
+                        return void props.act(
+                          () => trpc.skills.approve.mutate({ name: item.name, aliasOf: target.id }),
+                          `“${item.name}” now names ${target.name}.`,
+                        );
+                      }
+                      void props.act(
+                        () => trpc.skills.approve.mutate({ name: item.name, category: category || null }),
+                        `${item.name} is in the catalog.`,
+                      );
+                    }}
+                  >
+                    <select name="category" aria-label={`Category of ${item.name}`}>
+                      <option value="">uncategorized</option>
+                      <For each={CATEGORIES}>{(c) => <option value={c}>{c}</option>}</For>
+                    </select>
+                    <input
+                      name="aliasOf"
+                      list="skill-names"
+                      placeholder="or alias of…"
+                      aria-label={`Approve ${item.name} as an alias of`}
+                    />
+                    <button class="button button-small" type="submit">
+                      Approve
+                    </button>
+                    <button
+                      class="button button-small button-secondary"
+                      type="button"
+                      onClick={() =>
+                        void props.act(
+                          () => trpc.skills.reject.mutate({ name: item.name }),
+                          `“${item.name}” stays its owners’ own.`,
+                        )
+                      }
+                    >
+                      Reject
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            )}
+          </DataTable>
         </Match>
       </Switch>
     </section>
@@ -187,48 +175,31 @@ export default function AdminSkills() {
               <ErrorBox error={catalog.error} />
             </Match>
             <Match when={catalog.data}>
-              {/* Six columns do not fit a phone: the table scrolls inside its box, not the page. */}
-              <div class="table-scroll">
-                <table class="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Skill</th>
-                      <th scope="col">Category</th>
-                      <th scope="col">Aliases</th>
-                      <th scope="col">Seekers</th>
-                      <th scope="col">Jobs</th>
-                      <th scope="col">Add an alias</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={shown()}>
-                      {(skill) => (
-                        <tr>
-                          <th scope="row">{skill.name}</th>
-                          <td>{skill.category ?? 'uncategorized'}</td>
-                          <td>{skill.aliases.join(', ')}</td>
-                          <td>{skill.seekers}</td>
-                          <td>{skill.jobs}</td>
-                          <td>
-                            <form
-                              onSubmit={(e) => {
-                                e.preventDefault();
-                                const alias = String(new FormData(e.currentTarget).get('alias') ?? '');
-                                void act(
-                                  () => trpc.skills.addAlias.mutate({ skillId: skill.id, alias }),
-                                  `“${alias}” now names ${skill.name}.`,
-                                );
-                              }}
-                            >
-                              <input name="alias" aria-label={`New alias for ${skill.name}`} />
-                            </form>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DataTable columns={['Skill', 'Category', 'Aliases', 'Seekers', 'Jobs', 'Add an alias']} rows={shown()}>
+                {(skill) => (
+                  <tr>
+                    <th scope="row">{skill.name}</th>
+                    <td>{skill.category ?? 'uncategorized'}</td>
+                    <td>{skill.aliases.join(', ')}</td>
+                    <td>{skill.seekers}</td>
+                    <td>{skill.jobs}</td>
+                    <td>
+                      <form
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          const alias = String(new FormData(e.currentTarget).get('alias') ?? '');
+                          void act(
+                            () => trpc.skills.addAlias.mutate({ skillId: skill.id, alias }),
+                            `“${alias}” now names ${skill.name}.`,
+                          );
+                        }}
+                      >
+                        <input name="alias" aria-label={`New alias for ${skill.name}`} />
+                      </form>
+                    </td>
+                  </tr>
+                )}
+              </DataTable>
             </Match>
           </Switch>
         </div>

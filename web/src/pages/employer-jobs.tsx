@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { For, Match, Show, Switch } from 'solid-js';
+import { DataTable } from '../components/data-table.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { Empty, ErrorBox, Skeleton, StatusBadge } from '../components/ui.tsx';
 import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
@@ -55,50 +56,30 @@ function JobList() {
             {error()}
           </p>
         </Show>
-        {/* On a phone the table scrolls inside its box instead of widening the page. */}
-        <div class="table-scroll">
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">Job</th>
-                <th scope="col">Status</th>
-                <th scope="col">Applicants</th>
-                <th scope="col">Posted</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={jobs.data}>
-                {(job) => (
-                  <tr>
-                    <th scope="row">
-                      <A href={`/employer/jobs/${job.id}`}>{job.title}</A>
-                    </th>
-                    <td>
-                      <StatusBadge status={job.status} label={STATUS_LABEL[job.status] ?? job.status} />
-                    </td>
-                    <td>{job.applicationCount}</td>
-                    <td>{dateLabel(job.postedAt) || '–'}</td>
-                    <td class="actions">
-                      <A href={`/employer/jobs/${job.id}/edit`}>Edit</A>
-                      <For each={NEXT[job.status] ?? []}>
-                        {(next) => (
-                          <button
-                            type="button"
-                            class="link-button"
-                            onClick={() => setStatus(job.id, next.status, job.title)}
-                          >
-                            {next.label}
-                          </button>
-                        )}
-                      </For>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={['Job', 'Status', 'Applicants', 'Posted', 'Actions']} rows={jobs.data ?? []}>
+          {(job) => (
+            <tr>
+              <th scope="row">
+                <A href={`/employer/jobs/${job.id}`}>{job.title}</A>
+              </th>
+              <td>
+                <StatusBadge status={job.status} label={STATUS_LABEL[job.status] ?? job.status} />
+              </td>
+              <td>{job.applicationCount}</td>
+              <td>{dateLabel(job.postedAt) || '–'}</td>
+              <td class="actions">
+                <A href={`/employer/jobs/${job.id}/edit`}>Edit</A>
+                <For each={NEXT[job.status] ?? []}>
+                  {(next) => (
+                    <button type="button" class="link-button" onClick={() => setStatus(job.id, next.status, job.title)}>
+                      {next.label}
+                    </button>
+                  )}
+                </For>
+              </td>
+            </tr>
+          )}
+        </DataTable>
       </Match>
     </Switch>
   );
