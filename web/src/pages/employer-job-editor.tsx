@@ -1,5 +1,5 @@
 import { useNavigate, useParams } from '@solidjs/router';
-import { useQuery, useQueryClient } from '@tanstack/solid-query';
+import { useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
@@ -7,6 +7,7 @@ import { SkillRows } from '../components/skill-rows.tsx';
 import { BackLink, ErrorBox, Skeleton } from '../components/ui.tsx';
 import { EMPLOYMENT_TYPES } from '../lib/format.ts';
 import { useFormAction } from '../lib/form.ts';
+import { useEmployerJob } from '../lib/employer-job.ts';
 import { trpc, type RouterInputs, type RouterOutputs } from '../lib/trpc.ts';
 
 type Job = RouterOutputs['jobs']['get'];
@@ -190,11 +191,7 @@ function Editor(props: { job: Job | null }) {
 
 export default function EmployerJobEditor() {
   const params = useParams<{ id?: string }>();
-  const job = useQuery(() => ({
-    queryKey: ['jobs', 'get', Number(params.id)],
-    queryFn: () => trpc.jobs.get.query({ id: Number(params.id) }),
-    enabled: !!params.id,
-  }));
+  const job = useEmployerJob(() => (params.id ? Number(params.id) : null));
   return (
     <RequireRole role="employer">
       {() => (

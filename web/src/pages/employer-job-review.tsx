@@ -5,6 +5,7 @@ import { RequireRole } from '../components/guard.tsx';
 import { BackLink, Empty, ErrorBox, ScoreBar, Skeleton, StatusBadge } from '../components/ui.tsx';
 import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
 import { useAction } from '../lib/form.ts';
+import { useEmployerJob } from '../lib/employer-job.ts';
 import { trpc } from '../lib/trpc.ts';
 import { Candidates } from '../components/candidates.tsx';
 
@@ -124,10 +125,7 @@ function Applicants(props: { jobId: number }) {
 export default function EmployerJobReview() {
   const params = useParams<{ id: string }>();
   const jobId = () => Number(params.id);
-  const job = useQuery(() => ({
-    queryKey: ['jobs', 'get', jobId()],
-    queryFn: () => trpc.jobs.get.query({ id: jobId() }),
-  }));
+  const job = useEmployerJob(jobId);
   return (
     <RequireRole role="employer">
       {() => (

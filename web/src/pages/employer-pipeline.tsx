@@ -7,6 +7,7 @@ import { COLUMN_LABEL, COLUMNS, type Column, type EmployerMove, MOVE_LABEL } fro
 import { type RejectionInput, RejectDialog } from '../components/reject-dialog.tsx';
 import { BackLink, ErrorBox, Skeleton } from '../components/ui.tsx';
 import { dateLabel, percent } from '../lib/format.ts';
+import { useEmployerJob } from '../lib/employer-job.ts';
 import { problemOf, trpc } from '../lib/trpc.ts';
 import '../components/pipeline.css';
 
@@ -290,10 +291,7 @@ function Board(props: { jobId: number }) {
 export default function EmployerPipeline() {
   const params = useParams<{ id: string }>();
   const jobId = () => Number(params.id);
-  const job = useQuery(() => ({
-    queryKey: ['jobs', 'get', jobId()],
-    queryFn: () => trpc.jobs.get.query({ id: jobId() }),
-  }));
+  const job = useEmployerJob(jobId);
   return (
     <RequireRole role="employer">
       {() => (
