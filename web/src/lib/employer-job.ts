@@ -1,3 +1,4 @@
+import { useParams } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
 import { jobKey } from './public-queries.ts';
 import { trpc } from './trpc.ts';
@@ -13,4 +14,11 @@ export function useEmployerJob(id: () => number | null) {
     queryFn: () => trpc.jobs.get.query({ id: id() ?? 0 }),
     enabled: id() !== null,
   }));
+}
+
+/** The job a page's `:id` names, with its query. */
+export function useEmployerJobOfPage() {
+  const params = useParams<{ id: string }>();
+  const jobId = () => Number(params.id);
+  return { jobId, job: useEmployerJob(jobId) };
 }

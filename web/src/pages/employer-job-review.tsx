@@ -1,11 +1,11 @@
-import { A, useParams } from '@solidjs/router';
+import { A } from '@solidjs/router';
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { For, Match, Show, Switch } from 'solid-js';
 import { RequireRole } from '../components/guard.tsx';
 import { BackLink, Empty, ErrorBox, ScoreBar, Skeleton, StatusBadge } from '../components/ui.tsx';
 import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
 import { useAction } from '../lib/form.ts';
-import { useEmployerJob } from '../lib/employer-job.ts';
+import { useEmployerJobOfPage } from '../lib/employer-job.ts';
 import { trpc } from '../lib/trpc.ts';
 import { Candidates } from '../components/candidates.tsx';
 
@@ -123,9 +123,7 @@ function Applicants(props: { jobId: number }) {
 }
 
 export default function EmployerJobReview() {
-  const params = useParams<{ id: string }>();
-  const jobId = () => Number(params.id);
-  const job = useEmployerJob(jobId);
+  const { jobId, job } = useEmployerJobOfPage();
   return (
     <RequireRole role="employer">
       {() => (

@@ -1,4 +1,3 @@
-import { useParams } from '@solidjs/router';
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { type Applicant, ApplicantPanel } from '../components/applicant-panel.tsx';
@@ -7,7 +6,7 @@ import { COLUMN_LABEL, COLUMNS, type Column, type EmployerMove, MOVE_LABEL } fro
 import { type RejectionInput, RejectDialog } from '../components/reject-dialog.tsx';
 import { BackLink, ErrorBox, Skeleton } from '../components/ui.tsx';
 import { dateLabel, percent } from '../lib/format.ts';
-import { useEmployerJob } from '../lib/employer-job.ts';
+import { useEmployerJobOfPage } from '../lib/employer-job.ts';
 import { problemOf, trpc } from '../lib/trpc.ts';
 import '../components/pipeline.css';
 
@@ -289,9 +288,7 @@ function Board(props: { jobId: number }) {
 }
 
 export default function EmployerPipeline() {
-  const params = useParams<{ id: string }>();
-  const jobId = () => Number(params.id);
-  const job = useEmployerJob(jobId);
+  const { jobId, job } = useEmployerJobOfPage();
   return (
     <RequireRole role="employer">
       {() => (
