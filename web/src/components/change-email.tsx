@@ -1,5 +1,5 @@
-import { Show } from 'solid-js';
-import { Field, FormError, PasswordField } from './field.tsx';
+import { Field, PasswordField } from './field.tsx';
+import { PanelForm } from './panel-form.tsx';
 import { useFormAction } from '../lib/form.ts';
 import { trpc } from '../lib/trpc.ts';
 
@@ -12,12 +12,18 @@ export function ChangeEmail(props: { current: string }) {
     });
   });
   return (
-    <form onSubmit={form.submit} novalidate class="panel">
-      <h2>Email address</h2>
-      <p class="muted">
-        Your account uses {props.current}. A new address takes effect once you open the link we send to it.
-      </p>
-      <FormError message={form.problem()?.message ?? null} />
+    <PanelForm
+      title="Email address"
+      intro={
+        <p class="muted">
+          Your account uses {props.current}. A new address takes effect once you open the link we send to it.
+        </p>
+      }
+      form={form}
+      submitLabel="Change email address"
+      secondary
+      savedText="Check the new address: we sent it a link to confirm the change."
+    >
       <div class="row">
         <Field id="newEmail" label="New email address" errors={form.errors('email')}>
           <input id="newEmail" name="newEmail" type="email" autocomplete="email" aria-describedby="newEmail-error" />
@@ -29,14 +35,6 @@ export function ChangeEmail(props: { current: string }) {
           autocomplete="current-password"
         />
       </div>
-      <button type="submit" class="button button-secondary" disabled={form.busy()}>
-        Change email address
-      </button>
-      <Show when={form.saved()}>
-        <p class="notice" role="status">
-          Check the new address: we sent it a link to confirm the change.
-        </p>
-      </Show>
-    </form>
+    </PanelForm>
   );
 }

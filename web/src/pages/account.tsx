@@ -1,23 +1,21 @@
 import { Navigate, useNavigate } from '@solidjs/router';
-import { Match, Show, Switch, type JSX } from 'solid-js';
+import { Match, Switch } from 'solid-js';
 import { Field, FormError, PasswordField, TextField } from '../components/field.tsx';
 import { useMe, useSetMe, type Me } from '../lib/session.ts';
 import { useFormAction } from '../lib/form.ts';
 import { downloadFile } from '../lib/download.ts';
 import { trpc } from '../lib/trpc.ts';
+import { PanelForm } from '../components/panel-form.tsx';
 import { SelfIdentification } from '../components/self-identification.tsx';
 import { ChangeEmail } from '../components/change-email.tsx';
 import { NotificationPreferences } from '../components/notification-preferences.tsx';
 
-function Saved(props: { when: boolean; children: JSX.Element }) {
-  return (
-    <Show when={props.when}>
-      <p class="notice" role="status">
-        {props.children}
-      </p>
-    </Show>
-  );
+/** A profile's text field by its id: the input's name, the server's errors for it and the saved value. */
+function profileField<Profile>(form: ReturnType<typeof useFormAction>, profile: () => Profile) {
+  // TextKey admits only the keys whose values are text, which TypeScript cannot follow through the index.
+  return (id: TextKey<Profile>) => ({ id, errors: form.errors(id), value: profile()[id] as string | null });
 }
+type TextKey<Profile> = { [K in keyof Profile]: Profile[K] extends string | null ? K : never }[keyof Profile] & string;
 
 function SeekerProfile(props: { me: Extract<Me, { userType: 'job_seeker' }> }) {
   const setMe = useSetMe();
@@ -31,49 +29,24 @@ function SeekerProfile(props: { me: Extract<Me, { userType: 'job_seeker' }> }) {
     });
     if (profile) setMe({ ...props.me, profile });
   });
+  const field = profileField(form, () => props.me.profile);
   return (
-    <form onSubmit={form.submit} novalidate class="panel">
-      <h2>Your profile</h2>
-      <FormError message={form.problem()?.message ?? null} />
+    <PanelForm title="Your profile" form={form} submitLabel="Save profile" savedText="Profile saved.">
       <div class="row">
-        <TextField
-          id="firstName"
-          label="First name"
-          errors={form.errors('firstName')}
-          value={props.me.profile.firstName}
-          autocomplete="given-name"
-        />
-        <TextField
-          id="lastName"
-          label="Last name"
-          errors={form.errors('lastName')}
-          value={props.me.profile.lastName}
-          autocomplete="family-name"
-        />
+        <TextField {...field('firstName')} label="First name" autocomplete="given-name" />
+        <TextField {...field('lastName')} label="Last name" autocomplete="family-name" />
       </div>
       <div class="row">
         <TextField
-          id="phone"
+          {...field('phone')}
           label="Phone"
-          errors={form.errors('phone')}
           hint="Employers see it only after you apply to their job."
           type="tel"
-          value={props.me.profile.phone}
           autocomplete="tel"
         />
-        <TextField
-          id="location"
-          label="Location"
-          errors={form.errors('location')}
-          value={props.me.profile.location}
-          autocomplete="address-level2"
-        />
+        <TextField {...field('location')} label="Location" autocomplete="address-level2" />
       </div>
-      <button type="submit" class="button" disabled={form.busy()}>
-        Save profile
-      </button>
-      <Saved when={form.saved()}>Profile saved.</Saved>
-    </form>
+    </PanelForm>
   );
 }
 
@@ -89,17 +62,10 @@ function CompanyProfile(props: { me: Extract<Me, { userType: 'employer' }> }) {
     });
     if (profile) setMe({ ...props.me, profile });
   });
+  const field = profileField(form, () => props.me.profile);
   return (
-    <form onSubmit={form.submit} novalidate class="panel">
-      <h2>Your company</h2>
-      <FormError message={form.problem()?.message ?? null} />
-      <TextField
-        id="companyName"
-        label="Company name"
-        errors={form.errors('companyName')}
-        value={props.me.profile.companyName}
-        autocomplete="organization"
-      />
+    <PanelForm title="Your company" form={form} submitLabel="Save company" savedText="Company saved.">
+      <TextField {...field('companyName')} label="Company name" autocomplete="organization" />
       <div class="row">
         <Field id="companySize" label="Size" errors={form.errors('companySize')}>
           <select id="companySize" name="companySize" aria-describedby="companySize-error">
@@ -111,21 +77,10 @@ function CompanyProfile(props: { me: Extract<Me, { userType: 'employer' }> }) {
             ))}
           </select>
         </Field>
-        <TextField id="industry" label="Industry" errors={form.errors('industry')} value={props.me.profile.industry} />
+        <TextField {...field('industry')} label="Industry" />
       </div>
-      <TextField
-        id="website"
-        label="Website"
-        errors={form.errors('website')}
-        type="url"
-        placeholder="https://"
-        value={props.me.profile.website}
-      />
-      <button type="submit" class="button" disabled={form.busy()}>
-        Save company
-      </button>
-      <Saved when={form.saved()}>Company saved.</Saved>
-    </form>
+      <TextField {...field('website')} label="Website" type="url" placeholder="https://" />
+    </PanelForm>
   );
 }
 
@@ -137,9 +92,13 @@ function ChangePassword() {
     });
   });
   return (
-    <form onSubmit={form.submit} novalidate class="panel">
-      <h2>Password</h2>
-      <FormError message={form.problem()?.message ?? null} />
+    <PanelForm
+      title="Password"
+      form={form}
+      submitLabel="Change password"
+      secondary
+      savedText="Password changed. Other devices were signed out."
+    >
       <PasswordField
         id="currentPassword"
         label="Current password"
@@ -153,11 +112,7 @@ function ChangePassword() {
         hint="Changing it signs you out everywhere else."
         autocomplete="new-password"
       />
-      <button type="submit" class="button button-secondary" disabled={form.busy()}>
-        Change password
-      </button>
-      <Saved when={form.saved()}>Password changed. Other devices were signed out.</Saved>
-    </form>
+    </PanelForm>
   );
 }
 
