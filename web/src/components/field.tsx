@@ -47,10 +47,16 @@ export function TextField(props: {
   label: string;
   errors: string[] | undefined;
   hint?: string;
-  type?: 'text' | 'tel' | 'url' | 'email' | 'password';
+  type?: 'text' | 'tel' | 'url' | 'email' | 'password' | 'number';
   value?: string | number | null;
   autocomplete?: string;
   placeholder?: string;
+  required?: boolean;
+  maxLength?: number;
+  /** For type "number". */
+  min?: number;
+  max?: number;
+  step?: 'any';
 }) {
   const describedBy = () => (props.hint ? `${props.id}-hint ${props.id}-error` : `${props.id}-error`);
   return (
@@ -62,6 +68,11 @@ export function TextField(props: {
         value={props.value ?? ''}
         autocomplete={props.autocomplete}
         placeholder={props.placeholder}
+        required={props.required}
+        maxLength={props.maxLength}
+        min={props.min}
+        max={props.max}
+        step={props.step}
         aria-describedby={describedBy()}
       />
     </Field>

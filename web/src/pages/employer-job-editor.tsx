@@ -1,7 +1,7 @@
 import { useNavigate, useParams } from '@solidjs/router';
 import { useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
-import { Field, FormError } from '../components/field.tsx';
+import { Field, FormError, TextField } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { SkillRows } from '../components/skill-rows.tsx';
 import { BackLink, ErrorBox, Skeleton } from '../components/ui.tsx';
@@ -11,6 +11,10 @@ import { useEmployerJob } from '../lib/employer-job.ts';
 import { trpc, type RouterInputs, type RouterOutputs } from '../lib/trpc.ts';
 
 type Job = RouterOutputs['jobs']['get'];
+const SALARY_FIELDS = [
+  ['salaryMin', 'Salary from'],
+  ['salaryMax', 'Salary to'],
+] as const;
 type SkillRow = { name: string; required: boolean; priority: 1 | 2 | 3; inferred?: boolean; custom?: boolean };
 
 function Editor(props: { job: Job | null }) {
@@ -50,24 +54,20 @@ function Editor(props: { job: Job | null }) {
   return (
     <form class="panel job-editor" onSubmit={submit} novalidate>
       <FormError message={problem()?.message ?? null} />
-      <Field id="title" label="Title" errors={errors('title')}>
-        <input id="title" name="title" value={props.job?.title ?? ''} required aria-describedby="title-error" />
-      </Field>
+      <TextField id="title" label="Title" errors={errors('title')} value={props.job?.title} required />
       <Field id="description" label="Description" errors={errors('description')}>
         <textarea id="description" name="description" rows="8" required aria-describedby="description-error">
           {props.job?.description ?? ''}
         </textarea>
       </Field>
       <div class="row">
-        <Field id="location" label="Location" errors={errors('location')}>
-          <input
-            id="location"
-            name="location"
-            value={props.job?.location ?? ''}
-            placeholder="City, region"
-            aria-describedby="location-error"
-          />
-        </Field>
+        <TextField
+          id="location"
+          label="Location"
+          errors={errors('location')}
+          value={props.job?.location}
+          placeholder="City, region"
+        />
         <Field id="employmentType" label="Type" errors={errors('employmentType')}>
           <select id="employmentType" name="employmentType" aria-describedby="employmentType-error">
             <option value="">Not stated</option>
@@ -85,47 +85,35 @@ function Editor(props: { job: Job | null }) {
         <input type="checkbox" name="remoteAllowed" checked={props.job?.remoteAllowed ?? false} /> Can be done remotely
       </label>
       <div class="row">
-        <Field id="salaryMin" label="Salary from" errors={errors('salaryMin')}>
-          <input
-            id="salaryMin"
-            name="salaryMin"
-            type="number"
-            min="0"
-            step="any"
-            value={props.job?.salaryMin ?? ''}
-            aria-describedby="salaryMin-error"
-          />
-        </Field>
-        <Field id="salaryMax" label="Salary to" errors={errors('salaryMax')}>
-          <input
-            id="salaryMax"
-            name="salaryMax"
-            type="number"
-            min="0"
-            step="any"
-            value={props.job?.salaryMax ?? ''}
-            aria-describedby="salaryMax-error"
-          />
-        </Field>
-        <Field id="currency" label="Currency" errors={errors('currency')}>
-          <input
-            id="currency"
-            name="currency"
-            value={props.job?.currency ?? 'USD'}
-            maxLength={3}
-            aria-describedby="currency-error"
-          />
-        </Field>
-        <Field id="experienceYears" label="Years of experience" errors={errors('requirements.experienceYears')}>
-          <input
-            id="experienceYears"
-            name="experienceYears"
-            type="number"
-            min="0"
-            max="50"
-            value={props.job?.requirements?.experienceYears ?? ''}
-          />
-        </Field>
+        <For each={SALARY_FIELDS}>
+          {([id, label]) => (
+            <TextField
+              id={id}
+              label={label}
+              errors={errors(id)}
+              type="number"
+              min={0}
+              step="any"
+              value={props.job?.[id]}
+            />
+          )}
+        </For>
+        <TextField
+          id="currency"
+          label="Currency"
+          errors={errors('currency')}
+          value={props.job?.currency ?? 'USD'}
+          maxLength={3}
+        />
+        <TextField
+          id="experienceYears"
+          label="Years of experience"
+          errors={errors('requirements.experienceYears')}
+          type="number"
+          min={0}
+          max={50}
+          value={props.job?.requirements?.experienceYears}
+        />
       </div>
       <fieldset class="skills-fieldset">
         <legend>Skills</legend>
