@@ -5,29 +5,13 @@
  * threshold. At 1366x900 and 390x844, axe-core on every page, screenshots in
  * test-results/alerts-*.png.
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousViolations, launchChromium } from './helpers/browser.ts';
-import { startNodeServer } from './helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserWorld, expectNoSeriousViolations, screenshot } from './helpers/browser.ts';
 
-let server: Awaited<ReturnType<typeof startNodeServer>>;
-let browser: Browser;
+const world = browserWorld({ env: { SEED_DEMO_DATA: 'true' }, startupMs: 240_000, timeoutMs: 300_000 });
 
-beforeAll(async () => {
-  server = await startNodeServer({ SEED_DEMO_DATA: 'true' }, { startupMs: 240_000 });
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.remove();
-});
-
-async function shot(page: Page, name: string) {
-  await mkdir('test-results', { recursive: true });
-  await page.screenshot({ path: `test-results/alerts-${name}.png`, fullPage: true });
-}
+const shot = (page: Page, name: string) => screenshot(page, `alerts-${name}`);
 
 const VIEWPORTS = [
   { name: 'desktop', width: 1366, height: 900, seeker: 'dev.patel@example.com' },
@@ -37,18 +21,18 @@ const VIEWPORTS = [
 describe('saved jobs and alerts in a browser', { timeout: 120_000 }, () => {
   for (const viewport of VIEWPORTS) {
     it(`saves a job, lists it, and creates an alert from a search (${viewport.name})`, async () => {
-      const context = await browser.newContext({ viewport, bypassCSP: true });
+      const context = await world.browser.newContext({ viewport, bypassCSP: true });
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
       try {
-        await page.goto(`${server.url}/signin`);
+        await page.goto(`${world.server.url}/signin`);
         await page.getByLabel('Email').fill(viewport.seeker);
         await page.getByLabel('Password').fill('demo-password-2026');
         await page.getByRole('button', { name: 'Sign in' }).click();
         // The phone folds the navigation (and its Sign out) behind Menu: leaving /signin says it worked.
         await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 
-        await page.goto(`${server.url}/jobs?q=analyst`);
+        await page.goto(`${world.server.url}/jobs?q=analyst`);
         const first = page.locator('.job-card').first();
         const title = (await first.locator('.job-title').innerText()).trim();
         await first.getByRole('button', { name: `Save: ${title}` }).click();
@@ -61,7 +45,7 @@ describe('saved jobs and alerts in a browser', { timeout: 120_000 }, () => {
         await page.getByRole('button', { name: 'Create alert' }).click();
         await page.getByText('Alert created: new jobs for “analyst” will be emailed to you.').waitFor();
 
-        await page.goto(`${server.url}/me/saved`);
+        await page.goto(`${world.server.url}/me/saved`);
         await page.getByRole('heading', { name: 'Saved jobs' }).waitFor();
         await page.locator('.saved-card').getByRole('link', { name: title }).waitFor();
         await shot(page, `${viewport.name}-2-saved`);
@@ -72,7 +56,7 @@ describe('saved jobs and alerts in a browser', { timeout: 120_000 }, () => {
         await page.getByRole('button', { name: `Saved: ${title}` }).waitFor();
         await shot(page, `${viewport.name}-3-job`);
 
-        await page.goto(`${server.url}/me/alerts`);
+        await page.goto(`${world.server.url}/me/alerts`);
         const alert = page.locator('.alert-card', { hasText: '“analyst”' });
         await alert.getByText(/Weekly email/).waitFor();
         await page.getByLabel('Only matches of at least (%)').fill('80');

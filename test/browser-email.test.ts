@@ -5,51 +5,26 @@
  * session ends); changes the email address from the account page. At 1366x900 and 390x844,
  * with screenshots in test-results/email-*.png.
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmtpServer } from './helpers/mail.ts';
-import { emailedLink, launchChromium } from './helpers/browser.ts';
-import { startNodeServer } from './helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserWorld, emailedLink, screenshot, VIEWPORTS } from './helpers/browser.ts';
+
+const world = browserWorld({ mail: true });
 
 const PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'a fresh passphrase 2026';
 
-let server: Awaited<ReturnType<typeof startNodeServer>>;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  server = await startNodeServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Fitwork <no-reply@fitwork.example>' });
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.remove();
-  await smtp?.close();
-});
-
-async function shot(page: Page, name: string) {
-  await mkdir('test-results', { recursive: true });
-  await page.screenshot({ path: `test-results/email-${name}.png`, fullPage: true });
-}
-
-const VIEWPORTS = [
-  { name: 'desktop', width: 1366, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-];
+const shot = (page: Page, name: string) => screenshot(page, `email-${name}`);
 
 describe('account emails in a browser', () => {
   for (const viewport of VIEWPORTS) {
     it(`verifies, resets and changes the address from the emails (${viewport.name})`, async () => {
       const email = `hiring-${viewport.name}@lakeside.example`;
-      const context = await browser.newContext({ viewport });
+      const context = await world.browser.newContext({ viewport });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       try {
-        await page.goto(`${server.url}/signup`);
+        await page.goto(`${world.server.url}/signup`);
         await page.getByLabel('hiring').check();
         await page.getByLabel('Company name').fill('Lakeside Clinic');
         await page.getByLabel('Email').fill(email);
@@ -60,27 +35,27 @@ describe('account emails in a browser', () => {
         await banner.getByText('Confirm your email address to publish jobs').waitFor();
         await shot(page, `${viewport.name}-1-banner`);
 
-        const verifyLink = await emailedLink(smtp, email, 'Confirm your email address for Fitwork');
-        expect(verifyLink.startsWith(`${server.url}/verify-email#token=`)).toBe(true);
+        const verifyLink = await emailedLink(world.smtp, email, 'Confirm your email address for Fitwork');
+        expect(verifyLink.startsWith(`${world.server.url}/verify-email#token=`)).toBe(true);
         await page.goto(verifyLink);
         await page.getByText('Your email address is confirmed').waitFor();
         // The token left the address bar and never reached the server's log.
-        expect(page.url()).toBe(`${server.url}/verify-email`);
+        expect(page.url()).toBe(`${world.server.url}/verify-email`);
         await shot(page, `${viewport.name}-2-verified`);
         await page.getByRole('link', { name: 'Continue' }).click();
         await page.getByRole('link', { name: 'Post a job' }).first().waitFor();
         expect(await banner.count()).toBe(0);
 
         // Forgotten password, from another browser; the first one's session ends with the reset.
-        const other = await (await browser.newContext({ viewport })).newPage();
+        const other = await (await world.browser.newContext({ viewport })).newPage();
         other.setDefaultTimeout(15_000);
-        await other.goto(`${server.url}/signin`);
+        await other.goto(`${world.server.url}/signin`);
         await other.getByRole('link', { name: 'Forgot your password?' }).click();
         await other.getByLabel('Email').fill(email);
         await other.getByRole('button', { name: 'Send me a link' }).click();
         await other.getByText('If an account uses this address').waitFor();
         await shot(other, `${viewport.name}-3-forgot`);
-        await other.goto(await emailedLink(smtp, email, 'Reset your Fitwork password'));
+        await other.goto(await emailedLink(world.smtp, email, 'Reset your Fitwork password'));
         await other.getByLabel('New password').fill(NEW_PASSWORD);
         await shot(other, `${viewport.name}-4-reset-form`);
         await other.getByRole('button', { name: 'Set the new password' }).click();
@@ -91,22 +66,22 @@ describe('account emails in a browser', () => {
         await other.getByLabel('Password').fill(NEW_PASSWORD);
         await other.getByRole('button', { name: 'Sign in' }).click();
         await other.waitForURL('**/employer/jobs');
-        await page.goto(`${server.url}/account`);
+        await page.goto(`${world.server.url}/account`);
         await page.waitForURL('**/signin');
 
         // Email change from the account page, confirmed at the new address.
         const newEmail = `talent-${viewport.name}@lakeside.example`;
-        await other.goto(`${server.url}/account`);
+        await other.goto(`${world.server.url}/account`);
         await other.getByLabel('New email address').fill(newEmail);
         await other.locator('#emailPassword').fill(NEW_PASSWORD);
         await other.getByRole('button', { name: 'Change email address' }).click();
         await other.getByText('Check the new address').waitFor();
         await shot(other, `${viewport.name}-6-change-email`);
-        await other.goto(await emailedLink(smtp, newEmail, 'Confirm your new email address for Fitwork'));
+        await other.goto(await emailedLink(world.smtp, newEmail, 'Confirm your new email address for Fitwork'));
         await other.getByText(`Your account now uses ${newEmail}`).waitFor();
         await shot(other, `${viewport.name}-7-email-changed`);
         expect(
-          smtp.received.some(
+          world.smtp.received.some(
             (m) =>
               m.subject === 'Your Fitwork email address is being changed' && (m.to as { text: string }).text === email,
           ),
@@ -118,11 +93,11 @@ describe('account emails in a browser', () => {
         await context.close();
       }
       // No token of any email reached the server's request log.
-      const tokens = smtp.received.flatMap((m) =>
+      const tokens = world.smtp.received.flatMap((m) =>
         [...(m.text ?? '').matchAll(/#token=([a-z0-9]+)/g)].map((x) => x[1]!),
       );
       expect(tokens.length).toBeGreaterThan(0);
-      for (const token of tokens) expect(server.output()).not.toContain(token);
+      for (const token of tokens) expect(world.server.output()).not.toContain(token);
     }, 120_000);
   }
 });

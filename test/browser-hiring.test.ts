@@ -6,44 +6,28 @@
  * hears NOT_FOUND, a later resume does not change the snapshot, erasure removes file and
  * snapshot. At 1366x900 and 390x844, screenshots in test-results/hiring-*.png.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { nurseJob } from './helpers/actors.ts';
-import { emailedLink, expectNoSeriousViolations, launchChromium } from './helpers/browser.ts';
-import { startSmtpServer } from './helpers/mail.ts';
-import { startNodeServer } from './helpers/server.ts';
+import { browserWorld, emailedLink, expectNoSeriousViolations, screenshot, VIEWPORTS } from './helpers/browser.ts';
+
+const world = browserWorld({ mail: true });
 
 const PASSWORD = 'correct horse battery';
 const DOCX_PATH = 'test/fixtures/parsing/files/home-health-nurse.docx';
-
-let server: Awaited<ReturnType<typeof startNodeServer>>;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  smtp = await startSmtpServer();
-  server = await startNodeServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Fitwork <no-reply@fitwork.example>' });
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.remove();
-  await smtp?.close();
-});
 
 /** A signed-in caller over HTTP, as the SPA calls the API. */
 async function account(body: Record<string, unknown>) {
   const call = async (path: string, input: unknown, cookie: string, method: 'GET' | 'POST') => {
     const url =
       method === 'GET' && input !== undefined
-        ? `${server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`
-        : `${server.url}/trpc/${path}`;
+        ? `${world.server.url}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`
+        : `${world.server.url}/trpc/${path}`;
     const response = await fetch(url, {
       method,
-      headers: { 'content-type': 'application/json', origin: server.url, cookie },
+      headers: { 'content-type': 'application/json', origin: world.server.url, cookie },
       ...(method === 'POST' ? { body: JSON.stringify(input) } : {}),
     });
     return {
@@ -51,9 +35,9 @@ async function account(body: Record<string, unknown>) {
       json: (await response.json()) as { result?: { data: unknown }; error?: { data: { code: string } } },
     };
   };
-  const signUp = await fetch(`${server.url}/trpc/auth.signUp`, {
+  const signUp = await fetch(`${world.server.url}/trpc/auth.signUp`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
+    headers: { 'content-type': 'application/json', origin: world.server.url },
     body: JSON.stringify({ ...body, password: PASSWORD }),
   });
   expect(signUp.status, await signUp.clone().text()).toBe(200);
@@ -66,14 +50,11 @@ async function account(body: Record<string, unknown>) {
   };
 }
 
-async function shot(page: Page, name: string) {
-  await mkdir('test-results', { recursive: true });
-  await page.screenshot({ path: `test-results/hiring-${name}.png`, fullPage: true });
-}
+const shot = (page: Page, name: string) => screenshot(page, `hiring-${name}`);
 
 async function pageAs(session: { token: string }, viewport: { width: number; height: number }) {
-  const context = await browser.newContext({ viewport, bypassCSP: true, acceptDownloads: true });
-  await context.addCookies([{ name: 'session', value: session.token, url: server.url }]);
+  const context = await world.browser.newContext({ viewport, bypassCSP: true, acceptDownloads: true });
+  await context.addCookies([{ name: 'session', value: session.token, url: world.server.url }]);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   return page;
@@ -81,7 +62,7 @@ async function pageAs(session: { token: string }, viewport: { width: number; hei
 
 async function storedFiles(): Promise<string[]> {
   try {
-    return (await readdir(join(server.dataDir, 'files'), { recursive: true, withFileTypes: true }))
+    return (await readdir(join(world.server.dataDir, 'files'), { recursive: true, withFileTypes: true }))
       .filter((e) => e.isFile())
       .map((e) => e.name);
   } catch {
@@ -89,17 +70,12 @@ async function storedFiles(): Promise<string[]> {
   }
 }
 
-const VIEWPORTS = [
-  { name: 'desktop', width: 1366, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-];
-
 describe('the hiring loop in a browser', () => {
   for (const viewport of VIEWPORTS) {
     it(`applies with a DOCX, reviews it on the board, rejects with a reason (${viewport.name})`, async () => {
       const v = viewport.name;
       const employer = await account({ userType: 'employer', email: `hr-${v}@acme.example`, companyName: `Acme ${v}` });
-      const token = /#token=([a-z0-9]+)/.exec(await emailedLink(smtp, `hr-${v}@acme.example`))![1];
+      const token = /#token=([a-z0-9]+)/.exec(await emailedLink(world.smtp, `hr-${v}@acme.example`))![1];
       expect((await employer.mutate('auth.verifyEmail', { token })).status).toBe(200);
       const created = await employer.mutate('jobs.create', nurseJob);
       const jobId = (created.json.result!.data as { id: number }).id;
@@ -114,20 +90,20 @@ describe('the hiring loop in a browser', () => {
 
       // The seeker uploads the DOCX and applies from the job page.
       const seekerPage = await pageAs(seeker, viewport);
-      await seekerPage.goto(`${server.url}/me/resume`);
+      await seekerPage.goto(`${world.server.url}/me/resume`);
       await seekerPage.setInputFiles('#resume-file', DOCX_PATH);
       await seekerPage
         .getByText(/home health/i)
         .first()
         .waitFor();
-      await seekerPage.goto(`${server.url}/jobs/${jobId}`);
+      await seekerPage.goto(`${world.server.url}/jobs/${jobId}`);
       await seekerPage.getByRole('button', { name: 'Apply for this job' }).click();
       await seekerPage.getByText(/You applied on/).waitFor();
       await shot(seekerPage, `${v}-1-applied`);
 
       // The employer's board: the card moves by drag and drop, then the panel.
       const board = await pageAs(employer, viewport);
-      await board.goto(`${server.url}/employer/jobs/${jobId}/pipeline`);
+      await board.goto(`${world.server.url}/employer/jobs/${jobId}/pipeline`);
       const card = board.locator('.pipeline-card', { hasText: 'Rosalind' });
       await card.waitFor();
       await expectNoSeriousViolations(board);
@@ -163,7 +139,7 @@ describe('the hiring loop in a browser', () => {
       await shot(board, `${v}-4-rejected`);
 
       // The seeker reads the reason and the message in the tracker.
-      await seekerPage.goto(`${server.url}/me/applications`);
+      await seekerPage.goto(`${world.server.url}/me/applications`);
       await seekerPage.getByText('Not selected: Experience level').waitFor();
       await seekerPage.getByText('Thank you; we chose someone with ICU years.').waitFor();
       await expectNoSeriousViolations(seekerPage);
@@ -173,7 +149,7 @@ describe('the hiring loop in a browser', () => {
       const applicationId = (
         (await seeker.query('applications.mine', undefined)).json.result!.data as { id: number }[]
       )[0]!.id;
-      const fileUrl = `${server.url}/files/applications/${applicationId}/resume`;
+      const fileUrl = `${world.server.url}/files/applications/${applicationId}/resume`;
       expect((await rival.query('applications.resume', { applicationId })).json.error!.data.code).toBe('NOT_FOUND');
       expect((await fetch(fileUrl, { headers: { cookie: rival.cookie } })).status).toBe(404);
       const sent = (await employer.query('applications.resume', { applicationId })).json.result!.data;

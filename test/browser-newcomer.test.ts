@@ -5,31 +5,19 @@
  * match, a withdrawn application shown as applied), and axe-core on every page visited.
  */
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousViolations, launchChromium } from './helpers/browser.ts';
-import { startNodeServer } from './helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserWorld, expectNoSeriousViolations } from './helpers/browser.ts';
+
+const world = browserWorld({ env: { SEED_DEMO_DATA: 'true' }, timeoutMs: 180_000 });
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
 
-let server: Awaited<ReturnType<typeof startNodeServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startNodeServer({ SEED_DEMO_DATA: 'true' });
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.remove();
-});
-
 async function open(viewport: { width: number; height: number }): Promise<Page> {
   // bypassCSP: the app's CSP (script-src 'self') would refuse the injected axe-core.
-  const context = await browser.newContext({ viewport, bypassCSP: true });
+  const context = await world.browser.newContext({ viewport, bypassCSP: true });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;
@@ -47,7 +35,7 @@ async function step(page: Page, name: string, body: () => Promise<void>) {
 }
 
 async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/signin`);
+  await page.goto(`${world.server.url}/signin`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -58,7 +46,7 @@ describe('the web app walked through by a newcomer', () => {
   it('search: Back shows the query in the box, a job names the tab and takes focus, All jobs returns to the search', async () => {
     const page = await open(DESKTOP);
     await step(page, 'search', async () => {
-      await page.goto(`${server.url}/jobs`);
+      await page.goto(`${world.server.url}/jobs`);
       const box = page.getByRole('searchbox', { name: 'Job title, skill or company' });
       for (const q of ['nurse', 'python', 'teacher']) {
         await box.fill(q);
@@ -86,16 +74,16 @@ describe('the web app walked through by a newcomer', () => {
   it('a job that does not exist is a not-found page, and an offline load offers a retry', async () => {
     const page = await open(PHONE);
     await step(page, 'not-found', async () => {
-      await page.goto(`${server.url}/jobs/abc`);
+      await page.goto(`${world.server.url}/jobs/abc`);
       await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
       expect(await page.locator('main').innerText()).not.toMatch(/Invalid input|expected number|id:/);
       await expectNoSeriousViolations(page);
-      await page.goto(`${server.url}/jobs/99999999`);
+      await page.goto(`${world.server.url}/jobs/99999999`);
       await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor();
 
       // The first load of /jobs comes rendered by the server (issue 18): the connection is lost after it,
       // and the next search, which the browser asks for itself, fails.
-      await page.goto(`${server.url}/jobs?q=nurse`);
+      await page.goto(`${world.server.url}/jobs?q=nurse`);
       await page.locator('.job-card').first().waitFor();
       await page.route('**/trpc/**', (route) => route.abort('internetdisconnected'));
       const box = page.getByRole('searchbox', { name: 'Job title, skill or company' });
@@ -112,7 +100,7 @@ describe('the web app walked through by a newcomer', () => {
   it('forms name every problem in sentences, and "Post a job" starts sign-up on hiring', async () => {
     const page = await open(PHONE);
     await step(page, 'sign-up', async () => {
-      await page.goto(`${server.url}/`);
+      await page.goto(`${world.server.url}/`);
       await page.getByRole('link', { name: 'Post a job' }).click();
       await page.waitForURL('**/signup?as=employer');
       expect(await page.getByLabel('hiring').isChecked()).toBe(true);
@@ -131,7 +119,7 @@ describe('the web app walked through by a newcomer', () => {
     const page = await open(PHONE);
     await step(page, 'phone-matches', async () => {
       await signIn(page, 'maria.lopez@example.com');
-      await page.goto(`${server.url}/me/matches`);
+      await page.goto(`${world.server.url}/me/matches`);
       const firstMatch = page.locator('.cards > li').first();
       await firstMatch.waitFor();
       expect((await firstMatch.boundingBox())!.y).toBeLessThan(PHONE.height);
@@ -151,7 +139,7 @@ describe('the web app walked through by a newcomer', () => {
       await page.waitForURL('**/account');
       expect(await page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('false');
 
-      await page.goto(`${server.url}/jobs`);
+      await page.goto(`${world.server.url}/jobs`);
       const location = page.getByLabel('Location');
       expect(await location.isVisible()).toBe(false);
       await page.getByRole('button', { name: 'Filters' }).click();
@@ -163,7 +151,7 @@ describe('the web app walked through by a newcomer', () => {
     const seeker = await open(DESKTOP);
     await step(seeker, 'withdrawn', async () => {
       await signIn(seeker, 'dev.patel@example.com');
-      await seeker.goto(`${server.url}/me/applications`);
+      await seeker.goto(`${world.server.url}/me/applications`);
       const jobLink = seeker.locator('main a[href^="/jobs/"]').first();
       const href = (await jobLink.getAttribute('href'))!;
       seeker.once('dialog', (dialog) => void dialog.accept());
@@ -171,7 +159,7 @@ describe('the web app walked through by a newcomer', () => {
         .getByRole('button', { name: /Withdraw/ })
         .first()
         .click();
-      await seeker.goto(`${server.url}${href}`);
+      await seeker.goto(`${world.server.url}${href}`);
       await seeker.getByText(/You withdrew your application on .*cannot apply to this job again/).waitFor();
       expect(await seeker.getByText(/You applied on/).count()).toBe(0);
       await expectNoSeriousViolations(seeker);
@@ -180,7 +168,7 @@ describe('the web app walked through by a newcomer', () => {
     const employer = await open(DESKTOP);
     await step(employer, 'close-job', async () => {
       await signIn(employer, 'talent@northwindhealth.example');
-      await employer.goto(`${server.url}/employer/jobs`);
+      await employer.goto(`${world.server.url}/employer/jobs`);
       const row = employer.locator('tbody tr').first();
       await row.waitFor();
       let asked = '';
@@ -200,13 +188,13 @@ describe('the bias audit with nobody self-identified', () => {
   it('says so once, not once per table', async () => {
     const page = await open(PHONE);
     await step(page, 'audit', async () => {
-      await page.goto(`${server.url}/signup?as=employer`);
+      await page.goto(`${world.server.url}/signup?as=employer`);
       await page.getByLabel('Company name').fill('Quiet Co');
       await page.getByLabel('Email').fill('hiring@quiet.example');
       await page.getByLabel('Password').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Create account' }).click();
       await page.waitForURL('**/employer/jobs');
-      await page.goto(`${server.url}/audit`);
+      await page.goto(`${world.server.url}/audit`);
       await page
         .getByText(/No one has self-identified yet/)
         .first()
@@ -222,7 +210,7 @@ describe('hiding a match', () => {
     const page = await open(DESKTOP);
     await step(page, 'dismiss', async () => {
       await signIn(page, 'aisha.khan@example.com');
-      await page.goto(`${server.url}/me/matches`);
+      await page.goto(`${world.server.url}/me/matches`);
       const first = page.locator('.cards > li').first();
       const title = (await first.locator('.job-title').innerText()).trim();
       const link = `.cards .job-title a[href="${await first.locator('.job-title a').getAttribute('href')}"]`;

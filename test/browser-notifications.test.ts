@@ -4,25 +4,21 @@
  * count and the notification page, and follows the email's unsubscribe link to its confirm page
  * and the one-click POST. At 1366x900 and 390x844, screenshots in test-results/notify-*.png.
  */
-import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { nurseJob } from './helpers/actors.ts';
-import { expectNoSeriousViolations, launchChromium } from './helpers/browser.ts';
-import { startSmtpServer } from './helpers/mail.ts';
-import { startNodeServer } from './helpers/server.ts';
+import { browserWorld, expectNoSeriousViolations, screenshot, VIEWPORTS } from './helpers/browser.ts';
+
+const world = browserWorld({ mail: true });
 
 const PASSWORD = 'correct horse battery';
-let server: Awaited<ReturnType<typeof startNodeServer>>;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let browser: Browser;
 let seekerCookie: { name: string; value: string };
 let unsubscribeUrl: string;
 
 async function post(path: string, body: unknown, cookie?: string) {
-  const response = await fetch(`${server.url}/trpc/${path}`, {
+  const response = await fetch(`${world.server.url}/trpc/${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url, ...(cookie ? { cookie } : {}) },
+    headers: { 'content-type': 'application/json', origin: world.server.url, ...(cookie ? { cookie } : {}) },
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
@@ -33,7 +29,9 @@ async function post(path: string, body: unknown, cookie?: string) {
 async function mailTo(to: string, subject: RegExp) {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const mail = smtp.received.find((m) => (m.to as { text: string }).text === to && subject.test(m.subject ?? ''));
+    const mail = world.smtp.received.find(
+      (m) => (m.to as { text: string }).text === to && subject.test(m.subject ?? ''),
+    );
     if (mail) return mail;
     if (Date.now() > deadline) throw new Error(`no email ${subject} to ${to}`);
     await new Promise((r) => setTimeout(r, 200));
@@ -41,9 +39,6 @@ async function mailTo(to: string, subject: RegExp) {
 }
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  server = await startNodeServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Fitwork <no-reply@fitwork.example>' });
-  browser = await launchChromium();
   const employer = await post('auth.signUp', {
     userType: 'employer',
     email: 'hiring@lakeside.example',
@@ -71,31 +66,17 @@ beforeAll(async () => {
   seekerCookie = { name, value };
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.remove();
-  await smtp?.close();
-});
-
-async function shot(page: Page, name: string) {
-  await mkdir('test-results', { recursive: true });
-  await page.screenshot({ path: `test-results/notify-${name}.png`, fullPage: true });
-}
-
-const VIEWPORTS = [
-  { name: 'desktop', width: 1366, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
-];
+const shot = (page: Page, name: string) => screenshot(page, `notify-${name}`);
 
 describe('notifications in a browser', () => {
   for (const viewport of VIEWPORTS) {
     it(`shows the bell, the notification page and the unsubscribe pages (${viewport.name})`, async () => {
-      const context = await browser.newContext({ viewport, bypassCSP: true });
-      await context.addCookies([{ ...seekerCookie, url: server.url }]);
+      const context = await world.browser.newContext({ viewport, bypassCSP: true });
+      await context.addCookies([{ ...seekerCookie, url: world.server.url }]);
       const page = await context.newPage();
       page.setDefaultTimeout(20_000);
       try {
-        await page.goto(`${server.url}/me/applications`);
+        await page.goto(`${world.server.url}/me/applications`);
         const bell = page.getByRole('link', { name: 'Notifications, 1 unread' });
         await bell.waitFor();
         await shot(page, `bell-${viewport.name}`);
@@ -105,7 +86,7 @@ describe('notifications in a browser', () => {
         await expectNoSeriousViolations(page);
         await shot(page, `page-${viewport.name}`);
 
-        await page.goto(unsubscribeUrl.replace(/^https?:\/\/[^/]+/, server.url));
+        await page.goto(unsubscribeUrl.replace(/^https?:\/\/[^/]+/, world.server.url));
         await page.getByRole('heading', { name: 'Stop these emails?' }).waitFor();
         await expectNoSeriousViolations(page);
         await shot(page, `unsubscribe-${viewport.name}`);
@@ -113,7 +94,7 @@ describe('notifications in a browser', () => {
         await page.getByRole('heading', { name: 'You are unsubscribed' }).waitFor();
         await shot(page, `unsubscribed-${viewport.name}`);
 
-        await page.goto(`${server.url}/account`);
+        await page.goto(`${world.server.url}/account`);
         const byEmail = page.getByLabel('Changes to the status of my applications: by email');
         await byEmail.waitFor();
         expect(await byEmail.isChecked()).toBe(false);

@@ -4,33 +4,29 @@
  * errors and without asking again for the search or the job the HTML already holds.
  */
 import { mkdir } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoSeriousViolations, launchChromium } from './helpers/browser.ts';
-import { startNodeServer } from './helpers/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserWorld, expectNoSeriousViolations } from './helpers/browser.ts';
 
-let server: Awaited<ReturnType<typeof startNodeServer>>;
-let browser: Browser;
+const world = browserWorld({ env: { SEED_DEMO_DATA: 'true' }, startupMs: 240_000, timeoutMs: 300_000 });
+
 let jobId: number;
 let companyId: number;
 
 beforeAll(async () => {
-  server = await startNodeServer({ SEED_DEMO_DATA: 'true' }, { startupMs: 240_000 });
-  browser = await launchChromium();
-  const search = await fetch(`${server.url}/trpc/jobs.search?input=${encodeURIComponent('{"q":"nurse","limit":1}')}`);
+  const search = await fetch(
+    `${world.server.url}/trpc/jobs.search?input=${encodeURIComponent('{"q":"nurse","limit":1}')}`,
+  );
   jobId = ((await search.json()) as { result: { data: { items: { id: number }[] } } }).result.data.items[0]!.id;
-  const job = await fetch(`${server.url}/trpc/jobs.get?input=${encodeURIComponent(JSON.stringify({ id: jobId }))}`);
+  const job = await fetch(
+    `${world.server.url}/trpc/jobs.get?input=${encodeURIComponent(JSON.stringify({ id: jobId }))}`,
+  );
   companyId = ((await job.json()) as { result: { data: { employer: { id: number } } } }).result.data.employer.id;
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.remove();
-});
-
 /** A page (real CSP: no bypass), with what it asked the API for and every console error. */
 async function visit(path: string, options: { javaScript?: boolean } = {}) {
-  const context = await browser.newContext({
+  const context = await world.browser.newContext({
     viewport: { width: 1200, height: 900 },
     javaScriptEnabled: options.javaScript ?? true,
   });
@@ -46,7 +42,7 @@ async function visit(path: string, options: { javaScript?: boolean } = {}) {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  const response = await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+  const response = await page.goto(`${world.server.url}${path}`, { waitUntil: 'networkidle' });
   return { page, context, procedures, errors, status: response?.status() };
 }
 
@@ -132,9 +128,9 @@ describe('server-rendered pages in a browser', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Not found');
     expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
     await context.close();
-    const checked = await browser.newContext({ bypassCSP: true });
+    const checked = await world.browser.newContext({ bypassCSP: true });
     const axePage = await checked.newPage();
-    await axePage.goto(`${server.url}/jobs/${jobId}`, { waitUntil: 'networkidle' });
+    await axePage.goto(`${world.server.url}/jobs/${jobId}`, { waitUntil: 'networkidle' });
     await expectNoSeriousViolations(axePage);
     await checked.close();
   });

@@ -5,32 +5,18 @@
  * seeker adds a skill of their own, corrects one, uploads another resume and sees what changed.
  */
 import { mkdir, readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { RESUME_FIXTURES } from './fixtures/resumes.ts';
-import { startSmtpServer } from './helpers/mail.ts';
-import { emailedLink, expectNoSeriousViolations, launchChromium } from './helpers/browser.ts';
+import { browserWorld, emailedLink, expectNoSeriousViolations } from './helpers/browser.ts';
 import { startNodeServer } from './helpers/server.ts';
+
+// A real SMTP server receives the account emails: an employer verifies their address before posting.
+const world = browserWorld({ mail: true });
 
 const PASSWORD = 'correct horse battery';
 
-let server: Awaited<ReturnType<typeof startNodeServer>>;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let browser: Browser;
 const pages: Record<string, Page> = {};
-
-beforeAll(async () => {
-  // A real SMTP server receives the account emails: an employer verifies their address before posting.
-  smtp = await startSmtpServer();
-  server = await startNodeServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Fitwork <no-reply@fitwork.example>' });
-  browser = await launchChromium();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.remove();
-  await smtp?.close();
-});
 
 /** Runs a step; on failure leaves a screenshot of every open page in test-results/. */
 async function step(name: string, body: () => Promise<void>) {
@@ -47,7 +33,7 @@ async function step(name: string, body: () => Promise<void>) {
 
 async function newPage(who: string) {
   // bypassCSP: the app's CSP (script-src 'self') would refuse the injected axe-core.
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
+  const context = await world.browser.newContext({ viewport: { width: 1200, height: 900 }, bypassCSP: true });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   pages[who] = page;
@@ -61,7 +47,7 @@ describe('the product in a browser', () => {
     let jobUrl = '';
 
     await step('employer-signs-up', async () => {
-      await employer.goto(`${server.url}/signup`);
+      await employer.goto(`${world.server.url}/signup`);
       await employer.getByLabel('hiring').check();
       await employer.getByLabel('Company name').fill('Lakeside Children’s Clinic');
       await employer.getByLabel('Email').fill('hiring@lakeside.example');
@@ -71,10 +57,10 @@ describe('the product in a browser', () => {
     });
 
     await step('employer-verifies-their-address', async () => {
-      const link = await emailedLink(smtp, 'hiring@lakeside.example');
+      const link = await emailedLink(world.smtp, 'hiring@lakeside.example');
       await employer.goto(link);
       await employer.getByText('Your email address is confirmed. Thank you.').waitFor();
-      await employer.goto(`${server.url}/employer/jobs`);
+      await employer.goto(`${world.server.url}/employer/jobs`);
     });
 
     await step('employer-posts-a-job', async () => {
@@ -101,7 +87,7 @@ describe('the product in a browser', () => {
     });
 
     await step('seeker-signs-up-and-pastes-a-resume', async () => {
-      await seeker.goto(`${server.url}/signup`);
+      await seeker.goto(`${world.server.url}/signup`);
       await seeker.getByLabel('First name').fill('James');
       await seeker.getByLabel('Last name').fill('Oconnor');
       await seeker.getByLabel('Email').fill('james@example.com');
@@ -192,7 +178,7 @@ describe('the product in a browser', () => {
     });
 
     await step('seeker-corrects-skills-and-uploads-another-resume', async () => {
-      await seeker.goto(`${server.url}/me/resume`);
+      await seeker.goto(`${world.server.url}/me/resume`);
       const skills = seeker.locator('section', { has: seeker.getByRole('heading', { name: 'Your skills' }) });
       const row = (name: string) => skills.getByRole('row', { name: new RegExp(`^${name}\\b`) });
       await row('Wound Care').getByText('Read from your resume').waitFor();
@@ -234,7 +220,7 @@ describe('the product in a browser', () => {
     });
 
     await step('seeker-cannot-open-employer-pages', async () => {
-      await seeker.goto(`${server.url}/employer/jobs`);
+      await seeker.goto(`${world.server.url}/employer/jobs`);
       await seeker.getByRole('heading', { name: 'This page is for employers' }).waitFor();
     });
   }, 180_000);
@@ -242,7 +228,7 @@ describe('the product in a browser', () => {
   it('shows a wrong password as an error beside the form', async () => {
     const page = await newPage('stranger');
     await step('wrong-password', async () => {
-      await page.goto(`${server.url}/signin`);
+      await page.goto(`${world.server.url}/signin`);
       await page.getByLabel('Email').fill('james@example.com');
       await page.getByLabel('Password').fill('not the password');
       await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,12 +1,15 @@
 /**
  * What the browser tests share: Debian's Chromium driven by playwright-core (no browser
- * download), axe-core's check of a page, and the link of an account email.
+ * download), the Node entry and an SMTP server started around a file's tests, axe-core's check
+ * of a page, screenshots, and the link of an account email.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
-import type { startSmtpServer } from './mail.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startSmtpServer } from './mail.ts';
+import { startNodeServer } from './server.ts';
 
 const CHROMIUM =
   process.env.CHROMIUM_PATH ??
@@ -68,4 +71,78 @@ export async function emailedLink(
     if (Date.now() > deadline) throw new Error(`no ${subject ? `"${subject}" ` : ''}email to ${to}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+type NodeServer = Awaited<ReturnType<typeof startNodeServer>>;
+type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
+
+function started<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`the browser test's ${what} is not started (read it inside a test or hook)`);
+  return value;
+}
+
+/** What a browser test drives; its parts are there from the file's first beforeAll on. */
+export class BrowserWorld {
+  #server: NodeServer | undefined;
+  #smtp: SmtpServer | undefined;
+  #browser: Browser | undefined;
+  get server(): NodeServer {
+    return started(this.#server, 'server');
+  }
+  get smtp(): SmtpServer {
+    return started(this.#smtp, 'SMTP server');
+  }
+  get browser(): Browser {
+    return started(this.#browser, 'Chromium');
+  }
+  async start(options: BrowserWorldOptions): Promise<void> {
+    if (options.mail) this.#smtp = await startSmtpServer();
+    const mail: Record<string, string> = this.#smtp
+      ? { SMTP_URL: this.#smtp.url, MAIL_FROM: 'Fitwork <no-reply@fitwork.example>' }
+      : {};
+    this.#server = await startNodeServer(
+      { ...mail, ...options.env },
+      options.startupMs ? { startupMs: options.startupMs } : {},
+    );
+    this.#browser = await launchChromium();
+  }
+  /** Stops what started, also after a start that failed halfway. */
+  async stop(): Promise<void> {
+    await this.#browser?.close();
+    await this.#server?.remove();
+    await this.#smtp?.close();
+  }
+}
+
+export interface BrowserWorldOptions {
+  /** An SMTP server in this process receives the app's mail (SMTP_URL). */
+  mail?: boolean;
+  env?: Record<string, string>;
+  /** How long the server may take to answer /health (a seeded start is slow). */
+  startupMs?: number;
+  /** The whole start's limit, server and Chromium (default 90 s). */
+  timeoutMs?: number;
+}
+
+/**
+ * The Node entry (its mail going to an SMTP server in this process, with `mail`) and Chromium,
+ * started before the file's tests and stopped after them. Call it at the file's top level; a
+ * later beforeAll of the file runs after it.
+ */
+export function browserWorld(options: BrowserWorldOptions = {}): BrowserWorld {
+  const world = new BrowserWorld();
+  beforeAll(() => world.start(options), options.timeoutMs ?? 90_000);
+  afterAll(() => world.stop());
+  return world;
+}
+
+export const VIEWPORTS = [
+  { name: 'desktop', width: 1366, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+];
+
+/** A full-page screenshot in test-results/NAME.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir('test-results', { recursive: true });
+  await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
 }
