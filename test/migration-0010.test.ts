@@ -3,30 +3,14 @@
  * (source 'migration'), one whose seeker has no resume gets none; and back down one version,
  * an application at `offer` returns to `interview`, the last state 0009 knows.
  */
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { vector } from '@electric-sql/pglite-pgvector';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { withDatabaseBefore } from './helpers/migrations.ts';
 import { MIGRATIONS_FOLDER } from '../db/client.ts';
 
 it('gives existing applications a snapshot marked migration, and rolls back one version', async () => {
-  const folder = await mkdtemp(join(tmpdir(), 'migrations-'));
-  const client = await PGlite.create({ extensions: { vector, pg_trgm } });
-  try {
-    await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
-    const journalPath = join(folder, 'meta/_journal.json');
-    const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    await writeFile(
-      journalPath,
-      JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag < '0010') }),
-    );
-    const db = drizzle(client);
-    await migrate(db, { migrationsFolder: folder });
+  await withDatabaseBefore('0010_application_records', async ({ client, applyMigration }) => {
     await client.exec(`
       insert into users (id, email, password_hash, user_type) overriding system value values
         (1, 'boss@acme.example', 'x', 'employer'), (2, 'rosa@example.com', 'x', 'job_seeker'), (3, 'kim@example.com', 'x', 'job_seeker');
@@ -40,12 +24,7 @@ it('gives existing applications a snapshot marked migration, and rolls back one 
       insert into jobs (id, employer_id, title, description, status) overriding system value values (1, 1, 'Nurse', 'Care.', 'active');
       insert into applications (id, job_seeker_id, job_id, status) overriding system value values (1, 2, 1, 'interview'), (2, 3, 1, 'submitted');`);
 
-    // Up to this migration only: the one version it rolls back (later ones are theirs to test).
-    await writeFile(
-      journalPath,
-      JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag <= '0010_application_records') }),
-    );
-    await migrate(db, { migrationsFolder: folder });
+    await applyMigration();
     const snapshots = await client.query(
       `select application_id, source, resume_text, resume_data, skills, parser_model, file_key from application_resumes order by application_id`,
     );
@@ -68,8 +47,5 @@ it('gives existing applications a snapshot marked migration, and rolls back one 
       { id: 2, status: 'submitted' },
     ]);
     expect((await client.query(`select to_regclass('application_resumes') as t`)).rows).toEqual([{ t: null }]);
-  } finally {
-    await client.close();
-    await rm(folder, { recursive: true, force: true });
-  }
+  });
 }, 180_000);

@@ -3,41 +3,20 @@
  * starts hidden (the demo seekers, who said yes when made, visible), each gets a distinct
  * candidate key; and it goes back down one version keeping every seeker.
  */
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { vector } from '@electric-sql/pglite-pgvector';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { withDatabaseBefore } from './helpers/migrations.ts';
 import { MIGRATIONS_FOLDER } from '../db/client.ts';
 
 it('hides the seekers that existed before 0011 (demo seekers visible), and goes back down keeping them', async () => {
-  const folder = await mkdtemp(join(tmpdir(), 'migrations-'));
-  const client = await PGlite.create({ extensions: { vector, pg_trgm } });
-  try {
-    await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
-    const journalPath = join(folder, 'meta/_journal.json');
-    const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    await writeFile(
-      journalPath,
-      JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag < '0011') }),
-    );
-    const db = drizzle(client);
-    await migrate(db, { migrationsFolder: folder });
+  await withDatabaseBefore('0011_candidate_consent', async ({ client, applyMigration }) => {
     await client.exec(`
       insert into users (email, password_hash, user_type) values
         ('old@seeker.example', 'x', 'job_seeker'), ('maria.lopez@example.com', 'x', 'job_seeker'), ('other@seeker.example', 'x', 'job_seeker');
       insert into job_seekers (id, first_name, last_name) select id, 'First', 'Last' from users;`);
 
-    // Up to this migration only: the one version it rolls back (later ones are theirs to test).
-    await writeFile(
-      journalPath,
-      JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag <= '0011_candidate_consent') }),
-    );
-    await migrate(db, { migrationsFolder: folder });
+    await applyMigration();
     const rows = await client.query<{ email: string; visible: boolean; candidate_key: string }>(
       `select u.email, s.visible_to_employers as visible, s.candidate_key from job_seekers s join users u on u.id = s.id order by s.id`,
     );
@@ -53,8 +32,5 @@ it('hides the seekers that existed before 0011 (demo seekers visible), and goes 
     expect((await client.query(`select to_regclass('candidate_invitations') is null as gone`)).rows).toEqual([
       { gone: true },
     ]);
-  } finally {
-    await client.close();
-    await rm(folder, { recursive: true, force: true });
-  }
+  });
 }, 120_000);

@@ -3,40 +3,19 @@
  * List-Unsubscribe URL), and its down file takes the notification tables back out without
  * touching them.
  */
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { vector } from '@electric-sql/pglite-pgvector';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { withDatabaseBefore } from './helpers/migrations.ts';
 import { MIGRATIONS_FOLDER } from '../db/client.ts';
 
 it('keeps queued mail through 0012 and back down', async () => {
-  const folder = await mkdtemp(join(tmpdir(), 'migrations-'));
-  const client = await PGlite.create({ extensions: { vector, pg_trgm } });
-  try {
-    await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
-    const journalPath = join(folder, 'meta/_journal.json');
-    const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    await writeFile(
-      journalPath,
-      JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag < '0012') }),
-    );
-    const db = drizzle(client);
-    await migrate(db, { migrationsFolder: folder });
+  await withDatabaseBefore('0012_notifications', async ({ client, applyMigration }) => {
     await client.exec(`insert into users (email, password_hash, user_type) values ('old@seeker.example', 'x', 'job_seeker');
       insert into outbox_messages (kind, recipient_user_id, to_address, subject, text_body, html_body, idempotency_key)
       values ('verify_email', 1, 'old@seeker.example', 'Confirm', 'text', '<p>html</p>', 'verify_email:1')`);
 
-    // Up to this migration only: the one version it rolls back (later ones are theirs to test).
-    await writeFile(
-      journalPath,
-      JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag <= '0012_notifications') }),
-    );
-    await migrate(db, { migrationsFolder: folder });
+    await applyMigration();
     const after = await client.query(`select idempotency_key, unsubscribe_url from outbox_messages`);
     expect(after.rows).toEqual([{ idempotency_key: 'verify_email:1', unsubscribe_url: null }]);
     await client.exec(
@@ -51,8 +30,5 @@ it('keeps queued mail through 0012 and back down', async () => {
     expect((await client.query(`select idempotency_key, status from outbox_messages`)).rows).toEqual([
       { idempotency_key: 'verify_email:1', status: 'pending' },
     ]);
-  } finally {
-    await client.close();
-    await rm(folder, { recursive: true, force: true });
-  }
+  });
 }, 120_000);

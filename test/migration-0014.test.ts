@@ -2,41 +2,20 @@
  * Migration 0014 over existing jobs and companies: every row stays, the vocabulary holds the
  * words already written, company names become searchable; its down file goes back one version.
  */
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { vector } from '@electric-sql/pglite-pgvector';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { withDatabaseBefore } from './helpers/migrations.ts';
 import { MIGRATIONS_FOLDER } from '../db/client.ts';
 
 it('indexes the jobs and companies that existed before 0014, and rolls back keeping them', async () => {
-  const folder = await mkdtemp(join(tmpdir(), 'migrations-'));
-  const client = await PGlite.create({ extensions: { vector, pg_trgm } });
-  try {
-    await cp(MIGRATIONS_FOLDER, folder, { recursive: true });
-    const journalPath = join(folder, 'meta/_journal.json');
-    const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    await writeFile(
-      journalPath,
-      JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag < '0014') }),
-    );
-    const db = drizzle(client);
-    await migrate(db, { migrationsFolder: folder });
+  await withDatabaseBefore('0014_search_vocabulary', async ({ client, applyMigration }) => {
     await client.exec(`
       insert into users (email, password_hash, user_type) values ('e@example.com', 'x', 'employer');
       insert into employers (id, company_name) values (1, 'Northwind Health');
       insert into jobs (employer_id, title, description) values (1, 'Pediatric Nurse', 'Care for children.'), (1, 'Line Cook', 'Grill.');`);
 
-    // Up to this migration only: the one version it rolls back (later ones are theirs to test).
-    await writeFile(
-      journalPath,
-      JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag <= '0014_search_vocabulary') }),
-    );
-    await migrate(db, { migrationsFolder: folder });
+    await applyMigration();
     const words = await client.query<{ word: string; uses: number }>(
       `select word, uses from search_vocabulary where word in ('northwind', 'health', 'pediatric', 'nurse', 'cook') order by word`,
     );
@@ -61,8 +40,5 @@ it('indexes the jobs and companies that existed before 0014, and rolls back keep
       { title: 'Line Cook', found: false },
     ]);
     expect((await client.query(`select to_regclass('search_vocabulary') as t`)).rows).toEqual([{ t: null }]);
-  } finally {
-    await client.close();
-    await rm(folder, { recursive: true, force: true });
-  }
+  });
 }, 120_000);
