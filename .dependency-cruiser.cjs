@@ -19,9 +19,18 @@ module.exports = {
       severity: 'error',
       from: { path: '^server/ai/' },
       to: {
-        pathNot: ['^server/ai/', '^server/skills/(lexicon|normalize)\\.ts$', '^node_modules/(openai|zod)/'],
+        pathNot: ['^server/ai/', '^shared/', '^server/skills/(lexicon|normalize)\\.ts$', '^node_modules/(openai|zod)/'],
         dependencyTypesNot: ['core'],
       },
+    },
+    {
+      name: 'shared-is-a-leaf',
+      comment:
+        'shared/ holds the data shapes db/, server/ and web/ all type with (the JSON Resume): plain zod, importing ' +
+        'nothing of the app, so any layer may import it.',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { pathNot: ['^shared/', '^node_modules/zod/'], dependencyTypesNot: ['core'] },
     },
     {
       name: 'lexicon-is-pure',
@@ -67,7 +76,7 @@ module.exports = {
       name: 'no-circular',
       comment: 'No import cycles between modules (and so none between domain folders).',
       severity: 'error',
-      from: { path: '^(server|db|web)/' },
+      from: { path: '^(server|db|web|shared)/' },
       to: { circular: true },
     },
   ],

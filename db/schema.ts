@@ -24,6 +24,7 @@ import {
   varchar,
   vector,
 } from 'drizzle-orm/pg-core';
+import type { JsonResume } from '../shared/json-resume.ts';
 
 export const EMBEDDING_DIMENSIONS = 1536;
 
@@ -133,7 +134,7 @@ export const jobSeekers = pgTable(
     lastName: varchar('last_name', { length: 100 }).notNull(),
     phone: varchar('phone', { length: 20 }),
     location: varchar('location', { length: 100 }),
-    resumeData: jsonb('resume_data'),
+    resumeData: jsonb('resume_data').$type<JsonResume>(),
     resumeText: text('resume_text'),
     resumeEmbedding: embedding('resume_embedding'),
     // Which model produced resume_embedding, so a change of model can re-embed.
@@ -686,7 +687,7 @@ export const applicationResumes = pgTable(
       .references(() => applications.id, { onDelete: 'cascade' }),
     source: varchar('source', { length: 20 }).notNull().$type<(typeof SNAPSHOT_SOURCES)[number]>(),
     resumeText: text('resume_text'),
-    resumeData: jsonb('resume_data'),
+    resumeData: jsonb('resume_data').$type<JsonResume>(),
     skills: jsonb('skills').$type<string[]>().notNull().default([]),
     parserModel: varchar('parser_model', { length: 100 }),
     resumeUpdatedAt: timestamptz('resume_updated_at'),

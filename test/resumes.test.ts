@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { TRPCClientError } from '@trpc/client';
-import { RESUME_LIMITS, jsonResumeSchema } from '../server/ai/json-resume.ts';
+import { RESUME_LIMITS, jsonResumeSchema } from '../shared/json-resume.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cosineSimilarity } from '../server/ai/local-embedder.ts';
 import { createCatalogEmbedder } from '../server/matching/local-embedding.ts';

@@ -11,7 +11,8 @@
  */
 import type { SkillLexicon } from '../skills/lexicon.ts';
 import { findSkillMentions } from '../skills/lexicon.ts';
-import { fitJsonResume, type JsonResume } from './json-resume.ts';
+import type { JsonResume } from '../../shared/json-resume.ts';
+import { fitJsonResume } from './json-resume.ts';
 import type { ResumeParser } from './types.ts';
 import { cleanLines, findDateRange, stripEnd, type Line } from './resume-text.ts';
 

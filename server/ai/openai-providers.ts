@@ -5,7 +5,8 @@
 import OpenAI from 'openai';
 import { findSkillMentions, type SkillLexicon } from '../skills/lexicon.ts';
 import { normalizeSkillName } from '../skills/normalize.ts';
-import { fitJsonResume, type JsonResume } from './json-resume.ts';
+import type { JsonResume } from '../../shared/json-resume.ts';
+import { fitJsonResume } from './json-resume.ts';
 import type { Embedder, ExtractedSkill, ResumeParser, TextWriter } from './types.ts';
 
 export const OPENAI_EMBEDDING_MODEL = 'text-embedding-3-small';

@@ -1,5 +1,5 @@
 import type { SkillLexicon } from '../skills/lexicon.ts';
-import type { JsonResume } from './json-resume.ts';
+import type { JsonResume } from '../../shared/json-resume.ts';
 
 /** Turns texts into unit vectors of the database's embedding dimension, in order. */
 export interface Embedder {

@@ -150,7 +150,7 @@ export async function applicationResume(db: Queryable, user: { id: number; userT
   return {
     source: s.source,
     text: s.resumeText,
-    data: s.resumeData as Record<string, unknown> | null,
+    data: s.resumeData,
     skills: s.skills,
     parserModel: s.parserModel,
     resumeUpdatedAt: s.resumeUpdatedAt?.toISOString() ?? null,

@@ -7,7 +7,7 @@ import {
   type SEX_CATEGORIES,
   selfIdentifications,
 } from '../../db/schema.ts';
-import type { JsonResume } from '../ai/json-resume.ts';
+import type { JsonResume } from '../../shared/json-resume.ts';
 import { type SeekerProfile, seekerProfileColumns } from '../auth/profile.ts';
 
 export async function loadSeekerProfile(db: Queryable, seekerId: number, email: string) {

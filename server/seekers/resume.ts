@@ -159,7 +159,7 @@ export async function loadResume(db: Queryable, seekerId: number, retentionMonth
       : 'pending';
   return {
     text: row.text,
-    data: row.data as ParsedResume['resume'] | null,
+    data: row.data,
     parserModel: row.parserModel,
     updatedAt: row.updatedAt?.toISOString() ?? null,
     embedding,

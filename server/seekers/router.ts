@@ -4,7 +4,7 @@ import { RACE_ETHNICITY_CATEGORIES, SEX_CATEGORIES } from '../../db/schema.ts';
 import { personName } from '../auth/schemas.ts';
 import { createTRPCRouter, seekerProcedure } from '../trpc.ts';
 import { EXTRACTION_LIMITS, FILE_TOO_LARGE, MAX_RESUME_UPLOAD_BYTES } from './extract-text.ts';
-import { jsonResumeSchema } from '../ai/json-resume.ts';
+import { jsonResumeSchema } from '../../shared/json-resume.ts';
 import {
   correctResumeData,
   loadSelfIdentification,
