@@ -80,7 +80,7 @@ export async function matchesAtScale(log: (line: string) => void) {
     );
     log(`  matches.candidatesForJob, min score 0.25 (about 75 of 100 candidates): ${fmt(candidates)}`);
     const config = { resumeRetentionMonths: 24, decisionLogRetentionMonths: 12 };
-    const sweep = await time(5, () => runMaintenance(db, new Date(), config));
+    const sweep = await time(5, () => runMaintenance(db, { now: new Date(), config }));
     log(`the scheduled sweep with nothing to do (expiry, retention, partitions, re-scoring check): ${fmt(sweep)}`);
   } finally {
     await database.close();

@@ -23,18 +23,19 @@ import type { Embedder } from './ai/types.ts';
 import { sendAlertDigests, sendNewMatchDigests } from './alerts/digest.ts';
 import { purgeOldDigests } from './alerts/retention.ts';
 
-export async function runMaintenance(
-  db: Database,
-  now: Date,
+export interface MaintenanceOptions {
+  now: Date;
   config: Pick<AppConfig, 'resumeRetentionMonths' | 'decisionLogRetentionMonths'> &
-    Partial<Pick<AppConfig, 'matchingAlgorithm' | 'publicUrl'>>,
+    Partial<Pick<AppConfig, 'matchingAlgorithm' | 'publicUrl'>>;
   /** Delivers what the outbox holds (retries included); null or absent: mail waits. */
-  mail?: MailSender | null,
+  mail?: MailSender | null;
   /** Where the erased resumes' originals are deleted; absent: only their records go. */
-  files?: FileStore,
+  files?: FileStore;
   /** Runs the saved searches of the job alerts; absent: no digests this sweep. */
-  embedder?: Embedder,
-) {
+  embedder?: Embedder;
+}
+
+export async function runMaintenance(db: Database, { now, config, mail, files, embedder }: MaintenanceOptions) {
   const closedJobs = await closeExpiredJobs(db, now);
   const resumes = await sweepInactiveResumes(db, now, config.resumeRetentionMonths, files);
   await ensureDecisionPartition(db, now);

@@ -65,7 +65,7 @@ else if (devMailboxEnabled(config))
 
 // The scheduled sweep (the worker has a Cron Trigger for it).
 const runSweep = () =>
-  runMaintenance(database.db, new Date(), config, mail, files, ai.embedder)
+  runMaintenance(database.db, { now: new Date(), config, mail, files, embedder: ai.embedder })
     .then((done) => logger.info('maintenance', { ...done }))
     .catch((error: unknown) => logger.error('maintenance failed', { error: errorSummary(error) }));
 await runSweep();

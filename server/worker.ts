@@ -103,14 +103,13 @@ export default {
     if (!config.databaseUrl) return;
     const { db, close } = openNeon(config.databaseUrl, { wsProxy: config.neonWsProxy });
     ctx.waitUntil(
-      runMaintenance(
-        db,
-        new Date(),
+      runMaintenance(db, {
+        now: new Date(),
         config,
-        createMailSender(config, jsonLogger()),
-        filesOf(env),
-        createProviders(config).embedder,
-      ).finally(() => close()),
+        mail: createMailSender(config, jsonLogger()),
+        files: filesOf(env),
+        embedder: createProviders(config).embedder,
+      }).finally(() => close()),
     );
   },
 };

@@ -133,7 +133,7 @@ describe('digests through the sweep, over a real SMTP server', { timeout: 120_00
     const employer = await employerClient(t.app, 'boss@acme.example', 'Acme Health');
     const seeker = await seekerClient(t.app, 'sam@example.com');
     await t.settle();
-    const sweep = () => runMaintenance(t.db, t.clock.now, CONFIG, mail, undefined, embedder);
+    const sweep = () => runMaintenance(t.db, { now: t.clock.now, config: CONFIG, mail, embedder });
     return { smtp, t, employer, seeker, sweep };
   }
 

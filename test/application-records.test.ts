@@ -128,9 +128,9 @@ describe('the resume an application carries', () => {
     const { id } = await seeker.trpc.applications.submit.mutate({ jobId, coverLetter: null });
     const config = { resumeRetentionMonths: 24, decisionLogRetentionMonths: 24 };
     const later = (days: number) => new Date(t.clock.now.getTime() + days * 86_400_000);
-    await runMaintenance(t.db, later(24 * 31 - 20), config, null, t.files);
+    await runMaintenance(t.db, { now: later(24 * 31 - 20), config, mail: null, files: t.files });
     expect(t.files.keys()).toHaveLength(2);
-    const swept = await runMaintenance(t.db, later(24 * 31 + 20), config, null, t.files);
+    const swept = await runMaintenance(t.db, { now: later(24 * 31 + 20), config, mail: null, files: t.files });
     expect(swept.erasedResumes).toBe(1);
     expect(t.files.keys()).toEqual([]);
     expect(await employer.trpc.applications.resume.query({ applicationId: id })).toBeNull();

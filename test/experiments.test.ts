@@ -457,10 +457,13 @@ describe('blend-v2 against blend-v1, end to end on the demo data', () => {
     // Rolled back by the setting: with no experiment, the sweep moves every match to MATCHING_ALGORITHM.
     await admin.trpc.experiments.stop.mutate({ id: experiment.id });
     await t.settle();
-    await runMaintenance(t.db, t.clock.now, {
-      resumeRetentionMonths: 24,
-      decisionLogRetentionMonths: 12,
-      matchingAlgorithm: 'blend-v1',
+    await runMaintenance(t.db, {
+      now: t.clock.now,
+      config: {
+        resumeRetentionMonths: 24,
+        decisionLogRetentionMonths: 12,
+        matchingAlgorithm: 'blend-v1',
+      },
     });
     const rolledBack = (await storedMatches(t)).rows;
     expect(new Set(rolledBack.map((m) => m.algorithm_version))).toEqual(new Set(['blend-v1']));

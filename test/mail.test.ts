@@ -117,9 +117,9 @@ describe('SMTP (nodemailer) against a real SMTP server', () => {
       from: FROM,
       logger: silentLogger,
     };
-    expect((await runMaintenance(t.db, t.clock.now, RETENTION, sender)).mailSent).toBe(0);
+    expect((await runMaintenance(t.db, { now: t.clock.now, config: RETENTION, mail: sender })).mailSent).toBe(0);
     t.clock.advance(retryDelayMs(1));
-    expect((await runMaintenance(t.db, t.clock.now, RETENTION, sender)).mailSent).toBe(1);
+    expect((await runMaintenance(t.db, { now: t.clock.now, config: RETENTION, mail: sender })).mailSent).toBe(1);
     expect((await smtp.waitFor(1))[0]!.subject).toBe('Confirm your email address for Fitwork');
     const [sent] = await t.db.select().from(outboxMessages);
     expect(sent).toMatchObject({ status: 'sent', attempts: 2, transport: 'smtp' });
@@ -277,9 +277,9 @@ describe('the outbox', () => {
     const t = await createTestApp();
     await seekerClient(t.app, 'old@example.com');
     await t.settle();
-    expect((await runMaintenance(t.db, t.clock.now, RETENTION)).purgedMail).toBe(0);
+    expect((await runMaintenance(t.db, { now: t.clock.now, config: RETENTION })).purgedMail).toBe(0);
     t.clock.advance(31 * 24 * 60 * 60_000);
-    expect((await runMaintenance(t.db, t.clock.now, RETENTION)).purgedMail).toBe(1);
+    expect((await runMaintenance(t.db, { now: t.clock.now, config: RETENTION })).purgedMail).toBe(1);
   });
 });
 

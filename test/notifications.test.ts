@@ -191,10 +191,10 @@ describe('events', () => {
       expiresAt: new Date(t.clock.now.getTime() + 5 * DAY_MS).toISOString(),
     });
     const config = { resumeRetentionMonths: 24, decisionLogRetentionMonths: 12, publicUrl: PUBLIC_URL };
-    expect((await runMaintenance(t.db, t.clock.now, config)).expiringJobs).toBe(0);
+    expect((await runMaintenance(t.db, { now: t.clock.now, config })).expiringJobs).toBe(0);
     t.clock.advance(2.5 * DAY_MS);
-    expect((await runMaintenance(t.db, t.clock.now, config)).expiringJobs).toBe(1);
-    expect((await runMaintenance(t.db, t.clock.now, config)).expiringJobs).toBe(0);
+    expect((await runMaintenance(t.db, { now: t.clock.now, config })).expiringJobs).toBe(1);
+    expect((await runMaintenance(t.db, { now: t.clock.now, config })).expiringJobs).toBe(0);
     expect((await employer.trpc.notifications.list.query({ unreadOnly: true })).items[0]).toMatchObject({
       kind: 'job_expiring',
       link: `/employer/jobs/${jobId}/edit`,
@@ -232,10 +232,10 @@ describe('the center', () => {
     await seeker.trpc.notifications.markRead.mutate({ all: true });
     const config = { resumeRetentionMonths: 24, decisionLogRetentionMonths: 12 };
     t.clock.advance(179 * DAY_MS);
-    await runMaintenance(t.db, t.clock.now, config);
+    await runMaintenance(t.db, { now: t.clock.now, config });
     expect(await t.db.select().from(notifications)).toHaveLength(2);
     t.clock.advance(2 * DAY_MS);
-    await runMaintenance(t.db, t.clock.now, config);
+    await runMaintenance(t.db, { now: t.clock.now, config });
     // The seeker's read one went; the employer's unread one stays (a year).
     expect((await t.db.select().from(notifications)).map((n) => n.kind)).toEqual(['new_applicant']);
     expect(await t.db.select().from(unsubscribeTokens)).toHaveLength(0);

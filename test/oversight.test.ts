@@ -255,17 +255,20 @@ describe('retention of inactive seekers’ resumes', () => {
     const start = t.clock.now.getTime();
     const at = (days: number) => new Date(start + days * DAY);
 
-    expect(await runMaintenance(t.db, at(600), config)).toMatchObject({ noticedResumes: 0, erasedResumes: 0 });
+    expect(await runMaintenance(t.db, { now: at(600), config })).toMatchObject({ noticedResumes: 0, erasedResumes: 0 });
     const noticeDay = 730 - RETENTION_NOTICE_DAYS + 1;
-    expect(await runMaintenance(t.db, at(noticeDay), config)).toMatchObject({ noticedResumes: 1, erasedResumes: 0 });
+    expect(await runMaintenance(t.db, { now: at(noticeDay), config })).toMatchObject({
+      noticedResumes: 1,
+      erasedResumes: 0,
+    });
     // Running again the next day issues no second notice and erases nothing yet (24 months not reached).
-    expect(await runMaintenance(t.db, at(noticeDay + 1), config)).toMatchObject({
+    expect(await runMaintenance(t.db, { now: at(noticeDay + 1), config })).toMatchObject({
       noticedResumes: 0,
       erasedResumes: 0,
     });
     expect((await state()).resume_text).toBe(resume);
 
-    expect(await runMaintenance(t.db, at(noticeDay + RETENTION_NOTICE_DAYS), config)).toMatchObject({
+    expect(await runMaintenance(t.db, { now: at(noticeDay + RETENTION_NOTICE_DAYS), config })).toMatchObject({
       erasedResumes: 1,
     });
     const after = await state();
@@ -288,12 +291,12 @@ describe('retention of inactive seekers’ resumes', () => {
     const start = t.clock.now.getTime();
     const at = (days: number) => new Date(start + days * DAY);
     const noticeDay = 730 - RETENTION_NOTICE_DAYS + 1;
-    await runMaintenance(t.db, at(noticeDay), config);
+    await runMaintenance(t.db, { now: at(noticeDay), config });
     t.clock.now = at(noticeDay + 3);
     await seeker.trpc.auth.signIn.mutate({ email: 'nora@example.com', password: 'correct horse battery' });
     const shown = await seeker.trpc.seekers.resume.query();
     expect(shown.retention.noticeIssuedAt).toBe(at(noticeDay).toISOString());
-    expect(await runMaintenance(t.db, at(noticeDay + RETENTION_NOTICE_DAYS + 1), config)).toMatchObject({
+    expect(await runMaintenance(t.db, { now: at(noticeDay + RETENTION_NOTICE_DAYS + 1), config })).toMatchObject({
       erasedResumes: 0,
     });
     expect((await state()).resume_text).toBe(resume);

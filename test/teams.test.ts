@@ -138,7 +138,7 @@ describe('retention', () => {
     // Expired 24 days before the sweep: kept until day 37.
     await owner.trpc.companies.invite.mutate({ email: 'pending@acme.example', role: 'interviewer' });
     t.clock.advance(31 * 24 * 60 * 60_000);
-    expect(await runMaintenance(t.db, t.clock.now, config)).toMatchObject({ purgedInvitations: 1 });
+    expect(await runMaintenance(t.db, { now: t.clock.now, config })).toMatchObject({ purgedInvitations: 1 });
     expect((await t.pg.query('select email from company_invitations')).rows).toEqual([
       { email: 'pending@acme.example' },
     ]);
