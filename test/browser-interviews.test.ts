@@ -21,9 +21,13 @@ let browser: Browser;
 
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  server = await startNodeServer({ SMTP_URL: smtp.url, MAIL_FROM: 'Fitwork <no-reply@fitwork.example>' });
+  // A busy machine (six engineers on two cores) can take minutes to start the server.
+  server = await startNodeServer(
+    { SMTP_URL: smtp.url, MAIL_FROM: 'Fitwork <no-reply@fitwork.example>' },
+    { startupMs: 300_000 },
+  );
   browser = await launchChromium();
-}, 90_000);
+}, 600_000);
 
 afterAll(async () => {
   await browser?.close();
