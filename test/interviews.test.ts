@@ -83,14 +83,15 @@ describe('interviews through the API', () => {
     // 2. Choosing the slot after the change: scheduled, application at interview, REQUEST to everyone.
     await candidate.trpc.interviews.choose.mutate({ interviewId: proposed.id, slotId: offered.slots[1]!.id });
     expect((await candidate.trpc.applications.mine.query())[0]).toMatchObject({ status: 'interview' });
-    const moves = await t.pg.query<{ to_status: string; actor_role: string }>(
-      'select to_status, actor_role from application_events where application_id = $1 order by id',
+    const moves = await t.pg.query<{ to_status: string; actor_id: number }>(
+      'select to_status, actor_id from application_events where application_id = $1 order by id',
       [application.id],
     );
-    expect(moves.rows.map((r) => `${r.to_status}:${r.actor_role}`)).toEqual([
-      'submitted:job_seeker',
-      'reviewed:job_seeker',
-      'interview:job_seeker',
+    // Through the workflow's steps, each recorded as the move of the member who proposed.
+    expect(moves.rows).toEqual([
+      { to_status: 'submitted', actor_id: candidate.id },
+      { to_status: 'reviewed', actor_id: recruiter.id },
+      { to_status: 'interview', actor_id: recruiter.id },
     ]);
     const requests = await messages('interview_scheduled');
     expect(requests.map((m) => m.toAddress).sort()).toEqual([

@@ -94,7 +94,7 @@ export async function propose(db: Database, userId: number, input: ProposeInput,
 
 /**
  * The candidate takes one of the offered times: the interview is scheduled, the application
- * moves on to `interview` (recorded as the candidate's doing), and everyone gets the invitation.
+ * moves on to `interview` (recorded as the proposer's move), and everyone gets the invitation.
  */
 export async function choose(
   db: Database,
@@ -120,7 +120,11 @@ export async function choose(
       .returning({ id: interviews.id });
     if (!updated.length)
       throw new TRPCError({ code: 'CONFLICT', message: 'This interview was changed meanwhile. Reload and try again.' });
-    await advanceToInterview(tx, interview.applicationId, { id: seekerId, role: 'job_seeker' }, context.now);
+    // The move is the proposer's decision, taken when the candidate accepts: the member is the actor.
+    const actor = interview.proposedBy
+      ? { id: interview.proposedBy, role: 'employer' }
+      : { id: seekerId, role: 'job_seeker' };
+    await advanceToInterview(tx, interview.applicationId, actor, context.now);
     await sendInvitations(tx, await factsOf(tx, interview.id), 'REQUEST', context);
   });
   return { id: interview.id, status: 'scheduled' as InterviewStatus, start: slot.startsAt.toISOString() };

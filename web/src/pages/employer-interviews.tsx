@@ -117,10 +117,15 @@ function Interviews() {
                     </ul>
                   </Show>
                   <p class="muted">
-                    {[interview.location, interview.videoLink].filter(Boolean).join(' · ')}
-                    {interview.interviewers.length
-                      ? ` With ${interview.interviewers.map((i) => i.email).join(', ')}.`
-                      : ''}
+                    {[
+                      interview.location,
+                      interview.videoLink,
+                      interview.interviewers.length
+                        ? `With ${interview.interviewers.map((i) => i.email).join(', ')}`
+                        : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </p>
                 </li>
               )}
