@@ -610,6 +610,9 @@ export const outboxMessages = pgTable(
     sentAt: timestamptz('sent_at'),
     // The one-click unsubscribe URL (RFC 8058) of a notification email, sent as List-Unsubscribe (migration 0012).
     unsubscribeUrl: text('unsubscribe_url'),
+    // An iCalendar invitation sent as the text/calendar part (interviews, migration 0016).
+    icalMethod: varchar('ical_method', { length: 10 }).$type<'REQUEST' | 'CANCEL'>(),
+    icalContent: text('ical_content'),
   },
   (t) => [
     index('outbox_messages_due_idx').on(t.nextAttemptAt).where(sql`status in ('pending', 'sending')`),

@@ -17,6 +17,7 @@ import { devMailboxRoutes } from './mail/dev-mailbox-routes.ts';
 import { devMailboxEnabled } from './mail/setup.ts';
 import { alertRoutes } from './alerts/routes.ts';
 import { fileRoutes } from './files/routes.ts';
+import { calendarRoutes } from './interviews/routes.ts';
 import { unsubscribeRoutes } from './notifications/routes.ts';
 import { pageRoutes } from './pages/routes.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
   app.route('/files', fileRoutes(routes));
   app.route('/unsubscribe', unsubscribeRoutes(routes.withDatabase, routes.clock));
   app.route('/alerts/unsubscribe', alertRoutes(routes.withDatabase, routes.clock));
+  app.route('/calendar', calendarRoutes(routes));
   app.route('/trpc', trpcRoutes(routes));
 
   // The public pages rendered on the server (decision 0012), before the SPA that hydrates them.

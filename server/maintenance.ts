@@ -15,6 +15,7 @@ import { sweepInactiveResumes } from './seekers/retention.ts';
 import { purgeOldTokens } from './auth/tokens.ts';
 import { purgeOldMail } from './mail/retention.ts';
 import { purgeOldInvitations } from './companies/retention.ts';
+import { purgeOldInterviewLogistics } from './interviews/retention.ts';
 import { drainOutbox, type MailSender } from './mail/sender.ts';
 import type { FileStore } from './files/store.ts';
 import { notifyJobsAboutToExpire } from './notifications/events.ts';
@@ -53,6 +54,7 @@ export async function runMaintenance(db: Database, { now, config, mail, files, e
   const purgedNotifications = await purgeOldNotifications(db, now);
   const purgedDigests = await purgeOldDigests(db, now);
   const purgedInvitations = await purgeOldInvitations(db, now);
+  const purgedInterviewLogistics = await purgeOldInterviewLogistics(db, now);
   return {
     closedJobs,
     noticedResumes: resumes.noticed,
@@ -70,5 +72,6 @@ export async function runMaintenance(db: Database, { now, config, mail, files, e
     matchDigests,
     purgedDigests,
     purgedInvitations,
+    purgedInterviewLogistics,
   };
 }

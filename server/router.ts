@@ -6,6 +6,7 @@ import { authRouter } from './auth/router.ts';
 import { companiesRouter } from './companies/router.ts';
 import { employersRouter } from './employers/router.ts';
 import { experimentsRouter } from './experiments/router.ts';
+import { interviewsRouter } from './interviews/router.ts';
 import { invitationsRouter } from './invitations/router.ts';
 import { jobsRouter } from './jobs/router.ts';
 import { mailRouter } from './mail/router.ts';
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   notifications: notificationsRouter,
   alerts: alertsRouter,
   companies: companiesRouter,
+  interviews: interviewsRouter,
 });
 
 export type AppRouter = typeof appRouter;

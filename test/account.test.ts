@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runMaintenance } from '../server/maintenance.ts';
 import { RESUME_FIXTURES } from './fixtures/resumes.ts';
 import { apiClient, createTestApp } from './helpers/app.ts';
 import { codeOf, employerClient, failureOf, nurseJob, PASSWORD, seekerClient, type Client } from './helpers/actors.ts';
@@ -251,5 +252,58 @@ describe('account.export of saved jobs and alerts', () => {
     ]);
     expect(data.alertSettings).toEqual({ matchThreshold: 80, matchEmails: false });
     expect(data.alertDigests).toEqual([]);
+  });
+});
+
+describe('interviews in the account (issue 19)', () => {
+  const slots = [{ start: '2027-03-30T10:00:00+02:00', end: '2027-03-30T11:00:00+02:00' }];
+
+  it('exports the candidate’s interviews, and erasure calls them off and drops their words to the company', async () => {
+    const applicationId = (await seeker.trpc.applications.mine.query())[0]!.id;
+    const { id } = await employer.trpc.interviews.propose.mutate({
+      applicationId,
+      slots,
+      timeZone: 'Europe/Berlin',
+      interviewerIds: [employer.id],
+    });
+    await seeker.trpc.interviews.requestOtherTimes.mutate({ interviewId: id, message: 'Jameson-only: Tuesdays work' });
+    const data = await seeker.trpc.account.export.query();
+    if (!('interviews' in data)) throw new Error('a seeker export has interviews');
+    expect(data.interviews).toEqual([
+      expect.objectContaining({ id, status: 'other_times_requested', timeZone: 'Europe/Berlin' }),
+    ]);
+    expect(await everything()).toContain('Jameson-only: Tuesdays work');
+
+    await seeker.trpc.account.delete.mutate({ password: PASSWORD });
+    expect(await everything()).not.toContain('Jameson-only');
+    const [left] = (await employer.trpc.interviews.mine.query()).interviews;
+    expect(left).toMatchObject({ id, status: 'cancelled', candidateName: 'Anonymous candidate' });
+  });
+
+  it('keeps an interview with its application, but drops its offered times and links 90 days after it', async () => {
+    const applicationId = (await seeker.trpc.applications.mine.query())[0]!.id;
+    const { id } = await employer.trpc.interviews.propose.mutate({
+      applicationId,
+      slots: [...slots, { start: '2027-03-31T10:00:00+02:00', end: '2027-03-31T11:00:00+02:00' }],
+      timeZone: 'Europe/Berlin',
+      videoLink: 'https://meet.example.com/acme-room',
+      interviewerIds: [employer.id],
+    });
+    const slotId = (await seeker.trpc.interviews.mine.query()).interviews[0]!.slots[0]!.id;
+    await seeker.trpc.interviews.choose.mutate({ interviewId: id, slotId });
+    const config = { resumeRetentionMonths: 24, decisionLogRetentionMonths: 24 };
+    const afterInterview = new Date('2027-03-30T09:00:00Z');
+    const day = 24 * 60 * 60_000;
+    await runMaintenance(t.db, new Date(afterInterview.getTime() + 89 * day), config);
+    expect((await t.pg.query('select count(*)::int as n from interview_slots')).rows).toEqual([{ n: 2 }]);
+    const result = await runMaintenance(t.db, new Date(afterInterview.getTime() + 91 * day), config);
+    expect(result.purgedInterviewLogistics).toBe(3);
+    expect((await t.pg.query('select count(*)::int as n from interview_slots')).rows).toEqual([{ n: 0 }]);
+    expect((await employer.trpc.interviews.forApplication.query({ applicationId }))[0]).toMatchObject({
+      id,
+      status: 'scheduled',
+      videoLink: null,
+      start: '2027-03-30T08:00:00.000Z',
+    });
   });
 });

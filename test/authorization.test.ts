@@ -109,7 +109,15 @@ interface World {
   /** A pending invitation to company X's team, and its recruiter's id. */
   teamInvitationId: number;
   recruiterXId: number;
+  /** An interview of seeker A's application, proposed by employer X with recruiter X assigned, and one of its times. */
+  interviewId: number;
+  slotId: number;
 }
+
+const INTERVIEW_SLOTS = [
+  { start: '2027-03-30T10:00:00+02:00', end: '2027-03-30T11:00:00+02:00' },
+  { start: '2027-03-31T10:00:00+02:00', end: '2027-03-31T11:00:00+02:00' },
+];
 
 let unique = 0;
 const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<Actor, Outcome> }> = {
@@ -315,6 +323,31 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
     input: (w) => ({ userId: w.recruiterXId }),
     outcomes: { ...owners, recruiterX: 'ok', employerY: 'NOT_FOUND' },
   },
+  // The world's application has its interview already: managers reach it and hear CONFLICT.
+  'interviews.propose': {
+    input: (w) => ({
+      applicationId: w.applicationId,
+      slots: INTERVIEW_SLOTS,
+      timeZone: 'Europe/Berlin',
+      interviewerIds: [w.recruiterXId],
+    }),
+    outcomes: { ...employerXRow, employerX: 'CONFLICT', recruiterX: 'CONFLICT' },
+  },
+  'interviews.choose': { input: (w) => ({ interviewId: w.interviewId, slotId: w.slotId }), outcomes: seekerARow },
+  'interviews.requestOtherTimes': { input: (w) => ({ interviewId: w.interviewId }), outcomes: seekerARow },
+  'interviews.reschedule': {
+    input: (w) => ({ interviewId: w.interviewId, slots: INTERVIEW_SLOTS.slice(0, 1) }),
+    outcomes: employerXRow,
+  },
+  'interviews.cancel': { input: (w) => ({ interviewId: w.interviewId }), outcomes: employerXRow },
+  // Interviewer X is not assigned to it (recruiter X is): NOT_FOUND, as for any other application.
+  'interviews.forApplication': {
+    input: (w) => ({ applicationId: w.applicationId }),
+    outcomes: { ...employerXRow, interviewerX: 'NOT_FOUND' },
+  },
+  'interviews.mine': { input: () => undefined, outcomes: { ...signedIn, admin: 'FORBIDDEN' } },
+  'interviews.calendarFeed': { input: () => undefined, outcomes: employers },
+  'interviews.revokeCalendarFeed': { input: () => undefined, outcomes: employers },
 };
 
 const procedures = (
@@ -404,6 +437,14 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
     email: 'pending@acme.example',
     role: 'interviewer',
   });
+  const interview = await employerX.trpc.interviews.propose.mutate({
+    applicationId: application.id,
+    slots: INTERVIEW_SLOTS,
+    timeZone: 'Europe/Berlin',
+    interviewerIds: [clients.recruiterX.id],
+  });
+  const [interviewSlot] = (await clients.seekerA.trpc.interviews.mine.query()).interviews[0]!.slots;
+  if (!interviewSlot) throw new Error('the interview has its time');
   return {
     clients,
     world: {
@@ -420,6 +461,8 @@ async function setupWorld(t: Awaited<ReturnType<typeof createTestApp>>) {
       companyId: job.employerId,
       teamInvitationId: teamInvitation.id,
       recruiterXId: clients.recruiterX.id,
+      interviewId: interview.id,
+      slotId: interviewSlot.id,
     },
   };
 }

@@ -38,7 +38,8 @@ function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
     path.startsWith('applications.withdraw') ||
     path.startsWith('invitations.mine') ||
     path.startsWith('invitations.respond') ||
-    path.startsWith('notifications.')
+    path.startsWith('notifications.') ||
+    ['interviews.choose', 'interviews.requestOtherTimes', 'interviews.mine'].includes(path)
   )
     return 'seeker';
   if (path.startsWith('skills.') && path !== 'skills.search') return 'admin';
@@ -75,6 +76,7 @@ function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
       'companies.members',
       'companies.setRole',
       'companies.removeMember',
+      'interviews.',
     ].some((p) => path.startsWith(p))
   )
     return 'employer';
@@ -111,6 +113,12 @@ const KEYS: Record<string, string[]> = {
   'companies.acceptInvite': ['token', 'password'],
   'companies.setRole': ['userId', 'role'],
   'companies.removeMember': ['userId'],
+  'interviews.propose': ['applicationId', 'slots', 'timeZone', 'location', 'videoLink', 'interviewerIds'],
+  'interviews.choose': ['interviewId', 'slotId'],
+  'interviews.requestOtherTimes': ['interviewId', 'message'],
+  'interviews.reschedule': ['interviewId', 'slots', 'timeZone'],
+  'interviews.cancel': ['interviewId', 'reason'],
+  'interviews.forApplication': ['applicationId'],
   'jobs.search': [
     'q',
     'location',
@@ -301,6 +309,9 @@ describe('fuzzing every procedure', () => {
           'jobs.saved',
           'alerts.list',
           'alerts.settings',
+          'interviews.mine',
+          'interviews.calendarFeed',
+          'interviews.revokeCalendarFeed',
         ].includes(p),
     );
     expect(withInput.filter((p) => !KEYS[p])).toEqual([]);

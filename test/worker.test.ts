@@ -240,6 +240,84 @@ describe('the worker in workerd, on the Neon driver', () => {
   });
 });
 
+describe('the calendar feed in workerd (issue 19)', () => {
+  it('serves a member’s interviews as text/calendar, private and uncached, and 404 once revoked', async () => {
+    const post = async (path: string, body: unknown, cookie?: string) => {
+      const response = await fetch(`${baseUrl}/trpc/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: baseUrl, ...(cookie ? { cookie } : {}) },
+        body: JSON.stringify(body),
+      });
+      expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200);
+      return response;
+    };
+    const cookieOf = (response: Response) => response.headers.get('set-cookie')!.split(';')[0]!;
+    const dataOf = async <T>(response: Response) => ((await response.json()) as { result: { data: T } }).result.data;
+    const employer = cookieOf(
+      await post('auth.signUp', {
+        userType: 'employer',
+        email: 'feed@acme.example',
+        password: 'workerd passphrase',
+        companyName: 'Feed Co',
+      }),
+    );
+    await database.client.query(`update users set email_verified_at = now() where email = 'feed@acme.example'`);
+    const employerId = (
+      await dataOf<{ id: number }>(await fetch(`${baseUrl}/trpc/auth.me`, { headers: { cookie: employer } }))
+    ).id;
+    const job = await dataOf<{ id: number }>(await post('jobs.create', { ...nurseJob, skills: [] }, employer));
+    const seeker = cookieOf(
+      await post('auth.signUp', {
+        userType: 'job_seeker',
+        email: 'feed@example.com',
+        password: 'workerd passphrase',
+        firstName: 'Fern',
+        lastName: 'Day',
+      }),
+    );
+    await post(
+      'seekers.setResume',
+      { text: 'Pediatric nurse, 5 years of patient care and medication administration.' },
+      seeker,
+    );
+    const application = await dataOf<{ id: number }>(
+      await post('applications.submit', { jobId: job.id, coverLetter: null }, seeker),
+    );
+    const interview = await dataOf<{ id: number }>(
+      await post(
+        'interviews.propose',
+        {
+          applicationId: application.id,
+          slots: [{ start: '2030-03-31T10:00:00+02:00', end: '2030-03-31T11:00:00+02:00' }],
+          timeZone: 'Europe/Berlin',
+          interviewerIds: [employerId],
+        },
+        employer,
+      ),
+    );
+    const mine = await dataOf<{ interviews: { slots: { id: number }[] }[] }>(
+      await fetch(`${baseUrl}/trpc/interviews.mine`, { headers: { cookie: seeker } }),
+    );
+    await post('interviews.choose', { interviewId: interview.id, slotId: mine.interviews[0]!.slots[0]!.id }, seeker);
+    const { url } = await dataOf<{ url: string }>(await post('interviews.calendarFeed', null, employer));
+    const path = new URL(url).pathname;
+    expect(path).toMatch(/^\/calendar\/[a-z2-7]{52}\.ics$/);
+
+    const feed = await fetch(`${baseUrl}${path}`);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(feed.headers.get('cache-control')).toBe('private, no-store');
+    const text = await feed.text();
+    expect(text).toContain('DTSTART:20300331T080000Z');
+    expect(text).toContain('SUMMARY:Interview: Pediatric Nurse with Fern Day');
+
+    await post('interviews.revokeCalendarFeed', null, employer);
+    const revoked = await fetch(`${baseUrl}${path}`);
+    expect(revoked.status).toBe(404);
+    expect(revoked.headers.get('content-type')).not.toMatch(/text\/html/);
+  }, 60_000);
+});
+
 describe('the test itself', () => {
   it('leaves no wrangler or workerd process behind', async () => {
     const pid = worker.pid;

@@ -32,6 +32,7 @@ import type { FileStore } from '../files/store.ts';
 import { myInvitations } from '../invitations/service.ts';
 import { eraseNotifications, exportNotifications } from '../notifications/account-data.ts';
 import { eraseAlerts, exportAlerts } from '../alerts/account-data.ts';
+import { eraseCandidateInterviews, exportCandidateInterviews } from '../interviews/account-data.ts';
 import {
   eraseInvitationsTo,
   eraseScorecardNotesAbout,
@@ -116,6 +117,7 @@ export async function exportAccount(db: Database, user: SessionUser, now: Date) 
       // The resume each application was sent with, and the files stored (named, not their bytes).
       ...(await exportResumeRecords(db, user.id)),
       ...(await exportAlerts(db, user.id, now)),
+      ...(await exportCandidateInterviews(db, user.id)),
       matches: matchRows.map((m) => ({
         ...m,
         generatedAt: m.generatedAt.toISOString(),
@@ -231,6 +233,7 @@ export async function deleteAccount(
           ),
         );
       await eraseScorecardNotesAbout(tx, user.id);
+      await eraseCandidateInterviews(tx, user.id, now);
       await tx
         .update(applications)
         .set({

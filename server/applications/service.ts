@@ -367,6 +367,36 @@ export async function setApplicationStatus(
   return changeStatus(db, applicationId, from, to, { id: userId, role: 'employer' }, now, rejection, publicUrl);
 }
 
+/**
+ * Choosing an interview time moves the application on to `interview` through the workflow's own
+ * steps (submitted -> reviewed -> interview), each recorded with who acted; in the caller's
+ * transaction, so the interview and the move commit together. A decided application refuses.
+ */
+export async function advanceToInterview(
+  tx: Queryable,
+  applicationId: number,
+  actor: { id: number; role: string },
+  now: Date,
+) {
+  const [row] = await tx
+    .select({ status: applications.status })
+    .from(applications)
+    .where(eq(applications.id, applicationId))
+    .for('update');
+  let from = row?.status;
+  while (from && from !== 'interview') {
+    const step = EMPLOYER_TRANSITIONS[from].find((to) => to === 'reviewed' || to === 'interview');
+    if (!step)
+      throw new TRPCError({
+        code: 'CONFLICT',
+        message: `This application is ${from}: its interview can no longer be scheduled.`,
+      });
+    await tx.update(applications).set({ status: step, updatedAt: now }).where(eq(applications.id, applicationId));
+    await recordEvent(tx, applicationId, from, step, actor, now);
+    from = step;
+  }
+}
+
 /** At most this many applications move in one bulk move. */
 export const MAX_BULK_MOVE = 50;
 

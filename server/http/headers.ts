@@ -33,13 +33,16 @@ export function strictTransportSecurity(config: AppConfig): MiddlewareHandler {
   };
 }
 
+/** A calendar feed's path holds its token (a credential): the log keeps the path's shape only. */
+export const withoutSecrets = (path: string) => path.replace(/^\/calendar\/[^/]*/, '/calendar/[token].ics');
+
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
     await next();
     logger.info('request', {
       method: c.req.method,
-      path: c.req.path,
+      path: withoutSecrets(c.req.path),
       status: c.res.status,
       durationMs: Math.round(performance.now() - started),
       userId: c.get('auth')?.user.id ?? null,

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { outboxMessages } from '../../db/schema.ts';
 import type { MailContent } from './templates.ts';
+import type { CalendarInvitation } from './transport.ts';
 
 export interface QueuedMail {
   /** The event: verify_email, password_reset, email_change, ... (notifications add theirs). */
@@ -18,6 +19,8 @@ export interface QueuedMail {
   idempotencyKey: string;
   /** One-click unsubscribe (RFC 8058): sent as List-Unsubscribe with List-Unsubscribe-Post. */
   unsubscribeUrl?: string | null;
+  /** An iCalendar invitation (RFC 5546), sent as the message's text/calendar part. */
+  calendar?: CalendarInvitation | null;
 }
 
 /** Returns true when the message was queued, false when its key was already there. */
@@ -33,6 +36,8 @@ export async function enqueueMail(tx: Queryable, mail: QueuedMail, now: Date): P
       htmlBody: mail.content.html,
       idempotencyKey: mail.idempotencyKey,
       unsubscribeUrl: mail.unsubscribeUrl ?? null,
+      icalMethod: mail.calendar?.method ?? null,
+      icalContent: mail.calendar?.content ?? null,
       createdAt: now,
       nextAttemptAt: now,
     })

@@ -7,6 +7,12 @@ import { PermanentMailError, type MailTransport, unsubscribeHeaders } from './tr
 const RESEND_API_URL = 'https://api.resend.com';
 const TIMEOUT_MS = 15_000;
 
+function base64Utf8(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
 export function createResendTransport(options: {
   apiKey: string;
   baseUrl?: string;
@@ -33,6 +39,18 @@ export function createResendTransport(options: {
           text: mail.text,
           html: mail.html,
           ...(mail.unsubscribeUrl ? { headers: unsubscribeHeaders(mail) } : {}),
+          // Resend takes attachments as base64 content with a content type (its API reference, "attachments").
+          ...(mail.calendar
+            ? {
+                attachments: [
+                  {
+                    filename: 'invite.ics',
+                    content: base64Utf8(mail.calendar.content),
+                    content_type: `text/calendar; charset=utf-8; method=${mail.calendar.method}`,
+                  },
+                ],
+              }
+            : {}),
         }),
         signal: AbortSignal.timeout(options.timeoutMs ?? TIMEOUT_MS),
       });

@@ -45,6 +45,8 @@ interface Claimed {
   html_body: string;
   idempotency_key: string;
   unsubscribe_url: string | null;
+  ical_method: 'REQUEST' | 'CANCEL' | null;
+  ical_content: string | null;
   attempts: number;
 }
 
@@ -61,7 +63,7 @@ async function claim(db: Database, now: Date, limit: number): Promise<Claimed[]>
       limit ${limit}
       for update skip locked
     )
-    returning id, kind, to_address, subject, text_body, html_body, idempotency_key, unsubscribe_url, attempts`);
+    returning id, kind, to_address, subject, text_body, html_body, idempotency_key, unsubscribe_url, ical_method, ical_content, attempts`);
   return rowsOf<Claimed>(result);
 }
 
@@ -92,6 +94,10 @@ async function deliverOne(
         html: message.html_body,
         idempotencyKey: message.idempotency_key,
         unsubscribeUrl: message.unsubscribe_url,
+        calendar:
+          message.ical_method && message.ical_content
+            ? { method: message.ical_method, content: message.ical_content }
+            : null,
       }),
       SEND_TIMEOUT_MS,
     );

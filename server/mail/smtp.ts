@@ -32,6 +32,10 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
           messageId: `<${mail.idempotencyKey.replace(/[^A-Za-z0-9._-]/g, '.')}@${domain}>`,
           // RFC 8058 one-click unsubscribe, on notification emails.
           headers: unsubscribeHeaders(mail),
+          // An interview invitation: nodemailer writes it as the text/calendar alternative calendar clients read.
+          ...(mail.calendar
+            ? { icalEvent: { method: mail.calendar.method, filename: 'invite.ics', content: mail.calendar.content } }
+            : {}),
         });
         return { providerId: info.messageId ?? null };
       } catch (error) {

@@ -162,6 +162,15 @@ export const templates = {
       action: { label: 'Join the team', url: link },
       footer: `You get this email because an owner of the company entered this address. ${NOT_YOU}`,
     }),
+
+  /** An interview's news (times proposed, scheduled, moved, cancelled): the times, and the page that shows it. */
+  interview: (message: { subject: string; lines: string[]; link: string }) =>
+    render({
+      subject: message.subject,
+      lines: message.lines,
+      action: { label: 'Open in Fitwork', url: message.link },
+      footer: `You get this email because you take part in this interview on ${PRODUCT}; a calendar invitation, when there is one, is attached.`,
+    }),
 } satisfies Record<string, (...args: never[]) => MailContent>;
 
 export const notificationTemplates = { notification: notificationMail };

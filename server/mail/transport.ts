@@ -3,6 +3,12 @@
  * SMTP (Node, smtp.ts), Resend's HTTP API (worker or Node, resend.ts), the development mailbox
  * (dev-mailbox.ts). None imports the database or a domain.
  */
+/** An iCalendar object (RFC 5545) and its iTIP method (RFC 5546): an invitation or its cancellation. */
+export interface CalendarInvitation {
+  method: 'REQUEST' | 'CANCEL';
+  content: string;
+}
+
 interface OutgoingMail {
   /** The outbox row's id: for logs and the development mailbox, never shown to the recipient. */
   messageId: number;
@@ -16,6 +22,8 @@ interface OutgoingMail {
   idempotencyKey: string;
   /** A notification's one-click unsubscribe URL: the List-Unsubscribe and List-Unsubscribe-Post headers (RFC 8058). */
   unsubscribeUrl?: string | null;
+  /** Sent as the text/calendar part (SMTP) or an invite.ics attachment (Resend). */
+  calendar?: CalendarInvitation | null;
 }
 
 /** RFC 8058's two headers, for transports that take headers as they are. */

@@ -81,6 +81,7 @@ export function Layout(props: RouteSectionProps) {
                       <A href="/employer/jobs" end>
                         My jobs
                       </A>
+                      <A href="/employer/interviews">My interviews</A>
                       <A href="/employer/sources">Job boards</A>
                       <A href="/audit">Bias audit</A>
                     </Match>

@@ -23,6 +23,7 @@ const PAGES: Record<PrivatePath, Component> = {
   '/employer/jobs/:id': page(() => import('./pages/employer-job-review.tsx')),
   '/employer/jobs/:id/pipeline': page(() => import('./pages/employer-pipeline.tsx')),
   '/employer/sources': page(() => import('./pages/employer-sources.tsx')),
+  '/employer/interviews': page(() => import('./pages/employer-interviews.tsx')),
   '/admin/skills': page(() => import('./pages/admin-skills.tsx')),
   '/admin/experiments': page(() => import('./pages/admin-experiments.tsx')),
   '/admin/decisions': page(() => import('./pages/admin-decisions.tsx')),

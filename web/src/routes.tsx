@@ -52,6 +52,7 @@ export const PRIVATE_PATHS = [
   '/employer/jobs/:id',
   '/employer/jobs/:id/pipeline',
   '/employer/sources',
+  '/employer/interviews',
   '/admin/skills',
   '/admin/experiments',
   '/admin/decisions',

@@ -3,6 +3,7 @@ import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
 import { useAction } from '../lib/form.ts';
 import { type RouterOutputs, trpc } from '../lib/trpc.ts';
+import { InterviewPanel } from './interview-panel.tsx';
 import { REJECTION_REASON_LABEL } from './pipeline-labels.ts';
 import { ScoreBar, SkillChips } from './ui.tsx';
 
@@ -117,6 +118,7 @@ export function ApplicantPanel(props: { jobId: number; applicant: Applicant; onC
           </p>
         )}
       </Show>
+      <InterviewPanel applicationId={props.applicant.id} />
       <section>
         <h3>Match</h3>
         <ScoreBar label="Match" score={props.applicant.matchScore} />

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { For, Match, Show, Switch } from 'solid-js';
+import { CandidateInterviews, useCandidateInterviews } from '../components/candidate-interviews.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { Empty, ErrorBox, Skeleton, StatusBadge } from '../components/ui.tsx';
 import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
@@ -29,6 +30,7 @@ function Tracker() {
     queryFn: () => trpc.applications.mine.query(),
     refetchInterval: 15_000,
   }));
+  const interviews = useCandidateInterviews();
   const withdraw = async (id: number) => {
     if (!confirm('Withdraw this application? The employer will see that you withdrew.')) return;
     await trpc.applications.withdraw.mutate({ id });
@@ -77,6 +79,7 @@ function Tracker() {
                   </For>
                 </ol>
                 <Show when={application.rejection}>{(rejection) => <RejectionNote rejection={rejection()} />}</Show>
+                <CandidateInterviews applicationId={application.id} mine={interviews.data} />
                 <Show when={application.status === 'withdrawn'}>
                   <p class="muted">
                     You withdrew this application. The employer keeps it as a record; each job takes one application per
