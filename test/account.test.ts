@@ -294,9 +294,9 @@ describe('interviews in the account (issue 19)', () => {
     const config = { resumeRetentionMonths: 24, decisionLogRetentionMonths: 24 };
     const afterInterview = new Date('2027-03-30T09:00:00Z');
     const day = 24 * 60 * 60_000;
-    await runMaintenance(t.db, new Date(afterInterview.getTime() + 89 * day), config);
+    await runMaintenance(t.db, { now: new Date(afterInterview.getTime() + 89 * day), config });
     expect((await t.pg.query('select count(*)::int as n from interview_slots')).rows).toEqual([{ n: 2 }]);
-    const result = await runMaintenance(t.db, new Date(afterInterview.getTime() + 91 * day), config);
+    const result = await runMaintenance(t.db, { now: new Date(afterInterview.getTime() + 91 * day), config });
     expect(result.purgedInterviewLogistics).toBe(3);
     expect((await t.pg.query('select count(*)::int as n from interview_slots')).rows).toEqual([{ n: 0 }]);
     expect((await employer.trpc.interviews.forApplication.query({ applicationId }))[0]).toMatchObject({
