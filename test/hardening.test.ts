@@ -75,6 +75,7 @@ function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
       'companies.members',
       'companies.setRole',
       'companies.removeMember',
+      'scorecards.',
     ].some((p) => path.startsWith(p))
   )
     return 'employer';
@@ -111,6 +112,8 @@ const KEYS: Record<string, string[]> = {
   'companies.acceptInvite': ['token', 'password'],
   'companies.setRole': ['userId', 'role'],
   'companies.removeMember': ['userId'],
+  'scorecards.submit': ['applicationId', 'ratings', 'recommendation', 'notes'],
+  'scorecards.forApplication': ['applicationId'],
   'jobs.search': [
     'q',
     'location',
@@ -297,6 +300,7 @@ describe('fuzzing every procedure', () => {
           'notifications.unreadCount',
           'companies.invitations',
           'companies.members',
+          'scorecards.mine',
           'notifications.preferences',
           'jobs.saved',
           'alerts.list',

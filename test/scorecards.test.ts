@@ -134,6 +134,26 @@ describe('who leaves a scorecard', () => {
   });
 });
 
+describe('the feedback list', () => {
+  it('lists the applications the caller interviews, with the candidate and whether their card is in', async () => {
+    expect(await ivan.trpc.scorecards.mine.query()).toEqual([]);
+    await assignInterview(t.db, applicationId, [ivan.id]);
+    await assignInterview(t.db, applicationId, [ivan.id]);
+    const [row, ...rest] = await ivan.trpc.scorecards.mine.query();
+    expect(rest).toEqual([]);
+    expect(row).toMatchObject({
+      applicationId,
+      job: { title: 'Pediatric Nurse' },
+      candidate: 'Sam Lee',
+      submitted: false,
+    });
+    await submitCard(ivan, 3, 'yes');
+    expect((await ivan.trpc.scorecards.mine.query())[0]?.submitted).toBe(true);
+    expect(await ines.trpc.scorecards.mine.query()).toEqual([]);
+    expect(await owner.trpc.scorecards.mine.query()).toEqual([]);
+  });
+});
+
 describe('who reads them', () => {
   it('shows owners and recruiters every card with its author; an interviewer the others only after theirs', async () => {
     await assignInterview(t.db, applicationId, [ivan.id, ines.id]);

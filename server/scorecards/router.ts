@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { RECOMMENDATIONS } from '../../db/schema.ts';
 import { recordId } from '../ids.ts';
 import { createTRPCRouter, employerProcedure } from '../trpc.ts';
-import { NOTES_MAX, RATING_MAX, RATING_MIN, scorecardsForApplication, submitScorecard } from './service.ts';
+import {
+  myAssignments,
+  NOTES_MAX,
+  RATING_MAX,
+  RATING_MIN,
+  scorecardsForApplication,
+  submitScorecard,
+} from './service.ts';
 
 const rating = z
   .number({ error: 'Rate each skill from 1 to 4.' })
@@ -38,4 +45,7 @@ export const scorecardsRouter = createTRPCRouter({
   forApplication: employerProcedure
     .input(z.object({ applicationId: recordId }).strict())
     .query(({ ctx, input }) => scorecardsForApplication(ctx.db, ctx.user.id, input.applicationId)),
+
+  /** The applications the caller interviews, and whether their card is in: the feedback page's list. */
+  mine: employerProcedure.query(({ ctx }) => myAssignments(ctx.db, ctx.user.id)),
 });

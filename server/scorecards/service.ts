@@ -6,18 +6,28 @@
  * candidate never reads any: no seeker-facing answer selects from `scorecards`.
  */
 import { TRPCError } from '@trpc/server';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, max, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import {
+  applications,
   type CompanyRole,
   companyMembers,
+  interviewInterviewers,
+  interviews,
+  jobSeekers,
   jobSkills,
+  jobs,
   type RECOMMENDATIONS,
   scorecards,
   skills,
   users,
 } from '../../db/schema.ts';
-import { isAssignedInterviewer, requireApplicationAccess, requireAssignedApplication } from '../companies/access.ts';
+import {
+  isAssignedInterviewer,
+  requireApplicationAccess,
+  requireAssignedApplication,
+  requireCompanyAccess,
+} from '../companies/access.ts';
 
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
 export const RATING_MIN = 1;
@@ -141,4 +151,38 @@ export async function scorecardsForApplication(db: Queryable, userId: number, ap
     others: seesOthers ? others : [],
     othersHidden: seesOthers ? 0 : others.length,
   };
+}
+
+/**
+ * The applications the caller is assigned to interview (in their company), newest interview
+ * first, each with the candidate's name (null once erased) and whether the caller's card is in.
+ */
+export async function myAssignments(db: Queryable, userId: number) {
+  const { companyId } = await requireCompanyAccess(db, userId, 'view-assigned');
+  const rows = await db
+    .select({
+      applicationId: applications.id,
+      jobId: jobs.id,
+      jobTitle: jobs.title,
+      firstName: jobSeekers.firstName,
+      lastName: jobSeekers.lastName,
+      interviewAt: max(interviews.startsAt),
+      cardId: max(scorecards.id),
+    })
+    .from(interviewInterviewers)
+    .innerJoin(interviews, eq(interviews.id, interviewInterviewers.interviewId))
+    .innerJoin(applications, eq(applications.id, interviews.applicationId))
+    .innerJoin(jobs, eq(jobs.id, applications.jobId))
+    .leftJoin(jobSeekers, eq(jobSeekers.id, applications.jobSeekerId))
+    .leftJoin(scorecards, and(eq(scorecards.applicationId, applications.id), eq(scorecards.interviewerId, userId)))
+    .where(and(eq(interviewInterviewers.userId, userId), eq(jobs.employerId, companyId)))
+    .groupBy(applications.id, jobs.id, jobs.title, jobSeekers.firstName, jobSeekers.lastName)
+    .orderBy(desc(max(interviews.startsAt)), desc(applications.id));
+  return rows.map((r) => ({
+    applicationId: r.applicationId,
+    job: { id: r.jobId, title: r.jobTitle },
+    candidate: r.firstName === null ? null : `${r.firstName} ${r.lastName}`,
+    interviewAt: r.interviewAt?.toISOString() ?? null,
+    submitted: r.cardId !== null,
+  }));
 }

@@ -82,6 +82,8 @@ export function Layout(props: RouteSectionProps) {
                         My jobs
                       </A>
                       <A href="/employer/sources">Job boards</A>
+                      <A href="/employer/team">Team</A>
+                      <A href="/employer/feedback">Feedback</A>
                       <A href="/audit">Bias audit</A>
                     </Match>
                     <Match when={user().userType === 'admin'}>

@@ -52,6 +52,8 @@ export const PRIVATE_PATHS = [
   '/employer/jobs/:id',
   '/employer/jobs/:id/pipeline',
   '/employer/sources',
+  '/employer/team',
+  '/employer/feedback',
   '/admin/skills',
   '/admin/experiments',
   '/admin/decisions',
