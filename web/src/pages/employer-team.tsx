@@ -76,14 +76,14 @@ function MemberRow(props: { member: Member; me: Me; isOwner: boolean }) {
   const action = useAction();
   const isMe = () => props.member.userId === props.me.id;
   const refresh = () => client.invalidateQueries({ queryKey: MEMBERS_KEY });
-  const changeRole = (role: Role) =>
-    action.run(async () => {
-      try {
-        await trpc.companies.setRole.mutate({ userId: props.member.userId, role });
-      } finally {
-        await refresh();
-      }
+  const changeRole = async (select: HTMLSelectElement) => {
+    const changed = await action.run(async () => {
+      await trpc.companies.setRole.mutate({ userId: props.member.userId, role: select.value as Role });
+      await refresh();
     });
+    // Refused (the last owner): the menu goes back to the role the member still has.
+    if (!changed) select.value = props.member.role;
+  };
   const remove = async () => {
     const question = isMe()
       ? 'Leave this company? You will no longer see its jobs and applicants.'
@@ -109,7 +109,7 @@ function MemberRow(props: { member: Member; me: Me; isOwner: boolean }) {
             aria-label={`Role of ${props.member.email}`}
             value={props.member.role}
             disabled={action.busy()}
-            onChange={(e) => changeRole(e.currentTarget.value as Role)}
+            onChange={(e) => changeRole(e.currentTarget)}
           >
             <For each={ROLES}>{(role) => <option value={role}>{ROLE_LABEL[role]}</option>}</For>
           </select>
