@@ -133,74 +133,89 @@ describe('a hiring team in a browser', () => {
   for (const viewport of VIEWPORTS) {
     it(`invites, joins, leaves feedback and reads it (${viewport.name})`, async () => {
       const v = viewport.name;
-      const owner = await open(viewport);
-      await signIn(owner, OWNER, DEMO_PASSWORD);
-      await navigate(owner, 'Team');
-      await owner.getByRole('heading', { name: 'Members' }).waitFor();
-      for (const [email, role] of [
-        [recruiterOf(v), 'recruiter'],
-        [interviewerOf(v), 'interviewer'],
-      ] as const) {
-        await owner.getByLabel('Email').fill(email);
-        await owner.getByLabel('Role', { exact: true }).selectOption(role);
-        await owner.getByRole('button', { name: 'Send invitation' }).click();
-        await owner.getByRole('cell', { name: email }).waitFor();
+      const pages: Page[] = [];
+      try {
+        await journey(v, viewport, pages);
+      } catch (error) {
+        // What each page showed when it failed, for whoever reads the failure.
+        for (const [i, page] of pages.entries()) await shot(page, `${v}-failed-${i}`).catch(() => {});
+        throw error;
+      } finally {
+        for (const page of pages) await page.context().close();
       }
-      // The only owner cannot make themselves a recruiter: the rule is a sentence.
-      await owner.getByLabel(`Role of ${OWNER}`).selectOption('recruiter');
-      await owner.getByText('A company needs an owner: make another member owner first.').waitFor();
-      expect(await owner.getByLabel(`Role of ${OWNER}`).inputValue()).toBe('owner');
-      await expectNoSeriousViolations(owner);
-      await shot(owner, `${v}-1-team`);
-
-      // The recruiter joins with a new account from the emailed link.
-      const recruiter = await open(viewport);
-      await recruiter.goto(await emailedLink(smtp, recruiterOf(v)));
-      await recruiter.getByLabel('Password for your new account').fill(PASSWORD);
-      await recruiter.getByRole('button', { name: 'Join the team' }).click();
-      await recruiter.getByText('You are a member of the team.').waitFor();
-
-      // The interviewer signs in with their own account, then follows the link.
-      const interviewer = await open(viewport);
-      await signIn(interviewer, interviewerOf(v), PASSWORD);
-      await interviewer.goto(await emailedLink(smtp, interviewerOf(v)));
-      await interviewer.getByRole('button', { name: 'Join the team' }).click();
-      await interviewer.getByText('You are a member of the team.').waitFor();
-      await interviewer.goto(`${server.url}/`);
-      await navigate(interviewer, 'Feedback');
-      const card = interviewer.getByRole('region', { name: 'Scorecards' });
-      await interviewer.getByRole('heading', { name: new RegExp(assigned.candidate) }).waitFor();
-      const ratings = card.locator('fieldset.rating');
-      const skillCount = (await ratings.count()) - 1;
-      for (let i = 0; i < skillCount; i++)
-        await ratings
-          .nth(i)
-          .getByLabel(/^3 Good/)
-          .check();
-      await card.getByLabel('Yes', { exact: true }).check();
-      await card.getByLabel(/^Notes/).fill(`Clear answers on triage (${v}).`);
-      await card.getByRole('button', { name: 'Submit scorecard' }).click();
-      await card.getByText('Scorecard saved.').waitFor();
-      await expectNoSeriousViolations(interviewer);
-      await shot(interviewer, `${v}-2-feedback`);
-
-      // The recruiter reads it beside the application on the board.
-      await recruiter.goto(`${server.url}/employer/jobs/${assigned.jobId}/pipeline`);
-      await recruiter.getByRole('button', { name: new RegExp(`^Open ${assigned.candidate}`) }).click();
-      const panel = recruiter.locator('.pipeline-panel');
-      const scorecards = panel.getByRole('region', { name: 'Scorecards' });
-      await scorecards.getByText(`Clear answers on triage (${v}).`).waitFor();
-      await scorecards.getByText(interviewerOf(v)).waitFor();
-      await scorecards.getByText(/scorecards?: .*yes/).waitFor();
-      await expectNoSeriousViolations(recruiter);
-      await shot(recruiter, `${v}-3-recruiter`);
-
-      // The recruiter reads the team, and cannot change it.
-      await navigate(recruiter, 'Team');
-      await recruiter.getByRole('cell', { name: interviewerOf(v) }).waitFor();
-      expect(await recruiter.getByRole('button', { name: 'Send invitation' }).count()).toBe(0);
-      expect(await recruiter.getByLabel(`Role of ${OWNER}`).count()).toBe(0);
-      for (const page of [owner, recruiter, interviewer]) await page.context().close();
     }, 300_000);
   }
 });
+
+async function journey(v: string, viewport: { width: number; height: number }, pages: Page[]) {
+  const owner = await open(viewport);
+  pages.push(owner);
+  await signIn(owner, OWNER, DEMO_PASSWORD);
+  await navigate(owner, 'Team');
+  await owner.getByRole('heading', { name: 'Members' }).waitFor();
+  for (const [email, role] of [
+    [recruiterOf(v), 'recruiter'],
+    [interviewerOf(v), 'interviewer'],
+  ] as const) {
+    await owner.getByLabel('Email').fill(email);
+    await owner.getByLabel('Role', { exact: true }).selectOption(role);
+    await owner.getByRole('button', { name: 'Send invitation' }).click();
+    await owner.getByRole('cell', { name: email, exact: true }).waitFor();
+  }
+  // The only owner cannot make themselves a recruiter: the rule is a sentence.
+  await owner.getByLabel(`Role of ${OWNER}`).selectOption('recruiter');
+  await owner.getByText('A company needs an owner: make another member owner first.').waitFor();
+  expect(await owner.getByLabel(`Role of ${OWNER}`).inputValue()).toBe('owner');
+  await expectNoSeriousViolations(owner);
+  await shot(owner, `${v}-1-team`);
+
+  // The recruiter joins with a new account from the emailed link.
+  const recruiter = await open(viewport);
+  pages.push(recruiter);
+  await recruiter.goto(await emailedLink(smtp, recruiterOf(v)));
+  await recruiter.getByLabel('Password for your new account').fill(PASSWORD);
+  await recruiter.getByRole('button', { name: 'Join the team' }).click();
+  await recruiter.getByText('You are a member of the team.').waitFor();
+
+  // The interviewer signs in with their own account, then follows the link.
+  const interviewer = await open(viewport);
+  pages.push(interviewer);
+  await signIn(interviewer, interviewerOf(v), PASSWORD);
+  await interviewer.goto(await emailedLink(smtp, interviewerOf(v)));
+  await interviewer.getByRole('button', { name: 'Join the team' }).click();
+  await interviewer.getByText('You are a member of the team.').waitFor();
+  await interviewer.goto(`${server.url}/`);
+  await navigate(interviewer, 'Feedback');
+  const card = interviewer.getByRole('region', { name: 'Scorecards' });
+  await interviewer.getByRole('heading', { name: new RegExp(assigned.candidate) }).waitFor();
+  const ratings = card.locator('fieldset.rating');
+  const skillCount = (await ratings.count()) - 1;
+  for (let i = 0; i < skillCount; i++)
+    await ratings
+      .nth(i)
+      .getByLabel(/^3 Good/)
+      .check();
+  await card.getByLabel('Yes', { exact: true }).check();
+  await card.getByLabel(/^Notes/).fill(`Clear answers on triage (${v}).`);
+  await card.getByRole('button', { name: 'Submit scorecard' }).click();
+  await card.getByText('Scorecard saved.').waitFor();
+  await expectNoSeriousViolations(interviewer);
+  await shot(interviewer, `${v}-2-feedback`);
+
+  // The recruiter reads it beside the application on the board.
+  await recruiter.goto(`${server.url}/employer/jobs/${assigned.jobId}/pipeline`);
+  await recruiter.getByRole('button', { name: new RegExp(`^Open ${assigned.candidate}`) }).click();
+  const panel = recruiter.locator('.pipeline-panel');
+  const scorecards = panel.getByRole('region', { name: 'Scorecards' });
+  await scorecards.getByText(`Clear answers on triage (${v}).`).waitFor();
+  await scorecards.getByText(interviewerOf(v)).waitFor();
+  await scorecards.getByText(/scorecards?: .*yes/).waitFor();
+  await expectNoSeriousViolations(recruiter);
+  await shot(recruiter, `${v}-3-recruiter`);
+
+  // The recruiter reads the team, and cannot change it.
+  await navigate(recruiter, 'Team');
+  await recruiter.getByRole('cell', { name: interviewerOf(v), exact: true }).waitFor();
+  expect(await recruiter.getByRole('button', { name: 'Send invitation' }).count()).toBe(0);
+  expect(await recruiter.getByLabel(`Role of ${OWNER}`).count()).toBe(0);
+}

@@ -3,8 +3,8 @@
  * the cards their role lets them read (all of them for owners and recruiters, side by side with
  * a summary; the others' for an interviewer once their own is in).
  */
-import { useQuery } from '@tanstack/solid-query';
-import { For, Match, Show, Switch } from 'solid-js';
+import { useQuery, useQueryClient } from '@tanstack/solid-query';
+import { For, Match, Show, Switch, untrack } from 'solid-js';
 import { Field, FormError } from './field.tsx';
 import { ErrorBox, Skeleton } from './ui.tsx';
 import { dateLabel } from '../lib/format.ts';
@@ -26,7 +26,9 @@ const RATING_LABEL = ['', 'Poor', 'Fair', 'Good', 'Excellent'];
 
 function ScorecardForm(props: { applicationId: number; view: View; onSaved: () => Promise<unknown> }) {
   const mine = () => props.view.mine;
-  const ratingOf = (skill: string) => mine()?.ratings.find((r) => r.skill === skill)?.rating;
+  // What the form starts from, read once: a refetch must not undo choices being made.
+  const saved = untrack(() => props.view.mine);
+  const ratingOf = (skill: string) => saved?.ratings.find((r) => r.skill === skill)?.rating;
   const form = useFormAction(async (data) => {
     await trpc.scorecards.submit.mutate({
       applicationId: props.applicationId,
@@ -67,7 +69,7 @@ function ScorecardForm(props: { applicationId: number; view: View; onSaved: () =
         <For each={RECOMMENDATIONS}>
           {(r) => (
             <label>
-              <input type="radio" name="recommendation" value={r} checked={mine()?.recommendation === r} required />{' '}
+              <input type="radio" name="recommendation" value={r} checked={saved?.recommendation === r} required />{' '}
               {RECOMMENDATION_LABEL[r]}
             </label>
           )}
@@ -81,7 +83,7 @@ function ScorecardForm(props: { applicationId: number; view: View; onSaved: () =
           maxLength={5000}
           aria-describedby={`${id('notes')}-error`}
         >
-          {mine()?.notes ?? ''}
+          {saved?.notes ?? ''}
         </textarea>
       </Field>
       <div class="actions">
@@ -139,6 +141,7 @@ function Summary(props: { cards: Card[] }) {
 const authorName = (card: Card) => card.author.email ?? 'A former member';
 
 export function ScorecardPanel(props: { applicationId: number }) {
+  const client = useQueryClient();
   const view = useQuery(() => ({
     queryKey: ['scorecards', 'forApplication', props.applicationId],
     queryFn: () => trpc.scorecards.forApplication.query({ applicationId: props.applicationId }),
@@ -168,7 +171,13 @@ export function ScorecardPanel(props: { applicationId: number }) {
               </Show>
               <For each={data().others}>{(card) => <CardView card={card} title={authorName(card)} />}</For>
               <Show when={data().canSubmit}>
-                <ScorecardForm applicationId={props.applicationId} view={data()} onSaved={() => view.refetch()} />
+                <ScorecardForm
+                  applicationId={props.applicationId}
+                  view={data()}
+                  onSaved={() =>
+                    Promise.all([view.refetch(), client.invalidateQueries({ queryKey: ['scorecards', 'mine'] })])
+                  }
+                />
               </Show>
             </>
           )}

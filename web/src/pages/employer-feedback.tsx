@@ -3,10 +3,10 @@
  * scorecard form (and the other cards once theirs is in). An interviewer's way to the candidates.
  */
 import { useQuery } from '@tanstack/solid-query';
-import { For, Match, Switch } from 'solid-js';
+import { Match, Switch } from 'solid-js';
 import { RequireRole } from '../components/guard.tsx';
 import { ScorecardPanel } from '../components/scorecard-panel.tsx';
-import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
+import { Empty, ErrorBox, KeyedFor, Skeleton } from '../components/ui.tsx';
 import { dateLabel } from '../lib/format.ts';
 import { trpc } from '../lib/trpc.ts';
 
@@ -32,20 +32,20 @@ function Assignments() {
           </Empty>
         </Match>
         <Match when={assignments.data}>
-          <For each={assignments.data}>
+          <KeyedFor each={assignments.data ?? []} by={(a) => a.applicationId}>
             {(a) => (
               <section class="panel">
                 <h2>
-                  {a.candidate ?? 'A candidate who deleted their account'}, {a.job.title}
+                  {a().candidate ?? 'A candidate who deleted their account'}, {a().job.title}
                 </h2>
                 <p class="muted">
-                  {a.interviewAt ? `Interview on ${dateLabel(a.interviewAt)}` : 'Interview not scheduled yet'} ·{' '}
-                  {a.submitted ? 'your scorecard is in' : 'your scorecard is missing'}
+                  {a().interviewAt ? `Interview on ${dateLabel(a().interviewAt)}` : 'Interview not scheduled yet'} ·{' '}
+                  {a().submitted ? 'your scorecard is in' : 'your scorecard is missing'}
                 </p>
-                <ScorecardPanel applicationId={a.applicationId} />
+                <ScorecardPanel applicationId={a().applicationId} />
               </section>
             )}
-          </For>
+          </KeyedFor>
         </Match>
       </Switch>
     </div>

@@ -23,6 +23,8 @@ const ROLE_HINT: Record<Role, string> = {
   interviewer: 'only the applications they interview',
 };
 const ROLES = Object.keys(ROLE_LABEL) as Role[];
+/** The invitation form offers the least power first: a reset form never defaults to owner. */
+const INVITE_ROLES: Role[] = ['recruiter', 'interviewer', 'owner'];
 
 const MEMBERS_KEY = ['companies', 'members'] as const;
 const INVITATIONS_KEY = ['companies', 'invitations'] as const;
@@ -46,9 +48,9 @@ function InviteForm() {
         <TextField id="invite-email" label="Email" type="email" autocomplete="off" errors={invite.errors('email')} />
         <Field id="invite-role" label="Role" errors={invite.errors('role')}>
           <select id="invite-role" name="invite-role">
-            <For each={ROLES}>
+            <For each={INVITE_ROLES}>
               {(role) => (
-                <option value={role} selected={role === 'recruiter'}>
+                <option value={role}>
                   {ROLE_LABEL[role]} ({ROLE_HINT[role]})
                 </option>
               )}
@@ -121,7 +123,7 @@ function MemberRow(props: { member: Member; me: Me; isOwner: boolean }) {
           <button type="button" class="link-button" disabled={action.busy()} onClick={remove}>
             {isMe() ? 'Leave' : 'Remove'}
           </button>
-        </Show>
+        </Show>{' '}
         <InlineError message={action.problem()?.message} />
       </td>
     </tr>
@@ -148,28 +150,30 @@ function PendingInvitations() {
           <p class="muted">No invitation is waiting.</p>
         </Match>
         <Match when={invitations.data}>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Expires</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={invitations.data}>
-                {(invitation) => (
-                  <InvitationRow
-                    invitation={invitation}
-                    onRevoked={() => client.invalidateQueries({ queryKey: INVITATIONS_KEY })}
-                  />
-                )}
-              </For>
-            </tbody>
-          </table>
+          <div class="table-scroll">
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Email</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={invitations.data}>
+                  {(invitation) => (
+                    <InvitationRow
+                      invitation={invitation}
+                      onRevoked={() => client.invalidateQueries({ queryKey: INVITATIONS_KEY })}
+                    />
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
         </Match>
       </Switch>
     </section>
@@ -235,23 +239,25 @@ function Team(props: { me: Me }) {
           </p>
           <section class="panel">
             <h2>Members</h2>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Joined</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={members.data}>
-                  {(member) => <MemberRow member={member} me={props.me} isOwner={isOwner()} />}
-                </For>
-              </tbody>
-            </table>
+            <div class="table-scroll">
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Email</th>
+                    <th scope="col">Role</th>
+                    <th scope="col">Joined</th>
+                    <th scope="col">
+                      <span class="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={members.data}>
+                    {(member) => <MemberRow member={member} me={props.me} isOwner={isOwner()} />}
+                  </For>
+                </tbody>
+              </table>
+            </div>
           </section>
           <Show when={isOwner()}>
             <InviteForm />
