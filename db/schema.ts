@@ -1097,8 +1097,8 @@ export const scorecards = pgTable(
     interviewerId: integer('interviewer_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    // One rating (1-5) per skill the job asks for: [{ skill, rating }].
-    ratings: jsonb('ratings').notNull().$type<{ skill: string; rating: number }[]>(),
+    // One rating (1-4) per skill the job asks for: the job's skill row, its name then, the rating.
+    ratings: jsonb('ratings').notNull().$type<{ skillId: number; skill: string; rating: number }[]>(),
     recommendation: varchar('recommendation', { length: 20 }).notNull(),
     notes: text('notes'),
     createdAt: createdAt(),

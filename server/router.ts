@@ -12,6 +12,7 @@ import { jobsRouter } from './jobs/router.ts';
 import { mailRouter } from './mail/router.ts';
 import { notificationsRouter } from './notifications/router.ts';
 import { matchesRouter } from './matching/router.ts';
+import { scorecardsRouter } from './scorecards/router.ts';
 import { seekersRouter } from './seekers/router.ts';
 import { skillsRouter } from './skills/router.ts';
 import { sourcesRouter } from './webhooks/router.ts';
@@ -35,6 +36,7 @@ export const appRouter = createTRPCRouter({
   alerts: alertsRouter,
   companies: companiesRouter,
   interviews: interviewsRouter,
+  scorecards: scorecardsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@ import { runMaintenance } from '../server/maintenance.ts';
 import { RESUME_FIXTURES } from './fixtures/resumes.ts';
 import { apiClient, createTestApp } from './helpers/app.ts';
 import { codeOf, employerClient, failureOf, nurseJob, PASSWORD, seekerClient, type Client } from './helpers/actors.ts';
+import { assignInterview, teamMember } from './helpers/teams.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let employer: Client & { id: number };
@@ -236,6 +237,46 @@ describe('account.delete', () => {
       await codeOf(apiClient(t.app).trpc.auth.signIn.mutate({ email: 'boss@acme.example', password: PASSWORD })),
     ).toBe('UNAUTHORIZED');
     expect((await seeker.trpc.applications.mine.query())[0]!.job.status).toBe('closed');
+  });
+});
+
+describe('scorecards on erasure', () => {
+  /** An interviewer of the employer's team, assigned to the seeker's application, whose card is in. */
+  async function cardAboutTheSeeker(notes: string) {
+    const interviewer = await teamMember(t.app, employer, 'ivan@acme.example', 'interviewer');
+    const applicationId = (await employer.trpc.applications.forJob.query({ jobId })).applications[0]!.id;
+    await assignInterview(t.db, applicationId, [interviewer.id]);
+    const { skills } = await interviewer.trpc.scorecards.forApplication.query({ applicationId });
+    await interviewer.trpc.scorecards.submit.mutate({
+      applicationId,
+      ratings: skills.map((s) => ({ skillId: s.skillId, rating: 3 })),
+      recommendation: 'yes',
+      notes,
+    });
+    return { interviewer, applicationId };
+  }
+
+  it('erases what interviewers wrote about an erased candidate, and keeps the ratings', async () => {
+    await cardAboutTheSeeker('Jameson Oconnorly knew every dosage table by heart.');
+    await seeker.trpc.account.delete.mutate({ password: PASSWORD });
+    expect(await everything()).not.toContain('Oconnorly');
+    const cards = await t.pg.query<{ notes: string | null; recommendation: string }>(
+      'select notes, recommendation from scorecards',
+    );
+    expect(cards.rows).toEqual([{ notes: null, recommendation: 'yes' }]);
+  });
+
+  it('keeps an erased interviewer’s card with the company, anonymous and without their notes', async () => {
+    const { interviewer, applicationId } = await cardAboutTheSeeker('Ivan’s own words about the candidate.');
+    await interviewer.trpc.account.delete.mutate({ password: PASSWORD });
+    const all = await everything();
+    expect(all).not.toContain('ivan@acme.example');
+    expect(all).not.toContain('Ivan’s own words');
+    const { others } = await employer.trpc.scorecards.forApplication.query({ applicationId });
+    expect(others).toEqual([
+      expect.objectContaining({ author: expect.objectContaining({ email: null, role: null }), notes: null }),
+    ]);
+    expect(others[0]!.ratings).toHaveLength(3);
   });
 });
 

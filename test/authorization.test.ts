@@ -348,6 +348,17 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'interviews.mine': { input: () => undefined, outcomes: { ...signedIn, admin: 'FORBIDDEN' } },
   'interviews.calendarFeed': { input: () => undefined, outcomes: employers },
   'interviews.revokeCalendarFeed': { input: () => undefined, outcomes: employers },
+  // Nobody is assigned to an interview of the world's application: its owner and recruiter see it
+  // but may not leave a card (FORBIDDEN), its interviewer and another company do not see it.
+  'scorecards.submit': {
+    input: (w) => ({ applicationId: w.applicationId, ratings: [], recommendation: 'yes' }),
+    outcomes: { ...employerXRow, employerX: 'FORBIDDEN', recruiterX: 'FORBIDDEN', interviewerX: 'NOT_FOUND' },
+  },
+  'scorecards.mine': { input: () => undefined, outcomes: employers },
+  'scorecards.forApplication': {
+    input: (w) => ({ applicationId: w.applicationId }),
+    outcomes: { ...employerXRow, interviewerX: 'NOT_FOUND' },
+  },
 };
 
 const procedures = (

@@ -77,6 +77,7 @@ function roleFor(path: string): 'seeker' | 'employer' | 'admin' | 'anonymous' {
       'companies.setRole',
       'companies.removeMember',
       'interviews.',
+      'scorecards.',
     ].some((p) => path.startsWith(p))
   )
     return 'employer';
@@ -119,6 +120,8 @@ const KEYS: Record<string, string[]> = {
   'interviews.reschedule': ['interviewId', 'slots', 'timeZone'],
   'interviews.cancel': ['interviewId', 'reason'],
   'interviews.forApplication': ['applicationId'],
+  'scorecards.submit': ['applicationId', 'ratings', 'recommendation', 'notes'],
+  'scorecards.forApplication': ['applicationId'],
   'jobs.search': [
     'q',
     'location',
@@ -305,6 +308,7 @@ describe('fuzzing every procedure', () => {
           'notifications.unreadCount',
           'companies.invitations',
           'companies.members',
+          'scorecards.mine',
           'notifications.preferences',
           'jobs.saved',
           'alerts.list',

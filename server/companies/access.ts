@@ -101,7 +101,7 @@ export async function requireApplicationAccess(
   return { ...row, membership };
 }
 
-async function isAssignedInterviewer(db: Queryable, userId: number, applicationId: number): Promise<boolean> {
+export async function isAssignedInterviewer(db: Queryable, userId: number, applicationId: number): Promise<boolean> {
   const [assigned] = await db
     .select({ interviewId: interviews.id })
     .from(interviewInterviewers)
@@ -109,4 +109,19 @@ async function isAssignedInterviewer(db: Queryable, userId: number, applicationI
     .where(and(eq(interviews.applicationId, applicationId), eq(interviewInterviewers.userId, userId)))
     .limit(1);
   return assigned !== undefined;
+}
+
+/**
+ * The application, if the caller (of any role) is assigned to one of its interviews: only those
+ * who interviewed the candidate leave feedback. Unassigned owners and recruiters see the
+ * application, so they hear FORBIDDEN; an unassigned interviewer hears NOT_FOUND, as above.
+ */
+export async function requireAssignedApplication(db: Queryable, userId: number, applicationId: number) {
+  const application = await requireApplicationAccess(db, userId, applicationId, 'view-assigned');
+  if (application.membership.role !== 'interviewer' && !(await isAssignedInterviewer(db, userId, applicationId)))
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'Only the interviewers assigned to this application can leave a scorecard.',
+    });
+  return application;
 }

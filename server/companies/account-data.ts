@@ -10,6 +10,7 @@ import {
   interviewInterviewers,
   jobSources,
   jobs,
+  outboxMessages,
   scorecards,
 } from '../../db/schema.ts';
 import { membershipOf } from './access.ts';
@@ -78,9 +79,15 @@ export async function leaveCompanyOnErasure(tx: Queryable, userId: number, email
   await eraseInvitationsTo(tx, email);
 }
 
-/** Invitations addressed to this person, whoever sent them: their address goes. */
+/**
+ * Invitations addressed to this person, whoever sent them: their address goes, with the emails
+ * that carried them (sent before the account existed, they name no recipient user).
+ */
 export async function eraseInvitationsTo(tx: Queryable, email: string) {
   await tx.delete(companyInvitations).where(eq(companyInvitations.email, email));
+  await tx
+    .delete(outboxMessages)
+    .where(and(eq(outboxMessages.kind, 'team_invitation'), eq(outboxMessages.toAddress, email)));
 }
 
 /** A candidate erased: what interviewers wrote about them goes, the ratings stay (anonymous). */

@@ -6,7 +6,25 @@
 import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/database.ts';
 import { applications, employers, jobs, matchReviews } from '../../db/schema.ts';
-import { notify, type NotifyContext } from './notify.ts';
+import { companyAudience } from '../companies/audience.ts';
+import { type NotificationEvent, notify, type NotifyContext } from './notify.ts';
+
+/** The same event to each member of the company who should hear it, each by their own preferences. */
+async function notifyTeam(
+  tx: Queryable,
+  companyId: number,
+  about: { applicationId?: number },
+  event: Omit<NotificationEvent, 'userId'>,
+  context: NotifyContext,
+) {
+  const told = { inApp: false, email: false };
+  for (const userId of await companyAudience(tx, companyId, about)) {
+    const result = await notify(tx, { ...event, userId }, context);
+    told.inApp ||= result.inApp;
+    told.email ||= result.email;
+  }
+  return told;
+}
 
 const STATUS_WORDS: Record<string, string> = {
   reviewed: 'was reviewed',
@@ -60,10 +78,11 @@ export async function notifyApplicationStatus(
 export async function notifyNewApplicant(tx: Queryable, applicationId: number, context: NotifyContext): Promise<void> {
   const info = await applicationInfo(tx, applicationId);
   if (!info) return;
-  await notify(
+  await notifyTeam(
     tx,
+    info.employerId,
+    { applicationId },
     {
-      userId: info.employerId,
       kind: 'new_applicant',
       eventKey: `application:${applicationId}:submitted`,
       title: `A new candidate applied to ${info.jobTitle}`,
@@ -95,10 +114,11 @@ async function reviewInfo(tx: Queryable, reviewId: number) {
 export async function notifyReviewRequested(tx: Queryable, reviewId: number, context: NotifyContext): Promise<void> {
   const info = await reviewInfo(tx, reviewId);
   if (!info) return;
-  await notify(
+  await notifyTeam(
     tx,
+    info.employerId,
+    {},
     {
-      userId: info.employerId,
       kind: 'review_requested',
       eventKey: `review:${reviewId}:requested`,
       title: `A candidate asked for a review on ${info.jobTitle}`,
@@ -159,8 +179,9 @@ export async function notifyInvitation(
 const EXPIRY_NOTICE_DAYS = 3;
 
 /**
- * Employers, from the sweep: each active job whose expiry is within 3 days, once per job. A job
- * already told about (its notification or its email exists) is skipped; each in its own transaction.
+ * Employers, from the sweep: each active job whose expiry is within 3 days, once per job and
+ * member. A job every owner and recruiter was told about (a notification or an email exists) is
+ * skipped; each job in its own transaction.
  */
 export async function notifyJobsAboutToExpire(db: Database, context: NotifyContext, limit = 200): Promise<number> {
   const { now } = context;
@@ -173,8 +194,10 @@ export async function notifyJobsAboutToExpire(db: Database, context: NotifyConte
         eq(jobs.status, 'active'),
         gt(jobs.expiresAt, now),
         lte(jobs.expiresAt, horizon),
-        sql`not exists (select 1 from notifications n where n.user_id = ${jobs.employerId} and n.event_key = 'job_expiring:' || ${jobs.id})`,
-        sql`not exists (select 1 from outbox_messages o where o.idempotency_key = 'notify:' || ${jobs.employerId} || ':job_expiring:' || ${jobs.id})`,
+        // Due while one of its owners or recruiters has been told neither in the app nor by email.
+        sql`exists (select 1 from company_members m where m.company_id = ${jobs.employerId} and m.role in ('owner', 'recruiter')
+          and not exists (select 1 from notifications n where n.user_id = m.user_id and n.event_key = 'job_expiring:' || ${jobs.id})
+          and not exists (select 1 from outbox_messages o where o.idempotency_key = 'notify:' || m.user_id || ':job_expiring:' || ${jobs.id}))`,
       ),
     )
     .orderBy(jobs.expiresAt)
@@ -182,10 +205,11 @@ export async function notifyJobsAboutToExpire(db: Database, context: NotifyConte
   let told = 0;
   for (const job of due) {
     const result = await db.transaction((tx) =>
-      notify(
+      notifyTeam(
         tx,
+        job.employerId,
+        {},
         {
-          userId: job.employerId,
           kind: 'job_expiring',
           eventKey: `job_expiring:${job.id}`,
           title: `${job.title} expires soon`,

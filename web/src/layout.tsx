@@ -83,6 +83,8 @@ export function Layout(props: RouteSectionProps) {
                       </A>
                       <A href="/employer/interviews">My interviews</A>
                       <A href="/employer/sources">Job boards</A>
+                      <A href="/employer/team">Team</A>
+                      <A href="/employer/feedback">Feedback</A>
                       <A href="/audit">Bias audit</A>
                     </Match>
                     <Match when={user().userType === 'admin'}>

@@ -53,6 +53,8 @@ export const PRIVATE_PATHS = [
   '/employer/jobs/:id/pipeline',
   '/employer/sources',
   '/employer/interviews',
+  '/employer/team',
+  '/employer/feedback',
   '/admin/skills',
   '/admin/experiments',
   '/admin/decisions',

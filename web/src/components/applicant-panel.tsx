@@ -5,6 +5,7 @@ import { useAction } from '../lib/form.ts';
 import { type RouterOutputs, trpc } from '../lib/trpc.ts';
 import { InterviewPanel } from './interview-panel.tsx';
 import { REJECTION_REASON_LABEL } from './pipeline-labels.ts';
+import { ScorecardPanel } from './scorecard-panel.tsx';
 import { ScoreBar, SkillChips } from './ui.tsx';
 
 export type Applicant = RouterOutputs['applications']['forJob']['applications'][number];
@@ -196,6 +197,7 @@ export function ApplicantPanel(props: { jobId: number; applicant: Applicant; onC
           </button>
         </form>
       </section>
+      <ScorecardPanel applicationId={id()} />
       <section>
         <h3>History</h3>
         <ol class="pipeline-history">
