@@ -348,11 +348,12 @@ const EXPECTED: Record<string, { input: (w: World) => unknown; outcomes: Record<
   'interviews.mine': { input: () => undefined, outcomes: { ...signedIn, admin: 'FORBIDDEN' } },
   'interviews.calendarFeed': { input: () => undefined, outcomes: employers },
   'interviews.revokeCalendarFeed': { input: () => undefined, outcomes: employers },
-  // Nobody is assigned to an interview of the world's application: its owner and recruiter see it
-  // but may not leave a card (FORBIDDEN), its interviewer and another company do not see it.
+  // Recruiter X is assigned to the world's interview: let in, their empty card is refused
+  // (BAD_REQUEST: every skill must be rated). The owner, not assigned, sees the application but
+  // may not leave a card (FORBIDDEN); interviewer X, not assigned, and another company do not see it.
   'scorecards.submit': {
     input: (w) => ({ applicationId: w.applicationId, ratings: [], recommendation: 'yes' }),
-    outcomes: { ...employerXRow, employerX: 'FORBIDDEN', recruiterX: 'FORBIDDEN', interviewerX: 'NOT_FOUND' },
+    outcomes: { ...employerXRow, employerX: 'FORBIDDEN', recruiterX: 'BAD_REQUEST', interviewerX: 'NOT_FOUND' },
   },
   'scorecards.mine': { input: () => undefined, outcomes: employers },
   'scorecards.forApplication': {
