@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserWorld, expectNoSeriousViolations } from './helpers/browser.ts';
 
-const world = browserWorld({ env: { SEED_DEMO_DATA: 'true' }, timeoutMs: 180_000 });
+const world = browserWorld({ env: { SEED_DEMO_DATA: 'true' }, startupMs: 240_000, timeoutMs: 300_000 });
 
 const DEMO_PASSWORD = 'demo-password-2026';
 const PHONE = { width: 390, height: 844 };
