@@ -75,8 +75,8 @@ describe('notifications to a company of several people', () => {
       expiresAt: new Date(t.clock.now.getTime() + 2 * DAY_MS).toISOString(),
     });
     const config = { resumeRetentionMonths: 24, decisionLogRetentionMonths: 12, publicUrl: PUBLIC_URL };
-    expect((await runMaintenance(t.db, t.clock.now, config)).expiringJobs).toBe(1);
-    expect((await runMaintenance(t.db, t.clock.now, config)).expiringJobs).toBe(0);
+    expect((await runMaintenance(t.db, { now: t.clock.now, config })).expiringJobs).toBe(1);
+    expect((await runMaintenance(t.db, { now: t.clock.now, config })).expiringJobs).toBe(0);
     for (const member of [owner, rita, raj]) expect(await kindsOf(member)).toEqual(['job_expiring']);
     for (const member of [ivan, ines, rival]) expect(await kindsOf(member)).toEqual([]);
     expect(await emailsTo('notify_job_expiring')).toEqual([
