@@ -10,6 +10,7 @@ import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
 import { findSkillMentions } from '../skills/lexicon.ts';
 import { decodeScoreCursor, escapeLike, rowsOf } from '../sql-helpers.ts';
 import { correctQuery } from './search-correction.ts';
+import { nearestJobs } from './search-semantic.ts';
 import { facetsOf, hitFacts, type SearchSort, sortScore } from './search-facets.ts';
 import type { SearchJobsInput } from './schemas.ts';
 import { visibleToSeekers } from './service.ts';
@@ -91,7 +92,6 @@ async function hybridHits(deps: { db: Database; embedder: Embedder }, where: SQL
   const expanded = skillNames.length ? `${query} ${skillNames.join(' ')}` : query;
   const [queryVector] = await deps.embedder.embed([expanded]);
   const floor = SIMILARITY_FLOOR[deps.embedder.model] ?? DEFAULT_SIMILARITY_FLOOR;
-  const vector = `[${queryVector!.join(',')}]`;
 
   const [textHits, meaningHits] = await db.transaction(async (tx) => {
     // A job's words are its own (title 'A', description 'C') and its company's ('B').
@@ -104,15 +104,7 @@ async function hybridHits(deps: { db: Database; embedder: Embedder }, where: SQL
             order by ts_rank_cd(jobs.search || employers.search, ${tsQuery}) desc, jobs.id asc limit ${TEXT_CANDIDATES}`,
       ),
     );
-    // With filters, HNSW alone could stop short of k rows; iterative scans keep looking.
-    await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-    await tx.execute(sql`set local hnsw.ef_search = 100`);
-    const meaning = rowsOf<{ id: number; similarity: number }>(
-      await tx.execute(sql`
-        select id, 1 - (description_embedding <=> ${vector}::vector) as similarity from jobs
-        where ${where} and description_embedding is not null
-        order by description_embedding <=> ${vector}::vector limit ${SEMANTIC_CANDIDATES}`),
-    );
+    const meaning = await nearestJobs(tx, { where, vector: queryVector!, query, limit: SEMANTIC_CANDIDATES });
     return [
       text,
       meaning
