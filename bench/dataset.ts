@@ -323,7 +323,9 @@ export function generateJobs(count: number, seed = 42): BenchJob[] {
   const pick = pickWith(rand);
   const companies = generateCompanies(companyCountFor(count));
   const byOccupation = new Map<string, number[]>();
-  companies.forEach((c, i) => byOccupation.set(c.occupation, [...(byOccupation.get(c.occupation) ?? []), i]));
+  companies.forEach((c, i) => {
+    byOccupation.set(c.occupation, [...(byOccupation.get(c.occupation) ?? []), i]);
+  });
   const seen = new Set<string>();
   const jobs: BenchJob[] = [];
   while (jobs.length < count) {
