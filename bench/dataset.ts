@@ -447,11 +447,12 @@ export function generateQueries(keywordCount = 60, documentCount = 40, seed = 99
   while (documents.size < documentCount) {
     const role = pick(written);
     const duties = sample(rand, role.duties, 2);
-    documents.add(
+    const q =
       rand() < 0.5
         ? `${pick(role.pitch)} Experience where I ${duties.join(' and ')}.`
-        : `Looking for a ${pick(role.titles).toLowerCase()} job where I ${duties[0]}, using ${sample(rand, role.skills, 2).join(' and ')}.`,
-    );
+        : `Looking for a ${pick(role.titles).toLowerCase()} job where I ${duties[0]}, using ${sample(rand, role.skills, 2).join(' and ')}.`;
+    // The search box takes 200 characters.
+    if (q.length <= 200) documents.add(q);
   }
   // Interleaved, so any prefix of the list (a latency run of n queries) holds both kinds.
   const keywords = [...keyword];
