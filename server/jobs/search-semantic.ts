@@ -21,9 +21,9 @@ export function queryKind(query: string): QueryKind {
 const EF_SEARCH: Record<QueryKind, number> = { keyword: 200, document: 80 };
 
 /**
- * Runs inside a transaction: the index settings are `set local`. `narrow`: the filters keep few
- * jobs (one company, a place, a skill), where computing the distance of each is cheaper than
- * walking the graph past the others, and the planner is left to choose. Otherwise the index is
+ * Runs inside a transaction: the index settings are `set local`. `narrow`: filters beyond
+ * visibility, where computing the distance of each job kept is cheaper than walking the graph
+ * past the others, and the planner is left to choose. Otherwise the index is
  * used whatever the table's size: at 5,000 jobs the planner's estimate preferred a scan of every
  * row, ten times slower (issue 23).
  */

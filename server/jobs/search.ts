@@ -83,9 +83,20 @@ function filtersOf(input: SearchJobsInput, now: Date): SQL[] {
   return filters;
 }
 
-/** Filters that keep few jobs: one company, a place, a skill. */
+/**
+ * Any filter beyond visibility: measured at 5,000 jobs, forcing the index made even the broad
+ * remote + full-time filter 1.2-1.3× slower than the planner's exact scan of the rows it keeps.
+ */
 const isNarrow = (input: SearchJobsInput) =>
-  Boolean(input.companyId !== undefined || input.location || input.skills?.length);
+  Boolean(
+    input.companyId !== undefined ||
+      input.location ||
+      input.skills?.length ||
+      input.remoteAllowed !== undefined ||
+      input.employmentType ||
+      input.salaryMin !== undefined ||
+      input.postedWithinDays,
+  );
 
 const BROWSE_ORDER: Record<SearchSort, SQL> = {
   relevance: sql`posted_at desc nulls last, id asc`,
