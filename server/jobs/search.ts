@@ -10,6 +10,7 @@ import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
 import { findSkillMentions } from '../skills/lexicon.ts';
 import { decodeScoreCursor, escapeLike, rowsOf } from '../sql-helpers.ts';
 import { correctQuery } from './search-correction.ts';
+import { nearestJobs } from './search-semantic.ts';
 import { facetsOf, hitFacts, type SearchSort, sortScore } from './search-facets.ts';
 import type { SearchJobsInput } from './schemas.ts';
 import { visibleToSeekers } from './service.ts';
@@ -17,6 +18,12 @@ import { visibleToSeekers } from './service.ts';
 /** RRF's constant: damps the head of each list so neither ranking dominates (Cormack et al., 2009). */
 const RRF_K = 60;
 const TEXT_CANDIDATES = 1000;
+/**
+ * The full-text stage ranks at most this many rows from each of its three sources (title,
+ * company, any word): a long query's words match most jobs, and ranking thousands of rows
+ * cost more than the rest of the search (issue 23).
+ */
+const TEXT_RANKED_PER_SOURCE = 200;
 const SEMANTIC_CANDIDATES = 100;
 /**
  * How near (cosine) a job's meaning must be to count, per model (their scales differ): `withText`
@@ -76,14 +83,50 @@ function filtersOf(input: SearchJobsInput, now: Date): SQL[] {
   return filters;
 }
 
+/**
+ * Any filter beyond visibility: measured at 5,000 jobs, forcing the index made even the broad
+ * remote + full-time filter 1.2-1.3× slower than the planner's exact scan of the rows it keeps.
+ */
+const isNarrow = (input: SearchJobsInput) =>
+  Boolean(
+    input.companyId !== undefined ||
+      input.location ||
+      input.skills?.length ||
+      input.remoteAllowed !== undefined ||
+      input.employmentType ||
+      input.salaryMin !== undefined ||
+      input.postedWithinDays,
+  );
+
 const BROWSE_ORDER: Record<SearchSort, SQL> = {
   relevance: sql`posted_at desc nulls last, id asc`,
   newest: sql`posted_at desc nulls last, id asc`,
   salary: sql`coalesce(salary_max, salary_min) desc nulls last, id asc`,
 };
 
+/**
+ * The full-text candidates, best first. A job's words are its own (title 'A', description 'C')
+ * and its company's ('B'). The jobs whose title or company matches come first into the bounded
+ * set that is ranked (they rank highest by their weights), then other matches up to the bound.
+ */
+function textCandidates(where: SQL, tsQuery: SQL): SQL {
+  return sql`with candidates as (
+      (select id from jobs where ${where} and to_tsvector('english', jobs.title) @@ ${tsQuery} limit ${TEXT_RANKED_PER_SOURCE})
+      union (select jobs.id from jobs join employers on employers.id = jobs.employer_id
+             where ${where} and employers.search @@ ${tsQuery} limit ${TEXT_RANKED_PER_SOURCE})
+      union (select id from jobs where ${where} and jobs.search @@ ${tsQuery} limit ${TEXT_RANKED_PER_SOURCE}))
+    select jobs.id from candidates join jobs on jobs.id = candidates.id join employers on employers.id = jobs.employer_id
+    order by ts_rank_cd(jobs.search || employers.search, ${tsQuery}) desc, jobs.id asc limit ${TEXT_CANDIDATES}`;
+}
+
 /** Full-text and semantic candidates of a query, fused; the semantic ones only above the floor. */
-async function hybridHits(deps: { db: Database; embedder: Embedder }, where: SQL, query: string, skillNames: string[]) {
+async function hybridHits(
+  deps: { db: Database; embedder: Embedder },
+  filter: { where: SQL; narrow: boolean },
+  query: string,
+  skillNames: string[],
+) {
+  const { where, narrow } = filter;
   const { db } = deps;
   // Any query word may match ("nurse pediatric" finds either, both rank higher), and a skill
   // written as an alias ("TS") also searches its name ("TypeScript").
@@ -91,28 +134,10 @@ async function hybridHits(deps: { db: Database; embedder: Embedder }, where: SQL
   const expanded = skillNames.length ? `${query} ${skillNames.join(' ')}` : query;
   const [queryVector] = await deps.embedder.embed([expanded]);
   const floor = SIMILARITY_FLOOR[deps.embedder.model] ?? DEFAULT_SIMILARITY_FLOOR;
-  const vector = `[${queryVector!.join(',')}]`;
 
   const [textHits, meaningHits] = await db.transaction(async (tx) => {
-    // A job's words are its own (title 'A', description 'C') and its company's ('B').
-    const text = rowsOf<{ id: number }>(
-      await tx.execute(
-        sql`select jobs.id from jobs join employers on employers.id = jobs.employer_id
-            where ${where} and jobs.id in (
-              select id from jobs where search @@ ${tsQuery}
-              union select jobs.id from jobs join employers on employers.id = jobs.employer_id where employers.search @@ ${tsQuery})
-            order by ts_rank_cd(jobs.search || employers.search, ${tsQuery}) desc, jobs.id asc limit ${TEXT_CANDIDATES}`,
-      ),
-    );
-    // With filters, HNSW alone could stop short of k rows; iterative scans keep looking.
-    await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-    await tx.execute(sql`set local hnsw.ef_search = 100`);
-    const meaning = rowsOf<{ id: number; similarity: number }>(
-      await tx.execute(sql`
-        select id, 1 - (description_embedding <=> ${vector}::vector) as similarity from jobs
-        where ${where} and description_embedding is not null
-        order by description_embedding <=> ${vector}::vector limit ${SEMANTIC_CANDIDATES}`),
-    );
+    const text = rowsOf<{ id: number }>(await tx.execute(textCandidates(where, tsQuery)));
+    const meaning = await nearestJobs(tx, { where, narrow, vector: queryVector!, query, limit: SEMANTIC_CANDIDATES });
     return [
       text,
       meaning
@@ -162,7 +187,12 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
     const correction = await correctQuery(db, lexicon, q, now);
     correctedQuery = correction.corrected;
     const skillNames = findSkillMentions(lexicon, correction.searched, { lenient: true }).map((m) => m.name);
-    ({ hits: candidates, tsQuery } = await hybridHits(deps, where, correction.searched, skillNames));
+    ({ hits: candidates, tsQuery } = await hybridHits(
+      deps,
+      { where, narrow: isNarrow(input) },
+      correction.searched,
+      skillNames,
+    ));
   }
   const facts = await hitFacts(
     db,

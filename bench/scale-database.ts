@@ -1,0 +1,274 @@
+/**
+ * The search and scale benchmark's database (issue 23): N varied jobs (bench/dataset.ts) under
+ * N/40 companies, and up to 20,000 seekers, bulk-loaded with the indexes and the vocabulary
+ * triggers off, then indexed with the definitions the migrations gave them, as one loads real
+ * data. Cached in bench/.cache up to 20,000 jobs (100,000 is built each time: it is the test).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { PGlite } from '@electric-sql/pglite';
+import { openPglite } from '../db/client.ts';
+import { LOCAL_EMBEDDING_MODEL } from '../server/ai/local-embedder.ts';
+import { jobEmbeddingTexts } from '../server/jobs/embedding.ts';
+import { embedWithCatalog } from '../server/matching/local-embedding.ts';
+import { SKILLS_CATALOG } from '../server/seed/skills-catalog.ts';
+import { loadSkillsCatalog } from '../server/seed/seed.ts';
+import { buildLexicon } from '../server/skills/lexicon.ts';
+import { normalizeSkillName } from '../server/skills/normalize.ts';
+import { generateCompanies, generateJobs, generateResumes, companyCountFor } from './dataset.ts';
+
+const DATA_VERSION = 2;
+const CACHE = new URL('./.cache/', import.meta.url);
+const LARGEST_CACHED = 20_000;
+/** Seekers matter to match generation, not to search: past this many, more would only slow the build. */
+export const MAX_SEEKERS = 20_000;
+/** Built after the load: every index of these tables but their keys. */
+const BULK_TABLES = ['jobs', 'job_seekers', 'job_skills'];
+const VOCABULARY_TRIGGERS = [
+  ['jobs', 'jobs_search_vocabulary'],
+  ['employers', 'employers_search_vocabulary'],
+];
+
+/** Zeros as "0": the local embedder's vectors are ~80% zeros, and the text goes through the wire. */
+const vectorText = (v: number[]) => `[${v.map((x) => (x === 0 ? '0' : x.toFixed(6))).join(',')}]`;
+const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
+
+const csvField = (value: unknown) => {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+/** COPY through PGlite's /dev/blob device: one statement per batch instead of one insert per 200 rows. */
+async function insertRows(client: PGlite, table: string, columns: string[], rows: unknown[][]) {
+  if (!rows.length) return;
+  const csv = rows.map((row) => row.map(csvField).join(',')).join('\n');
+  await client.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`, [], {
+    blob: new Blob([`${csv}\n`]),
+  });
+}
+
+/** Drops the secondary indexes of the bulk-loaded tables and returns their definitions, to build after. */
+async function dropSecondaryIndexes(client: PGlite): Promise<{ name: string; definition: string }[]> {
+  const { rows } = await client.query<{ name: string; definition: string }>(
+    `select i.indexname as name, i.indexdef as definition from pg_indexes i
+     where i.schemaname = 'public' and i.tablename = any($1::text[])
+       and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
+    [BULK_TABLES],
+  );
+  for (const index of rows) await client.exec(`drop index ${index.name}`);
+  return rows;
+}
+
+async function loadCompanies(client: PGlite, count: number): Promise<number[]> {
+  const companies = generateCompanies(count);
+  await insertRows(
+    client,
+    'users',
+    ['email', 'password_hash', 'user_type'],
+    companies.map((_c, i) => [`employer${i}@bench.example`, 'x', 'employer']),
+  );
+  const ids = (
+    await client.query<{ id: number }>(`select id from users where user_type = 'employer' order by id`)
+  ).rows.map((r) => r.id);
+  await insertRows(
+    client,
+    'employers',
+    ['id', 'company_name'],
+    companies.map((c, i) => [ids[i], c.name]),
+  );
+  await client.exec(`insert into companies (id) select id from employers`);
+  return ids;
+}
+
+async function loadJobs(
+  client: PGlite,
+  size: number,
+  employerIds: number[],
+  skillIds: Map<string, number>,
+  log: (line: string) => void,
+) {
+  const lexicon = buildLexicon(SKILLS_CATALOG);
+  const jobs = generateJobs(size);
+  const now = new Date().toISOString();
+  const columns = [
+    'employer_id',
+    'title',
+    'description',
+    'location',
+    'remote_allowed',
+    'employment_type',
+    'salary_min',
+    'salary_max',
+    'status',
+    'posted_at',
+    'updated_at',
+    'embedded_at',
+    'description_embedding',
+    'requirements_embedding',
+    'embedding_model',
+  ];
+  let embedding = 0;
+  let inserting = 0;
+  // In slices, so the vectors' text of 100,000 jobs never sits in memory at once.
+  for (let start = 0; start < jobs.length; start += 2_000) {
+    let t = performance.now();
+    const rows = jobs.slice(start, start + 2_000).map((job, k) => {
+      const texts = jobEmbeddingTexts(
+        { title: job.title, description: job.description, requirements: null },
+        job.skills,
+      );
+      return [
+        employerIds[job.company],
+        job.title,
+        job.description,
+        job.location,
+        job.remoteAllowed,
+        job.employmentType,
+        job.salaryMin,
+        job.salaryMax,
+        'active',
+        new Date(Date.now() - ((start + k) % 60) * 86_400_000 - ((start + k) % 997) * 60_000).toISOString(),
+        now,
+        now,
+        vectorText(embedWithCatalog(texts.description, lexicon)),
+        vectorText(embedWithCatalog(texts.requirements, lexicon)),
+        LOCAL_EMBEDDING_MODEL,
+      ];
+    });
+    embedding += performance.now() - t;
+    t = performance.now();
+    await insertRows(client, 'jobs', columns, rows);
+    inserting += performance.now() - t;
+  }
+  // A tool and a skill can be one catalog entry ("Epic"): the first mention wins.
+  const skillRows = jobs.flatMap((job, i) => {
+    const seen = new Set<number>();
+    return job.skills.flatMap((s) => {
+      const id = skillIds.get(normalizeSkillName(s.name));
+      if (id === undefined || seen.has(id)) return [];
+      seen.add(id);
+      return [[i + 1, id, s.required, s.priority]];
+    });
+  });
+  const t = performance.now();
+  await insertRows(client, 'job_skills', ['job_id', 'skill_id', 'required', 'priority'], skillRows);
+  inserting += performance.now() - t;
+  log(
+    `  embedded ${size} jobs in ${(embedding / 1000).toFixed(1)} s, inserted them in ${(inserting / 1000).toFixed(1)} s`,
+  );
+}
+
+async function loadSeekers(client: PGlite, count: number, skillIds: Map<string, number>) {
+  const lexicon = buildLexicon(SKILLS_CATALOG);
+  const resumes = generateResumes(count);
+  await insertRows(
+    client,
+    'users',
+    ['email', 'password_hash', 'user_type'],
+    resumes.map((_, i) => [`seeker${i}@bench.example`, 'x', 'job_seeker']),
+  );
+  const seekerIds = (
+    await client.query<{ id: number }>(`select id from users where user_type = 'job_seeker' order by id`)
+  ).rows.map((r) => r.id);
+  const now = new Date().toISOString();
+  for (let start = 0; start < resumes.length; start += 2_000) {
+    await insertRows(
+      client,
+      'job_seekers',
+      [
+        'id',
+        'first_name',
+        'last_name',
+        'location',
+        'resume_text',
+        'resume_embedding',
+        'resume_embedding_model',
+        'resume_updated_at',
+        'resume_embedded_at',
+      ],
+      resumes
+        .slice(start, start + 2_000)
+        .map((r, k) => [
+          seekerIds[start + k],
+          'Bench',
+          `Seeker ${start + k}`,
+          r.location,
+          r.text,
+          vectorText(embedWithCatalog(r.text, lexicon)),
+          LOCAL_EMBEDDING_MODEL,
+          now,
+          now,
+        ]),
+    );
+  }
+  const seekerSkills = resumes.flatMap((r, i) => {
+    const named = r.text.match(/^Skills: (.*)$/m)?.[1]?.split(', ') ?? [];
+    const ids = [
+      ...new Set(named.map((name) => skillIds.get(normalizeSkillName(name))).filter((id) => id !== undefined)),
+    ];
+    return ids.map((skillId) => [seekerIds[i], skillId, 'intermediate', 3]);
+  });
+  await insertRows(
+    client,
+    'job_seeker_skills',
+    ['job_seeker_id', 'skill_id', 'proficiency_level', 'years_experience'],
+    seekerSkills,
+  );
+}
+
+export async function buildScaleDatabase(size: number, log: (line: string) => void) {
+  const started = performance.now();
+  const opened = await openPglite();
+  const { client, db } = opened;
+  const skillIds = await db.transaction((tx) => loadSkillsCatalog(tx));
+  const indexes = await dropSecondaryIndexes(client);
+  for (const [table, trigger] of VOCABULARY_TRIGGERS)
+    await client.exec(`alter table ${table} disable trigger ${trigger}`);
+
+  const employerIds = await loadCompanies(client, companyCountFor(size));
+  await loadJobs(client, size, employerIds, skillIds, log);
+  let t = performance.now();
+  const seekers = Math.min(size, MAX_SEEKERS);
+  await loadSeekers(client, seekers, skillIds);
+  log(`  embedded and inserted ${seekers} seekers in ${seconds(t)} s`);
+
+  // What the triggers would have kept, counted once (migration 0014's backfill).
+  for (const [table, trigger] of VOCABULARY_TRIGGERS)
+    await client.exec(`alter table ${table} enable trigger ${trigger}`);
+  await client.exec(`
+    insert into search_vocabulary (word, uses)
+    select w, count(*)::int from (
+      select unnest(search_vocabulary_words(title)) as w from jobs
+      union all select unnest(search_vocabulary_words(company_name)) from employers
+      union all select unnest(search_vocabulary_words(name)) from skills
+    ) as words group by w
+    on conflict (word) do update set uses = excluded.uses`);
+
+  await client.exec(`set maintenance_work_mem = '1GB'`);
+  for (const index of indexes) {
+    t = performance.now();
+    await client.exec(index.definition);
+    if (/hnsw|gin/i.test(index.definition)) log(`  built ${index.name} over ${size} rows in ${seconds(t)} s`);
+  }
+  await client.exec('analyze');
+  log(`  database of ${size} jobs built in ${seconds(started)} s`);
+  return opened;
+}
+
+/** The database of `size` jobs, from the cache when it was built before. */
+export async function scaleDatabase(size: number, log: (line: string) => void) {
+  const path = new URL(`search-${size}-v${DATA_VERSION}.tar.gz`, CACHE);
+  if (existsSync(path)) {
+    const started = performance.now();
+    const opened = await openPglite({ loadDataDir: new Blob([await readFile(path)]) });
+    log(`  loaded the cached database of ${size} jobs in ${seconds(started)} s`);
+    return opened;
+  }
+  const opened = await buildScaleDatabase(size, log);
+  if (size <= LARGEST_CACHED) {
+    await mkdir(CACHE, { recursive: true });
+    await writeFile(path, Buffer.from(await (await opened.client.dumpDataDir('gzip')).arrayBuffer()));
+  }
+  return opened;
+}

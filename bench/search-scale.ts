@@ -1,0 +1,186 @@
+/**
+ * Search at scale (issue 23 parts 1-3), over one bench database: the share of distinct vectors,
+ * jobs.search through the API and the very SQL statements it ran (recorded, then replayed on the
+ * same connection), for typed and document-like queries, plain and filtered; and recall@10 of the
+ * semantic stage as the product runs it against an exact scan, by query kind.
+ */
+import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/pglite';
+import type { Database } from '../db/database.ts';
+import * as schema from '../db/schema.ts';
+import { nearestJobs } from '../server/jobs/search-semantic.ts';
+import { visibleToSeekers } from '../server/jobs/service.ts';
+import { embedWithCatalog } from '../server/matching/local-embedding.ts';
+import { inProcessApi } from './api.ts';
+import { type BenchQuery, SEARCH_QUERIES } from './dataset.ts';
+import { percentiles, type Timing } from './measure.ts';
+
+const RUNS = 60;
+type Statement = { query: string; params: unknown[] };
+
+export interface ScaleFigures {
+  size: number;
+  distinctVectors: number;
+  jobs: number;
+  search: Record<string, { api: Timing; sql: Timing }>;
+  recall: Record<string, number>;
+}
+
+const fmtPair = (t: { api: Timing; sql: Timing }) =>
+  `API p50 ${t.api.p50} / p95 ${t.api.p95} ms, its SQL p50 ${t.sql.p50} / p95 ${t.sql.p95} ms, API ÷ SQL ${(t.api.p50 / t.sql.p50).toFixed(2)} (p50) ${(t.api.p95 / t.sql.p95).toFixed(2)} (p95), n=${t.api.n}`;
+
+/** The statements one search runs, in order, as the driver sent them. */
+function recorder(client: PGlite) {
+  let statements: Statement[] = [];
+  const db = drizzle(client, {
+    schema,
+    logger: { logQuery: (query, params) => statements.push({ query, params }) },
+  }) as unknown as Database;
+  return {
+    db,
+    take() {
+      const taken = statements;
+      statements = [];
+      return taken;
+    },
+  };
+}
+
+/** Times each search through the API, then its recorded statements run directly, alternating, so load drifts hit both alike. */
+async function apiAgainstSql(client: PGlite, inputs: object[]): Promise<{ api: Timing; sql: Timing }> {
+  const recording = recorder(client);
+  const recordedApi = await inProcessApi(recording.db);
+  const api = await inProcessApi(recording.db);
+  const scripts: Statement[][] = [];
+  for (const input of inputs) {
+    await recordedApi('jobs.search', input);
+    scripts.push(recording.take());
+  }
+  const apiSamples: number[] = [];
+  const sqlSamples: number[] = [];
+  for (let i = 0; i < inputs.length; i++) {
+    let t = performance.now();
+    await api('jobs.search', inputs[i]);
+    apiSamples.push(performance.now() - t);
+    recording.take();
+    t = performance.now();
+    await client.transaction(async (tx) => {
+      for (const s of scripts[i]!) await tx.query(s.query, s.params);
+    });
+    sqlSamples.push(performance.now() - t);
+  }
+  return { api: percentiles(apiSamples), sql: percentiles(sqlSamples) };
+}
+
+/** recall@10 of the semantic stage as the product runs it, against the exact top 10 of the same query. */
+export async function recallAt10(db: Database, queries: BenchQuery[]): Promise<number> {
+  const now = new Date();
+  let hits = 0;
+  for (const { q } of queries) {
+    const vector = embedWithCatalog(q);
+    const where = visibleToSeekers(now);
+    const approx = await db.transaction((tx) => nearestJobs(tx, { where, vector, query: q, limit: 10 }));
+    const exact = await db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_indexscan = off`);
+      return nearestJobs(tx, { where, vector, query: q, limit: 10 });
+    });
+    const truth = new Set(exact.map((r) => r.id));
+    hits += approx.filter((r) => truth.has(r.id)).length;
+  }
+  return hits / (queries.length * 10);
+}
+
+export async function searchAtScale(
+  opened: { db: Database; client: PGlite },
+  size: number,
+  log: (line: string) => void,
+): Promise<ScaleFigures> {
+  const { db, client } = opened;
+  const counted = await client.query<{ distinct: number; all: number }>(
+    `select count(distinct description_embedding)::int as distinct, count(*)::int as all from jobs`,
+  );
+  const { distinct, all } = counted.rows[0]!;
+  log(`distinct description vectors: ${distinct} of ${all} (${((100 * distinct) / all).toFixed(1)}%)`);
+
+  const queries = Array.from({ length: RUNS }, (_, i) => SEARCH_QUERIES[i % SEARCH_QUERIES.length]!);
+  const ofKind = (kind: string) => queries.filter((q) => q.kind === kind).map((q) => q.q);
+  const filtered = { remoteAllowed: true, employmentType: 'full_time' };
+  // Warm the caches and the plans once.
+  await apiAgainstSql(
+    client,
+    queries.slice(0, 5).map((q) => ({ q: q.q })),
+  );
+  const search: ScaleFigures['search'] = {
+    hybrid: await apiAgainstSql(
+      client,
+      queries.map((q) => ({ q: q.q })),
+    ),
+    'hybrid, filtered (remote, full-time)': await apiAgainstSql(
+      client,
+      queries.map((q) => ({ q: q.q, ...filtered })),
+    ),
+    'keyword only': await apiAgainstSql(
+      client,
+      ofKind('keyword').map((q) => ({ q })),
+    ),
+    'document only': await apiAgainstSql(
+      client,
+      ofKind('document').map((q) => ({ q })),
+    ),
+    'browse newest in Boston': await apiAgainstSql(
+      client,
+      Array.from({ length: 20 }, () => ({ location: 'Boston' })),
+    ),
+  };
+  log('jobs.search (hono + tRPC + SQL, in process) and the same statements run directly:');
+  for (const [label, t] of Object.entries(search)) log(`  ${label}: ${fmtPair(t)}`);
+
+  const recall: ScaleFigures['recall'] = {};
+  for (const kind of ['keyword', 'document'] as const) {
+    recall[kind] = await recallAt10(
+      db,
+      SEARCH_QUERIES.filter((q) => q.kind === kind),
+    );
+  }
+  log(
+    `recall@10 of the semantic stage vs exact: keyword ${recall.keyword!.toFixed(3)}, document ${recall.document!.toFixed(3)}`,
+  );
+  return { size, distinctVectors: distinct, jobs: all, search, recall };
+}
+
+/** The figures of every size measured, one column per size: how cost grows. */
+export function scaleTable(figures: ScaleFigures[]): string {
+  if (!figures.length) return '';
+  const columns = figures.map((f) => `${f.size.toLocaleString('en-US')} jobs`);
+  const row = (label: string, cell: (f: ScaleFigures) => string) => `| ${label} | ${figures.map(cell).join(' | ')} |`;
+  const lines = [
+    '\n## Search at scale (p50 / p95 ms)',
+    `| what | ${columns.join(' | ')} |`,
+    `| --- | ${columns.map(() => '---').join(' | ')} |`,
+  ];
+  for (const label of Object.keys(figures[0]!.search)) {
+    lines.push(row(`${label}, API`, (f) => `${f.search[label]!.api.p50} / ${f.search[label]!.api.p95}`));
+    lines.push(row(`${label}, its SQL`, (f) => `${f.search[label]!.sql.p50} / ${f.search[label]!.sql.p95}`));
+  }
+  lines.push(
+    row('recall@10 keyword / document', (f) => `${f.recall.keyword!.toFixed(2)} / ${f.recall.document!.toFixed(2)}`),
+  );
+  lines.push(
+    row('distinct vectors', (f) => `${f.distinctVectors.toLocaleString('en-US')} of ${f.jobs.toLocaleString('en-US')}`),
+  );
+  return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { scaleDatabase } = await import('./scale-database.ts');
+  const log = (line: string) => console.log(line);
+  const figures: ScaleFigures[] = [];
+  for (const size of process.argv.slice(2).map(Number).filter(Boolean)) {
+    log(`\n## ${size} jobs`);
+    const opened = await scaleDatabase(size, log);
+    figures.push(await searchAtScale(opened, size, log));
+    await opened.close();
+  }
+  log(scaleTable(figures));
+}

@@ -1,0 +1,67 @@
+/**
+ * Search at scale (issue 23): the semantic stage walks the HNSW index even where the planner's
+ * estimate would scan every job, and the vocabulary of typo correction is read only for words
+ * that match nothing. Both are read from Postgres's own index counters.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { searchJobs } from '../server/jobs/search.ts';
+import { searchJobsInput } from '../server/jobs/schemas.ts';
+import { createCatalogEmbedder, embedWithCatalog } from '../server/matching/local-embedding.ts';
+import { createTestDatabase } from './helpers/db.ts';
+
+let opened: Awaited<ReturnType<typeof createTestDatabase>>;
+const WORDS = ['nurse', 'welder', 'teacher', 'accountant', 'driver', 'chef', 'designer', 'engineer'];
+
+beforeAll(async () => {
+  opened = await createTestDatabase();
+  const { client } = opened;
+  await client.exec(`insert into users (email, password_hash, user_type) values ('e@example.com', 'x', 'employer');
+    insert into employers (id, company_name) select id, 'Acme' from users;`);
+  for (let i = 0; i < 200; i++) {
+    const title = `${WORDS[i % WORDS.length]} ${i}`;
+    const description = `Work as a ${WORDS[(i * 3) % WORDS.length]} with a ${WORDS[(i * 5) % WORDS.length]} team, shift ${i}.`;
+    await client.query(
+      `insert into jobs (employer_id, title, description, description_embedding) select id, $1, $2, $3::vector from users`,
+      [title, description, `[${embedWithCatalog(`${title}\n${description}`).join(',')}]`],
+    );
+  }
+  await client.exec('analyze');
+}, 120_000);
+afterAll(() => opened?.close());
+
+async function indexScans(index: string): Promise<number> {
+  await opened.client.query('select pg_stat_force_next_flush()');
+  const { rows } = await opened.client.query<{ scans: number }>(
+    `select idx_scan::int as scans from pg_stat_user_indexes where indexrelname = $1`,
+    [index],
+  );
+  return rows[0]?.scans ?? 0;
+}
+
+/** Reads of a table, by any path (a small one is scanned, not searched by its index). */
+async function tableReads(table: string): Promise<number> {
+  await opened.client.query('select pg_stat_force_next_flush()');
+  const { rows } = await opened.client.query<{ reads: number }>(
+    `select (seq_scan + coalesce(idx_scan, 0))::int as reads from pg_stat_user_tables where relname = $1`,
+    [table],
+  );
+  return rows[0]?.reads ?? 0;
+}
+
+const search = (q: string) =>
+  searchJobs({ db: opened.db, embedder: createCatalogEmbedder(), now: new Date() }, searchJobsInput.parse({ q }));
+
+it('walks the HNSW index for the meaning of a query over a small table (200 jobs)', async () => {
+  const before = await indexScans('jobs_description_embedding_hnsw');
+  const answer = await search('nurse');
+  expect(answer.items.length).toBeGreaterThan(0);
+  expect(await indexScans('jobs_description_embedding_hnsw')).toBeGreaterThan(before);
+});
+
+it('reads the typo vocabulary only when a word matches nothing', async () => {
+  const before = await tableReads('search_vocabulary');
+  await search('welder');
+  expect(await tableReads('search_vocabulary')).toBe(before);
+  await search('wleder');
+  expect(await tableReads('search_vocabulary')).toBeGreaterThan(before);
+});
