@@ -43,7 +43,8 @@ if (!existsSync(`${webDir}/index.html`) || !existsSync(ssrEntry)) {
 // The public pages' renderer: Solid's server build of the app's own components (decision 0012).
 const pages = (await import(pathToFileURL(ssrEntry).href)) as PageRenderer;
 
-const database = await openNodeDatabase(config);
+// PGlite runs on its own thread: a query holds up that thread, not the HTTP server (decision 0014).
+const database = await openNodeDatabase(config, { pgliteInThread: true });
 const passwords = await createNodePasswordHasher();
 const ai = createProviders(config);
 const seeded = await seedIfEmpty(database.db, passwords, ai, { demoData: config.seedDemoData });
