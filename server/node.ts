@@ -3,6 +3,7 @@
  * (or any Postgres with pgvector through DATABASE_URL), the built SPA, no network needed.
  */
 import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -49,6 +50,8 @@ const passwords = await createNodePasswordHasher();
 const ai = createProviders(config);
 const seeded = await seedIfEmpty(database.db, passwords, ai, { demoData: config.seedDemoData });
 if (seeded) logger.info('first start: loaded the skills catalog and demo data', { ...seeded });
+// Statistics for the planner over what was just loaded (PGlite has no autovacuum; its thread re-analyzes every 10 min).
+if (seeded && database.kind === 'pglite') await database.db.execute(sql`analyze`);
 
 // One search before the first visitor: the catalog, the query plans and the indexes are warm.
 await searchJobs({ db: database.db, embedder: ai.embedder, now: new Date() }, { q: 'nurse', limit: 20 }).catch(
