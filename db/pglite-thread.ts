@@ -102,7 +102,7 @@ function keepStatistics(client: PGlite) {
 
 if (parentPort) {
   const port = parentPort;
-  const { dataDir } = workerData as { dataDir: string };
+  const { dataDir } = workerData as { dataDir?: string };
   openPglite({ dataDir }).then(
     ({ client }) => {
       serve(client, port);
