@@ -34,6 +34,10 @@ const webDir = fileURLToPath(new URL('../dist/web', import.meta.url));
 const config = parseConfig(process.env);
 const logger = jsonLogger();
 
+// PGlite runs on its own thread: a query holds up that thread, not the HTTP server (decision 0014).
+// It opens (and migrates) there while this thread builds or loads the renderer.
+const databaseOpening = openNodeDatabase(config, { pgliteInThread: true });
+databaseOpening.catch(() => {}); // awaited below, where a failure stops the start
 const ssrEntry = fileURLToPath(new URL('../dist/ssr/entry-server.js', import.meta.url));
 
 if (!existsSync(`${webDir}/index.html`) || !existsSync(ssrEntry)) {
@@ -44,8 +48,7 @@ if (!existsSync(`${webDir}/index.html`) || !existsSync(ssrEntry)) {
 // The public pages' renderer: Solid's server build of the app's own components (decision 0012).
 const pages = (await import(pathToFileURL(ssrEntry).href)) as PageRenderer;
 
-// PGlite runs on its own thread: a query holds up that thread, not the HTTP server (decision 0014).
-const database = await openNodeDatabase(config, { pgliteInThread: true });
+const database = await databaseOpening;
 const passwords = await createNodePasswordHasher();
 const ai = createProviders(config);
 const seeded = await seedIfEmpty(database.db, passwords, ai, { demoData: config.seedDemoData });
