@@ -10,7 +10,7 @@ import { inProcessApi } from './api.ts';
 import { fmt, time } from './measure.ts';
 import { MAX_SEEKERS, scaleDatabase } from './scale-database.ts';
 import { type ScaleFigures, scaleTable, searchAtScale } from './search-scale.ts';
-import { loadTest } from './load-test.ts';
+import { loadFigures } from './load-test.ts';
 import { hostileInputs } from './hostile.ts';
 import { matchesAtScale } from './matches-scale.ts';
 import { matchingQuality } from './matching-quality.ts';
@@ -68,12 +68,8 @@ async function data(size: number) {
 }
 
 async function load() {
-  log('\n## Load: 200 connections for 30 s against the Node entry (demo data)');
-  log('mix: 40% search, 30% job page, 20% match feed, 10% apply (repeats answer 409 CONFLICT, by design)');
-  const r = await loadTest();
-  log(
-    `requests ${r.requests.total} (${r.requests.average} req/s), latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`,
-  );
+  log('\n## Load: 50 connections, 10 s each, against the Node entry (demo data + 50 signed-in seekers)');
+  await loadFigures(log, { connections: 50, seconds: 10, seekers: 50 });
 }
 
 const only = [

@@ -8,6 +8,7 @@ import { migrate as migrateNodePostgres } from 'drizzle-orm/node-postgres/migrat
 import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.ts';
+import { openPgliteInThread } from './pglite-remote.ts';
 import * as schema from './schema.ts';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -40,7 +41,15 @@ export async function openPostgres(url: string): Promise<OpenedDatabase> {
   return { db, kind: 'postgres', close: () => pool.end() };
 }
 
-/** The Node entry's choice: DATABASE_URL when set, else PGlite in DATA_DIR. */
-export function openNodeDatabase(config: { databaseUrl?: string; dataDir: string }): Promise<OpenedDatabase> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite({ dataDir: config.dataDir });
+/**
+ * The Node entry's choice: DATABASE_URL when set, else PGlite in DATA_DIR, on a worker thread
+ * when `pgliteInThread` (the server, so queries do not hold up HTTP; decision 0014), else in process.
+ */
+export async function openNodeDatabase(
+  config: { databaseUrl?: string; dataDir: string },
+  options: { pgliteInThread?: boolean } = {},
+): Promise<OpenedDatabase> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  if (options.pgliteInThread) return { ...(await openPgliteInThread(config.dataDir)), kind: 'pglite' };
+  return openPglite({ dataDir: config.dataDir });
 }

@@ -3,6 +3,7 @@
  * (or any Postgres with pgvector through DATABASE_URL), the built SPA, no network needed.
  */
 import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -33,6 +34,10 @@ const webDir = fileURLToPath(new URL('../dist/web', import.meta.url));
 const config = parseConfig(process.env);
 const logger = jsonLogger();
 
+// PGlite runs on its own thread: a query holds up that thread, not the HTTP server (decision 0014).
+// It opens (and migrates) there while this thread builds or loads the renderer.
+const databaseOpening = openNodeDatabase(config, { pgliteInThread: true });
+databaseOpening.catch(() => {}); // awaited below, where a failure stops the start
 const ssrEntry = fileURLToPath(new URL('../dist/ssr/entry-server.js', import.meta.url));
 
 if (!existsSync(`${webDir}/index.html`) || !existsSync(ssrEntry)) {
@@ -43,11 +48,13 @@ if (!existsSync(`${webDir}/index.html`) || !existsSync(ssrEntry)) {
 // The public pages' renderer: Solid's server build of the app's own components (decision 0012).
 const pages = (await import(pathToFileURL(ssrEntry).href)) as PageRenderer;
 
-const database = await openNodeDatabase(config);
+const database = await databaseOpening;
 const passwords = await createNodePasswordHasher();
 const ai = createProviders(config);
 const seeded = await seedIfEmpty(database.db, passwords, ai, { demoData: config.seedDemoData });
 if (seeded) logger.info('first start: loaded the skills catalog and demo data', { ...seeded });
+// Statistics for the planner over what was just loaded (PGlite has no autovacuum; its thread re-analyzes every 10 min).
+if (seeded && database.kind === 'pglite') await database.db.execute(sql`analyze`);
 
 // One search before the first visitor: the catalog, the query plans and the indexes are warm.
 await searchJobs({ db: database.db, embedder: ai.embedder, now: new Date() }, { q: 'nurse', limit: 20 }).catch(

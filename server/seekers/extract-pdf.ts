@@ -5,6 +5,7 @@
  * separated by an empty gutter are read one after the other, the left first, with lines that
  * span both (a name, a heading across the page) kept where they stand.
  */
+import { loadPdfjs } from '#pdfjs';
 import { TRPCError } from '@trpc/server';
 
 export const PDF_LIMITS = {
@@ -142,9 +143,24 @@ export function layoutPage(fragments: Fragment[], pageWidth: number): string {
   return out.join('\n');
 }
 
+let configured: Promise<typeof import('unpdf')> | null = null;
+/** unpdf, told where PDF.js is when the runtime keeps it apart (the worker; see pdfjs/workerd.ts). */
+function unpdf() {
+  configured ??= import('unpdf')
+    .then(async (module) => {
+      if (loadPdfjs) await module.definePDFJSModule(loadPdfjs);
+      return module;
+    })
+    .catch((error: unknown) => {
+      configured = null; // the next PDF tries again
+      throw error;
+    });
+  return configured;
+}
+
 /** The text of a PDF, page by page, within the limits. */
 export async function pdfToText(bytes: Uint8Array, maxCharacters: number): Promise<string> {
-  const { getDocumentProxy } = await import('unpdf');
+  const { getDocumentProxy } = await unpdf();
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     pdf = await getDocumentProxy(new Uint8Array(bytes));
