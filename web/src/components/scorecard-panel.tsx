@@ -6,7 +6,7 @@
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { For, Match, Show, Switch, untrack } from 'solid-js';
 import { Field, FormError } from './field.tsx';
-import { ErrorBox, Skeleton } from './ui.tsx';
+import { ErrorBox, KeyedFor, Skeleton } from './ui.tsx';
 import { dateLabel } from '../lib/format.ts';
 import { useFormAction } from '../lib/form.ts';
 import { type RouterOutputs, trpc } from '../lib/trpc.ts';
@@ -43,18 +43,18 @@ function ScorecardForm(props: { applicationId: number; view: View; onSaved: () =
     <form class="stack scorecard-form" onSubmit={form.submit} novalidate>
       <h4>{mine() ? 'Your scorecard' : 'Leave your scorecard'}</h4>
       <FormError message={form.problem()?.message ?? null} />
-      <For each={props.view.skills}>
+      <KeyedFor each={props.view.skills} by={(skill) => skill.skillId}>
         {(skill) => (
           <fieldset class="rating">
-            <legend>{skill.name}</legend>
+            <legend>{skill().name}</legend>
             <For each={[1, 2, 3, 4]}>
               {(n) => (
                 <label>
                   <input
                     type="radio"
-                    name={`skill-${skill.skillId}`}
+                    name={`skill-${skill().skillId}`}
                     value={n}
-                    checked={ratingOf(skill.name) === n}
+                    checked={untrack(() => ratingOf(skill().name)) === n}
                     required
                   />{' '}
                   {n} {RATING_LABEL[n]}
@@ -63,7 +63,7 @@ function ScorecardForm(props: { applicationId: number; view: View; onSaved: () =
             </For>
           </fieldset>
         )}
-      </For>
+      </KeyedFor>
       <fieldset class="rating">
         <legend>Overall recommendation</legend>
         <For each={RECOMMENDATIONS}>
