@@ -4,6 +4,7 @@ import { Field, FormError } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { METRIC_LABEL, RateCell, RateChart, type Metric } from '../components/rates.tsx';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
+import { dateLabel } from '../lib/format.ts';
 import { useFormAction } from '../lib/form.ts';
 import { trpc } from '../lib/trpc.ts';
 
@@ -261,7 +262,7 @@ function Experiments() {
                         </div>
                         <p class="muted">
                           {e.arms.map((a) => `${a.algorithm} ${Math.round(a.share * 100)}%`).join(' · ')} · since{' '}
-                          {new Date(e.startedAt).toISOString().slice(0, 10)}
+                          {dateLabel(e.startedAt)}
                         </p>
                         <div class="actions">
                           <button

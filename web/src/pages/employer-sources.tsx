@@ -2,8 +2,9 @@ import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
+import { RefusedDeliveries } from '../components/refused-deliveries.tsx';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
-import { dateLabel } from '../lib/format.ts';
+import { dateLabel, dateTimeLabel } from '../lib/format.ts';
 import { useFormAction } from '../lib/form.ts';
 import { trpc } from '../lib/trpc.ts';
 
@@ -27,7 +28,7 @@ function Deliveries(props: { sourceId: string }) {
           <For each={deliveries.data}>
             {(d) => (
               <tr>
-                <td>{new Date(d.receivedAt).toLocaleString()}</td>
+                <td>{dateTimeLabel(d.receivedAt)}</td>
                 <td>{d.eventType ?? '–'}</td>
                 <td>{d.outcome}</td>
                 <td>{d.error ?? (d.jobId ? `job ${d.jobId}` : '')}</td>
@@ -156,6 +157,7 @@ export default function EmployerSources() {
                     <p>
                       <code>{source.webhookPath}</code>
                     </p>
+                    <RefusedDeliveries refusals={source.refusals} />
                     <div class="actions">
                       <button
                         type="button"
