@@ -67,6 +67,10 @@ export function AppRoutes(props: { privatePage: (path: PrivatePath) => Component
       <Route path="/jobs" component={PUBLIC_PAGES.jobsSearch} />
       <Route path="/jobs/:id" component={PUBLIC_PAGES.job} />
       <Route path="/companies/:id" component={PUBLIC_PAGES.company} />
+      {/* The design system on one page (decision 0005): development builds only; never server-rendered. */}
+      {import.meta.env.DEV && !import.meta.env.SSR && (
+        <Route path="/dev/ui" component={page(() => import('./pages/dev-ui.tsx'))} />
+      )}
       <For each={PRIVATE_PATHS}>{(path) => <Route path={path} component={props.privatePage(path)} />}</For>
     </>
   );

@@ -6,6 +6,7 @@ import { METRIC_LABEL, RateCell, RateChart, type Metric } from '../components/ra
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
 import { dateLabel } from '../lib/format.ts';
 import { useFormAction } from '../lib/form.ts';
+import { statusClass } from '../lib/status.ts';
 import { trpc } from '../lib/trpc.ts';
 
 const METRICS: Metric[] = ['viewed', 'applied', 'interview', 'notRelevant'];
@@ -256,9 +257,7 @@ function Experiments() {
                       <li class="card experiment-card">
                         <div class="match-head">
                           <h3>{e.name}</h3>
-                          <span class={`badge badge-${e.status === 'running' ? 'interview' : 'closed'}`}>
-                            {e.status}
-                          </span>
+                          <span class={statusClass(e.status === 'running' ? 'running' : 'stopped')}>{e.status}</span>
                         </div>
                         <p class="muted">
                           {e.arms.map((a) => `${a.algorithm} ${Math.round(a.share * 100)}%`).join(' · ')} · since{' '}

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
+import { useConfirm } from '../components/primitives/confirm.tsx';
 import { RefusedDeliveries } from '../components/refused-deliveries.tsx';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
 import { dateLabel, dateTimeLabel } from '../lib/format.ts';
@@ -97,8 +98,15 @@ export default function EmployerSources() {
     const rotated = await trpc.sources.rotateSecret.mutate({ id });
     setSecret({ secret: rotated.signingSecret, path });
   };
+  const confirm = useConfirm();
   const remove = async (id: string) => {
-    if (!confirm('Disconnect this job board? Its jobs stay.')) return;
+    const yes = await confirm.ask({
+      title: 'Disconnect this job board?',
+      body: 'Its deliveries will be refused from now on. The jobs it posted stay.',
+      confirmLabel: 'Disconnect',
+      danger: true,
+    });
+    if (!yes) return;
     await trpc.sources.delete.mutate({ id });
     await client.invalidateQueries({ queryKey: ['sources'] });
   };
@@ -107,6 +115,7 @@ export default function EmployerSources() {
       {() => (
         <div class="stack wide">
           <h1>Job boards</h1>
+          <confirm.Dialog />
           <p class="muted">
             Connect a job board or your careers site: it pushes postings here by webhook, and they become your jobs.
           </p>
