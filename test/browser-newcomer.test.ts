@@ -18,9 +18,9 @@ let server: Awaited<ReturnType<typeof startNodeServer>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startNodeServer({ SEED_DEMO_DATA: 'true' });
+  server = await startNodeServer({ SEED_DEMO_DATA: 'true' }, { startupMs: 240_000 });
   browser = await launchChromium();
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -183,15 +183,18 @@ describe('the web app walked through by a newcomer', () => {
       await employer.goto(`${server.url}/employer/jobs`);
       const row = employer.locator('tbody tr').first();
       await row.waitFor();
-      let asked = '';
-      employer.once('dialog', (dialog) => {
-        asked = dialog.message();
-        void dialog.dismiss();
-      });
-      await row.getByRole('button', { name: 'Close' }).click();
-      await expect.poll(() => asked).toMatch(/^Close “.+”\?/);
-      await expect.poll(() => row.innerText()).toContain('Active');
+      // An alert dialog in the page (Kobalte), not window.confirm: focus moves into it, Escape
+      // or Cancel keeps the job open, and focus returns to the button.
+      const close = row.getByRole('button', { name: 'Close' });
+      await close.click();
+      const dialog = employer.getByRole('alertdialog', { name: /^Close “.+”\?/ });
+      await dialog.waitFor();
       await expectNoSeriousViolations(employer);
+      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => close.evaluate((b) => b === document.activeElement)).toBe(true);
+      await expect.poll(() => row.innerText()).toContain('Active');
     });
   });
 });
