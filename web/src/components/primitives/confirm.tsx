@@ -48,7 +48,10 @@ export function useConfirm() {
                   >
                     {q().confirmLabel}
                   </button>
-                  <AlertDialog.CloseButton class="button button-small button-secondary">Cancel</AlertDialog.CloseButton>
+                  {/* A plain button: Kobalte's CloseButton is labelled "Dismiss", which is not what it says. */}
+                  <button type="button" class="button button-small button-secondary" onClick={() => close(false)}>
+                    Cancel
+                  </button>
                 </div>
               </AlertDialog.Content>
             )}
