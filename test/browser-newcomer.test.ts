@@ -166,11 +166,17 @@ describe('the web app walked through by a newcomer', () => {
       await seeker.goto(`${server.url}/me/applications`);
       const jobLink = seeker.locator('main a[href^="/jobs/"]').first();
       const href = (await jobLink.getAttribute('href'))!;
-      seeker.once('dialog', (dialog) => void dialog.accept());
       await seeker
         .getByRole('button', { name: /Withdraw/ })
         .first()
         .click();
+      const confirmation = seeker.getByRole('alertdialog', { name: 'Withdraw this application?' });
+      await confirmation.getByRole('button', { name: 'Withdraw' }).click();
+      await confirmation.waitFor({ state: 'detached' });
+      await seeker
+        .getByText(/^Withdrawn$/)
+        .first()
+        .waitFor();
       await seeker.goto(`${server.url}${href}`);
       await seeker.getByText(/You withdrew your application on .*cannot apply to this job again/).waitFor();
       expect(await seeker.getByText(/You applied on/).count()).toBe(0);
