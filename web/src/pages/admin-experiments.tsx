@@ -99,29 +99,32 @@ function Results(props: { id: number }) {
       <Match when={results.data}>
         {(data) => (
           <>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">Arm</th>
-                  <th scope="col">Matches</th>
-                  <For each={METRICS}>{(m) => <th scope="col">{METRIC_LABEL[m]} (95% interval)</th>}</For>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={data().arms}>
-                  {(arm) => (
-                    <tr>
-                      <th scope="row">
-                        {arm.algorithm}
-                        {arm.control ? ' (control)' : ''}
-                      </th>
-                      <td>{arm.counts.shown}</td>
-                      <For each={METRICS}>{(m) => <RateCell rate={arm.rates[m]} />}</For>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            {/* On a phone the table scrolls inside its box (focusable, so keyboards can scroll it). */}
+            <div class="table-scroll" tabIndex={0} role="region" aria-label="Experiment results">
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Arm</th>
+                    <th scope="col">Matches</th>
+                    <For each={METRICS}>{(m) => <th scope="col">{METRIC_LABEL[m]} (95% interval)</th>}</For>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data().arms}>
+                    {(arm) => (
+                      <tr>
+                        <th scope="row">
+                          {arm.algorithm}
+                          {arm.control ? ' (control)' : ''}
+                        </th>
+                        <td>{arm.counts.shown}</td>
+                        <For each={METRICS}>{(m) => <RateCell rate={arm.rates[m]} />}</For>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
             <ul class="verdicts">
               <For each={data().arms.filter((a) => a.comparisons)}>
                 {(arm) => (
@@ -182,28 +185,31 @@ function Quality() {
         <Match when={quality.data}>
           {(rows) => (
             <>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Week of</th>
-                    <th scope="col">Algorithm</th>
-                    <th scope="col">Matches</th>
-                    <For each={METRICS}>{(m) => <th scope="col">{METRIC_LABEL[m]}</th>}</For>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={rows()}>
-                    {(row) => (
-                      <tr>
-                        <td>{row.week}</td>
-                        <th scope="row">{row.algorithm}</th>
-                        <td>{row.counts.shown}</td>
-                        <For each={METRICS}>{(m) => <RateCell rate={row.rates[m]} />}</For>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+              {/* On a phone the table scrolls inside its box (focusable, so keyboards can scroll it). */}
+              <div class="table-scroll" tabIndex={0} role="region" aria-label="Match quality by algorithm">
+                <table class="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Week of</th>
+                      <th scope="col">Algorithm</th>
+                      <th scope="col">Matches</th>
+                      <For each={METRICS}>{(m) => <th scope="col">{METRIC_LABEL[m]}</th>}</For>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={rows()}>
+                      {(row) => (
+                        <tr>
+                          <td>{row.week}</td>
+                          <th scope="row">{row.algorithm}</th>
+                          <td>{row.counts.shown}</td>
+                          <For each={METRICS}>{(m) => <RateCell rate={row.rates[m]} />}</For>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
               <RateChart
                 title="View rate per week, by algorithm"
                 weeks={weeks()}
