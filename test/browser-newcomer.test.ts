@@ -202,7 +202,7 @@ describe('the web app walked through by a newcomer', () => {
       await expect.poll(() => close.evaluate((b) => b === document.activeElement)).toBe(true);
       await expect.poll(() => row.innerText()).toContain('Active');
     });
-  });
+  }, 120_000);
 });
 
 describe('the bias audit with nobody self-identified', () => {
