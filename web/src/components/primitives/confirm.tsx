@@ -18,6 +18,8 @@ export interface ConfirmQuestion {
 export function useConfirm() {
   const [question, setQuestion] = createSignal<ConfirmQuestion | null>(null);
   let answer: ((yes: boolean) => void) | null = null;
+  // Opened from code, not from a Kobalte trigger: focus goes back to what had it by hand.
+  let opener: HTMLElement | null = null;
   const close = (yes: boolean) => {
     answer?.(yes);
     answer = null;
@@ -27,6 +29,7 @@ export function useConfirm() {
     new Promise<boolean>((resolve) => {
       answer?.(false);
       answer = resolve;
+      opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       setQuestion(q);
     });
   const Dialog = () => (
@@ -36,7 +39,13 @@ export function useConfirm() {
         <div class="dialog-positioner">
           <Show when={question()}>
             {(q) => (
-              <AlertDialog.Content class="dialog">
+              <AlertDialog.Content
+                class="dialog"
+                onCloseAutoFocus={(event) => {
+                  event.preventDefault();
+                  opener?.focus();
+                }}
+              >
                 <AlertDialog.Title class="dialog-title">{q().title}</AlertDialog.Title>
                 <AlertDialog.Description class="dialog-body">{q().body}</AlertDialog.Description>
                 <div class="actions">
