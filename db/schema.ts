@@ -9,6 +9,7 @@ import {
   boolean,
   check,
   customType,
+  date,
   doublePrecision,
   index,
   integer,
@@ -1109,5 +1110,37 @@ export const scorecards = pgTable(
   (t) => [
     unique('scorecards_application_interviewer_unique').on(t.applicationId, t.interviewerId),
     check('scorecards_recommendation_check', inList('recommendation', RECOMMENDATIONS)),
+  ],
+);
+
+// ── ux (issue 21): refused webhook deliveries, counted without their bodies ──
+
+export const REFUSAL_REASONS = [
+  'bad_signature',
+  'stale_timestamp',
+  'missing_headers',
+  'malformed_body',
+  'invalid_payload',
+  'unknown_board',
+] as const;
+export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/**
+ * One counter per board, reason and UTC day: anyone can post to a webhook URL, so nothing the
+ * sender chose is stored, and the table stays within boards × reasons × days kept. Deliveries to
+ * an unknown board are counted under no board (source_id null), never per name.
+ */
+export const webhookRefusals = pgTable(
+  'webhook_refusals',
+  {
+    sourceId: uuid('source_id').references(() => jobSources.id, { onDelete: 'cascade' }),
+    reason: varchar('reason', { length: 30 }).notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    count: integer('count').notNull().default(1),
+    lastSeenAt: timestamptz('last_seen_at').notNull(),
+  },
+  (t) => [
+    unique('webhook_refusals_source_reason_day_unique').on(t.sourceId, t.reason, t.day).nullsNotDistinct(),
+    check('webhook_refusals_reason_check', inList('reason', REFUSAL_REASONS)),
   ],
 );

@@ -154,11 +154,17 @@ describe('the web app walked through by a newcomer', () => {
       await seeker.goto(`${world.server.url}/me/applications`);
       const jobLink = seeker.locator('main a[href^="/jobs/"]').first();
       const href = (await jobLink.getAttribute('href'))!;
-      seeker.once('dialog', (dialog) => void dialog.accept());
       await seeker
         .getByRole('button', { name: /Withdraw/ })
         .first()
         .click();
+      const confirmation = seeker.getByRole('alertdialog', { name: 'Withdraw this application?' });
+      await confirmation.getByRole('button', { name: 'Withdraw' }).click();
+      await confirmation.waitFor({ state: 'detached' });
+      await seeker
+        .getByText(/^Withdrawn$/)
+        .first()
+        .waitFor();
       await seeker.goto(`${world.server.url}${href}`);
       await seeker.getByText(/You withdrew your application on .*cannot apply to this job again/).waitFor();
       expect(await seeker.getByText(/You applied on/).count()).toBe(0);
@@ -171,17 +177,20 @@ describe('the web app walked through by a newcomer', () => {
       await employer.goto(`${world.server.url}/employer/jobs`);
       const row = employer.locator('tbody tr').first();
       await row.waitFor();
-      let asked = '';
-      employer.once('dialog', (dialog) => {
-        asked = dialog.message();
-        void dialog.dismiss();
-      });
-      await row.getByRole('button', { name: 'Close' }).click();
-      await expect.poll(() => asked).toMatch(/^Close “.+”\?/);
-      await expect.poll(() => row.innerText()).toContain('Active');
+      // An alert dialog in the page (Kobalte), not window.confirm: focus moves into it, Escape
+      // or Cancel keeps the job open, and focus returns to the button.
+      const close = row.getByRole('button', { name: 'Close' });
+      await close.click();
+      const dialog = employer.getByRole('alertdialog', { name: /^Close “.+”\?/ });
+      await dialog.waitFor();
       await expectNoSeriousViolations(employer);
+      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await expect.poll(() => close.evaluate((b) => b === document.activeElement)).toBe(true);
+      await expect.poll(() => row.innerText()).toContain('Active');
     });
-  });
+  }, 120_000);
 });
 
 describe('the bias audit with nobody self-identified', () => {

@@ -137,7 +137,9 @@ describe('the product in a browser', () => {
       await seeker.getByRole('link', { name: 'Matches' }).click();
       const card = seeker.locator('.match-card', { hasText: 'Pediatric Nurse' });
       await card.getByText('Question this score').click();
-      await card.getByLabel('I want a person to review my candidacy').check();
+      // Kobalte's radio group: the choice is picked by its label, as people do.
+      await card.getByText('I want a person to review my candidacy').click();
+      expect(await card.getByRole('radio', { name: 'I want a person to review my candidacy' }).isChecked()).toBe(true);
       await card.getByLabel('What should they look at?').fill('My charge nurse years are not in the skills list.');
       await card.getByRole('button', { name: 'Send' }).click();
       await card.getByText("Waiting for the employer's answer").waitFor();
@@ -162,8 +164,12 @@ describe('the product in a browser', () => {
         .waitFor();
       await seeker.getByRole('link', { name: 'Account' }).click();
       const form = seeker.locator('form', { hasText: 'Voluntary self-identification' });
-      await form.getByRole('group', { name: 'Sex' }).getByLabel('Male', { exact: true }).check();
-      await form.getByRole('group', { name: 'Race / ethnicity' }).getByLabel('Asian').check();
+      const sex = form.getByRole('radiogroup', { name: 'Sex' });
+      const race = form.getByRole('radiogroup', { name: 'Race / ethnicity' });
+      await sex.getByText('Male', { exact: true }).click();
+      await race.getByText('Asian', { exact: true }).click();
+      expect(await sex.getByRole('radio', { name: 'Male', exact: true }).isChecked()).toBe(true);
+      expect(await race.getByRole('radio', { name: 'Asian', exact: true }).isChecked()).toBe(true);
       await form.getByRole('button', { name: 'Save' }).click();
       await form.getByText('Saved. Thank you.').waitFor();
     });

@@ -6,11 +6,12 @@
 import { and, eq } from 'drizzle-orm';
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import type { Database } from '../../db/database.ts';
-import { type JobStatus, jobSkills, jobs, jobSources, webhookDeliveries } from '../../db/schema.ts';
+import { type JobStatus, jobSkills, jobs, jobSources, type RefusalReason, webhookDeliveries } from '../../db/schema.ts';
 import type { AiProviders } from '../ai/types.ts';
 import { inferSkillLinks } from '../jobs/service.ts';
 import { resolveSkillNames } from '../skills/catalog.ts';
 import { PayloadError, readPayload, type BoardAction } from './adapters.ts';
+import { countRefusal, reasonOfVerificationFailure } from './refusals.ts';
 
 export const MAX_WEBHOOK_BODY_BYTES = 1024 * 1024;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,25 +35,33 @@ export async function findSource(db: Database, sourceId: string) {
 type Source = NonNullable<Awaited<ReturnType<typeof findSource>>>;
 
 /**
- * True when any `v1,` signature matches the current secret or, during its grace day (by `now`),
- * the previous one. The 5-minute timestamp tolerance is checked by the library on real time.
+ * Null when any `v1,` signature matches the current secret or, during its grace day (by `now`),
+ * the previous one; else why the delivery is refused. The 5-minute timestamp tolerance is
+ * checked by the library on real time.
  */
-export function verifySignature(source: Source, headers: Record<string, string>, body: string, now: Date): boolean {
+export function signatureRefusal(
+  source: Source,
+  headers: Record<string, string>,
+  body: string,
+  now: Date,
+): RefusalReason | null {
   const secrets = [source.signingSecret];
   if (source.previousSigningSecret && source.previousSecretExpiresAt && source.previousSecretExpiresAt > now)
     secrets.push(source.previousSigningSecret);
+  let refusal: RefusalReason = 'bad_signature';
   for (const secret of secrets) {
     try {
       new Webhook(secret).verify(body, headers);
-      return true;
+      return null;
     } catch (error) {
       // verify() parses the body once the signature matched: a signed body that is not JSON
       // is verified, and refused later with its reason.
-      if (error instanceof SyntaxError) return true;
+      if (error instanceof SyntaxError) return null;
       if (!(error instanceof WebhookVerificationError)) throw error;
+      refusal = reasonOfVerificationFailure(error.message);
     }
   }
-  return false;
+  return refusal;
 }
 
 async function apply(deps: IngestDeps, source: Source, action: BoardAction, webhookId: string): Promise<IngestResult> {
@@ -148,24 +157,29 @@ export async function ingestDelivery(
 ): Promise<IngestResult> {
   // Nothing about the body is read before the signature holds. Forged deliveries are not
   // recorded: they could otherwise squat on webhook-ids a real delivery will use.
-  if (!verifySignature(source, headers, body, deps.now)) return { status: 401, body: { error: 'invalid signature' } };
+  const refusal = signatureRefusal(source, headers, body, deps.now);
+  if (refusal) {
+    await countRefusal(deps.db, source.id, refusal, deps.now);
+    return { status: 401, body: { error: 'invalid signature' } };
+  }
   const webhookId = headers['webhook-id']!.slice(0, 255);
 
-  const reject = async (reason: string): Promise<IngestResult> => {
+  const reject = async (reason: string, counted: RefusalReason): Promise<IngestResult> => {
     await recordRejection(deps.db, source.id, webhookId, reason, deps.now);
+    await countRefusal(deps.db, source.id, counted, deps.now);
     return { status: 400, body: { error: reason } };
   };
   let payload: unknown;
   try {
     payload = JSON.parse(body);
   } catch {
-    return reject('The body is not valid JSON.');
+    return reject('The body is not valid JSON.', 'malformed_body');
   }
   let action: BoardAction;
   try {
     action = readPayload(source.format, payload);
   } catch (error) {
-    if (error instanceof PayloadError) return reject(error.message);
+    if (error instanceof PayloadError) return reject(error.message, 'invalid_payload');
     throw error;
   }
   const result = await apply(deps, source, action, webhookId);

@@ -22,7 +22,7 @@ export const sourcesRouter = createTRPCRouter({
     )
     .mutation(async ({ ctx, input }) => createSource(ctx.db, await companyOf(ctx), input, ctx.clock())),
 
-  list: employerProcedure.query(async ({ ctx }) => listSources(ctx.db, await companyOf(ctx))),
+  list: employerProcedure.query(async ({ ctx }) => listSources(ctx.db, await companyOf(ctx), ctx.clock())),
 
   rotateSecret: employerProcedure
     .input(z.object({ id: sourceId }))

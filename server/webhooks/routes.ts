@@ -5,6 +5,7 @@ import type { AppEnv, RouteDeps } from '../http/app-env.ts';
 import { createDomainHooks } from '../hooks.ts';
 import { embedJobs } from '../jobs/embedding.ts';
 import { findSource, ingestDelivery, MAX_WEBHOOK_BODY_BYTES } from './ingest.ts';
+import { countRefusal } from './refusals.ts';
 
 export function webhookRoutes(deps: RouteDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
@@ -21,7 +22,10 @@ export function webhookRoutes(deps: RouteDeps): Hono<AppEnv> {
     async (c) => {
       const db = c.var.db;
       const source = await findSource(db, c.req.param('sourceId'));
-      if (!source) return c.json({ error: 'Unknown job board.' }, 404);
+      if (!source) {
+        await countRefusal(db, null, 'unknown_board', deps.clock());
+        return c.json({ error: 'Unknown job board.' }, 404);
+      }
       const body = await c.req.text();
       const hooks = createDomainHooks(db, deps.ai, deps.clock, deps.config.matchingAlgorithm);
       const now = deps.clock();

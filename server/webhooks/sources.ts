@@ -4,6 +4,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
 import { jobSources, webhookDeliveries } from '../../db/schema.ts';
 import type { SourceFormat } from '../../db/schema.ts';
+import { recentRefusals } from './refusals.ts';
 
 /** After a rotation the old secret still verifies this long, so a board can switch without loss. */
 const SECRET_ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
@@ -48,7 +49,7 @@ export async function ownedSource(db: Queryable, employerId: number, sourceId: s
   return source;
 }
 
-export async function listSources(db: Queryable, employerId: number) {
+export async function listSources(db: Queryable, employerId: number, now = new Date()) {
   const rows = await db
     .select({
       ...sourceColumns,
@@ -61,8 +62,14 @@ export async function listSources(db: Queryable, employerId: number) {
     .from(jobSources)
     .where(eq(jobSources.employerId, employerId))
     .orderBy(desc(jobSources.createdAt));
+  const refusals = await recentRefusals(
+    db,
+    rows.map((r) => r.id),
+    now,
+  );
   return rows.map((r) => ({
     ...r,
+    refusals: refusals.get(r.id) ?? [],
     createdAt: r.createdAt.toISOString(),
     previousSecretExpiresAt: r.previousSecretExpiresAt?.toISOString() ?? null,
     lastDeliveryAt: r.lastDeliveryAt ? new Date(r.lastDeliveryAt).toISOString() : null,

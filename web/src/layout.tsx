@@ -6,6 +6,7 @@ import { useMe } from './lib/session.ts';
 import { VerifyBanner } from './components/verify-banner.tsx';
 import { NotificationBell } from './components/notification-bell.tsx';
 import { trpc } from './lib/trpc.ts';
+import { LogoMark } from './components/logo.tsx';
 
 export function Layout(props: RouteSectionProps) {
   const me = useMe();
@@ -40,6 +41,7 @@ export function Layout(props: RouteSectionProps) {
       <header class="site-header">
         <nav class="nav" aria-label="Main">
           <A href="/" class="brand" end>
+            <LogoMark />
             Fitwork
           </A>
           <Show when={me.data}>

@@ -63,6 +63,15 @@ export const PRIVATE_PATHS = [
 ] as const;
 export type PrivatePath = (typeof PRIVATE_PATHS)[number];
 
+/**
+ * The design system on one page (decision 0005), in development builds only: a constant condition
+ * outside JSX, so production builds drop the page's chunk; the server never renders it.
+ */
+const DEV_ROUTES =
+  import.meta.env.DEV && !import.meta.env.SSR
+    ? [{ path: '/dev/ui', component: page(() => import('./pages/dev-ui.tsx')) }]
+    : [];
+
 export function AppRoutes(props: { privatePage: (path: PrivatePath) => Component }) {
   return (
     <>
@@ -70,6 +79,7 @@ export function AppRoutes(props: { privatePage: (path: PrivatePath) => Component
       <Route path="/jobs" component={PUBLIC_PAGES.jobsSearch} />
       <Route path="/jobs/:id" component={PUBLIC_PAGES.job} />
       <Route path="/companies/:id" component={PUBLIC_PAGES.company} />
+      <For each={DEV_ROUTES}>{(route) => <Route path={route.path} component={route.component} />}</For>
       <For each={PRIVATE_PATHS}>{(path) => <Route path={path} component={props.privatePage(path)} />}</For>
     </>
   );

@@ -2,6 +2,7 @@ import { Show } from 'solid-js';
 import { useFormAction } from '../lib/form.ts';
 import { trpc, type RouterOutputs } from '../lib/trpc.ts';
 import { Field, FormError } from './field.tsx';
+import { RadioChoices } from './primitives/radio-choices.tsx';
 
 type Review = NonNullable<RouterOutputs['matches']['forMe']['items'][number]['review']>;
 
@@ -40,15 +41,15 @@ export function ReviewRequest(props: { jobId: number; review: Review | null; onS
             Your message goes to the employer of this job with the score you see. A person answers it.
           </p>
           <FormError message={form.problem()?.message ?? null} />
-          <fieldset class="choices">
-            <legend>What do you ask?</legend>
-            <label>
-              <input type="radio" name="kind" value="contest_score" checked /> The score is wrong
-            </label>
-            <label>
-              <input type="radio" name="kind" value="human_review" /> I want a person to review my candidacy
-            </label>
-          </fieldset>
+          <RadioChoices
+            name="kind"
+            legend="What do you ask?"
+            choices={[
+              ['contest_score', 'The score is wrong'],
+              ['human_review', 'I want a person to review my candidacy'],
+            ]}
+            defaultValue="contest_score"
+          />
           <Field id={id('message')} label="What should they look at?" errors={form.errors('message')}>
             <textarea
               id={id('message')}

@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import { useFormAction } from '../lib/form.ts';
 import {
   RACE_CHOICES,
@@ -9,13 +9,20 @@ import {
 } from '../lib/self-identification.ts';
 import { trpc } from '../lib/trpc.ts';
 import { FormError } from './field.tsx';
+import { RadioChoices } from './primitives/radio-choices.tsx';
+
+const UNANSWERED = 'unanswered';
 
 /** Voluntary self-identification for the bias audit: optional, never shown to employers, never used to score. */
 export function SelfIdentification() {
   const current = useSelfIdentification();
   const form = useFormAction(async (data) => {
-    const sex = (data.get('sex') || null) as Sex | null;
-    const raceEthnicity = (data.get('raceEthnicity') || null) as RaceEthnicity | null;
+    const answered = (name: string) => {
+      const value = data.get(name);
+      return value && value !== UNANSWERED ? String(value) : null;
+    };
+    const sex = answered('sex') as Sex | null;
+    const raceEthnicity = answered('raceEthnicity') as RaceEthnicity | null;
     await trpc.seekers.selfIdentify.mutate({ sex, raceEthnicity });
     await current.refetch();
   });
@@ -30,34 +37,18 @@ export function SelfIdentification() {
       <Show when={current.data} fallback={<p class="muted">Loading…</p>}>
         {(saved) => (
           <>
-            <fieldset class="choices">
-              <legend>Sex</legend>
-              <label>
-                <input type="radio" name="sex" value="" checked={saved().sex === null} /> Not answered
-              </label>
-              <For each={SEX_CHOICES}>
-                {([value, text]) => (
-                  <label>
-                    <input type="radio" name="sex" value={value} checked={saved().sex === value} /> {text}
-                  </label>
-                )}
-              </For>
-            </fieldset>
-            <fieldset class="choices">
-              <legend>Race / ethnicity</legend>
-              <label>
-                <input type="radio" name="raceEthnicity" value="" checked={saved().raceEthnicity === null} /> Not
-                answered
-              </label>
-              <For each={RACE_CHOICES}>
-                {([value, text]) => (
-                  <label>
-                    <input type="radio" name="raceEthnicity" value={value} checked={saved().raceEthnicity === value} />{' '}
-                    {text}
-                  </label>
-                )}
-              </For>
-            </fieldset>
+            <RadioChoices
+              name="sex"
+              legend="Sex"
+              choices={[[UNANSWERED, 'Not answered'], ...SEX_CHOICES]}
+              defaultValue={saved().sex ?? UNANSWERED}
+            />
+            <RadioChoices
+              name="raceEthnicity"
+              legend="Race / ethnicity"
+              choices={[[UNANSWERED, 'Not answered'], ...RACE_CHOICES]}
+              defaultValue={saved().raceEthnicity ?? UNANSWERED}
+            />
           </>
         )}
       </Show>

@@ -1,6 +1,7 @@
 import { A } from '@solidjs/router';
 import { createMemo, For, Show, type Accessor, type JSX } from 'solid-js';
 import { percent } from '../lib/format.ts';
+import { statusClass } from '../lib/status.ts';
 import { problemOf } from '../lib/trpc.ts';
 
 export function Skeleton(props: { lines?: number; label?: string }) {
@@ -95,7 +96,7 @@ export function SkillChips(props: {
 }
 
 export function StatusBadge(props: { status: string; label: string }) {
-  return <span class={`badge badge-${props.status}`}>{props.label}</span>;
+  return <span class={statusClass(props.status)}>{props.label}</span>;
 }
 
 export function BackLink(props: { href: string; children: JSX.Element }) {

@@ -18,9 +18,23 @@ export function salaryLabel(min: string | null, max: string | null, currency: st
   return `${format.format(amounts[0]!)} ${unit}`;
 }
 
+/** The app's one date format, "Nov 30, 2026": every date shown goes through these two. */
+const DAY = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+const DAY_AND_TIME = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+
 export function dateLabel(iso: string | null | undefined): string {
-  if (!iso) return '';
-  return new Date(iso).toLocaleDateString('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+  return iso ? DAY.format(new Date(iso)) : '';
+}
+
+/** "Nov 30, 2026, 3:05 PM": for events where the hour matters (deliveries, messages). */
+export function dateTimeLabel(iso: string | null | undefined): string {
+  return iso ? DAY_AND_TIME.format(new Date(iso)) : '';
 }
 
 export const percent = (score: number | null | undefined) =>

@@ -40,39 +40,43 @@ function DecisionLog() {
           <Empty title="No decisions recorded" />
         </Match>
         <Match when={items().length > 0}>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">Time (UTC)</th>
-                <th scope="col">Seeker</th>
-                <th scope="col">Job</th>
-                <th scope="col">Score</th>
-                <th scope="col">Algorithm</th>
-                <th scope="col">Embedding model</th>
-                <th scope="col">Parser model</th>
-                <th scope="col">Reasoning</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={items()}>
-                {(d) => (
-                  <tr>
-                    <td>{d.createdAt.replace('T', ' ').slice(0, 19)}</td>
-                    <td>{d.seekerId ?? 'erased'}</td>
-                    <td>{d.jobId}</td>
-                    <td>{Math.round(d.overallScore * 100)}%</td>
-                    <td>
-                      {d.algorithmVersion}
-                      {d.experimentName ? ` (${d.experimentName})` : ''}
-                    </td>
-                    <td>{d.embeddingModel ?? '—'}</td>
-                    <td>{d.parserModel ?? '—'}</td>
-                    <td>{d.reasoningModel}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          {/* On a phone the table scrolls inside its box. */}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable) */}
+          <section class="table-scroll" tabIndex={0} aria-label="AI decisions">
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">Time (UTC)</th>
+                  <th scope="col">Seeker</th>
+                  <th scope="col">Job</th>
+                  <th scope="col">Score</th>
+                  <th scope="col">Algorithm</th>
+                  <th scope="col">Embedding model</th>
+                  <th scope="col">Parser model</th>
+                  <th scope="col">Reasoning</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={items()}>
+                  {(d) => (
+                    <tr>
+                      <td>{d.createdAt.replace('T', ' ').slice(0, 19)}</td>
+                      <td>{d.seekerId ?? 'erased'}</td>
+                      <td>{d.jobId}</td>
+                      <td>{Math.round(d.overallScore * 100)}%</td>
+                      <td>
+                        {d.algorithmVersion}
+                        {d.experimentName ? ` (${d.experimentName})` : ''}
+                      </td>
+                      <td>{d.embeddingModel ?? '—'}</td>
+                      <td>{d.parserModel ?? '—'}</td>
+                      <td>{d.reasoningModel}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </section>
           <Show when={log.hasNextPage}>
             <button type="button" class="button button-secondary" onClick={() => log.fetchNextPage()}>
               Older decisions

@@ -4,7 +4,9 @@ import { Field, FormError } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { METRIC_LABEL, RateCell, RateChart, type Metric } from '../components/rates.tsx';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
+import { dateLabel } from '../lib/format.ts';
 import { useFormAction } from '../lib/form.ts';
+import { statusClass } from '../lib/status.ts';
 import { trpc } from '../lib/trpc.ts';
 
 const METRICS: Metric[] = ['viewed', 'applied', 'interview', 'notRelevant'];
@@ -97,29 +99,33 @@ function Results(props: { id: number }) {
       <Match when={results.data}>
         {(data) => (
           <>
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">Arm</th>
-                  <th scope="col">Matches</th>
-                  <For each={METRICS}>{(m) => <th scope="col">{METRIC_LABEL[m]} (95% interval)</th>}</For>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={data().arms}>
-                  {(arm) => (
-                    <tr>
-                      <th scope="row">
-                        {arm.algorithm}
-                        {arm.control ? ' (control)' : ''}
-                      </th>
-                      <td>{arm.counts.shown}</td>
-                      <For each={METRICS}>{(m) => <RateCell rate={arm.rates[m]} />}</For>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            {/* On a phone the table scrolls inside its box. */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable) */}
+            <section class="table-scroll" tabIndex={0} aria-label="Experiment results">
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Arm</th>
+                    <th scope="col">Matches</th>
+                    <For each={METRICS}>{(m) => <th scope="col">{METRIC_LABEL[m]} (95% interval)</th>}</For>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data().arms}>
+                    {(arm) => (
+                      <tr>
+                        <th scope="row">
+                          {arm.algorithm}
+                          {arm.control ? ' (control)' : ''}
+                        </th>
+                        <td>{arm.counts.shown}</td>
+                        <For each={METRICS}>{(m) => <RateCell rate={arm.rates[m]} />}</For>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </section>
             <ul class="verdicts">
               <For each={data().arms.filter((a) => a.comparisons)}>
                 {(arm) => (
@@ -180,28 +186,32 @@ function Quality() {
         <Match when={quality.data}>
           {(rows) => (
             <>
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Week of</th>
-                    <th scope="col">Algorithm</th>
-                    <th scope="col">Matches</th>
-                    <For each={METRICS}>{(m) => <th scope="col">{METRIC_LABEL[m]}</th>}</For>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={rows()}>
-                    {(row) => (
-                      <tr>
-                        <td>{row.week}</td>
-                        <th scope="row">{row.algorithm}</th>
-                        <td>{row.counts.shown}</td>
-                        <For each={METRICS}>{(m) => <RateCell rate={row.rates[m]} />}</For>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
+              {/* On a phone the table scrolls inside its box. */}
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable) */}
+              <section class="table-scroll" tabIndex={0} aria-label="Match quality by algorithm">
+                <table class="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Week of</th>
+                      <th scope="col">Algorithm</th>
+                      <th scope="col">Matches</th>
+                      <For each={METRICS}>{(m) => <th scope="col">{METRIC_LABEL[m]}</th>}</For>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={rows()}>
+                      {(row) => (
+                        <tr>
+                          <td>{row.week}</td>
+                          <th scope="row">{row.algorithm}</th>
+                          <td>{row.counts.shown}</td>
+                          <For each={METRICS}>{(m) => <RateCell rate={row.rates[m]} />}</For>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </section>
               <RateChart
                 title="View rate per week, by algorithm"
                 weeks={weeks()}
@@ -255,13 +265,11 @@ function Experiments() {
                       <li class="card experiment-card">
                         <div class="match-head">
                           <h3>{e.name}</h3>
-                          <span class={`badge badge-${e.status === 'running' ? 'interview' : 'closed'}`}>
-                            {e.status}
-                          </span>
+                          <span class={statusClass(e.status === 'running' ? 'running' : 'stopped')}>{e.status}</span>
                         </div>
                         <p class="muted">
                           {e.arms.map((a) => `${a.algorithm} ${Math.round(a.share * 100)}%`).join(' · ')} · since{' '}
-                          {new Date(e.startedAt).toISOString().slice(0, 10)}
+                          {dateLabel(e.startedAt)}
                         </p>
                         <div class="actions">
                           <button

@@ -7,6 +7,7 @@ import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
 import { useAction } from '../lib/form.ts';
 import { useEmployerJobOfPage } from '../lib/employer-job.ts';
 import { trpc } from '../lib/trpc.ts';
+import { useConfirm } from '../components/primitives/confirm.tsx';
 import { Candidates } from '../components/candidates.tsx';
 
 const ACTION_LABEL: Record<string, string> = {
@@ -24,9 +25,16 @@ function Applicants(props: { jobId: number }) {
     queryFn: () => trpc.applications.forJob.query({ jobId: props.jobId }),
   }));
   const action = useAction();
+  const confirm = useConfirm();
   const error = () => action.problem()?.message;
   const move = async (id: number, status: 'reviewed' | 'interview' | 'offer' | 'accepted' | 'rejected') => {
-    if (status === 'rejected' && !confirm('Reject this application? The candidate will see it.')) return;
+    const question = {
+      title: 'Reject this application?',
+      body: 'The candidate will see it in their tracker.',
+      confirmLabel: 'Reject',
+      danger: true,
+    };
+    if (status === 'rejected' && !(await confirm.ask(question))) return;
     await action.run(async () => {
       await trpc.applications.setStatus.mutate({ id, status });
       await client.invalidateQueries({ queryKey: ['applications', 'forJob', props.jobId] });
@@ -35,6 +43,7 @@ function Applicants(props: { jobId: number }) {
   return (
     <section>
       <h2>Applicants</h2>
+      <confirm.Dialog />
       <Show when={error()}>
         <p class="form-error" role="alert">
           {error()}

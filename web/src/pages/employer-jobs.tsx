@@ -6,6 +6,7 @@ import { RequireRole } from '../components/guard.tsx';
 import { Empty, ErrorBox, Skeleton, StatusBadge } from '../components/ui.tsx';
 import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
 import { useAction } from '../lib/form.ts';
+import { useConfirm } from '../components/primitives/confirm.tsx';
 import { trpc } from '../lib/trpc.ts';
 
 const NEXT: Record<string, { status: 'draft' | 'active' | 'closed'; label: string }[]> = {
@@ -21,12 +22,17 @@ function JobList() {
   const client = useQueryClient();
   const jobs = useQuery(() => ({ queryKey: ['jobs', 'mine'], queryFn: () => trpc.jobs.mine.query() }));
   const action = useAction();
+  const confirm = useConfirm();
   const error = () => action.problem()?.message;
   const setStatus = async (id: number, status: 'draft' | 'active' | 'closed', title: string) => {
     // Closing takes the job off search and ends its applications' intake: ask first.
     if (
       status === 'closed' &&
-      !window.confirm(`Close “${title}”? It leaves the search and takes no more applications. You can reopen it later.`)
+      !(await confirm.ask({
+        title: `Close “${title}”?`,
+        body: 'It leaves the search and takes no more applications. You can reopen it later.',
+        confirmLabel: 'Close the job',
+      }))
     )
       return;
     await action.run(async () => {
@@ -51,6 +57,7 @@ function JobList() {
         </Empty>
       </Match>
       <Match when={jobs.data}>
+        <confirm.Dialog />
         <Show when={error()}>
           <p class="form-error" role="alert">
             {error()}

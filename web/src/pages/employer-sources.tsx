@@ -2,8 +2,10 @@ import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
+import { useConfirm } from '../components/primitives/confirm.tsx';
+import { RefusedDeliveries } from '../components/refused-deliveries.tsx';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
-import { dateLabel } from '../lib/format.ts';
+import { dateLabel, dateTimeLabel } from '../lib/format.ts';
 import { useFormAction } from '../lib/form.ts';
 import { trpc } from '../lib/trpc.ts';
 
@@ -27,7 +29,7 @@ function Deliveries(props: { sourceId: string }) {
           <For each={deliveries.data}>
             {(d) => (
               <tr>
-                <td>{new Date(d.receivedAt).toLocaleString()}</td>
+                <td>{dateTimeLabel(d.receivedAt)}</td>
                 <td>{d.eventType ?? '–'}</td>
                 <td>{d.outcome}</td>
                 <td>{d.error ?? (d.jobId ? `job ${d.jobId}` : '')}</td>
@@ -96,8 +98,15 @@ export default function EmployerSources() {
     const rotated = await trpc.sources.rotateSecret.mutate({ id });
     setSecret({ secret: rotated.signingSecret, path });
   };
+  const confirm = useConfirm();
   const remove = async (id: string) => {
-    if (!confirm('Disconnect this job board? Its jobs stay.')) return;
+    const yes = await confirm.ask({
+      title: 'Disconnect this job board?',
+      body: 'Its deliveries will be refused from now on. The jobs it posted stay.',
+      confirmLabel: 'Disconnect',
+      danger: true,
+    });
+    if (!yes) return;
     await trpc.sources.delete.mutate({ id });
     await client.invalidateQueries({ queryKey: ['sources'] });
   };
@@ -106,6 +115,7 @@ export default function EmployerSources() {
       {() => (
         <div class="stack wide">
           <h1>Job boards</h1>
+          <confirm.Dialog />
           <p class="muted">
             Connect a job board or your careers site: it pushes postings here by webhook, and they become your jobs.
           </p>
@@ -156,6 +166,7 @@ export default function EmployerSources() {
                     <p>
                       <code>{source.webhookPath}</code>
                     </p>
+                    <RefusedDeliveries refusals={source.refusals} />
                     <div class="actions">
                       <button
                         type="button"

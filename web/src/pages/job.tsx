@@ -11,6 +11,7 @@ import { lastSearchHref } from '../lib/last-search.ts';
 import { useMe } from '../lib/session.ts';
 import { useFormAction } from '../lib/form.ts';
 import { trpc, type RouterOutputs } from '../lib/trpc.ts';
+import { CompanyMark } from '../components/company-mark.tsx';
 import { MyMatch } from '../components/my-match.tsx';
 
 type MyApplication = RouterOutputs['applications']['mine'][number];
@@ -130,6 +131,7 @@ export default function JobPage() {
               <h1>{data().title}</h1>
               <SaveJobButton jobId={data().id} title={data().title} />
               <p class="muted">
+                <CompanyMark name={data().employer.companyName} />
                 {data().employer.companyName} · {data().location ?? 'Location not stated'}
                 {data().remoteAllowed ? ' · Remote possible' : ''}{' '}
                 {data().employmentType ? ` · ${employmentLabel(data().employmentType)}` : ''}

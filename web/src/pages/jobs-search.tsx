@@ -8,6 +8,7 @@ import { dateLabel, employmentLabel, EMPLOYMENT_TYPES, salaryLabel } from '../li
 import { searchInputOf, searchKey } from '../lib/public-queries.ts';
 import { trpc, type RouterOutputs } from '../lib/trpc.ts';
 import { SaveJobButton } from '../components/save-job.tsx';
+import { CompanyMark } from '../components/company-mark.tsx';
 import { alertFilters, SearchAlert } from '../components/search-alert.tsx';
 
 type Hit = RouterOutputs['jobs']['search']['items'][number];
@@ -25,6 +26,7 @@ function JobCard(props: { hit: Hit }) {
         </A>
       </h2>
       <p class="muted">
+        <CompanyMark name={props.hit.companyName} />
         {props.hit.companyName} · {props.hit.location ?? 'Location not stated'}
         {props.hit.remoteAllowed ? ' · Remote possible' : ''}
         {props.hit.employmentType ? ` · ${employmentLabel(props.hit.employmentType)}` : ''}

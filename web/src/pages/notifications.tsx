@@ -4,6 +4,7 @@ import { For, Match, Show, Switch } from 'solid-js';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
 import { dateLabel } from '../lib/format.ts';
 import { useMe } from '../lib/session.ts';
+import { statusClass } from '../lib/status.ts';
 import { trpc } from '../lib/trpc.ts';
 
 function NotificationList() {
@@ -56,7 +57,7 @@ function NotificationList() {
                     </A>
                   </h2>
                   <Show when={n.readAt === null}>
-                    <span class="badge badge-submitted">New</span>
+                    <span class={statusClass('submitted')}>New</span>
                   </Show>
                 </div>
                 <p>{n.body}</p>

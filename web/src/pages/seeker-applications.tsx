@@ -6,6 +6,7 @@ import { RequireRole } from '../components/guard.tsx';
 import { Empty, ErrorBox, Skeleton, StatusBadge } from '../components/ui.tsx';
 import { dateLabel, STATUS_LABEL } from '../lib/format.ts';
 import { trpc } from '../lib/trpc.ts';
+import { useConfirm } from '../components/primitives/confirm.tsx';
 import { REJECTION_REASON_LABEL } from '../components/pipeline-labels.ts';
 
 /** What the employer chose to tell the seeker: the reason from the list, and their message if any. */
@@ -31,8 +32,15 @@ function Tracker() {
     refetchInterval: 15_000,
   }));
   const interviews = useCandidateInterviews();
+  const confirm = useConfirm();
   const withdraw = async (id: number) => {
-    if (!confirm('Withdraw this application? The employer will see that you withdrew.')) return;
+    const question = {
+      title: 'Withdraw this application?',
+      body: 'The employer will see that you withdrew.',
+      confirmLabel: 'Withdraw',
+      danger: true,
+    };
+    if (!(await confirm.ask(question))) return;
     await trpc.applications.withdraw.mutate({ id });
     await client.invalidateQueries({ queryKey: ['applications'] });
   };
@@ -52,6 +60,7 @@ function Tracker() {
         </Empty>
       </Match>
       <Match when={applications.data}>
+        <confirm.Dialog />
         <ul class="cards">
           <For each={applications.data}>
             {(application) => (

@@ -9,6 +9,8 @@ import { SelfIdentificationPrompt } from '../components/self-identification-prom
 import { ReviewRequest } from '../components/review-request.tsx';
 import { Empty, ErrorBox, KeyedFor, ScoreBar, Skeleton, SkillChips } from '../components/ui.tsx';
 import { employmentLabel, salaryLabel } from '../lib/format.ts';
+import { statusClass } from '../lib/status.ts';
+import { CompanyMark } from '../components/company-mark.tsx';
 import { trpc, type RouterInputs, type RouterOutputs } from '../lib/trpc.ts';
 
 type MatchItem = RouterOutputs['matches']['forMe']['items'][number];
@@ -44,6 +46,7 @@ function MatchCard(props: { match: MatchItem; onDismiss: (reason: DismissReason)
         </span>
       </div>
       <p class="muted">
+        <CompanyMark name={job().companyName} />
         {job().companyName} · {job().location ?? 'Location not stated'}
         {job().remoteAllowed ? ' · Remote possible' : ''}
         {job().employmentType ? ` · ${employmentLabel(job().employmentType)}` : ''}
@@ -64,7 +67,7 @@ function MatchCard(props: { match: MatchItem; onDismiss: (reason: DismissReason)
       </Show>
       <p class="reasoning">{props.match.matchReasoning}</p>
       <div class="actions">
-        <Show when={!props.match.applied} fallback={<span class="badge badge-submitted">Applied</span>}>
+        <Show when={!props.match.applied} fallback={<span class={statusClass('submitted')}>Applied</span>}>
           <A class="button button-small" href={`/jobs/${job().id}`}>
             View and apply
           </A>

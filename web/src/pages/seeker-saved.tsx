@@ -3,6 +3,7 @@ import { For, Match, Show, Switch } from 'solid-js';
 import { RequireRole } from '../components/guard.tsx';
 import { SaveJobButton, useSavedJobs } from '../components/save-job.tsx';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
+import { statusClass } from '../lib/status.ts';
 import { dateLabel } from '../lib/format.ts';
 
 function SavedList() {
@@ -32,7 +33,7 @@ function SavedList() {
                     <A href={`/jobs/${job.jobId}`}>{job.title}</A>
                   </h2>
                   <Show when={job.closed}>
-                    <span class="badge badge-closed">Closed</span>
+                    <span class={statusClass('closed')}>Closed</span>
                   </Show>
                 </div>
                 <p class="muted">
