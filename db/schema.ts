@@ -315,7 +315,7 @@ export const jobs = pgTable(
     index('idx_job_location_remote').on(t.location, t.remoteAllowed),
     unique('jobs_source_external_id_unique').on(t.sourceId, t.externalId),
     index('jobs_search_gin').using('gin', t.search),
-    // Search's bounded full-text stage takes title matches first (migration 0019, issue 23).
+    // Search's bounded full-text stage takes title matches first (migration 0018, issue 23).
     index('jobs_title_search_gin').using('gin', sql`to_tsvector('english', ${t.title})`),
     index('jobs_description_embedding_hnsw').using('hnsw', t.descriptionEmbedding.op('vector_cosine_ops')),
     index('jobs_requirements_embedding_hnsw').using('hnsw', t.requirementsEmbedding.op('vector_cosine_ops')),

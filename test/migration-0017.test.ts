@@ -1,5 +1,5 @@
 /**
- * Migration 0018 (refused webhook deliveries counted): rolled back one version and forward again,
+ * Migration 0017 (refused webhook deliveries counted): rolled back one version and forward again,
  * every board and delivery stays, and the counters' table works again after it.
  */
 import { drizzle } from 'drizzle-orm/pglite';
@@ -28,7 +28,7 @@ it('rolls back one version and forward again without losing a board or a deliver
     const before = await snapshot();
     await countRefusal(t.db, '00000000-0000-4000-8000-000000000001', 'bad_signature', TEST_START);
 
-    await t.pg.exec(await readFile(join(MIGRATIONS_FOLDER, 'down/0018_webhook_refusals.sql'), 'utf8'));
+    await t.pg.exec(await readFile(join(MIGRATIONS_FOLDER, 'down/0017_webhook_refusals.sql'), 'utf8'));
     await t.pg.exec(`delete from drizzle.__drizzle_migrations where created_at = 1796008000000`);
     expect((await t.pg.query(`select to_regclass('webhook_refusals') as t`)).rows).toEqual([{ t: null }]);
     expect(await snapshot()).toEqual(before);

@@ -1,2 +1,0 @@
--- Undoes 0019_search_title_index: search still works without it (the title stage scans).
-DROP INDEX IF EXISTS "jobs_title_search_gin";
