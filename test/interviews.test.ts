@@ -36,12 +36,26 @@ async function hiringWorld(app = t.app) {
   const application = await candidate.trpc.applications.submit.mutate({ jobId: job.id, coverLetter: null });
   return { owner, recruiter, interviewer, otherInterviewer, job, candidate, application };
 }
+type World = Awaited<ReturnType<typeof hiringWorld>>;
 
 const BERLIN_DST = [
   // Before and after clocks jump from 02:00 to 03:00 on 2027-03-28 in Berlin.
   { start: '2027-03-28T01:00:00+01:00', end: '2027-03-28T01:45:00+01:00' },
   { start: '2027-03-28T10:00:00+02:00', end: '2027-03-28T11:00:00+02:00' },
 ];
+
+/**
+ * The proposal most tests start from: both BERLIN_DST slots, the world's first interviewer. Only
+ * `by` varies (who proposes), so refusals by role read as one line each.
+ */
+function proposeBerlin(by: World['recruiter'], { application, interviewer }: World) {
+  return by.trpc.interviews.propose.mutate({
+    applicationId: application.id,
+    slots: BERLIN_DST,
+    timeZone: 'Europe/Berlin',
+    interviewerIds: [interviewer.id],
+  });
+}
 
 async function messages(kind: string) {
   return t.db.select().from(outboxMessages).where(like(outboxMessages.kind, kind)).orderBy(asc(outboxMessages.id));
@@ -157,13 +171,9 @@ describe('interviews through the API', () => {
   });
 
   it('lets the candidate ask for other times, and the recruiter offer new ones', async () => {
-    const { recruiter, interviewer, candidate, application } = await hiringWorld();
-    const { id } = await recruiter.trpc.interviews.propose.mutate({
-      applicationId: application.id,
-      slots: BERLIN_DST,
-      timeZone: 'Europe/Berlin',
-      interviewerIds: [interviewer.id],
-    });
+    const world = await hiringWorld();
+    const { recruiter, candidate, application } = world;
+    const { id } = await proposeBerlin(recruiter, world);
     await candidate.trpc.interviews.requestOtherTimes.mutate({ interviewId: id, message: 'Mornings after 9 work.' });
     expect(await codeOf(candidate.trpc.interviews.requestOtherTimes.mutate({ interviewId: id }))).toBe('CONFLICT');
     const asked = await messages('interview_other_times');
@@ -230,13 +240,9 @@ describe('interviews through the API', () => {
   });
 
   it('answers NOT_FOUND to another company and another seeker, FORBIDDEN to an interviewer scheduling', async () => {
-    const { recruiter, interviewer, otherInterviewer, candidate, application } = await hiringWorld();
-    const { id } = await recruiter.trpc.interviews.propose.mutate({
-      applicationId: application.id,
-      slots: BERLIN_DST,
-      timeZone: 'Europe/Berlin',
-      interviewerIds: [interviewer.id],
-    });
+    const world = await hiringWorld();
+    const { recruiter, interviewer, otherInterviewer, candidate, application } = world;
+    const { id } = await proposeBerlin(recruiter, world);
     const rival = await employerClient(t.app, 'boss@rival.example', 'Rival');
     const stranger = await seekerClient(t.app, 'stranger@example.com');
     const slotId = (await candidate.trpc.interviews.mine.query()).interviews[0]!.slots[0]!.id;
@@ -252,16 +258,7 @@ describe('interviews through the API', () => {
     expect((await stranger.trpc.interviews.mine.query()).interviews).toEqual([]);
     expect((await rival.trpc.interviews.mine.query()).interviews).toEqual([]);
     expect(await codeOf(interviewer.trpc.interviews.cancel.mutate({ interviewId: id }))).toBe('FORBIDDEN');
-    expect(
-      await codeOf(
-        interviewer.trpc.interviews.propose.mutate({
-          applicationId: application.id,
-          slots: BERLIN_DST,
-          timeZone: 'Europe/Berlin',
-          interviewerIds: [interviewer.id],
-        }),
-      ),
-    ).toBe('FORBIDDEN');
+    expect(await codeOf(proposeBerlin(interviewer, world))).toBe('FORBIDDEN');
     // The assigned interviewer sees it; another interviewer of the same company does not.
     expect((await interviewer.trpc.interviews.forApplication.query({ applicationId: application.id })).length).toBe(1);
     expect((await interviewer.trpc.interviews.mine.query()).interviews.map((i) => i.id)).toEqual([id]);
@@ -270,16 +267,7 @@ describe('interviews through the API', () => {
     );
     expect((await otherInterviewer.trpc.interviews.mine.query()).interviews).toEqual([]);
     // One open interview per application; a slot of another interview is not this one's.
-    expect(
-      await codeOf(
-        recruiter.trpc.interviews.propose.mutate({
-          applicationId: application.id,
-          slots: BERLIN_DST,
-          timeZone: 'Europe/Berlin',
-          interviewerIds: [interviewer.id],
-        }),
-      ),
-    ).toBe('CONFLICT');
+    expect(await codeOf(proposeBerlin(recruiter, world))).toBe('CONFLICT');
   });
 });
 
@@ -289,13 +277,9 @@ describe('the calendar feed', () => {
   });
 
   it('serves the member’s interviews privately, keeps the token out of the log, and stops when revoked', async () => {
-    const { recruiter, interviewer, otherInterviewer, candidate, application } = await hiringWorld();
-    const { id } = await recruiter.trpc.interviews.propose.mutate({
-      applicationId: application.id,
-      slots: BERLIN_DST,
-      timeZone: 'Europe/Berlin',
-      interviewerIds: [interviewer.id],
-    });
+    const world = await hiringWorld();
+    const { recruiter, interviewer, otherInterviewer, candidate } = world;
+    const { id } = await proposeBerlin(recruiter, world);
     const slotId = (await candidate.trpc.interviews.mine.query()).interviews[0]!.slots[1]!.id;
     await candidate.trpc.interviews.choose.mutate({ interviewId: id, slotId });
 
@@ -349,13 +333,9 @@ describe('the invitation on the wire', () => {
       },
       env: { MAIL_FROM: 'Fitwork <no-reply@fitwork.example>' },
     });
-    const { recruiter, interviewer, candidate, application } = await hiringWorld();
-    const { id } = await recruiter.trpc.interviews.propose.mutate({
-      applicationId: application.id,
-      slots: BERLIN_DST,
-      timeZone: 'Europe/Berlin',
-      interviewerIds: [interviewer.id],
-    });
+    const world = await hiringWorld();
+    const { recruiter, candidate } = world;
+    const { id } = await proposeBerlin(recruiter, world);
     const slotId = (await candidate.trpc.interviews.mine.query()).interviews[0]!.slots[0]!.id;
     await candidate.trpc.interviews.choose.mutate({ interviewId: id, slotId });
     await t.settle();
@@ -388,13 +368,9 @@ describe('the invitation on the wire', () => {
         logger: silentLogger,
       },
     });
-    const { recruiter, interviewer, candidate, application } = await hiringWorld();
-    const { id } = await recruiter.trpc.interviews.propose.mutate({
-      applicationId: application.id,
-      slots: BERLIN_DST,
-      timeZone: 'Europe/Berlin',
-      interviewerIds: [interviewer.id],
-    });
+    const world = await hiringWorld();
+    const { recruiter, candidate } = world;
+    const { id } = await proposeBerlin(recruiter, world);
     const slotId = (await candidate.trpc.interviews.mine.query()).interviews[0]!.slots[0]!.id;
     await candidate.trpc.interviews.choose.mutate({ interviewId: id, slotId });
     await t.settle();
