@@ -34,19 +34,23 @@ const STATUS_WORDS: Record<string, string> = {
   withdrawn: 'was withdrawn',
 };
 
-async function applicationInfo(tx: Queryable, applicationId: number) {
+/**
+ * What the texts about an application or a match review may name: both tie one seeker to one job,
+ * so one query serves either table.
+ */
+async function seekerJobInfo(tx: Queryable, table: typeof applications | typeof matchReviews, id: number) {
   const [row] = await tx
     .select({
-      seekerId: applications.jobSeekerId,
+      seekerId: table.jobSeekerId,
       jobId: jobs.id,
       jobTitle: jobs.title,
       employerId: jobs.employerId,
       companyName: employers.companyName,
     })
-    .from(applications)
-    .innerJoin(jobs, eq(jobs.id, applications.jobId))
+    .from(table)
+    .innerJoin(jobs, eq(jobs.id, table.jobId))
     .innerJoin(employers, eq(employers.id, jobs.employerId))
-    .where(eq(applications.id, applicationId));
+    .where(eq(table.id, id));
   return row ?? null;
 }
 
@@ -57,7 +61,7 @@ export async function notifyApplicationStatus(
   status: string,
   context: NotifyContext,
 ): Promise<void> {
-  const info = await applicationInfo(tx, applicationId);
+  const info = await seekerJobInfo(tx, applications, applicationId);
   if (!info?.seekerId) return;
   await notify(
     tx,
@@ -76,7 +80,7 @@ export async function notifyApplicationStatus(
 
 /** Employers: a seeker applied to one of their jobs. */
 export async function notifyNewApplicant(tx: Queryable, applicationId: number, context: NotifyContext): Promise<void> {
-  const info = await applicationInfo(tx, applicationId);
+  const info = await seekerJobInfo(tx, applications, applicationId);
   if (!info) return;
   await notifyTeam(
     tx,
@@ -94,25 +98,9 @@ export async function notifyNewApplicant(tx: Queryable, applicationId: number, c
   );
 }
 
-async function reviewInfo(tx: Queryable, reviewId: number) {
-  const [row] = await tx
-    .select({
-      seekerId: matchReviews.jobSeekerId,
-      jobId: jobs.id,
-      jobTitle: jobs.title,
-      employerId: jobs.employerId,
-      companyName: employers.companyName,
-    })
-    .from(matchReviews)
-    .innerJoin(jobs, eq(jobs.id, matchReviews.jobId))
-    .innerJoin(employers, eq(employers.id, jobs.employerId))
-    .where(eq(matchReviews.id, reviewId));
-  return row ?? null;
-}
-
 /** Employers: a candidate contested a match score or asked for a person's review. */
 export async function notifyReviewRequested(tx: Queryable, reviewId: number, context: NotifyContext): Promise<void> {
-  const info = await reviewInfo(tx, reviewId);
+  const info = await seekerJobInfo(tx, matchReviews, reviewId);
   if (!info) return;
   await notifyTeam(
     tx,
@@ -132,7 +120,7 @@ export async function notifyReviewRequested(tx: Queryable, reviewId: number, con
 
 /** Seekers: the employer answered their review request. */
 export async function notifyReviewAnswered(tx: Queryable, reviewId: number, context: NotifyContext): Promise<void> {
-  const info = await reviewInfo(tx, reviewId);
+  const info = await seekerJobInfo(tx, matchReviews, reviewId);
   if (!info?.seekerId) return;
   await notify(
     tx,
