@@ -12,7 +12,7 @@ import { RESUME_FIXTURES } from './fixtures/resumes.ts';
 import { jobPosting } from './fixtures/webhooks.ts';
 import { apiClient, createTestApp } from './helpers/app.ts';
 import { adminClient, employerClient, nurseJob, PASSWORD, seekerClient } from './helpers/actors.ts';
-import { startNodeServer } from './helpers/server.ts';
+import { signUpSeekerOverHttp, startNodeServer } from './helpers/server.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const procedures = (
@@ -419,18 +419,12 @@ describe('fuzzing the Node server’s own request path', () => {
   let cookie = '';
   beforeAll(async () => {
     server = await startNodeServer();
-    const response = await fetch(`${server.url}/trpc/auth.signUp`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: server.url },
-      body: JSON.stringify({
-        userType: 'job_seeker',
-        email: 'fuzz@example.com',
-        password: PASSWORD,
-        firstName: 'Fuzz',
-        lastName: 'Er',
-      }),
+    cookie = await signUpSeekerOverHttp(server.url, {
+      email: 'fuzz@example.com',
+      password: PASSWORD,
+      firstName: 'Fuzz',
+      lastName: 'Er',
     });
-    cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
   }, 90_000);
   afterAll(() => server?.remove());
 

@@ -4,26 +4,19 @@
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startNodeServer } from './helpers/server.ts';
+import { signUpSeekerOverHttp, startNodeServer } from './helpers/server.ts';
 
 let server: Awaited<ReturnType<typeof startNodeServer>>;
 let cookie = '';
 
 beforeAll(async () => {
   server = await startNodeServer();
-  const response = await fetch(`${server.url}/trpc/auth.signUp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({
-      userType: 'job_seeker',
-      email: 'sam@example.com',
-      password: 'correct horse battery',
-      firstName: 'Sam',
-      lastName: 'Lee',
-    }),
+  cookie = await signUpSeekerOverHttp(server.url, {
+    email: 'sam@example.com',
+    password: 'correct horse battery',
+    firstName: 'Sam',
+    lastName: 'Lee',
   });
-  expect(response.status).toBe(200);
-  cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
 }, 90_000);
 afterAll(() => server?.remove());
 

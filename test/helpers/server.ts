@@ -48,3 +48,21 @@ export async function startNodeServer(env: Record<string, string> = {}, options:
     },
   };
 }
+
+/**
+ * A job seeker signed up through the started server's HTTP path, as the SPA does (same-origin
+ * header included): the session cookie (`name=value`) for the requests that follow. A refusal
+ * throws with its body, so a broken setup does not surface later as a missing cookie.
+ */
+export async function signUpSeekerOverHttp(
+  url: string,
+  seeker: { email: string; password: string; firstName: string; lastName: string },
+): Promise<string> {
+  const response = await fetch(`${url}/trpc/auth.signUp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ userType: 'job_seeker', ...seeker }),
+  });
+  if (response.status !== 200) throw new Error(`sign-up answered ${response.status}: ${await response.text()}`);
+  return response.headers.getSetCookie()[0]!.split(';')[0]!;
+}
