@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/helpers/chromium.ts';
 import { startNodeServer } from '../test/helpers/server.ts';
 
 const DIST = new URL('../dist/web/', import.meta.url);
@@ -63,23 +63,7 @@ export async function bundleSizes() {
 
 export async function largestContentfulPaint(paths: string[]) {
   const server = await startNodeServer({ SEED_DEMO_DATA: 'true' }, { startupMs: 240_000 });
-  const executablePath =
-    process.env.CHROMIUM_PATH ??
-    ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ??
-    'chromium';
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   const results: Record<string, number[]> = {};
   try {
     for (const path of paths) {
