@@ -3,7 +3,7 @@
  * invitation form, role changes and removals. Recruiters and interviewers read the list.
  */
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
-import { For, Match, Show, Switch } from 'solid-js';
+import { For, type JSX, Match, Show, Switch } from 'solid-js';
 import { Field, FormError, InlineError, TextField } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
@@ -150,33 +150,43 @@ function PendingInvitations() {
           <p class="muted">No invitation is waiting.</p>
         </Match>
         <Match when={invitations.data}>
-          <div class="table-scroll">
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">Email</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={invitations.data}>
-                  {(invitation) => (
-                    <InvitationRow
-                      invitation={invitation}
-                      onRevoked={() => client.invalidateQueries({ queryKey: INVITATIONS_KEY })}
-                    />
-                  )}
-                </For>
-              </tbody>
-            </table>
-          </div>
+          <PeopleTable dateColumn="Expires">
+            <For each={invitations.data}>
+              {(invitation) => (
+                <InvitationRow
+                  invitation={invitation}
+                  onRevoked={() => client.invalidateQueries({ queryKey: INVITATIONS_KEY })}
+                />
+              )}
+            </For>
+          </PeopleTable>
         </Match>
       </Switch>
     </section>
+  );
+}
+
+/**
+ * Members and pending invitations are the same kind of list (an email, a role, a date, actions),
+ * so they share one table; only the date differs (joined or expires).
+ */
+function PeopleTable(props: { dateColumn: string; children: JSX.Element }) {
+  return (
+    <div class="table-scroll">
+      <table class="table">
+        <thead>
+          <tr>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">{props.dateColumn}</th>
+            <th scope="col">
+              <span class="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>{props.children}</tbody>
+      </table>
+    </div>
   );
 }
 
@@ -239,25 +249,11 @@ function Team(props: { me: Me }) {
           </p>
           <section class="panel">
             <h2>Members</h2>
-            <div class="table-scroll">
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Email</th>
-                    <th scope="col">Role</th>
-                    <th scope="col">Joined</th>
-                    <th scope="col">
-                      <span class="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={members.data}>
-                    {(member) => <MemberRow member={member} me={props.me} isOwner={isOwner()} />}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <PeopleTable dateColumn="Joined">
+              <For each={members.data}>
+                {(member) => <MemberRow member={member} me={props.me} isOwner={isOwner()} />}
+              </For>
+            </PeopleTable>
           </section>
           <Show when={isOwner()}>
             <InviteForm />
