@@ -5,14 +5,12 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { openPglite } from '../db/client.ts';
-import { LOCAL_EMBEDDING_MODEL } from '../server/ai/local-embedder.ts';
-import { embedWithCatalog } from '../server/matching/local-embedding.ts';
 import { SKILLS_CATALOG } from '../server/seed/skills-catalog.ts';
 import { loadSkillsCatalog } from '../server/seed/seed.ts';
 import { buildLexicon } from '../server/skills/lexicon.ts';
 import { normalizeSkillName } from '../server/skills/normalize.ts';
-import { jobEmbeddingTexts } from '../server/jobs/embedding.ts';
 import { generateJobs, generateResumes } from './dataset.ts';
+import { JOB_COLUMNS, jobRow, SEEKER_COLUMNS, seekerRow } from './scale-database.ts';
 
 const DATA_VERSION = 1;
 const CACHE = new URL('./.cache/', import.meta.url);
@@ -22,12 +20,10 @@ const HNSW = [
   ['job_seekers_resume_embedding_hnsw', 'job_seekers', 'resume_embedding'],
 ] as const;
 
-const vectorText = (v: number[]) => `[${v.map((x) => x.toFixed(6)).join(',')}]`;
-
 async function insertRows(
   client: Awaited<ReturnType<typeof openPglite>>['client'],
   table: string,
-  columns: string[],
+  columns: readonly string[],
   rows: unknown[][],
   batch = 200,
 ) {
@@ -73,50 +69,18 @@ export async function buildDatabase(size: number, log: (line: string) => void) {
 
   let t = performance.now();
   const now = new Date().toISOString();
-  const jobRows = jobs.map((job, i) => {
-    const texts = jobEmbeddingTexts({ title: job.title, description: job.description, requirements: null }, job.skills);
-    return [
-      employerIds[fields.indexOf(job.field)],
-      job.title,
-      job.description,
-      job.location,
-      job.remoteAllowed,
-      job.employmentType,
-      job.salaryMin,
-      job.salaryMax,
-      'active',
+  const jobRows = jobs.map((job, i) =>
+    jobRow(
+      job,
+      employerIds[fields.indexOf(job.field)]!,
       new Date(Date.now() - (i % 60) * 86_400_000).toISOString(),
       now,
-      now,
-      vectorText(embedWithCatalog(texts.description, lexicon)),
-      vectorText(embedWithCatalog(texts.requirements, lexicon)),
-      LOCAL_EMBEDDING_MODEL,
-    ];
-  });
+      lexicon,
+    ),
+  );
   log(`  embedded ${size} jobs in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();
-  await insertRows(
-    client,
-    'jobs',
-    [
-      'employer_id',
-      'title',
-      'description',
-      'location',
-      'remote_allowed',
-      'employment_type',
-      'salary_min',
-      'salary_max',
-      'status',
-      'posted_at',
-      'updated_at',
-      'embedded_at',
-      'description_embedding',
-      'requirements_embedding',
-      'embedding_model',
-    ],
-    jobRows,
-  );
+  await insertRows(client, 'jobs', JOB_COLUMNS, jobRows);
   const skillRows = jobs.flatMap((job, i) =>
     job.skills
       .map((s) => [i + 1, ids.get(normalizeSkillName(s.name)), s.required, s.priority])
@@ -140,28 +104,8 @@ export async function buildDatabase(size: number, log: (line: string) => void) {
   await insertRows(
     client,
     'job_seekers',
-    [
-      'id',
-      'first_name',
-      'last_name',
-      'location',
-      'resume_text',
-      'resume_embedding',
-      'resume_embedding_model',
-      'resume_updated_at',
-      'resume_embedded_at',
-    ],
-    resumes.map((r, i) => [
-      seekerIds[i],
-      'Bench',
-      `Seeker ${i}`,
-      r.location,
-      r.text,
-      vectorText(embedWithCatalog(r.text, lexicon)),
-      LOCAL_EMBEDDING_MODEL,
-      now,
-      now,
-    ]),
+    SEEKER_COLUMNS,
+    resumes.map((r, i) => seekerRow(seekerIds[i]!, i, r, now, lexicon)),
   );
   const seekerSkills = resumes.flatMap((r, i) =>
     [

@@ -13,9 +13,9 @@ import { jobEmbeddingTexts } from '../server/jobs/embedding.ts';
 import { embedWithCatalog } from '../server/matching/local-embedding.ts';
 import { SKILLS_CATALOG } from '../server/seed/skills-catalog.ts';
 import { loadSkillsCatalog } from '../server/seed/seed.ts';
-import { buildLexicon } from '../server/skills/lexicon.ts';
+import { buildLexicon, type SkillLexicon } from '../server/skills/lexicon.ts';
 import { normalizeSkillName } from '../server/skills/normalize.ts';
-import { generateCompanies, generateJobs, generateResumes, companyCountFor } from './dataset.ts';
+import { type BenchJob, generateCompanies, generateJobs, generateResumes, companyCountFor } from './dataset.ts';
 
 const DATA_VERSION = 2;
 const CACHE = new URL('./.cache/', import.meta.url);
@@ -39,8 +39,85 @@ const csvField = (value: unknown) => {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
+/**
+ * The columns and rows of a generated job and a generated seeker, shared with bench/load.ts (the
+ * older database halfvec and the search latency still use), so both embed and fill them alike.
+ */
+export const JOB_COLUMNS = [
+  'employer_id',
+  'title',
+  'description',
+  'location',
+  'remote_allowed',
+  'employment_type',
+  'salary_min',
+  'salary_max',
+  'status',
+  'posted_at',
+  'updated_at',
+  'embedded_at',
+  'description_embedding',
+  'requirements_embedding',
+  'embedding_model',
+] as const;
+
+/** An active job, embedded with the local model at `now`. */
+export function jobRow(job: BenchJob, employerId: number, postedAt: string, now: string, lexicon: SkillLexicon) {
+  const texts = jobEmbeddingTexts({ title: job.title, description: job.description, requirements: null }, job.skills);
+  return [
+    employerId,
+    job.title,
+    job.description,
+    job.location,
+    job.remoteAllowed,
+    job.employmentType,
+    job.salaryMin,
+    job.salaryMax,
+    'active',
+    postedAt,
+    now,
+    now,
+    vectorText(embedWithCatalog(texts.description, lexicon)),
+    vectorText(embedWithCatalog(texts.requirements, lexicon)),
+    LOCAL_EMBEDDING_MODEL,
+  ];
+}
+
+export const SEEKER_COLUMNS = [
+  'id',
+  'first_name',
+  'last_name',
+  'location',
+  'resume_text',
+  'resume_embedding',
+  'resume_embedding_model',
+  'resume_updated_at',
+  'resume_embedded_at',
+] as const;
+
+/** Seeker number `index` ("Bench Seeker 12") with its resume embedded at `now`. */
+export function seekerRow(
+  id: number,
+  index: number,
+  resume: { text: string; location: string },
+  now: string,
+  lexicon: SkillLexicon,
+) {
+  return [
+    id,
+    'Bench',
+    `Seeker ${index}`,
+    resume.location,
+    resume.text,
+    vectorText(embedWithCatalog(resume.text, lexicon)),
+    LOCAL_EMBEDDING_MODEL,
+    now,
+    now,
+  ];
+}
+
 /** COPY through PGlite's /dev/blob device: one statement per batch instead of one insert per 200 rows. */
-async function insertRows(client: PGlite, table: string, columns: string[], rows: unknown[][]) {
+async function insertRows(client: PGlite, table: string, columns: readonly string[], rows: unknown[][]) {
   if (!rows.length) return;
   const csv = rows.map((row) => row.map(csvField).join(',')).join('\n');
   await client.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob' with (format csv)`, [], {
@@ -91,54 +168,18 @@ async function loadJobs(
   const lexicon = buildLexicon(SKILLS_CATALOG);
   const jobs = generateJobs(size);
   const now = new Date().toISOString();
-  const columns = [
-    'employer_id',
-    'title',
-    'description',
-    'location',
-    'remote_allowed',
-    'employment_type',
-    'salary_min',
-    'salary_max',
-    'status',
-    'posted_at',
-    'updated_at',
-    'embedded_at',
-    'description_embedding',
-    'requirements_embedding',
-    'embedding_model',
-  ];
   let embedding = 0;
   let inserting = 0;
   // In slices, so the vectors' text of 100,000 jobs never sits in memory at once.
   for (let start = 0; start < jobs.length; start += 2_000) {
     let t = performance.now();
     const rows = jobs.slice(start, start + 2_000).map((job, k) => {
-      const texts = jobEmbeddingTexts(
-        { title: job.title, description: job.description, requirements: null },
-        job.skills,
-      );
-      return [
-        employerIds[job.company],
-        job.title,
-        job.description,
-        job.location,
-        job.remoteAllowed,
-        job.employmentType,
-        job.salaryMin,
-        job.salaryMax,
-        'active',
-        new Date(Date.now() - ((start + k) % 60) * 86_400_000 - ((start + k) % 997) * 60_000).toISOString(),
-        now,
-        now,
-        vectorText(embedWithCatalog(texts.description, lexicon)),
-        vectorText(embedWithCatalog(texts.requirements, lexicon)),
-        LOCAL_EMBEDDING_MODEL,
-      ];
+      const posted = new Date(Date.now() - ((start + k) % 60) * 86_400_000 - ((start + k) % 997) * 60_000);
+      return jobRow(job, employerIds[job.company]!, posted.toISOString(), now, lexicon);
     });
     embedding += performance.now() - t;
     t = performance.now();
-    await insertRows(client, 'jobs', columns, rows);
+    await insertRows(client, 'jobs', JOB_COLUMNS, rows);
     inserting += performance.now() - t;
   }
   // A tool and a skill can be one catalog entry ("Epic"): the first mention wins.
@@ -176,30 +217,8 @@ async function loadSeekers(client: PGlite, count: number, skillIds: Map<string, 
     await insertRows(
       client,
       'job_seekers',
-      [
-        'id',
-        'first_name',
-        'last_name',
-        'location',
-        'resume_text',
-        'resume_embedding',
-        'resume_embedding_model',
-        'resume_updated_at',
-        'resume_embedded_at',
-      ],
-      resumes
-        .slice(start, start + 2_000)
-        .map((r, k) => [
-          seekerIds[start + k],
-          'Bench',
-          `Seeker ${start + k}`,
-          r.location,
-          r.text,
-          vectorText(embedWithCatalog(r.text, lexicon)),
-          LOCAL_EMBEDDING_MODEL,
-          now,
-          now,
-        ]),
+      SEEKER_COLUMNS,
+      resumes.slice(start, start + 2_000).map((r, k) => seekerRow(seekerIds[start + k]!, start + k, r, now, lexicon)),
     );
   }
   const seekerSkills = resumes.flatMap((r, i) => {
