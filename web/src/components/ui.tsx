@@ -4,6 +4,20 @@ import { percent } from '../lib/format.ts';
 import { statusClass } from '../lib/status.ts';
 import { problemOf } from '../lib/trpc.ts';
 
+/**
+ * A wide table's box: on a phone the table scrolls inside it, so the box is named and takes
+ * keyboard focus (a scrolling region must be reachable by keyboard: WCAG 2.1.1, axe
+ * scrollable-region-focusable).
+ */
+export function ScrollRegion(props: { label: string; children: JSX.Element }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the region scrolls, so it must take focus (above)
+    <section class="table-scroll" tabIndex={0} aria-label={props.label}>
+      {props.children}
+    </section>
+  );
+}
+
 export function Skeleton(props: { lines?: number; label?: string }) {
   return (
     <div class="skeleton-block" role="status" aria-busy="true" aria-label={props.label ?? 'Loading'}>

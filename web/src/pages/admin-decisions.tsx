@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/solid-query';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { RequireRole } from '../components/guard.tsx';
-import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
+import { Empty, ErrorBox, ScrollRegion, Skeleton } from '../components/ui.tsx';
 import { trpc, type RouterOutputs } from '../lib/trpc.ts';
 
 type Page = RouterOutputs['audit']['decisions'];
@@ -40,9 +40,7 @@ function DecisionLog() {
           <Empty title="No decisions recorded" />
         </Match>
         <Match when={items().length > 0}>
-          {/* On a phone the table scrolls inside its box. */}
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable) */}
-          <section class="table-scroll" tabIndex={0} aria-label="AI decisions">
+          <ScrollRegion label="AI decisions">
             <table class="table">
               <thead>
                 <tr>
@@ -76,7 +74,7 @@ function DecisionLog() {
                 </For>
               </tbody>
             </table>
-          </section>
+          </ScrollRegion>
           <Show when={log.hasNextPage}>
             <button type="button" class="button button-secondary" onClick={() => log.fetchNextPage()}>
               Older decisions

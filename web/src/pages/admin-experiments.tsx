@@ -3,7 +3,7 @@ import { createSignal, For, Index, Match, Show, Switch } from 'solid-js';
 import { Field, FormError } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { METRIC_LABEL, RateCell, RateChart, type Metric } from '../components/rates.tsx';
-import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
+import { Empty, ErrorBox, ScrollRegion, Skeleton } from '../components/ui.tsx';
 import { dateLabel } from '../lib/format.ts';
 import { useFormAction } from '../lib/form.ts';
 import { statusClass } from '../lib/status.ts';
@@ -99,9 +99,7 @@ function Results(props: { id: number }) {
       <Match when={results.data}>
         {(data) => (
           <>
-            {/* On a phone the table scrolls inside its box. */}
-            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable) */}
-            <section class="table-scroll" tabIndex={0} aria-label="Experiment results">
+            <ScrollRegion label="Experiment results">
               <table class="table">
                 <thead>
                   <tr>
@@ -125,7 +123,7 @@ function Results(props: { id: number }) {
                   </For>
                 </tbody>
               </table>
-            </section>
+            </ScrollRegion>
             <ul class="verdicts">
               <For each={data().arms.filter((a) => a.comparisons)}>
                 {(arm) => (
@@ -186,9 +184,7 @@ function Quality() {
         <Match when={quality.data}>
           {(rows) => (
             <>
-              {/* On a phone the table scrolls inside its box. */}
-              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1, axe scrollable-region-focusable) */}
-              <section class="table-scroll" tabIndex={0} aria-label="Match quality by algorithm">
+              <ScrollRegion label="Match quality by algorithm">
                 <table class="table">
                   <thead>
                     <tr>
@@ -211,7 +207,7 @@ function Quality() {
                     </For>
                   </tbody>
                 </table>
-              </section>
+              </ScrollRegion>
               <RateChart
                 title="View rate per week, by algorithm"
                 weeks={weeks()}
