@@ -188,8 +188,12 @@ async function journey(v: string, viewport: { width: number; height: number }, p
   await navigate(interviewer, 'Feedback');
   const card = interviewer.getByRole('region', { name: 'Scorecards' });
   await interviewer.getByRole('heading', { name: new RegExp(assigned.candidate) }).waitFor();
+  // The heading comes with the list; the form with the panel's own query, a moment later:
+  // count its fieldsets only once it is there.
+  await card.getByRole('button', { name: 'Submit scorecard' }).waitFor();
   const ratings = card.locator('fieldset.rating');
   const skillCount = (await ratings.count()) - 1;
+  expect(skillCount).toBeGreaterThan(0);
   for (let i = 0; i < skillCount; i++)
     await ratings
       .nth(i)
@@ -213,7 +217,8 @@ async function journey(v: string, viewport: { width: number; height: number }, p
   await expectNoSeriousViolations(recruiter);
   await shot(recruiter, `${v}-3-recruiter`);
 
-  // The recruiter reads the team, and cannot change it.
+  // The recruiter closes the application (on a phone it covers the menu) and reads the team, and cannot change it.
+  await panel.getByRole('button', { name: 'Close', exact: true }).click();
   await navigate(recruiter, 'Team');
   await recruiter.getByRole('cell', { name: interviewerOf(v), exact: true }).waitFor();
   expect(await recruiter.getByRole('button', { name: 'Send invitation' }).count()).toBe(0);

@@ -49,6 +49,7 @@ function ScorecardForm(props: { applicationId: number; view: View; onSaved: () =
             <legend>{skill().name}</legend>
             <For each={[1, 2, 3, 4]}>
               {(n) => (
+                // No space before the text: a label's name starts with its words (the input's gap is CSS).
                 <label>
                   <input
                     type="radio"
@@ -56,7 +57,7 @@ function ScorecardForm(props: { applicationId: number; view: View; onSaved: () =
                     value={n}
                     checked={untrack(() => ratingOf(skill().name)) === n}
                     required
-                  />{' '}
+                  />
                   {n} {RATING_LABEL[n]}
                 </label>
               )}
@@ -69,7 +70,7 @@ function ScorecardForm(props: { applicationId: number; view: View; onSaved: () =
         <For each={RECOMMENDATIONS}>
           {(r) => (
             <label>
-              <input type="radio" name="recommendation" value={r} checked={saved?.recommendation === r} required />{' '}
+              <input type="radio" name="recommendation" value={r} checked={saved?.recommendation === r} required />
               {RECOMMENDATION_LABEL[r]}
             </label>
           )}
