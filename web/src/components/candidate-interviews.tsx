@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/solid-query';
 import { createSignal, For, Show } from 'solid-js';
 import { useAction } from '../lib/form.ts';
-import { browserZone, STATUS_TEXT, slotLabel } from '../lib/interview-times.ts';
+import { browserZone, slotLabel } from '../lib/format.ts';
+import { STATUS_TEXT } from '../lib/interview-times.ts';
 import { type RouterOutputs, trpc } from '../lib/trpc.ts';
 import { FormError } from './field.tsx';
 import './interviews.css';

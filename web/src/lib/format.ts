@@ -37,6 +37,16 @@ export function dateTimeLabel(iso: string | null | undefined): string {
   return iso ? DAY_AND_TIME.format(new Date(iso)) : '';
 }
 
+/** The browser's IANA zone ("Europe/Berlin"). */
+export const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** An interview's time: "Tuesday, March 30, 2027, 10:00 AM – 11:00 AM" in this browser's zone. */
+export function slotLabel(start: string, end: string): string {
+  const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(new Date(start));
+  const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+  return `${day}, ${time.format(new Date(start))} – ${time.format(new Date(end))}`;
+}
+
 export const percent = (score: number | null | undefined) =>
   score === null || score === undefined ? '–' : `${Math.round(score * 100)}%`;
 

@@ -1,14 +1,4 @@
-/** Interview times in the browser's own zone: what a person reads, and what a form sends. */
-
-/** The browser's IANA zone ("Europe/Berlin"). */
-export const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-/** "Tuesday, March 30, 2027, 10:00 AM – 11:00 AM" in this browser's zone. */
-export function slotLabel(start: string, end: string): string {
-  const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(new Date(start));
-  const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-  return `${day}, ${time.format(new Date(start))} – ${time.format(new Date(end))}`;
-}
+/** Interview times typed in the browser's own zone, as the API takes them (lib/format.ts shows them). */
 
 /**
  * A date and a time typed in this browser's zone (from <input type="date"> and "time") as an

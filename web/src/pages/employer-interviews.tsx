@@ -4,8 +4,8 @@ import { FormError } from '../components/field.tsx';
 import { RequireRole } from '../components/guard.tsx';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
 import { useAction } from '../lib/form.ts';
-import { dateLabel } from '../lib/format.ts';
-import { browserZone, STATUS_TEXT, slotLabel } from '../lib/interview-times.ts';
+import { browserZone, dateLabel, slotLabel } from '../lib/format.ts';
+import { STATUS_TEXT } from '../lib/interview-times.ts';
 import { trpc } from '../lib/trpc.ts';
 import '../components/interviews.css';
 
