@@ -6,6 +6,7 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Database } from '../../db/database.ts';
+import { secretLinkHeaders } from '../http/headers.ts';
 import {
   describeUnsubscribe,
   looksLikeToken,
@@ -45,12 +46,7 @@ export function alertRoutes<E extends { Variables: { db: Database } }>(
   clock: () => Date,
 ): Hono<E> {
   const routes = new Hono<E>();
-  routes.use('*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'no-referrer');
-    c.header('X-Robots-Tag', 'noindex');
-  });
+  routes.use('*', secretLinkHeaders());
   routes.use('*', withDatabase);
   routes.get('/', async (c) => {
     const token = c.req.query('token');

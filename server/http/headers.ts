@@ -34,6 +34,19 @@ export function strictTransportSecurity(config: AppConfig): MiddlewareHandler {
 }
 
 /** A calendar feed's path holds its token (a credential): the log keeps the path's shape only. */
+/**
+ * For pages reached by a secret link (unsubscribe, calendar feeds): never stored by a cache, never
+ * indexed, and the link is not sent on as a Referer from a page it opens.
+ */
+export const secretLinkHeaders =
+  (cacheControl = 'no-store'): MiddlewareHandler =>
+  async (c, next) => {
+    await next();
+    c.header('Cache-Control', cacheControl);
+    c.header('X-Robots-Tag', 'noindex');
+    c.header('Referrer-Policy', 'no-referrer');
+  };
+
 export const withoutSecrets = (path: string) => path.replace(/^\/calendar\/[^/]*/, '/calendar/[token].ics');
 
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {

@@ -5,16 +5,12 @@
  */
 import { Hono } from 'hono';
 import type { AppEnv, RouteDeps } from '../http/app-env.ts';
+import { secretLinkHeaders } from '../http/headers.ts';
 import { calendarFeedText } from './feed.ts';
 
 export function calendarRoutes(deps: RouteDeps): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.use('*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'private, no-store');
-    c.header('X-Robots-Tag', 'noindex');
-    c.header('Referrer-Policy', 'no-referrer');
-  });
+  routes.use('*', secretLinkHeaders('private, no-store'));
   routes.get('/:file{[a-z2-7]+\\.ics}', deps.withDatabase, async (c) => {
     const token = c.req.param('file').slice(0, -'.ics'.length);
     const text = await calendarFeedText(c.var.db, token, {

@@ -6,6 +6,7 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { Database } from '../../db/database.ts';
+import { secretLinkHeaders } from '../http/headers.ts';
 import { confirmPage, donePage, invalidPage } from './unsubscribe-page.ts';
 import { describeUnsubscribe, unsubscribe } from './unsubscribe.ts';
 
@@ -16,11 +17,7 @@ export function unsubscribeRoutes<E extends { Variables: { db: Database } }>(
   clock: () => Date,
 ): Hono<E> {
   const routes = new Hono<E>();
-  routes.use('*', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-store');
-    c.header('X-Robots-Tag', 'noindex');
-  });
+  routes.use('*', secretLinkHeaders());
   routes.use('*', withDatabase);
   routes.get('/', async (c) => {
     const token = c.req.query('token') ?? '';
