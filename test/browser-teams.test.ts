@@ -122,11 +122,15 @@ async function signIn(page: Page, email: string, password: string) {
   await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 }
 
-/** On a phone the navigation folds behind the menu button. */
+/**
+ * On a phone the navigation folds behind the menu button. The signed-in links exist once the
+ * session has loaded (hidden in the closed menu on a phone): wait for them before choosing.
+ */
 async function navigate(page: Page, name: string) {
-  const menu = page.getByRole('button', { name: 'Menu' });
-  if (await menu.isVisible()) await menu.click();
-  await page.getByRole('link', { name, exact: true }).click();
+  await page.getByRole('link', { name, exact: true, includeHidden: true }).waitFor({ state: 'attached' });
+  const link = page.getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) await page.getByRole('button', { name: 'Menu' }).click();
+  await link.click();
 }
 
 describe('a hiring team in a browser', () => {
