@@ -6,8 +6,6 @@
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '../db/client.ts';
 import { requireJobAccess } from '../server/companies/access.ts';
@@ -15,6 +13,7 @@ import { createProviders } from '../server/providers.ts';
 import { seedDemoActivity } from '../server/seed/demo-activity.ts';
 import { enrichDemoData, loadDemoData } from '../server/seed/seed.ts';
 import { rowsOf } from '../server/sql-helpers.ts';
+import { rollBackThrough } from './helpers/migrations.ts';
 import { createTestApp, TEST_START } from './helpers/app.ts';
 
 const SNAPSHOT = {
@@ -48,9 +47,9 @@ it('moves every demo employer into a company of one without losing a job, applic
   expect(before.matches.length).toBeGreaterThan(100);
   expect(before.applications.length).toBeGreaterThan(0);
 
-  // One version back (the down file, as a roll-back runs it), then forward: 0015 over data it never saw.
-  await t.pg.exec(await readFile(join(MIGRATIONS_FOLDER, 'down/0015_companies.sql'), 'utf8'));
-  await t.pg.exec(`delete from drizzle.__drizzle_migrations where created_at = 1796005000000`);
+  // Back to before 0015 (its down file and the later ones', as roll-backs run them), then forward:
+  // 0015 over data it never saw.
+  await rollBackThrough(t.pg, '0015_companies');
   expect((await t.pg.query(`select to_regclass('companies') as t`)).rows).toEqual([{ t: null }]);
   expect(await snapshot()).toEqual(before);
   await migrate(drizzle(t.pg), { migrationsFolder: MIGRATIONS_FOLDER });

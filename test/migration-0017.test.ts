@@ -4,11 +4,10 @@
  */
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '../db/client.ts';
 import { countRefusal } from '../server/webhooks/refusals.ts';
+import { rollBackThrough } from './helpers/migrations.ts';
 import { createTestApp, TEST_START } from './helpers/app.ts';
 
 it('rolls back one version and forward again without losing a board or a delivery', async () => {
@@ -28,8 +27,7 @@ it('rolls back one version and forward again without losing a board or a deliver
     const before = await snapshot();
     await countRefusal(t.db, '00000000-0000-4000-8000-000000000001', 'bad_signature', TEST_START);
 
-    await t.pg.exec(await readFile(join(MIGRATIONS_FOLDER, 'down/0017_webhook_refusals.sql'), 'utf8'));
-    await t.pg.exec(`delete from drizzle.__drizzle_migrations where created_at = 1796008000000`);
+    await rollBackThrough(t.pg, '0017_webhook_refusals');
     expect((await t.pg.query(`select to_regclass('webhook_refusals') as t`)).rows).toEqual([{ t: null }]);
     expect(await snapshot()).toEqual(before);
 

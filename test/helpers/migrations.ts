@@ -41,3 +41,18 @@ export async function withDatabaseBefore(
     await rm(folder, { recursive: true, force: true });
   }
 }
+
+/**
+ * Rolls a fully migrated database back to just before `tag`, as a deploy rolls back: the down
+ * files of every later migration first, newest first, then the migration's own, each forgotten by
+ * the migrator (drizzle applies only migrations newer than the newest it recorded).
+ */
+export async function rollBackThrough(client: PGlite, tag: string): Promise<void> {
+  const journal = JSON.parse(await readFile(join(MIGRATIONS_FOLDER, 'meta/_journal.json'), 'utf8')) as {
+    entries: { tag: string; when: number }[];
+  };
+  for (const entry of journal.entries.filter((e) => e.tag >= tag).reverse()) {
+    await client.exec(await readFile(join(MIGRATIONS_FOLDER, `down/${entry.tag}.sql`), 'utf8'));
+    await client.query('delete from drizzle.__drizzle_migrations where created_at = $1', [entry.when]);
+  }
+}
