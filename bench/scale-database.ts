@@ -270,6 +270,7 @@ export async function buildScaleDatabase(size: number, log: (line: string) => vo
     await client.exec(index.definition);
     if (/hnsw|gin/i.test(index.definition)) log(`  built ${index.name} over ${size} rows in ${seconds(t)} s`);
   }
+  await client.exec('reset maintenance_work_mem');
   await client.exec('analyze');
   log(`  database of ${size} jobs built in ${seconds(started)} s`);
   return opened;

@@ -32,40 +32,42 @@ export interface SearchFacets {
   salary: { atLeast: number; count: number }[];
 }
 
-/** The facts facets and sorting need, for every hit of the result set. */
-export async function hitFacts(db: Database, ids: number[]): Promise<Map<number, HitFacts>> {
-  if (!ids.length) return new Map();
-  const rows = rowsOf<{
-    id: number;
-    posted: number | null;
-    salary: string | null;
-    remote_allowed: boolean;
-    employment_type: string | null;
-    location: string | null;
-    employer_id: number;
-    company_name: string;
-  }>(
+/** The columns of a hit's facts, selected from `jobs` joined to its `employers` row. */
+export const factColumns = sql`jobs.id, extract(epoch from jobs.posted_at)::float8 as posted,
+  coalesce(jobs.salary_max, jobs.salary_min) as salary, jobs.remote_allowed, jobs.employment_type, jobs.location,
+  jobs.employer_id, employers.company_name`;
+
+export interface FactRow {
+  id: number;
+  posted: number | null;
+  salary: string | null;
+  remote_allowed: boolean;
+  employment_type: string | null;
+  location: string | null;
+  employer_id: number;
+  company_name: string;
+}
+
+export const factsOf = (r: FactRow): HitFacts => ({
+  id: r.id,
+  postedAt: r.posted,
+  salary: r.salary === null ? null : Number(r.salary),
+  remoteAllowed: r.remote_allowed,
+  employmentType: r.employment_type,
+  location: r.location,
+  employerId: r.employer_id,
+  companyName: r.company_name,
+});
+
+/** The facts facets and sorting need, of the hits whose stage did not bring them. */
+export async function hitFacts(db: Database, ids: number[]): Promise<HitFacts[]> {
+  if (!ids.length) return [];
+  const rows = rowsOf<FactRow>(
     await db.execute(sql`
-      select j.id, extract(epoch from j.posted_at)::float8 as posted, coalesce(j.salary_max, j.salary_min) as salary,
-             j.remote_allowed, j.employment_type, j.location, j.employer_id, e.company_name
-      from jobs j join employers e on e.id = j.employer_id
-      where j.id = any(${`{${ids.join(',')}}`}::int[])`),
+      select ${factColumns} from jobs join employers on employers.id = jobs.employer_id
+      where jobs.id = any(${`{${ids.join(',')}}`}::int[])`),
   );
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      {
-        id: r.id,
-        postedAt: r.posted,
-        salary: r.salary === null ? null : Number(r.salary),
-        remoteAllowed: r.remote_allowed,
-        employmentType: r.employment_type,
-        location: r.location,
-        employerId: r.employer_id,
-        companyName: r.company_name,
-      },
-    ]),
-  );
+  return rows.map(factsOf);
 }
 
 /** The score a hit is ordered by (descending, ties by id): relevance, posting time or pay. */
