@@ -81,9 +81,11 @@ export async function recallAt10(db: Database, queries: BenchQuery[]): Promise<n
     const vector = embedWithCatalog(q);
     const where = visibleToSeekers(now);
     const approx = await db.transaction((tx) => nearestJobs(tx, { where, vector, query: q, limit: 10 }));
+    // `narrow` leaves sorting allowed: with sorting and index scans both disabled the planner
+    // took the index anyway at 5,000 and 100,000 jobs, and "exact" was the HNSW walk again.
     const exact = await db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_indexscan = off`);
-      return nearestJobs(tx, { where, vector, query: q, limit: 10 });
+      return nearestJobs(tx, { where, vector, query: q, limit: 10, narrow: true });
     });
     const truth = new Set(exact.map((r) => r.id));
     hits += approx.filter((r) => truth.has(r.id)).length;
