@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openNodeDatabase } from '../db/client.ts';
 import { createAdmissionQueue } from './admission.ts';
 import { createApp } from './app.ts';
+import { createSessionCache } from './auth/session-cache.ts';
 import { edgeLayer, nodeStaticAssets } from './pages/node-assets.ts';
 import type { PageRenderer } from './pages/renderer.ts';
 import { createResponseCache } from './response-cache.ts';
@@ -100,6 +101,8 @@ const app = createApp({
   resumeWork: resumePool,
   mail,
   files,
+  // One process serves an embedded database, so it alone ends sessions: it may keep them for seconds.
+  ...(database.kind === 'pglite' ? { sessionCache: createSessionCache() } : {}),
   // Files first (precompressed, hashed ones immutable); any other GET is a route of the SPA, answered with index.html.
   staticAssets: nodeStaticAssets(webDir),
   pages,

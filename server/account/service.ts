@@ -39,6 +39,7 @@ import {
   exportTeamData,
   leaveCompanyOnErasure,
 } from '../companies/account-data.ts';
+import { forgetCachedUser } from '../auth/session-cache.ts';
 
 export async function exportAccount(db: Database, user: SessionUser, now: Date) {
   const account = await loadProfile(db, user);
@@ -270,6 +271,8 @@ export async function deleteAccount(
     await eraseAlerts(tx, user.id);
     return fileKeys;
   });
+  // Their sessions went with the transaction (deleted, or by cascade with the user).
+  forgetCachedUser(user.id);
   await files.delete(erasedFiles);
   return { deleted: true };
 }

@@ -13,6 +13,7 @@ import { templates } from '../mail/templates.ts';
 import type { PasswordHasher } from './passwords.ts';
 import type { SessionUser } from './sessions.ts';
 import { invalidateUserSessions } from './sessions.ts';
+import { forgetCachedUser } from './session-cache.ts';
 import {
   PAIR_RULE,
   clearAttempts,
@@ -239,6 +240,8 @@ export async function confirmEmailChange(db: Database, token: string, now: Date)
         .update(users)
         .set({ email: used.newEmail, emailVerifiedAt: now, updatedAt: now })
         .where(eq(users.id, used.userId));
+      // Their sessions carry the email: read it again.
+      forgetCachedUser(used.userId);
       return { email: used.newEmail };
     });
   } catch (error) {

@@ -9,9 +9,10 @@ import type { AppEnv } from '../http/app-env.ts';
 import { isPublicRead, PUBLIC_CACHE_CONTROL } from '../http/cache-policy.ts';
 import { blankSessionCookie, sessionCookie, sessionCookieName, usesSecureCookies } from './cookies.ts';
 import { isSameOriginRequest, needsCsrfCheck } from './csrf.ts';
+import type { SessionCache } from './session-cache.ts';
 import { validateSessionToken } from './sessions.ts';
 
-export function sessionMiddleware(clock: () => Date): MiddlewareHandler<AppEnv> {
+export function sessionMiddleware(clock: () => Date, cache?: SessionCache): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const secure = usesSecureCookies(c.req.url);
     c.set('secureCookies', secure);
@@ -30,7 +31,7 @@ export function sessionMiddleware(clock: () => Date): MiddlewareHandler<AppEnv> 
       return c.json({ error: { message: 'Cross-site request refused.' } }, 403);
     }
     const now = clock();
-    const validated = await validateSessionToken(c.var.db, token, now);
+    const validated = await validateSessionToken(c.var.db, token, now, cache);
     c.set('auth', validated);
     await next();
     // tRPC builds its own Response, so these go on it afterwards, unless the procedure itself

@@ -12,6 +12,7 @@ import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase, decodeHex } from '@oslojs/encoding';
 import type { Queryable } from '../../db/database.ts';
 import { sessions, users, type UserType } from '../../db/schema.ts';
+import { forgetCachedSession, forgetCachedUser, type SessionCache } from './session-cache.ts';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -82,25 +83,34 @@ export interface ValidatedSession {
   refreshed: boolean;
 }
 
-export async function validateSessionToken(db: Queryable, token: string, now: Date): Promise<ValidatedSession | null> {
+export async function validateSessionToken(
+  db: Queryable,
+  token: string,
+  now: Date,
+  cache?: SessionCache,
+): Promise<ValidatedSession | null> {
   const [id, secret, ...rest] = token.split('.');
   if (!id || !secret || rest.length > 0 || id.length > 64) return null;
 
-  const [row] = await db
-    .select({
-      id: sessions.id,
-      secretHash: sessions.secretHash,
-      createdAt: sessions.createdAt,
-      lastVerifiedAt: sessions.lastVerifiedAt,
-      userId: users.id,
-      email: users.email,
-      userType: users.userType,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .limit(1);
-  if (!row) return null;
+  let row = cache?.get(id, now);
+  if (!row) {
+    [row] = await db
+      .select({
+        id: sessions.id,
+        secretHash: sessions.secretHash,
+        createdAt: sessions.createdAt,
+        lastVerifiedAt: sessions.lastVerifiedAt,
+        userId: users.id,
+        email: users.email,
+        userType: users.userType,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, id))
+      .limit(1);
+    if (!row) return null;
+    cache?.set(row, now);
+  }
 
   if (!constantTimeEqual(hashSecret(secret), decodeHex(row.secretHash))) return null;
 
@@ -116,6 +126,7 @@ export async function validateSessionToken(db: Queryable, token: string, now: Da
     refreshed = true;
     await db.update(sessions).set({ lastVerifiedAt: now }).where(eq(sessions.id, row.id));
     await db.update(users).set({ lastActiveAt: now }).where(eq(users.id, row.userId));
+    cache?.set({ ...row, lastVerifiedAt: now }, now);
   }
 
   return {
@@ -133,6 +144,7 @@ export async function validateSessionToken(db: Queryable, token: string, now: Da
 
 export async function invalidateSession(db: Queryable, sessionId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, sessionId));
+  forgetCachedSession(sessionId);
 }
 
 /** Ends every session of a user, or every one but `keepSessionId` (the caller's own, after a password change). */
@@ -142,4 +154,5 @@ export async function invalidateUserSessions(db: Queryable, userId: number, keep
     .where(
       keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId),
     );
+  forgetCachedUser(userId);
 }

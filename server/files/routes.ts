@@ -4,6 +4,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Database } from '../../db/database.ts';
 import { sessionCookieName, usesSecureCookies } from '../auth/cookies.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
 import { validateSessionToken } from '../auth/sessions.ts';
 import { recordId } from '../ids.ts';
 import { applicationResumeFile } from './resumes.ts';
@@ -19,6 +20,7 @@ export function fileRoutes<E extends { Variables: { db: Database } }>(deps: {
   withDatabase: MiddlewareHandler<E>;
   files: FileStore;
   clock: () => Date;
+  sessionCache?: SessionCache | undefined;
 }): Hono<E> {
   const routes = new Hono<E>();
   routes.use('*', async (c, next) => {
@@ -33,7 +35,7 @@ export function fileRoutes<E extends { Variables: { db: Database } }>(deps: {
     const id = recordId.safeParse(Number(c.req.param('id')));
     if (!id.success) return notFound();
     const token = getCookie(c, sessionCookieName(usesSecureCookies(c.req.url)));
-    const session = token ? await validateSessionToken(c.var.db, token, deps.clock()) : null;
+    const session = token ? await validateSessionToken(c.var.db, token, deps.clock(), deps.sessionCache) : null;
     if (!session) return c.json({ error: { message: 'Sign in to continue.' } }, 401);
     try {
       const file = await applicationResumeFile(c.var.db, deps.files, session.user, id.data);

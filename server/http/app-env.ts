@@ -14,6 +14,7 @@ import type { FileStore } from '../files/store.ts';
 import type { MailSender } from '../mail/sender.ts';
 import type { PageRenderer } from '../pages/renderer.ts';
 import type { ResumeWork } from '../workers/resume-work.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
 
 export interface RequestDatabase {
   db: Database;
@@ -42,6 +43,8 @@ export interface AppDeps {
   mail?: MailSender | null;
   /** Where uploaded originals are kept (R2 in the worker, a folder under Node); memory when unset. */
   files?: FileStore;
+  /** Sessions kept for seconds; only for a process that alone serves its database (server/auth/session-cache.ts). */
+  sessionCache?: SessionCache;
 }
 
 /** The variables of a request, set by the middleware that owns each. */

@@ -78,7 +78,7 @@ export function trpcRoutes(deps: RouteDeps): Hono<AppEnv> {
     return limit(c, next);
   });
 
-  routes.use('*', deps.withDatabase, sessionMiddleware(deps.clock));
+  routes.use('*', deps.withDatabase, sessionMiddleware(deps.clock, deps.sessionCache));
 
   // The contract names `applications.apply`, a word tRPC reserves: served by `applications.submit`.
   routes.use('*', async (c, next) => {

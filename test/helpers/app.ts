@@ -13,6 +13,7 @@ import type { Database } from '../../db/database.ts';
 import { createMemoryFileStore } from '../../server/files/store.ts';
 import { createTestDatabase, resetSharedTestDatabase } from './db.ts';
 import { expectErrorLines, recordLogLine } from './log-errors.ts';
+import { createSessionCache } from '../../server/auth/session-cache.ts';
 
 let hasher: Promise<PasswordHasher> | undefined;
 export const testPasswordHasher = () => (hasher ??= createNodePasswordHasher());
@@ -39,6 +40,8 @@ export async function createTestApp(
     env?: Record<string, string>;
     /** The server renderer of the public pages (test/helpers/pages.ts loads the built one). */
     pages?: PageRenderer;
+    /** Keep sessions for seconds, as the Node entry on embedded PGlite does. */
+    sessionCache?: boolean;
   } = {},
 ) {
   // The previous app's work after its responses (matching, mail) must end before its rows are
@@ -74,6 +77,7 @@ export async function createTestApp(
     ...(options.mail !== undefined ? { mail: options.mail } : {}),
     files,
     ...(options.pages ? { pages: options.pages } : {}),
+    ...(options.sessionCache ? { sessionCache: createSessionCache() } : {}),
   });
   databaseOfApp.set(app, database.db);
   return {
