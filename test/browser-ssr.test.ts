@@ -122,6 +122,45 @@ describe('server-rendered pages in a browser', () => {
     await start.context.close();
   });
 
+  it('searches from a box typed in before the script arrives, with or without it', async () => {
+    for (const [path, box] of [
+      ['/jobs', '#q'],
+      ['/', '#landing-q'],
+    ] as const) {
+      const { page, context } = await visit(path, { javaScript: false });
+      await screenshotOnFailure(page, `no-script-search${path === '/' ? '-start' : ''}`, async () => {
+        await page.locator(box).fill('nurse');
+        await page.locator(box).press('Enter');
+        await page.waitForURL(/\/jobs\?q=nurse$/);
+        expect(await page.locator('.job-card').count()).toBeGreaterThan(0);
+      });
+      await context.close();
+    }
+
+    // A slow phone: the page is shown, the newcomer types, and only then does the script run.
+    const context = await world.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    let releaseScripts!: () => void;
+    const scriptsHeld = new Promise<void>((resolve) => {
+      releaseScripts = resolve;
+    });
+    await page.route('**/*.js', async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto(`${world.server.url}/jobs`, { waitUntil: 'commit' });
+    await screenshotOnFailure(page, 'typed-before-script', async () => {
+      await page.locator('#q').fill('python');
+      releaseScripts();
+      // Hydrated, the page searches for what was already in the box, without another key pressed.
+      await page.waitForURL(/\/jobs\?q=python$/);
+      await expect.poll(() => page.locator('#q').inputValue()).toBe('python');
+      await page.locator('.job-card').first().waitFor();
+    });
+    await context.close();
+  });
+
   it('answers an unknown job with a 404 page; a job page passes axe-core', async () => {
     const { page, context, status, errors } = await visit('/jobs/999999');
     expect(status).toBe(404);

@@ -1,6 +1,6 @@
 import { A, useLocation, useSearchParams } from '@solidjs/router';
 import { useInfiniteQuery } from '@tanstack/solid-query';
-import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, Match, on, onMount, Show, Switch } from 'solid-js';
 import { rememberSearch } from '../lib/last-search.ts';
 import { Empty, ErrorBox, Skeleton } from '../components/ui.tsx';
 import { CorrectedQuery, SearchFacets, SortChoice } from '../components/search-facets.tsx';
@@ -66,6 +66,11 @@ export default function JobsSearch() {
   const [q, setQ] = createSignal(params.q ?? '');
   const [filtersOpen, setFiltersOpen] = createSignal(false);
   const location = useLocation();
+  let box!: HTMLInputElement;
+  // Hydration keeps what was typed before the script arrived; the signal takes it over, so it is searched.
+  onMount(() => {
+    if (box.value !== q()) setQ(box.value);
+  });
   // Back and Forward change the URL, not the box: the box follows, so it names what is shown.
   createEffect(
     on(
@@ -102,9 +107,12 @@ export default function JobsSearch() {
     <div class="search-page">
       <h1 class="visually-hidden">Search jobs</h1>
       {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is the landmark every screen reader announces; the <search> element is not yet */}
+      {/* action and name: before the script arrives, Enter still searches (the server renders /jobs?q=). */}
       <form
         class="search-bar"
         role="search"
+        action="/jobs"
+        method="get"
         onSubmit={(e) => {
           e.preventDefault();
           setParams({ q: q() || undefined });
@@ -114,7 +122,9 @@ export default function JobsSearch() {
           Job title, skill or company
         </label>
         <input
+          ref={box}
           id="q"
+          name="q"
           type="search"
           placeholder="Job title, skill or company"
           value={q()}

@@ -1,6 +1,6 @@
 import { A, useNavigate } from '@solidjs/router';
 import { useQuery } from '@tanstack/solid-query';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, onMount, Show } from 'solid-js';
 import { salaryLabel } from '../lib/format.ts';
 import { LATEST_JOBS_INPUT, latestJobsKey } from '../lib/public-queries.ts';
 import { trpc } from '../lib/trpc.ts';
@@ -8,6 +8,9 @@ import { trpc } from '../lib/trpc.ts';
 export default function Landing() {
   const navigate = useNavigate();
   const [q, setQ] = createSignal('');
+  let box!: HTMLInputElement;
+  // Hydration keeps what was typed before the script arrived; the signal takes it over.
+  onMount(() => setQ(box.value));
   const latest = useQuery(() => ({
     queryKey: latestJobsKey(),
     queryFn: () => trpc.jobs.search.query(LATEST_JOBS_INPUT),
@@ -21,9 +24,12 @@ export default function Landing() {
           Add your resume and see the jobs that match your skills, each with a plain explanation of why.
         </p>
         {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is the landmark every screen reader announces; the <search> element is not yet */}
+        {/* action and name: before the script arrives, Enter still searches (the server renders /jobs?q=). */}
         <form
           class="search-bar"
           role="search"
+          action="/jobs"
+          method="get"
           onSubmit={(e) => {
             e.preventDefault();
             navigate(q().trim() ? `/jobs?q=${encodeURIComponent(q().trim())}` : '/jobs');
@@ -33,7 +39,9 @@ export default function Landing() {
             Search jobs
           </label>
           <input
+            ref={box}
             id="landing-q"
+            name="q"
             type="search"
             placeholder="Job title, skill or company"
             value={q()}
