@@ -106,8 +106,8 @@ export default function JobsSearch() {
   return (
     <div class="search-page">
       <h1 class="visually-hidden">Search jobs</h1>
-      {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is the landmark every screen reader announces; the <search> element is not yet */}
       {/* action and name: before the script arrives, Enter still searches (the server renders /jobs?q=). */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is the landmark every screen reader announces; the <search> element is not yet */}
       <form
         class="search-bar"
         role="search"

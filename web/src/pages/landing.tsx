@@ -23,8 +23,8 @@ export default function Landing() {
         <p class="lead">
           Add your resume and see the jobs that match your skills, each with a plain explanation of why.
         </p>
-        {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is the landmark every screen reader announces; the <search> element is not yet */}
         {/* action and name: before the script arrives, Enter still searches (the server renders /jobs?q=). */}
+        {/* biome-ignore lint/a11y/useSemanticElements: a form with role=search is the landmark every screen reader announces; the <search> element is not yet */}
         <form
           class="search-bar"
           role="search"
