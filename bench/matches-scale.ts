@@ -23,6 +23,9 @@ export async function matchesAtScale(log: (line: string) => void) {
       insert into users (email, password_hash, user_type)
         select 'employer' || i || '@bench.example', '!', 'employer' from generate_series(1, ${EMPLOYERS}) i;
       insert into employers (id, company_name) select id, 'Company ' || id from users where user_type = 'employer';
+      -- Each company a team of one (migration 0015): its owner is who may read its candidates.
+      insert into companies (id) select id from employers;
+      insert into company_members (company_id, user_id, role) select id, id, 'owner' from employers;
       insert into users (email, password_hash, user_type)
         select 'seeker' || i || '@bench.example', '!', 'job_seeker' from generate_series(1, ${SEEKERS}) i;
       insert into job_seekers (id, first_name, last_name, location, visible_to_employers) select id, 'Seeker', 'N' || id, 'Chicago, IL', true from users where user_type = 'job_seeker';
