@@ -10,7 +10,7 @@ import { loadSkillsCatalog } from '../server/seed/seed.ts';
 import { buildLexicon } from '../server/skills/lexicon.ts';
 import { normalizeSkillName } from '../server/skills/normalize.ts';
 import { generateJobs, generateResumes } from './dataset.ts';
-import { JOB_COLUMNS, jobRow, SEEKER_COLUMNS, seekerRow } from './scale-database.ts';
+import { JOB_COLUMNS, jobRow, jobSkillRows, SEEKER_COLUMNS, seekerRow } from './scale-database.ts';
 
 const DATA_VERSION = 1;
 const CACHE = new URL('./.cache/', import.meta.url);
@@ -81,12 +81,7 @@ export async function buildDatabase(size: number, log: (line: string) => void) {
   log(`  embedded ${size} jobs in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();
   await insertRows(client, 'jobs', JOB_COLUMNS, jobRows);
-  const skillRows = jobs.flatMap((job, i) =>
-    job.skills
-      .map((s) => [i + 1, ids.get(normalizeSkillName(s.name)), s.required, s.priority])
-      .filter((r) => r[1] !== undefined),
-  );
-  await insertRows(client, 'job_skills', ['job_id', 'skill_id', 'required', 'priority'], skillRows, 1000);
+  await insertRows(client, 'job_skills', ['job_id', 'skill_id', 'required', 'priority'], jobSkillRows(jobs, ids), 1000);
   log(`  inserted ${size} jobs in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
   t = performance.now();

@@ -158,6 +158,19 @@ async function loadCompanies(client: PGlite, count: number): Promise<number[]> {
   return ids;
 }
 
+/** Each job's catalog skills as job_skills rows. A tool and a skill can be one catalog entry ("Epic"): the first mention wins. */
+export function jobSkillRows(jobs: BenchJob[], skillIds: Map<string, number>): unknown[][] {
+  return jobs.flatMap((job, i) => {
+    const seen = new Set<number>();
+    return job.skills.flatMap((s) => {
+      const id = skillIds.get(normalizeSkillName(s.name));
+      if (id === undefined || seen.has(id)) return [];
+      seen.add(id);
+      return [[i + 1, id, s.required, s.priority]];
+    });
+  });
+}
+
 async function loadJobs(
   client: PGlite,
   size: number,
@@ -182,16 +195,7 @@ async function loadJobs(
     await insertRows(client, 'jobs', JOB_COLUMNS, rows);
     inserting += performance.now() - t;
   }
-  // A tool and a skill can be one catalog entry ("Epic"): the first mention wins.
-  const skillRows = jobs.flatMap((job, i) => {
-    const seen = new Set<number>();
-    return job.skills.flatMap((s) => {
-      const id = skillIds.get(normalizeSkillName(s.name));
-      if (id === undefined || seen.has(id)) return [];
-      seen.add(id);
-      return [[i + 1, id, s.required, s.priority]];
-    });
-  });
+  const skillRows = jobSkillRows(jobs, skillIds);
   const t = performance.now();
   await insertRows(client, 'job_skills', ['job_id', 'skill_id', 'required', 'priority'], skillRows);
   inserting += performance.now() - t;
