@@ -111,16 +111,25 @@ const BROWSE_ORDER: Record<SearchSort, SQL> = {
  * The full-text candidates, best first, with the facts facets need. A job's words are its own
  * (title 'A', description 'C') and its company's ('B'). The jobs whose title or company matches
  * come first into the bounded set that is ranked (they rank highest by their weights), then other
- * matches up to the bound.
+ * matches up to the bound, ranked by ts_rank (ts_rank_cd cost 8 ms more for a long query at 20,000
+ * jobs, with the same nDCG). The sources are gathered unordered and deduplicated by hashing: a
+ * union's sorted merge made each source walk the primary key, rebuilding every title's tsvector on
+ * the way (issue 23). Titles are matched through their index (materialized: planned for all rows,
+ * not for the first few), a matching company's jobs through the employer index.
  */
 function textCandidates(where: SQL, tsQuery: SQL): SQL {
-  return sql`with candidates as (
-      (select id from jobs where ${where} and to_tsvector('english', jobs.title) @@ ${tsQuery} limit ${TEXT_RANKED_PER_SOURCE})
-      union (select jobs.id from jobs join employers on employers.id = jobs.employer_id
-             where ${where} and employers.search @@ ${tsQuery} limit ${TEXT_RANKED_PER_SOURCE})
-      union (select id from jobs where ${where} and jobs.search @@ ${tsQuery} limit ${TEXT_RANKED_PER_SOURCE}))
+  return sql`with title_hits as materialized (
+      select id from jobs where ${where} and to_tsvector('english', jobs.title) @@ ${tsQuery}),
+    candidates as (
+      select id from (
+        (select id from title_hits limit ${TEXT_RANKED_PER_SOURCE})
+        union all (select company_jobs.id from employers cross join lateral (
+            select id from jobs where jobs.employer_id = employers.id and ${where} limit ${TEXT_RANKED_PER_SOURCE}) company_jobs
+          where employers.search @@ ${tsQuery} limit ${TEXT_RANKED_PER_SOURCE})
+        union all (select id from jobs where ${where} and jobs.search @@ ${tsQuery} limit ${TEXT_RANKED_PER_SOURCE})
+      ) sources group by id)
     select ${factColumns} from candidates join jobs on jobs.id = candidates.id join employers on employers.id = jobs.employer_id
-    order by ts_rank_cd(jobs.search || employers.search, ${tsQuery}) desc, jobs.id asc limit ${TEXT_CANDIDATES}`;
+    order by ts_rank(jobs.search || employers.search, ${tsQuery}) desc, jobs.id asc limit ${TEXT_CANDIDATES}`;
 }
 
 /** Full-text and semantic candidates of a query, fused; the semantic ones only above the floor. */
