@@ -3,8 +3,6 @@
  * the orders it can be read in. Both work on the same rows, so the counts agree with the results.
  */
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/database.ts';
-import { rowsOf } from '../sql-helpers.ts';
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'salary'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -58,17 +56,6 @@ export const factsOf = (r: FactRow): HitFacts => ({
   employerId: r.employer_id,
   companyName: r.company_name,
 });
-
-/** The facts facets and sorting need, of the hits whose stage did not bring them. */
-export async function hitFacts(db: Database, ids: number[]): Promise<HitFacts[]> {
-  if (!ids.length) return [];
-  const rows = rowsOf<FactRow>(
-    await db.execute(sql`
-      select ${factColumns} from jobs join employers on employers.id = jobs.employer_id
-      where jobs.id = any(${`{${ids.join(',')}}`}::int[])`),
-  );
-  return rows.map(factsOf);
-}
 
 /** The score a hit is ordered by (descending, ties by id): relevance, posting time or pay. */
 export function sortScore(sort: SearchSort, relevance: number, facts: HitFacts | undefined): number {

@@ -21,26 +21,37 @@ export function queryKind(query: string): QueryKind {
 const EF_SEARCH: Record<QueryKind, number> = { keyword: 200, document: 80 };
 
 /**
- * Runs inside a transaction: the index settings are `set local`. `narrow`: filters beyond
- * visibility, where computing the distance of each job kept is cheaper than walking the graph
- * past the others, and the planner is left to choose. Otherwise the index is
- * used whatever the table's size: at 5,000 jobs the planner's estimate preferred a scan of every
- * row, ten times slower (issue 23).
+ * The nearest visible jobs as a statement (id, similarity), to run in the transaction
+ * `beginNearestScan` prepared. `narrow`: filters beyond visibility, where computing the distance
+ * of each job kept is cheaper than walking the graph past the others, and the planner is left to
+ * choose. Otherwise the index is used whatever the table's size: at 5,000 jobs the planner's
+ * estimate preferred a scan of every row, ten times slower (issue 23).
  */
+export function nearestJobsSql(options: { where: SQL; vector: number[]; limit: number }): SQL {
+  const vector = `[${options.vector.join(',')}]`;
+  return sql`
+      select id, 1 - (description_embedding <=> ${vector}::vector) as similarity from jobs
+      where ${options.where} and description_embedding is not null
+      order by description_embedding <=> ${vector}::vector limit ${options.limit}`;
+}
+
+/**
+ * The index settings of the scan, `set local` in one statement: with filters, HNSW alone could
+ * stop short of k rows, so iterative scans keep looking; the beam by query kind; and without a
+ * sort, the only plan left for "order by distance" is the index's.
+ */
+export async function beginNearestScan(tx: Queryable, options: { query: string; narrow?: boolean }) {
+  const efSearch = String(EF_SEARCH[queryKind(options.query)]);
+  await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true),
+    set_config('hnsw.ef_search', ${efSearch}, true),
+    set_config('enable_sort', ${options.narrow ? 'on' : 'off'}, true)`);
+}
+
+/** Runs inside a transaction: the index settings are `set local`. */
 export async function nearestJobs(
   tx: Queryable,
   options: { where: SQL; vector: number[]; query: string; limit: number; narrow?: boolean },
 ): Promise<{ id: number; similarity: number }[]> {
-  const vector = `[${options.vector.join(',')}]`;
-  // With filters, HNSW alone could stop short of k rows; iterative scans keep looking.
-  await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-  await tx.execute(sql.raw(`set local hnsw.ef_search = ${EF_SEARCH[queryKind(options.query)]}`));
-  // Without a sort, the only plan left for "order by distance" is the index's.
-  if (!options.narrow) await tx.execute(sql`set local enable_sort = off`);
-  return rowsOf<{ id: number; similarity: number }>(
-    await tx.execute(sql`
-      select id, 1 - (description_embedding <=> ${vector}::vector) as similarity from jobs
-      where ${options.where} and description_embedding is not null
-      order by description_embedding <=> ${vector}::vector limit ${options.limit}`),
-  );
+  await beginNearestScan(tx, options);
+  return rowsOf<{ id: number; similarity: number }>(await tx.execute(nearestJobsSql(options)));
 }

@@ -10,14 +10,13 @@ import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
 import { findSkillMentions } from '../skills/lexicon.ts';
 import { decodeScoreCursor, escapeLike, rowsOf } from '../sql-helpers.ts';
 import { correctQuery } from './search-correction.ts';
-import { nearestJobs } from './search-semantic.ts';
+import { beginNearestScan, nearestJobsSql } from './search-semantic.ts';
 import {
   type FactRow,
   factColumns,
   facetsOf,
   factsOf,
   type HitFacts,
-  hitFacts,
   type SearchSort,
   sortScore,
 } from './search-facets.ts';
@@ -150,12 +149,18 @@ async function hybridHits(
 
   const [textHits, meaningHits] = await db.transaction(async (tx) => {
     const text = rowsOf<FactRow>(await tx.execute(textCandidates(where, tsQuery))).map(factsOf);
-    const meaning = await nearestJobs(tx, { where, narrow, vector: queryVector!, query, limit: SEMANTIC_CANDIDATES });
+    await beginNearestScan(tx, { query, narrow });
+    const nearest = nearestJobsSql({ where, vector: queryVector!, limit: SEMANTIC_CANDIDATES });
+    // The nearest jobs come with their facts: no second read of them.
+    const meaning = rowsOf<FactRow & { similarity: number }>(
+      await tx.execute(sql`select ${factColumns}, nearest.similarity from (${nearest}) nearest
+        join jobs on jobs.id = nearest.id join employers on employers.id = jobs.employer_id`),
+    );
     return [
       text,
       meaning
         .filter((r) => r.similarity >= (text.length ? floor.withText : floor.alone))
-        .sort((a, b) => b.similarity - a.similarity),
+        .sort((a, b) => b.similarity - a.similarity || a.id - b.id),
     ] as const;
   });
 
@@ -168,7 +173,7 @@ async function hybridHits(
     const hit = fused.get(r.id) ?? { id: r.id, score: 0, text: false, meaning: false };
     fused.set(r.id, { ...hit, score: hit.score + weights.meaning / (RRF_K + rank + 1), meaning: true });
   });
-  return { hits: [...fused.values()], tsQuery, facts: textHits };
+  return { hits: [...fused.values()], tsQuery, facts: [...textHits, ...meaningHits.map(factsOf)] };
 }
 
 export async function searchJobs(deps: { db: Database; embedder: Embedder; now: Date }, input: SearchJobsInput) {
@@ -208,13 +213,7 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
       facts: known,
     } = await hybridHits(deps, { where, narrow: isNarrow(input) }, correction.searched, skillNames));
   }
-  // The text stage brought its hits' facts; only meaning-only hits are read here.
   const facts = new Map(known.map((f) => [f.id, f]));
-  for (const f of await hitFacts(
-    db,
-    candidates.filter((c) => !facts.has(c.id)).map((c) => c.id),
-  ))
-    facts.set(f.id, f);
   const ranked = candidates
     .map((c) => ({ ...c, score: sortScore(sort, c.score, facts.get(c.id)) }))
     .sort((a, b) => b.score - a.score || a.id - b.id);
@@ -248,24 +247,21 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
     title_headline: string | null;
     snippet: string | null;
     excerpt: string;
+    skills: { name: string; required: boolean }[];
   }>(
     await db.execute(sql`
       select j.id, j.title, j.location, j.remote_allowed, j.employment_type, j.salary_min, j.salary_max, j.currency, j.posted_at,
              e.company_name, ${headline(sql`j.title`, 'HighlightAll=true')} as title_headline,
              ${headline(sql`j.description`, 'MaxWords=30, MinWords=12, MaxFragments=2')} as snippet,
-             left(j.description, 220) as excerpt
+             left(j.description, 220) as excerpt,
+             (select coalesce(json_agg(json_build_object('name', skill.name, 'required', skill.required)
+                                       order by skill.priority, skill.name), '[]')
+              from (select coalesce(s.name, js.custom_name) as name, js.required, js.priority
+                    from job_skills js left join skills s on s.id = js.skill_id where js.job_id = j.id) skill) as skills
       from jobs j join employers e on e.id = j.employer_id where j.id in (${sql.join(
         ids.map((id) => sql`${id}`),
         sql`, `,
       )})`),
-  );
-  const skillRows = rowsOf<{ job_id: number; name: string; required: boolean }>(
-    await db.execute(
-      sql`select js.job_id, coalesce(s.name, js.custom_name) as name, js.required from job_skills js left join skills s on s.id = js.skill_id where js.job_id in (${sql.join(
-        ids.map((id) => sql`${id}`),
-        sql`, `,
-      )}) order by js.priority, 2`,
-    ),
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
   const items = page.flatMap((hit) => {
@@ -284,7 +280,7 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
         salaryMax: r.salary_max,
         currency: r.currency,
         postedAt: r.posted_at ? new Date(r.posted_at).toISOString() : null,
-        skills: skillRows.filter((s) => s.job_id === r.id).map((s) => ({ name: s.name, required: s.required })),
+        skills: r.skills,
         titleSegments: tsQuery ? segmentsOf(r.title_headline) : [{ text: r.title, match: false }],
         snippet: snippet.some((s) => s.match) ? snippet : [{ text: r.excerpt, match: false }],
         /** Why it is here: its words matched, its meaning is near the query, or both. */
