@@ -77,16 +77,18 @@ export async function correctQuery(
     await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${TRIGRAM_FLOOR}`));
     return rowsOf<{ word: string; known: boolean; candidates: { word: string; uses: number }[] | null }>(
       // The vocabulary is searched only for words that match nothing: most queries need no look-up.
+      // Materialized: inlined, each use of `known` ran its two look-ups again.
       await tx.execute(sql`
+        with k as materialized (select w.word,
+          numnode(plainto_tsquery('english', w.word)) = 0
+            or exists (select 1 from jobs where ${visibleToSeekers(now)} and jobs.search @@ plainto_tsquery('english', w.word))
+            or exists (select 1 from employers e where e.search @@ plainto_tsquery('english', w.word)) as known
+          from unnest(${list}::text[]) as w(word))
         select k.word, k.known, case when k.known then null else (
           select json_agg(json_build_object('word', v.word, 'uses', v.uses)) from (
              select word, uses from search_vocabulary where word % k.word
              order by similarity(word, k.word) desc, uses desc limit ${CANDIDATES_PER_WORD}) v) end as candidates
-        from (select w.word,
-          numnode(plainto_tsquery('english', w.word)) = 0
-            or exists (select 1 from jobs where ${visibleToSeekers(now)} and jobs.search @@ plainto_tsquery('english', w.word))
-            or exists (select 1 from employers e where e.search @@ plainto_tsquery('english', w.word)) as known
-          from unnest(${list}::text[]) as w(word)) k`),
+        from k`),
     );
   });
   const replacements = new Map<string, string>();
