@@ -317,6 +317,8 @@ export const jobs = pgTable(
     index('jobs_search_gin').using('gin', t.search),
     // Search's bounded full-text stage takes title matches first (migration 0018, issue 23).
     index('jobs_title_search_gin').using('gin', sql`to_tsvector('english', ${t.title})`),
+    // The location filter is a substring match ("boston" finds "Boston, MA"): trigrams serve it (migration 0019).
+    index('jobs_location_trgm').using('gin', t.location.op('gin_trgm_ops')),
     index('jobs_description_embedding_hnsw').using('hnsw', t.descriptionEmbedding.op('vector_cosine_ops')),
     index('jobs_requirements_embedding_hnsw').using('hnsw', t.requirementsEmbedding.op('vector_cosine_ops')),
     check('jobs_status_check', inList('status', JOB_STATUSES)),

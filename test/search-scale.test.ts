@@ -1,7 +1,8 @@
 /**
  * Search at scale (issue 23): the semantic stage walks the HNSW index even where the planner's
  * estimate would scan every job, and the vocabulary of typo correction is read only for words
- * that match nothing. Both are read from Postgres's own index counters.
+ * that match nothing; a place is found through the location trigrams. All are read from
+ * Postgres's own index counters.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { searchJobs } from '../server/jobs/search.ts';
@@ -29,9 +30,11 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => opened?.close());
 
-async function indexScans(index: string): Promise<number> {
-  await opened.client.query('select pg_stat_force_next_flush()');
-  const { rows } = await opened.client.query<{ scans: number }>(
+const indexScans = (index: string) => indexScansIn(opened.client, index);
+
+async function indexScansIn(client: typeof opened.client, index: string): Promise<number> {
+  await client.query('select pg_stat_force_next_flush()');
+  const { rows } = await client.query<{ scans: number }>(
     `select idx_scan::int as scans from pg_stat_user_indexes where indexrelname = $1`,
     [index],
   );
@@ -64,4 +67,28 @@ it('reads the typo vocabulary only when a word matches nothing', async () => {
   expect(await tableReads('search_vocabulary')).toBe(before);
   await search('wleder');
   expect(await tableReads('search_vocabulary')).toBeGreaterThan(before);
+});
+
+it('finds a place through the location trigrams (a substring no b-tree serves)', async () => {
+  // Its own database, with enough jobs elsewhere (and text long enough to fill pages) that the
+  // planner prefers the index to reading the table.
+  const own = await createTestDatabase();
+  try {
+    await own.client.exec(`insert into users (email, password_hash, user_type) values ('e@example.com', 'x', 'employer');
+      insert into employers (id, company_name) select id, 'Acme' from users;
+      insert into jobs (employer_id, title, description, location)
+        select 1, 'Nurse ' || n, repeat('Care for patients on a busy ward. ', 40), case when n % 100 = 0 then 'Boston, MA' else 'Place ' || n end
+        from generate_series(1, 5000) n;
+      analyze`);
+    const before = await indexScansIn(own.client, 'jobs_location_trgm');
+    const browsed = await searchJobs(
+      { db: own.db, embedder: createCatalogEmbedder(), now: new Date() },
+      searchJobsInput.parse({ q: '', location: 'ston, m' }),
+    );
+    expect(await indexScansIn(own.client, 'jobs_location_trgm')).toBeGreaterThan(before);
+    expect(browsed.total).toBe(50);
+    expect(browsed.facets.location).toEqual([{ value: 'Boston, MA', count: 50 }]);
+  } finally {
+    await own.close();
+  }
 });

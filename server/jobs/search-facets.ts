@@ -2,7 +2,7 @@
  * What a search result set is made of (remote, employment type, location, company, salary), and
  * the orders it can be read in. Both work on the same rows, so the counts agree with the results.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'salary'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
@@ -35,27 +35,47 @@ export const factColumns = sql`jobs.id, extract(epoch from jobs.posted_at)::floa
   coalesce(jobs.salary_max, jobs.salary_min) as salary, jobs.remote_allowed, jobs.employment_type, jobs.location,
   jobs.employer_id, employers.company_name`;
 
-export interface FactRow {
-  id: number;
-  posted: number | null;
-  salary: string | null;
-  remote_allowed: boolean;
-  employment_type: string | null;
-  location: string | null;
-  employer_id: number;
-  company_name: string;
-}
+/** One row's facts as `factsJson` gives them, in `factColumns`' order. */
+type FactTuple = [
+  id: number,
+  posted: number | null,
+  salary: number | string | null,
+  remoteAllowed: boolean,
+  employmentType: string | null,
+  location: string | null,
+  employerId: number,
+  companyName: string,
+];
 
-export const factsOf = (r: FactRow): HitFacts => ({
-  id: r.id,
-  postedAt: r.posted,
-  salary: r.salary === null ? null : Number(r.salary),
-  remoteAllowed: r.remote_allowed,
-  employmentType: r.employment_type,
-  location: r.location,
-  employerId: r.employer_id,
-  companyName: r.company_name,
+/**
+ * The facts of a statement's rows (it selects `factColumns`, and any `extra` column) as one JSON
+ * array, in `order` (over the statement's columns, as `f.*`). PGlite parses each field of each row
+ * in JavaScript, about 9 µs a row for a thousand rows of eight fields; one JSON text is parsed
+ * natively (issue 23: browsing 20,000 jobs in one place, 12 → 7 ms).
+ */
+export const factsJson = (statement: SQL, order: SQL, extra: SQL = sql``) =>
+  sql`select coalesce(json_agg(json_build_array(f.id, f.posted, f.salary, f.remote_allowed, f.employment_type,
+    f.location, f.employer_id, f.company_name${extra}) order by ${order}), '[]')::text as facts from (${statement}) f`;
+
+export const factsOf = ([id, posted, salary, remoteAllowed, employmentType, location, employerId, companyName]:
+  | FactTuple
+  | [...FactTuple, unknown]): HitFacts => ({
+  id,
+  postedAt: posted,
+  salary: salary === null ? null : Number(salary),
+  remoteAllowed,
+  employmentType,
+  location,
+  employerId,
+  companyName,
 });
+
+/** The rows of `factsJson`'s answer, with the extra column when it had one. */
+export function factTuples<Extra = never>(
+  rows: { facts: string }[],
+): ([Extra] extends [never] ? FactTuple : [...FactTuple, Extra])[] {
+  return JSON.parse(rows[0]?.facts ?? '[]');
+}
 
 /** The score a hit is ordered by (descending, ties by id): relevance, posting time or pay. */
 export function sortScore(sort: SearchSort, relevance: number, facts: HitFacts | undefined): number {

@@ -12,10 +12,11 @@ import { decodeScoreCursor, escapeLike, rowsOf } from '../sql-helpers.ts';
 import { correctQuery } from './search-correction.ts';
 import { beginNearestScan, nearestJobsSql } from './search-semantic.ts';
 import {
-  type FactRow,
   factColumns,
   facetsOf,
+  factsJson,
   factsOf,
+  factTuples,
   type HitFacts,
   type SearchSort,
   sortScore,
@@ -105,6 +106,12 @@ const BROWSE_ORDER: Record<SearchSort, SQL> = {
   newest: sql`jobs.posted_at desc nulls last, jobs.id asc`,
   salary: sql`coalesce(jobs.salary_max, jobs.salary_min) desc nulls last, jobs.id asc`,
 };
+/** The same orders over the facts' columns, for `factsJson`. */
+const BROWSE_FACTS_ORDER: Record<SearchSort, SQL> = {
+  relevance: sql`f.posted desc nulls last, f.id asc`,
+  newest: sql`f.posted desc nulls last, f.id asc`,
+  salary: sql`f.salary desc nulls last, f.id asc`,
+};
 
 /**
  * The full-text candidates, best first, with the facts facets need. A job's words are its own
@@ -127,8 +134,9 @@ function textCandidates(where: SQL, tsQuery: SQL): SQL {
           where employers.search @@ ${tsQuery} limit ${TEXT_RANKED_PER_SOURCE})
         union all (select id from jobs where ${where} and jobs.search @@ ${tsQuery} limit ${TEXT_RANKED_PER_SOURCE})
       ) sources group by id)
-    select ${factColumns} from candidates join jobs on jobs.id = candidates.id join employers on employers.id = jobs.employer_id
-    order by ts_rank(jobs.search || employers.search, ${tsQuery}) desc, jobs.id asc limit ${TEXT_CANDIDATES}`;
+    select ${factColumns}, ts_rank(jobs.search || employers.search, ${tsQuery}) as rank
+    from candidates join jobs on jobs.id = candidates.id join employers on employers.id = jobs.employer_id
+    order by rank desc, jobs.id asc limit ${TEXT_CANDIDATES}`;
 }
 
 /** Full-text and semantic candidates of a query, fused; the semantic ones only above the floor. */
@@ -148,20 +156,20 @@ async function hybridHits(
   const floor = SIMILARITY_FLOOR[deps.embedder.model] ?? DEFAULT_SIMILARITY_FLOOR;
 
   const [textHits, meaningHits] = await db.transaction(async (tx) => {
-    const text = rowsOf<FactRow>(await tx.execute(textCandidates(where, tsQuery))).map(factsOf);
+    const text = factTuples(
+      rowsOf<{ facts: string }>(await tx.execute(factsJson(textCandidates(where, tsQuery), sql`f.rank desc, f.id`))),
+    ).map(factsOf);
     await beginNearestScan(tx, { query, narrow });
     const nearest = nearestJobsSql({ where, vector: queryVector!, limit: SEMANTIC_CANDIDATES });
     // The nearest jobs come with their facts: no second read of them.
-    const meaning = rowsOf<FactRow & { similarity: number }>(
-      await tx.execute(sql`select ${factColumns}, nearest.similarity from (${nearest}) nearest
-        join jobs on jobs.id = nearest.id join employers on employers.id = jobs.employer_id`),
+    const withFacts = sql`select ${factColumns}, nearest.similarity from (${nearest}) nearest
+        join jobs on jobs.id = nearest.id join employers on employers.id = jobs.employer_id`;
+    const meaning = factTuples<number>(
+      rowsOf<{ facts: string }>(
+        await tx.execute(factsJson(withFacts, sql`f.similarity desc, f.id`, sql`, f.similarity`)),
+      ),
     );
-    return [
-      text,
-      meaning
-        .filter((r) => r.similarity >= (text.length ? floor.withText : floor.alone))
-        .sort((a, b) => b.similarity - a.similarity || a.id - b.id),
-    ] as const;
+    return [text, meaning.filter((r) => r[8] >= (text.length ? floor.withText : floor.alone)).map(factsOf)] as const;
   });
 
   const weights = fusionWeights(query);
@@ -173,7 +181,7 @@ async function hybridHits(
     const hit = fused.get(r.id) ?? { id: r.id, score: 0, text: false, meaning: false };
     fused.set(r.id, { ...hit, score: hit.score + weights.meaning / (RRF_K + rank + 1), meaning: true });
   });
-  return { hits: [...fused.values()], tsQuery, facts: [...textHits, ...meaningHits.map(factsOf)] };
+  return { hits: [...fused.values()], tsQuery, facts: [...textHits, ...meaningHits] };
 }
 
 export async function searchJobs(deps: { db: Database; embedder: Embedder; now: Date }, input: SearchJobsInput) {
@@ -197,10 +205,11 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
   let correctedQuery: string | null = null;
   const q = input.q.trim();
   if (!q) {
-    known = rowsOf<FactRow>(
-      await db.execute(sql`select ${factColumns} from jobs join employers on employers.id = jobs.employer_id
-        where ${where} order by ${BROWSE_ORDER[sort]} limit ${TEXT_CANDIDATES}`),
-    ).map(factsOf);
+    const browsed = sql`select ${factColumns} from jobs join employers on employers.id = jobs.employer_id
+        where ${where} order by ${BROWSE_ORDER[sort]} limit ${TEXT_CANDIDATES}`;
+    known = factTuples(rowsOf<{ facts: string }>(await db.execute(factsJson(browsed, BROWSE_FACTS_ORDER[sort])))).map(
+      factsOf,
+    );
     candidates = known.map((r) => ({ id: r.id, score: 0, text: false, meaning: false }));
   } else {
     const lexicon = await loadLexicon(db);
@@ -227,6 +236,8 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
   if (page.length === 0) return { items: [], nextCursor: null, total: ranked.length, correctedQuery, sort, facets };
 
   const ids = page.map((p) => p.id);
+  // Company and skill names are looked up per row (scalar subqueries): as joins, the planner
+  // hashed all employers and all skills for each of the page's jobs (issue 23).
   // The markers are control characters; any already in the stored text are dropped first, so
   // a job cannot highlight words of its own choosing.
   const headline = (column: SQL, options: string) =>
@@ -251,14 +262,16 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
   }>(
     await db.execute(sql`
       select j.id, j.title, j.location, j.remote_allowed, j.employment_type, j.salary_min, j.salary_max, j.currency, j.posted_at,
-             e.company_name, ${headline(sql`j.title`, 'HighlightAll=true')} as title_headline,
+             (select e.company_name from employers e where e.id = j.employer_id) as company_name,
+             ${headline(sql`j.title`, 'HighlightAll=true')} as title_headline,
              ${headline(sql`j.description`, 'MaxWords=30, MinWords=12, MaxFragments=2')} as snippet,
              left(j.description, 220) as excerpt,
              (select coalesce(json_agg(json_build_object('name', skill.name, 'required', skill.required)
                                        order by skill.priority, skill.name), '[]')
-              from (select coalesce(s.name, js.custom_name) as name, js.required, js.priority
-                    from job_skills js left join skills s on s.id = js.skill_id where js.job_id = j.id) skill) as skills
-      from jobs j join employers e on e.id = j.employer_id where j.id in (${sql.join(
+              from (select coalesce((select s.name from skills s where s.id = js.skill_id), js.custom_name) as name,
+                           js.required, js.priority
+                    from job_skills js where js.job_id = j.id) skill) as skills
+      from jobs j where j.id in (${sql.join(
         ids.map((id) => sql`${id}`),
         sql`, `,
       )})`),
