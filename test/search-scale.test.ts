@@ -4,7 +4,10 @@
  * that match nothing; a place is found through the location trigrams. All are read from
  * Postgres's own index counters.
  */
+import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Database } from '../db/database.ts';
+import * as schema from '../db/schema.ts';
 import { searchJobs } from '../server/jobs/search.ts';
 import { searchJobsInput } from '../server/jobs/schemas.ts';
 import { createCatalogEmbedder, embedWithCatalog } from '../server/matching/local-embedding.ts';
@@ -67,6 +70,20 @@ it('reads the typo vocabulary only when a word matches nothing', async () => {
   expect(await tableReads('search_vocabulary')).toBe(before);
   await search('wleder');
   expect(await tableReads('search_vocabulary')).toBeGreaterThan(before);
+});
+
+it('asks the index for 50 nearest jobs under a filter (its walk passes the jobs filtered out), 100 without', async () => {
+  const limits: unknown[] = [];
+  const db = drizzle(opened.client, {
+    schema,
+    logger: { logQuery: (query, params) => query.includes('<=>') && limits.push(params.at(-1)) },
+  }) as unknown as Database;
+  const search = (input: object) =>
+    searchJobs({ db, embedder: createCatalogEmbedder(), now: new Date() }, searchJobsInput.parse(input));
+  await search({ q: 'nurse' });
+  await search({ q: 'nurse', remoteAllowed: false });
+  await search({ q: 'nurse', employmentType: 'full_time', salaryMin: 10_000 });
+  expect(limits).toEqual([100, 50, 50]);
 });
 
 it('finds a place through the location trigrams (a substring no b-tree serves)', async () => {

@@ -84,6 +84,9 @@ export function sortScore(sort: SearchSort, relevance: number, facts: HitFacts |
   return relevance;
 }
 
+/** One collator for every facet's ties: `localeCompare` builds its comparison state on each call. */
+const byName = new Intl.Collator('en').compare;
+
 function countBy<T>(items: T[], key: (item: T) => string | null) {
   const counts = new Map<string, number>();
   for (const item of items) {
@@ -92,7 +95,7 @@ function countBy<T>(items: T[], key: (item: T) => string | null) {
   }
   return [...counts]
     .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    .sort((a, b) => b.count - a.count || byName(a.value, b.value));
 }
 
 export function facetsOf(hits: HitFacts[]): SearchFacets {
