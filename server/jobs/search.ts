@@ -177,7 +177,9 @@ async function hybridHits(
         await tx.execute(factsJson(withFacts, sql`f.similarity desc, f.id`, sql`, f.similarity`)),
       ),
     );
-    return [text, meaning.filter((r) => r[8] >= (text.length ? floor.withText : floor.alone)).map(factsOf)] as const;
+    const floorNow = text.length ? floor.withText : floor.alone;
+    // The similarity is the extra column, after the eight facts.
+    return [text, meaning.filter((row) => row[8] >= floorNow).map(factsOf)] as const;
   });
 
   const weights = fusionWeights(query);
