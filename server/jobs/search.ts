@@ -14,9 +14,8 @@ import { beginNearestScan, nearestJobsSql } from './search-semantic.ts';
 import {
   factColumns,
   facetsOf,
-  factsJson,
   factsOf,
-  factTuples,
+  selectFacts,
   type HitFacts,
   type SearchSort,
   sortScore,
@@ -113,7 +112,7 @@ const BROWSE_ORDER: Record<SearchSort, SQL> = {
   newest: sql`jobs.posted_at desc nulls last, jobs.id asc`,
   salary: sql`coalesce(jobs.salary_max, jobs.salary_min) desc nulls last, jobs.id asc`,
 };
-/** The same orders over the facts' columns, for `factsJson`. */
+/** The same orders over the facts' columns, for `selectFacts`. */
 const BROWSE_FACTS_ORDER: Record<SearchSort, SQL> = {
   relevance: sql`f.posted desc nulls last, f.id asc`,
   newest: sql`f.posted desc nulls last, f.id asc`,
@@ -163,20 +162,19 @@ async function hybridHits(
   const floor = SIMILARITY_FLOOR[deps.embedder.model] ?? DEFAULT_SIMILARITY_FLOOR;
 
   const [textHits, meaningHits] = await db.transaction(async (tx) => {
-    const text = factTuples(
-      rowsOf<{ facts: string }>(await tx.execute(factsJson(textCandidates(where, tsQuery), sql`f.rank desc, f.id`))),
-    ).map(factsOf);
+    const ranked = textCandidates(where, tsQuery);
+    const text = (await selectFacts(tx, { statement: ranked, order: sql`f.rank desc, f.id` })).map(factsOf);
     await beginNearestScan(tx, { query, narrow });
     const limit = filtered ? SEMANTIC_CANDIDATES.filtered : SEMANTIC_CANDIDATES.unfiltered;
     const nearest = nearestJobsSql({ where, vector: queryVector!, limit });
     // The nearest jobs come with their facts: no second read of them.
     const withFacts = sql`select ${factColumns}, nearest.similarity from (${nearest}) nearest
         join jobs on jobs.id = nearest.id join employers on employers.id = jobs.employer_id`;
-    const meaning = factTuples<number>(
-      rowsOf<{ facts: string }>(
-        await tx.execute(factsJson(withFacts, sql`f.similarity desc, f.id`, sql`, f.similarity`)),
-      ),
-    );
+    const meaning = await selectFacts<number>(tx, {
+      statement: withFacts,
+      order: sql`f.similarity desc, f.id`,
+      extra: sql`, f.similarity`,
+    });
     const floorNow = text.length ? floor.withText : floor.alone;
     // The similarity is the extra column, after the eight facts.
     return [text, meaning.filter((row) => row[8] >= floorNow).map(factsOf)] as const;
@@ -217,9 +215,7 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
   if (!q) {
     const browsed = sql`select ${factColumns} from jobs join employers on employers.id = jobs.employer_id
         where ${where} order by ${BROWSE_ORDER[sort]} limit ${TEXT_CANDIDATES}`;
-    known = factTuples(rowsOf<{ facts: string }>(await db.execute(factsJson(browsed, BROWSE_FACTS_ORDER[sort])))).map(
-      factsOf,
-    );
+    known = (await selectFacts(db, { statement: browsed, order: BROWSE_FACTS_ORDER[sort] })).map(factsOf);
     candidates = known.map((r) => ({ id: r.id, score: 0, text: false, meaning: false }));
   } else {
     const lexicon = await loadLexicon(db);
