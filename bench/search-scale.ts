@@ -1,13 +1,14 @@
 /**
  * Search at scale (issue 23 parts 1-3), over one bench database: the share of distinct vectors,
  * jobs.search through the API and the very SQL statements it ran (recorded, then replayed on the
- * same connection), for typed and document-like queries, plain and filtered; and recall@10 of the
+ * same connection, both as prepared statements: PGlite's driver path, decision 0016), for typed and document-like queries, plain and filtered; and recall@10 of the
  * semantic stage as the product runs it against an exact scan, by query kind.
  */
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { Database } from '../db/database.ts';
+import { type StatementClient, withPreparedStatements } from '../db/pglite-statements.ts';
 import * as schema from '../db/schema.ts';
 import { nearestJobs } from '../server/jobs/search-semantic.ts';
 import { visibleToSeekers } from '../server/jobs/service.ts';
@@ -31,9 +32,9 @@ const fmtPair = (t: { api: Timing; sql: Timing }) =>
   `API p50 ${t.api.p50} / p95 ${t.api.p95} ms, its SQL p50 ${t.sql.p50} / p95 ${t.sql.p95} ms, API ÷ SQL ${(t.api.p50 / t.sql.p50).toFixed(2)} (p50) ${(t.api.p95 / t.sql.p95).toFixed(2)} (p95), n=${t.api.n}`;
 
 /** The statements one search runs, in order, as the driver sent them. */
-function recorder(client: PGlite) {
+function recorder(client: StatementClient) {
   let statements: Statement[] = [];
-  const db = drizzle(client, {
+  const db = drizzle(client as unknown as PGlite, {
     schema,
     logger: { logQuery: (query, params) => statements.push({ query, params }) },
   }) as unknown as Database;
@@ -48,7 +49,7 @@ function recorder(client: PGlite) {
 }
 
 /** Times each search through the API, then its recorded statements run directly, alternating, so load drifts hit both alike. */
-async function apiAgainstSql(client: PGlite, inputs: object[]): Promise<{ api: Timing; sql: Timing }> {
+async function apiAgainstSql(client: StatementClient, inputs: object[]): Promise<{ api: Timing; sql: Timing }> {
   const recording = recorder(client);
   const recordedApi = await inProcessApi(recording.db);
   const api = await inProcessApi(recording.db);
@@ -99,6 +100,7 @@ export async function searchAtScale(
   log: (line: string) => void,
 ): Promise<ScaleFigures> {
   const { db, client } = opened;
+  const statements = withPreparedStatements(client);
   const counted = await client.query<{ distinct: number; all: number }>(
     // By digest: sorting 100,000 vectors themselves runs PGlite out of memory.
     `select count(distinct md5(description_embedding::text))::int as distinct, count(*)::int as all from jobs`,
@@ -111,28 +113,28 @@ export async function searchAtScale(
   const filtered = { remoteAllowed: true, employmentType: 'full_time' };
   // Warm the caches and the plans once.
   await apiAgainstSql(
-    client,
+    statements,
     queries.slice(0, 5).map((q) => ({ q: q.q })),
   );
   const search: ScaleFigures['search'] = {
     hybrid: await apiAgainstSql(
-      client,
+      statements,
       queries.map((q) => ({ q: q.q })),
     ),
     'hybrid, filtered (remote, full-time)': await apiAgainstSql(
-      client,
+      statements,
       queries.map((q) => ({ q: q.q, ...filtered })),
     ),
     'keyword only': await apiAgainstSql(
-      client,
+      statements,
       ofKind('keyword').map((q) => ({ q })),
     ),
     'document only': await apiAgainstSql(
-      client,
+      statements,
       ofKind('document').map((q) => ({ q })),
     ),
     'browse newest in Boston': await apiAgainstSql(
-      client,
+      statements,
       Array.from({ length: 20 }, () => ({ location: 'Boston' })),
     ),
   };

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database.ts';
 import { openPgliteInThread } from './pglite-remote.ts';
+import { withPreparedStatements } from './pglite-statements.ts';
 import * as schema from './schema.ts';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -28,7 +29,8 @@ export async function openPglite(
     loadDataDir: options.loadDataDir,
     extensions: { vector, pg_trgm },
   });
-  const db = drizzlePglite(client, { schema });
+  // drizzle types its client as the PGlite class, but calls only query, exec and transaction.
+  const db = drizzlePglite(withPreparedStatements(client) as unknown as PGlite, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, kind: 'pglite', client, close: () => client.close() };
 }

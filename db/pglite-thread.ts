@@ -4,13 +4,14 @@
  * only, and the HTTP server on the main thread keeps answering. db/pglite-remote.ts is the other
  * end: it sends queries and transactions here as messages.
  */
-import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { parentPort, workerData } from 'node:worker_threads';
 import { openPglite } from './client.ts';
 import type { ThreadReply, ThreadRequest } from './pglite-remote.ts';
+import { type StatementTransaction, withPreparedStatements } from './pglite-statements.ts';
 
 interface OpenTransaction {
-  tx: Transaction;
+  tx: StatementTransaction;
   finish(commit: boolean): void;
   done: Promise<void>;
 }
@@ -30,7 +31,8 @@ function errorData(error: unknown) {
   return { ...fields, message: error.message, name: error.name };
 }
 
-function serve(client: PGlite, port: NonNullable<typeof parentPort>) {
+function serve(pglite: PGlite, port: NonNullable<typeof parentPort>) {
+  const client = withPreparedStatements(pglite);
   const transactions = new Map<number, OpenTransaction>();
   let nextTransaction = 1;
   const target = (tx: number | undefined) => {
@@ -75,7 +77,7 @@ function serve(client: PGlite, port: NonNullable<typeof parentPort>) {
       case 'end':
         return end(request.tx, request.commit);
       case 'close':
-        await client.close();
+        await pglite.close();
         return null;
     }
   };
