@@ -1,6 +1,3 @@
-import { sql } from 'drizzle-orm';
-import type { Database } from '../db/database.ts';
-
 export interface Timing {
   p50: number;
   p95: number;
@@ -27,27 +24,3 @@ export async function time(runs: number, body: (i: number) => Promise<unknown>):
 }
 
 export const fmt = (t: Timing) => `p50 ${t.p50} ms, p95 ${t.p95} ms (n=${t.n})`;
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
-/** recall@10 of the HNSW scan against an exact scan, over the given query vectors. */
-export async function recallAt10(db: Database, vectors: string[], efSearch: number): Promise<number> {
-  let hits = 0;
-  for (const v of vectors) {
-    const approx = await db.transaction(async (tx) => {
-      await tx.execute(sql.raw(`set local hnsw.ef_search = ${efSearch}`));
-      return rowsOf<{ id: number }>(
-        await tx.execute(sql`select id from jobs order by description_embedding <=> ${v}::vector limit 10`),
-      );
-    });
-    const exact = await db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_indexscan = off`);
-      return rowsOf<{ id: number }>(
-        await tx.execute(sql`select id from jobs order by description_embedding <=> ${v}::vector limit 10`),
-      );
-    });
-    const truth = new Set(exact.map((r) => r.id));
-    hits += approx.filter((r) => truth.has(r.id)).length;
-  }
-  return hits / (vectors.length * 10);
-}

@@ -38,13 +38,15 @@ export function nearestJobsSql(options: { where: SQL; vector: number[]; limit: n
 /**
  * The index settings of the scan, `set local` in one statement: with filters, HNSW alone could
  * stop short of k rows, so iterative scans keep looking; the beam by query kind; and without a
- * sort, the only plan left for "order by distance" is the index's.
+ * sort, the only plan left for "order by distance" is the index's. Planned afresh each time: a
+ * plan PGlite kept for the statement's text (decision 0016) would ignore the sort setting.
  */
 export async function beginNearestScan(tx: Queryable, options: { query: string; narrow?: boolean }) {
   const efSearch = String(EF_SEARCH[queryKind(options.query)]);
   await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true),
     set_config('hnsw.ef_search', ${efSearch}, true),
-    set_config('enable_sort', ${options.narrow ? 'on' : 'off'}, true)`);
+    set_config('enable_sort', ${options.narrow ? 'on' : 'off'}, true),
+    set_config('plan_cache_mode', 'force_custom_plan', true)`);
 }
 
 /** Runs inside a transaction: the index settings are `set local`. */
