@@ -9,6 +9,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import * as schema from '../db/schema.ts';
 import { searchJobs } from '../server/jobs/search.ts';
+import { nearestJobs } from '../server/jobs/search-semantic.ts';
+import { visibleToSeekers } from '../server/jobs/service.ts';
 import { searchJobsInput } from '../server/jobs/schemas.ts';
 import { createCatalogEmbedder, embedWithCatalog } from '../server/matching/local-embedding.ts';
 import { createTestDatabase } from './helpers/db.ts';
@@ -126,4 +128,22 @@ it('plans the text and nearest stages for the words searched, never from a kept 
   expect(after).toHaveLength(2);
   for (const [i, row] of after.entries())
     expect(row).toEqual({ generic: 0, custom: (before[i]?.custom ?? 0) + 2 * WORDS.length });
+});
+
+it('plans the nearest-jobs scan afresh wherever it runs: its sort setting differs by call', async () => {
+  // A plan kept from a call that allowed sorting (narrow) would sort in a call that must walk the
+  // index. Postgres keeps a generic plan only when it looks as cheap; here the session asks for one always.
+  const vector = embedWithCatalog('nurse');
+  const where = visibleToSeekers(new Date());
+  await opened.client.exec('set plan_cache_mode = force_generic_plan');
+  for (let i = 0; i < 8; i++)
+    await opened.db.transaction((tx) =>
+      nearestJobs(tx, { where, vector, query: 'nurse', limit: 7, narrow: i % 2 === 0 }),
+    );
+  await opened.client.exec('reset plan_cache_mode');
+  const { rows } = await opened.client.query<{ generic: number; custom: number }>(
+    `select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
+     where statement like '%order by description_embedding <=>%limit $%' and statement not like '%json_agg%'`,
+  );
+  expect(rows).toEqual([{ generic: 0, custom: 8 }]);
 });
