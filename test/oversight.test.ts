@@ -99,6 +99,13 @@ describe('contesting a score and asking for a human review', () => {
       'answered',
       'open',
     ]);
+    // Both sides see the latest of the two.
+    const latest = { kind: 'human_review', message: 'Thank you; could someone also check my shift availability?' };
+    const mine = (await seeker.trpc.matches.forMe.query({})).items.find((item) => item.jobId === jobId);
+    expect(mine!.review).toMatchObject({ ...latest, status: 'open' });
+    const [again] = await employer.trpc.matches.candidatesForJob.query({ jobId });
+    if (!again?.identified) throw new Error('a seeker who asked for a review is shown in full');
+    expect(again.review).toMatchObject({ ...latest, status: 'open' });
   });
 
   it('keeps the request in front of the employer when the match would otherwise be dropped', async () => {

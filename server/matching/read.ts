@@ -60,7 +60,7 @@ export async function matchesForSeeker(
              m.semantic_score, m.skill_match_score, m.overall_score, m.match_reasoning, m.matched_skills, m.missing_skills,
              m.viewed_at, m.applied, m.generated_at, m.algorithm_version, ${reviewColumns}
       from matches m join jobs on jobs.id = m.job_id join employers e on e.id = jobs.employer_id
-      ${latestReviewJoin(sql`m.job_seeker_id`, sql`m.job_id`)}
+      ${latestReviewJoin({ seekerId })}
       where m.job_seeker_id = ${seekerId} and m.dismissed_at is null and m.overall_score >= ${input.minScore} and ${visibleToSeekers(now)}
         ${cursor ? sql`and (m.overall_score < ${cursor.score} or (m.overall_score = ${cursor.score} and m.job_id > ${cursor.id}))` : sql``}
       order by m.overall_score desc, m.job_id asc
@@ -215,7 +215,7 @@ export async function candidatesForJob(db: Queryable, userId: number, jobId: num
       join users u on u.id = s.id
       left join applications a on a.job_id = m.job_id and a.job_seeker_id = m.job_seeker_id
       left join candidate_invitations ci on ci.job_id = m.job_id and ci.job_seeker_id = m.job_seeker_id
-      ${latestReviewJoin(sql`m.job_seeker_id`, sql`m.job_id`)}
+      ${latestReviewJoin({ jobId })}
       -- A candidate who asked for a human review is always listed, whatever the score.
       where m.job_id = ${jobId} and (m.overall_score >= ${minScore} or review.id is not null)
         and (a.id is not null or review.id is not null or (s.visible_to_employers and m.dismissed_at is null))
