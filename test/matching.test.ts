@@ -168,6 +168,20 @@ describe('matches for a seeker', () => {
     );
     expect(first.items[0]!.matchReasoning).toMatch(/^You have 3 of the 3 skills/);
     expect(first.items[0]!.algorithmVersion).toBe('blend-v2');
+    // The job as stored (a numeric's digits as text), the times as ISO text.
+    expect(first.items[0]!.job).toMatchObject({
+      location: 'Boston, MA',
+      remoteAllowed: false,
+      employmentType: 'full_time',
+      salaryMin: '70000.00',
+      salaryMax: '90000.00',
+      currency: 'USD',
+    });
+    expect(first.items[0]!.generatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(first.items[0]!.viewedAt).toBeNull();
+    await seeker.trpc.matches.markViewed.mutate({ jobId: first.items[0]!.jobId });
+    const viewed = (await seeker.trpc.matches.forMe.query({ limit: 10 })).items[0]!.viewedAt;
+    expect(new Date(viewed!).toISOString()).toBe(viewed);
     expect(first.items[0]!.matchReasoning).toMatch(
       /Your past titles (match|are close to) this role\. Your resume and this ad share (many|some) distinctive words/,
     );

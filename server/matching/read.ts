@@ -5,7 +5,7 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { type InvitationStatus, matches } from '../../db/schema.ts';
 import { requireJobAccess } from '../companies/access.ts';
 import { visibleToSeekers } from '../jobs/service.ts';
-import { decodeScoreCursor, rowsOf } from '../sql-helpers.ts';
+import { decodeScoreCursor, rowsAsJson, rowsOf } from '../sql-helpers.ts';
 import { latestReviewJoin, reviewColumns, reviewOf, type ReviewRow } from './reviews.ts';
 import type { SkillFit } from './scoring.ts';
 import { candidateIdOf, identifyingNames, pseudonymOf, sameCandidateId, scrub } from './anonymous.ts';
@@ -37,7 +37,7 @@ export async function matchesForSeeker(
   input: { limit: number; minScore: number; cursor?: string | undefined },
 ) {
   const cursor = decodeScoreCursor(input.cursor, 'This page link is no longer valid. Reload the page.');
-  const rows = rowsOf<
+  const rows = await rowsAsJson<
     {
       job_id: number;
       title: string;
@@ -48,15 +48,17 @@ export async function matchesForSeeker(
       salary_min: string | null;
       salary_max: string | null;
       currency: string;
-      viewed_at: Date | string | null;
+      viewed_at: string | null;
       applied: boolean;
-      generated_at: Date | string;
+      generated_at: string;
       algorithm_version: string;
     } & ScoreColumns &
       ReviewRow
   >(
-    await db.execute(sql`
-      select m.job_id, jobs.title, e.company_name, jobs.location, jobs.remote_allowed, jobs.employment_type, jobs.salary_min, jobs.salary_max, jobs.currency,
+    db,
+    sql`
+      select m.job_id, jobs.title, e.company_name, jobs.location, jobs.remote_allowed, jobs.employment_type,
+             jobs.salary_min::text as salary_min, jobs.salary_max::text as salary_max, jobs.currency,
              m.semantic_score, m.skill_match_score, m.overall_score, m.match_reasoning, m.matched_skills, m.missing_skills,
              m.viewed_at, m.applied, m.generated_at, m.algorithm_version, ${reviewColumns}
       from matches m join jobs on jobs.id = m.job_id join employers e on e.id = jobs.employer_id
@@ -64,7 +66,8 @@ export async function matchesForSeeker(
       where m.job_seeker_id = ${seekerId} and m.dismissed_at is null and m.overall_score >= ${input.minScore} and ${visibleToSeekers(now)}
         ${cursor ? sql`and (m.overall_score < ${cursor.score} or (m.overall_score = ${cursor.score} and m.job_id > ${cursor.id}))` : sql``}
       order by m.overall_score desc, m.job_id asc
-      limit ${input.limit + 1}`),
+      limit ${input.limit + 1}`,
+    sql`r.overall_score desc, r.job_id asc`,
   );
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
