@@ -7,7 +7,7 @@
  * statements (node-postgres's named queries, postgres.js). On Neon each HTTP request is its own
  * session, so this is PGlite's path only; the SQL is the same.
  */
-import { type PGlite, type QueryOptions, type Results, parse, protocol } from '@electric-sql/pglite';
+import { type PGlite, type QueryOptions, type Results, type Transaction, parse, protocol } from '@electric-sql/pglite';
 
 type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
 
@@ -36,6 +36,14 @@ let preparedSoFar = 0;
 
 /** Enough for every statement the app writes; texts that vary (long `in` lists) age out. */
 const DEFAULT_CAPACITY = 400;
+/**
+ * Statements past these run as PGlite runs them, unnamed: a batch insert's text changes with its
+ * row count, and Postgres would keep the parse tree of every size it saw (thousands of parameters).
+ */
+const MAX_KEPT_PARAMS = 256;
+const MAX_KEPT_TEXT = 16_384;
+const worthKeeping = (text: string, params: unknown[]) =>
+  params.length <= MAX_KEPT_PARAMS && text.length <= MAX_KEPT_TEXT;
 
 export function withPreparedStatements(client: PGlite, capacity = DEFAULT_CAPACITY): StatementClient {
   const { serialize } = protocol;
@@ -118,20 +126,21 @@ export function withPreparedStatements(client: PGlite, capacity = DEFAULT_CAPACI
 
   // As PGlite's own query: refused once closed ("PGlite is closed"), then its locks.
   const query =
-    (inTransaction: boolean) =>
-    async <T>(text: string, params: unknown[] = [], options?: QueryOptions) => {
+    (tx: Transaction | null) =>
+    async <T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> => {
+      if (!worthKeeping(text, params)) return (tx ?? client).query<T>(text, params, options);
       await client._checkReady();
-      return inTransaction
+      return tx
         ? client._runExclusiveQuery(() => run<T>(text, params, options, true))
         : client._runExclusiveTransaction(() => client._runExclusiveQuery(() => run<T>(text, params, options, false)));
     };
 
   return {
-    query: query(false),
+    query: query(null),
     exec: (sql) => client.exec(sql),
     transaction: (body) =>
       client.transaction((tx) =>
-        body({ query: query(true), exec: (sql) => tx.exec(sql), rollback: () => tx.rollback() }),
+        body({ query: query(tx), exec: (sql) => tx.exec(sql), rollback: () => tx.rollback() }),
       ),
   };
 }

@@ -144,4 +144,13 @@ describe('prepared statements on PGlite', () => {
     await closing.close();
     await expect(client.query('select 1 as one')).rejects.toThrow('PGlite is closed');
   });
+
+  it('runs a batch too large to keep as PGlite does, unnamed, with the same answer', async () => {
+    const client = withPreparedStatements(pglite);
+    const ids = Array.from({ length: 300 }, (_, i) => i + 1);
+    const text = `select count(*)::int as n from notes where id in (${ids.map((_, i) => `$${i + 1}`).join(', ')})`;
+    expect((await client.query(text, ids)).rows).toEqual([{ n: 50 }]);
+    await client.transaction(async (tx) => expect((await tx.query(text, ids)).rows).toEqual([{ n: 50 }]));
+    expect(await prepared()).toEqual([]);
+  });
 });
