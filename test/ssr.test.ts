@@ -165,6 +165,19 @@ describe('the other public pages', () => {
     expect(html).toContain(`<link rel="canonical" href="${ORIGIN}/jobs?q=nurse" />`);
   });
 
+  it('the search page counts the filters it applies, not every parameter in the address', async () => {
+    // The button's text, without Solid's hydration markers.
+    const filtersButton = async (path: string) =>
+      (await (await get(path)).text())
+        .match(/aria-controls="filters"[^>]*>(.*?)<\/button>/s)?.[1]
+        ?.replace(/<!--.*?-->/g, '')
+        .trim();
+    expect(await filtersButton('/jobs?q=nurse')).toBe('Filters');
+    expect(await filtersButton('/jobs?q=nurse&remote=1')).toBe('Filters (1)');
+    expect(await filtersButton('/jobs?q=nurse&remote=yes&company=abc')).toBe('Filters');
+    expect(await filtersButton('/jobs?q=nurse&remote=1&location=boston&type=full_time')).toBe('Filters (3)');
+  });
+
   it('the start page lists the latest jobs', async () => {
     await employer.trpc.jobs.create.mutate(nurseJob);
     const html = await (await get('/')).text();

@@ -80,8 +80,6 @@ export default function JobsSearch() {
     ),
   );
   createEffect(() => rememberSearch(location.search));
-  const activeFilters = () =>
-    [params.location, params.type, params.salary, params.remote, params.company].filter(Boolean).length;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Results as you type: the URL (and so the query) follows the box after a short pause.
   createEffect(() => {
@@ -93,6 +91,12 @@ export default function JobsSearch() {
   });
 
   const input = () => searchInputOf(params);
+  // The filters the search applies, not every parameter in the URL (`remote=yes` applies nothing).
+  const activeFilters = () => {
+    const { location, employmentType, salaryMin, remoteAllowed, companyId } = input();
+    return [location, employmentType, salaryMin, remoteAllowed, companyId].filter((value) => value !== undefined)
+      .length;
+  };
   const search = useInfiniteQuery(() => ({
     queryKey: searchKey(input()),
     queryFn: ({ pageParam }) => trpc.jobs.search.query({ ...input(), cursor: pageParam ?? undefined }),
