@@ -5,14 +5,10 @@
  * semantic stage as the product runs it against an exact scan, by query kind.
  */
 import type { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { Database } from '../db/database.ts';
 import { type StatementClient, withPreparedStatements } from '../db/pglite-statements.ts';
 import * as schema from '../db/schema.ts';
-import { nearestJobs } from '../server/jobs/search-semantic.ts';
-import { visibleToSeekers } from '../server/jobs/service.ts';
-import { embedWithCatalog } from '../server/matching/local-embedding.ts';
 import { inProcessApi } from './api.ts';
 import { type BenchQuery, SEARCH_QUERIES } from './dataset.ts';
 import { percentiles, type Timing } from './measure.ts';
@@ -74,22 +70,32 @@ async function apiAgainstSql(client: StatementClient, inputs: object[]): Promise
   return { api: percentiles(apiSamples), sql: percentiles(sqlSamples) };
 }
 
-/** recall@10 of the semantic stage as the product runs it, against the exact top 10 of the same query. */
-export async function recallAt10(db: Database, queries: BenchQuery[]): Promise<number> {
-  const now = new Date();
+/**
+ * recall@10 of the semantic stage as the product runs it: each search's own nearest-jobs
+ * statement, recorded through the API (so with the point its text hits lend it), replayed after
+ * its own index settings, once as they are and once exact (index scans off, sorting allowed: with
+ * both disabled the planner took the index anyway, and "exact" was the HNSW walk again).
+ */
+export async function recallAt10(client: StatementClient, queries: BenchQuery[]): Promise<number> {
+  const recording = recorder(client);
+  const api = await inProcessApi(recording.db);
   let hits = 0;
   for (const { q } of queries) {
-    const vector = embedWithCatalog(q);
-    const where = visibleToSeekers(now);
-    const approx = await db.transaction((tx) => nearestJobs(tx, { where, vector, query: q, limit: 10 }));
-    // `narrow` leaves sorting allowed: with sorting and index scans both disabled the planner
-    // took the index anyway at 5,000 and 100,000 jobs, and "exact" was the HNSW walk again.
-    const exact = await db.transaction(async (tx) => {
-      await tx.execute(sql`set local enable_indexscan = off`);
-      return nearestJobs(tx, { where, vector, query: q, limit: 10, narrow: true });
-    });
-    const truth = new Set(exact.map((r) => r.id));
-    hits += approx.filter((r) => truth.has(r.id)).length;
+    await api('jobs.search', { q });
+    const script = recording.take();
+    const at = script.findIndex((s) => s.query.includes('order by description_embedding <=>'));
+    const settings = script[at - 1];
+    if (at < 1 || !settings?.query.includes('hnsw.ef_search')) throw new Error(`no semantic stage recorded for "${q}"`);
+    const nearestTen = (exact: boolean) =>
+      client.transaction(async (tx) => {
+        await tx.query(settings.query, settings.params);
+        if (exact)
+          await tx.query(`select set_config('enable_sort', 'on', true), set_config('enable_indexscan', 'off', true)`);
+        const { rows } = await tx.query<{ facts: string }>(script[at]!.query, script[at]!.params);
+        return (JSON.parse(rows[0]!.facts) as [number][]).slice(0, 10).map(([id]) => id);
+      });
+    const truth = new Set(await nearestTen(true));
+    hits += (await nearestTen(false)).filter((id) => truth.has(id)).length;
   }
   return hits / (queries.length * 10);
 }
@@ -99,7 +105,7 @@ export async function searchAtScale(
   size: number,
   log: (line: string) => void,
 ): Promise<ScaleFigures> {
-  const { db, client } = opened;
+  const { client } = opened;
   const statements = withPreparedStatements(client);
   const counted = await client.query<{ distinct: number; all: number }>(
     // By digest: sorting 100,000 vectors themselves runs PGlite out of memory.
@@ -144,7 +150,7 @@ export async function searchAtScale(
   const recall: ScaleFigures['recall'] = {};
   for (const kind of ['keyword', 'document'] as const) {
     recall[kind] = await recallAt10(
-      db,
+      statements,
       SEARCH_QUERIES.filter((q) => q.kind === kind),
     );
   }

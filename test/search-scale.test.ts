@@ -66,6 +66,33 @@ it('walks the HNSW index for the meaning of a query over a small table (200 jobs
   expect(await indexScans('jobs_description_embedding_hnsw')).toBeGreaterThan(before);
 });
 
+it('walks from the query leaning on its best text hits, through the index', async () => {
+  // A query near nothing in particular: the jobs it lands near are the ones its seeds are near.
+  const vector = embedWithCatalog('zzqx');
+  const where = visibleToSeekers(new Date());
+  const { rows } = await opened.client.query<{ id: number }>(`select id from jobs where title = 'welder 1'`);
+  const seed = rows[0]!.id;
+  const nearest = (seedIds: number[]) =>
+    opened.db.transaction((tx) => nearestJobs(tx, { where, vector, seedIds, query: 'zzqx', limit: 5 }));
+  const before = await indexScans('jobs_description_embedding_hnsw');
+  const leaning = await nearest([seed]);
+  expect(await indexScans('jobs_description_embedding_hnsw')).toBeGreaterThan(before);
+  const titles = async (found: { id: number }[]) =>
+    (
+      await opened.client.query<{ title: string }>(
+        `select title from jobs where id = any($1::int[]) order by array_position($1::int[], id)`,
+        [found.map((r) => r.id)],
+      )
+    ).rows.map((r) => r.title);
+  // Its neighbours now are the seed's: welders (jobs 1, 9, 17, ... share its description's words).
+  expect(leaning.map((r) => r.id)).toContain(seed);
+  expect((await titles(leaning)).every((title) => title.startsWith('welder '))).toBe(true);
+  const alone = await nearest([]);
+  expect(alone.map((r) => r.id)).not.toContain(seed);
+  // Seeds that are not there (or have no embedding) leave the query's own direction.
+  expect((await nearest([2_000_000])).map((r) => r.id)).toEqual(alone.map((r) => r.id));
+});
+
 it('reads the typo vocabulary only when a word matches nothing', async () => {
   const before = await tableReads('search_vocabulary');
   await search('welder');
@@ -135,15 +162,21 @@ it('plans the nearest-jobs scan afresh wherever it runs: its sort setting differ
   // index. Postgres keeps a generic plan only when it looks as cheap; here the session asks for one always.
   const vector = embedWithCatalog('nurse');
   const where = visibleToSeekers(new Date());
+  // The statement without text hits to lean on (its text names no seed).
+  const plans = async () =>
+    (
+      await opened.client.query<{ generic: number; custom: number }>(
+        `select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
+         where statement like '%order by description_embedding <=>%limit $%' and statement like '%array[]%'
+           and statement not like '%json_agg%'`,
+      )
+    ).rows;
+  const before = (await plans())[0] ?? { generic: 0, custom: 0 };
   await opened.client.exec('set plan_cache_mode = force_generic_plan');
   for (let i = 0; i < 8; i++)
     await opened.db.transaction((tx) =>
-      nearestJobs(tx, { where, vector, query: 'nurse', limit: 7, narrow: i % 2 === 0 }),
+      nearestJobs(tx, { where, vector, seedIds: [], query: 'nurse', limit: 7, narrow: i % 2 === 0 }),
     );
   await opened.client.exec('reset plan_cache_mode');
-  const { rows } = await opened.client.query<{ generic: number; custom: number }>(
-    `select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
-     where statement like '%order by description_embedding <=>%limit $%' and statement not like '%json_agg%'`,
-  );
-  expect(rows).toEqual([{ generic: 0, custom: 8 }]);
+  expect(await plans()).toEqual([{ generic: before.generic, custom: before.custom + 8 }]);
 });

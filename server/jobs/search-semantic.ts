@@ -14,32 +14,52 @@ export function queryKind(query: string): QueryKind {
 }
 
 /**
- * The HNSW walk's beam per kind. A keyword's vector has few features and is near nothing in
- * particular, so a narrow beam stops in the wrong neighbourhood (recall@10 0.7 at 40); a
- * document's vector finds its neighbours with a narrow one. Chosen on bench/search-scale.ts.
+ * The HNSW walk's beam per kind. A typed query's vector has few features; even leaning on its
+ * text hits (`nearestJobsSql`) it sits between them and the bare words, and a narrow beam stops
+ * short: recall@10 at 20,000 jobs 0.93 at 200, 0.97 at 300, 0.98 at 400. A document's point is
+ * among documents: 1.00 at 40. Chosen on bench/search-scale.ts (decision 0017).
  */
-const EF_SEARCH: Record<QueryKind, number> = { keyword: 200, document: 80 };
+const EF_SEARCH: Record<QueryKind, number> = { keyword: 300, document: 40 };
+
+/** How many of a query's best text hits lend it their meaning (`nearestJobsSql`). */
+export const SEED_HITS = 5;
 
 /**
  * The nearest visible jobs as a statement (id, similarity), to run in the transaction
- * `beginNearestScan` prepared. `narrow`: filters beyond visibility, where computing the distance
- * of each job kept is cheaper than walking the graph past the others, and the planner is left to
- * choose. Otherwise the index is used whatever the table's size: at 5,000 jobs the planner's
- * estimate preferred a scan of every row, ten times slower (issue 23).
+ * `beginNearestScan` prepared. The walk searches from the query's own vector plus the mean
+ * direction of its best text hits, `seedIds` (pseudo-relevance feedback), or from the query's
+ * vector alone when its words found nothing. A typed query's vector has a few dozen features and
+ * is near nothing in particular: the HNSW walk found 7 of its 10 exact nearest jobs at 20,000
+ * (issue 23), and those were jobs that share a trigram rather than the work. Leaning on what its
+ * words found makes it a point among documents, where the walk finds its neighbours (decision
+ * 0017). The point is computed once and reaches the index as a value (a sub-select): a joined
+ * column could not order an index scan.
  */
-export function nearestJobsSql(options: { where: SQL; vector: number[]; limit: number }): SQL {
-  const vector = `[${options.vector.join(',')}]`;
+export function nearestJobsSql(options: { where: SQL; vector: number[]; seedIds: number[]; limit: number }): SQL {
+  const seeds = sql.join(
+    options.seedIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  // Seeds without embeddings add nothing: twice the query is the query's direction.
   return sql`
-      select id, 1 - (description_embedding <=> ${vector}::vector) as similarity from jobs
+      with query as materialized (select ${`[${options.vector.join(',')}]`}::vector as v),
+      target as materialized (select query.v + coalesce(
+          (select l2_normalize(avg(description_embedding)) from jobs where id = any(array[${seeds}]::int[])), query.v) as v
+        from query)
+      select id, 1 - (description_embedding <=> (select v from target)) as similarity from jobs
       where ${options.where} and description_embedding is not null
-      order by description_embedding <=> ${vector}::vector limit ${options.limit}`;
+      order by description_embedding <=> (select v from target) limit ${options.limit}`;
 }
 
 /**
  * The index settings of the scan, `set local` in one statement: with filters, HNSW alone could
  * stop short of k rows, so iterative scans keep looking; the beam by query kind; and without a
- * sort, the only plan left for "order by distance" is the index's. Planned afresh each time: a
- * plan PGlite kept for the statement's text (decision 0016) would ignore the sort setting.
+ * sort, the only plan left for "order by distance" is the index's. `narrow`: filters beyond
+ * visibility, where computing the distance of each job kept is cheaper than walking the graph
+ * past the others, so the sort stays allowed and the planner chooses; otherwise the index is used
+ * whatever the table's size (at 5,000 jobs the planner's estimate preferred a scan of every row,
+ * ten times slower: issue 23). Planned afresh each time: a plan PGlite kept for the statement's
+ * text (decision 0016) would ignore the sort setting.
  */
 export async function beginNearestScan(tx: Queryable, options: { query: string; narrow?: boolean }) {
   const efSearch = String(EF_SEARCH[queryKind(options.query)]);
@@ -52,7 +72,7 @@ export async function beginNearestScan(tx: Queryable, options: { query: string; 
 /** Runs inside a transaction: the index settings are `set local`. */
 export async function nearestJobs(
   tx: Queryable,
-  options: { where: SQL; vector: number[]; query: string; limit: number; narrow?: boolean },
+  options: { where: SQL; vector: number[]; seedIds: number[]; query: string; limit: number; narrow?: boolean },
 ): Promise<{ id: number; similarity: number }[]> {
   await beginNearestScan(tx, options);
   return rowsOf<{ id: number; similarity: number }>(await tx.execute(nearestJobsSql(options)));
