@@ -45,10 +45,14 @@ async function web() {
 
 async function data(size: number) {
   log(`\n## ${size.toLocaleString('en-US')} jobs and ${Math.min(size, MAX_SEEKERS).toLocaleString('en-US')} seekers`);
+  const started = performance.now();
   const opened = await scaleDatabase(size, log);
   const { db, client, close } = opened;
   const api = await inProcessApi(db);
   scale.push(await searchAtScale(opened, size, log));
+  log(
+    `search at ${size.toLocaleString('en-US')} jobs built (or loaded) and measured in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
 
   const seekers = (await client.query<{ id: number }>(`select id from job_seekers order by id limit 20`)).rows.map(
     (r) => r.id,

@@ -147,6 +147,7 @@ export async function searchAtScale(
   log('jobs.search (hono + tRPC + SQL, in process) and the same statements run directly:');
   for (const [label, t] of Object.entries(search)) log(`  ${label}: ${fmtPair(t)}`);
 
+  const recallStarted = performance.now();
   const recall: ScaleFigures['recall'] = {};
   for (const kind of ['keyword', 'document'] as const) {
     recall[kind] = await recallAt10(
@@ -155,7 +156,7 @@ export async function searchAtScale(
     );
   }
   log(
-    `recall@10 of the semantic stage vs exact: keyword ${recall.keyword!.toFixed(3)}, document ${recall.document!.toFixed(3)}`,
+    `recall@10 of the semantic stage vs exact: keyword ${recall.keyword!.toFixed(3)}, document ${recall.document!.toFixed(3)} (measured in ${((performance.now() - recallStarted) / 1000).toFixed(0)} s)`,
   );
   return { size, distinctVectors: distinct, jobs: all, search, recall };
 }
@@ -189,9 +190,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const figures: ScaleFigures[] = [];
   for (const size of process.argv.slice(2).map(Number).filter(Boolean)) {
     log(`\n## ${size} jobs`);
+    const started = performance.now();
     const opened = await scaleDatabase(size, log);
     figures.push(await searchAtScale(opened, size, log));
     await opened.close();
+    log(`${size} jobs built (or loaded) and measured in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
   log(scaleTable(figures));
 }
