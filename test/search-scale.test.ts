@@ -89,7 +89,7 @@ it('walks from the query leaning on its best text hits, through the index', asyn
   expect((await titles(leaning)).every((title) => title.startsWith('welder '))).toBe(true);
   const alone = await nearest([]);
   expect(alone.map((r) => r.id)).not.toContain(seed);
-  // Seeds that are not there (or have no embedding) leave the query's own direction.
+  // A seed that is not there leaves the query's own direction (avg over no embedding is null).
   expect((await nearest([2_000_000])).map((r) => r.id)).toEqual(alone.map((r) => r.id));
 });
 

@@ -1,6 +1,7 @@
 /**
- * The semantic stage of job search: the visible jobs nearest a query's embedding, through the
- * HNSW index over the description embeddings (docs/decisions/0013-search-at-scale.md).
+ * The semantic stage of job search: the visible jobs nearest a query's embedding leaning on its
+ * best text hits, through the HNSW index over the description embeddings (docs/decisions/0013,
+ * 0017).
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/database.ts';
