@@ -162,12 +162,12 @@ it('plans the nearest-jobs scan afresh wherever it runs: its sort setting differ
   // index. Postgres keeps a generic plan only when it looks as cheap; here the session asks for one always.
   const vector = embedWithCatalog('nurse');
   const where = visibleToSeekers(new Date());
-  // The statement without text hits to lean on (its text names no seed).
+  // The statement without text hits to lean on (its seeds' condition is `false`).
   const plans = async () =>
     (
       await opened.client.query<{ generic: number; custom: number }>(
         `select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
-         where statement like '%order by description_embedding <=>%limit $%' and statement like '%array[]%'
+         where statement like '%order by description_embedding <=>%limit $%' and statement like '%from jobs where false)%'
            and statement not like '%json_agg%'`,
       )
     ).rows;

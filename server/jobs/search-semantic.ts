@@ -3,7 +3,8 @@
  * best text hits, through the HNSW index over the description embeddings (docs/decisions/0013,
  * 0017).
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
+import { jobs } from '../../db/schema.ts';
 import type { Queryable } from '../../db/database.ts';
 import { rowsOf } from '../sql-helpers.ts';
 
@@ -37,15 +38,11 @@ export const SEED_HITS = 5;
  * column could not order an index scan.
  */
 export function nearestJobsSql(options: { where: SQL; vector: number[]; seedIds: number[]; limit: number }): SQL {
-  const seeds = sql.join(
-    options.seedIds.map((id) => sql`${id}`),
-    sql`, `,
-  );
-  // Seeds without embeddings add nothing: twice the query is the query's direction.
+  // Seeds without embeddings add nothing (no seeds: `false`): twice the query is its direction.
   return sql`
       with query as materialized (select ${`[${options.vector.join(',')}]`}::vector as v),
       target as materialized (select query.v + coalesce(
-          (select l2_normalize(avg(description_embedding)) from jobs where id = any(array[${seeds}]::int[])), query.v) as v
+          (select l2_normalize(avg(description_embedding)) from jobs where ${inArray(jobs.id, options.seedIds)}), query.v) as v
         from query)
       select id, 1 - (description_embedding <=> (select v from target)) as similarity from jobs
       where ${options.where} and description_embedding is not null
