@@ -60,9 +60,9 @@ function checkableWords(lexicon: SkillLexicon, q: string): string[] {
 }
 
 /**
- * The query as it will be searched: each word that matches no visible job (in its title,
- * description or company) and is near a vocabulary word, replaced by it. `corrected` is null
- * when nothing changed.
+ * The query as it will be searched: each word that is not in the vocabulary, matches no visible
+ * job (in its title, description or company) and is near a vocabulary word, replaced by it.
+ * `corrected` is null when nothing changed.
  */
 export async function correctQuery(
   db: Database,
@@ -77,10 +77,13 @@ export async function correctQuery(
     await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${TRIGRAM_FLOOR}`));
     return rowsOf<{ word: string; known: boolean; candidates: { word: string; uses: number }[] | null }>(
       // The vocabulary is searched only for words that match nothing: most queries need no look-up.
-      // Materialized: inlined, each use of `known` ran its two look-ups again.
+      // A vocabulary word is spelled right, whether or not a visible job uses it now, and is found
+      // by its key; the full-text look-ups build a bitmap of every job with the word.
+      // Materialized: inlined, each use of `known` ran its look-ups again.
       await tx.execute(sql`
         with k as materialized (select w.word,
           numnode(plainto_tsquery('english', w.word)) = 0
+            or exists (select 1 from search_vocabulary v where v.word = w.word)
             or exists (select 1 from jobs where ${visibleToSeekers(now)} and jobs.search @@ plainto_tsquery('english', w.word))
             or exists (select 1 from employers e where e.search @@ plainto_tsquery('english', w.word)) as known
           from unnest(${list}::text[]) as w(word))

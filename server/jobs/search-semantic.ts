@@ -50,21 +50,27 @@ export function nearestJobsSql(options: { where: SQL; vector: number[]; seedIds:
 }
 
 /**
- * The index settings of the scan, `set local` in one statement: with filters, HNSW alone could
- * stop short of k rows, so iterative scans keep looking; the beam by query kind; and without a
- * sort, the only plan left for "order by distance" is the index's. `narrow`: filters beyond
- * visibility, where computing the distance of each job kept is cheaper than walking the graph
- * past the others, so the sort stays allowed and the planner chooses; otherwise the index is used
- * whatever the table's size (at 5,000 jobs the planner's estimate preferred a scan of every row,
- * ten times slower: issue 23). Planned afresh each time: a plan PGlite kept for the statement's
- * text (decision 0016) would ignore the sort setting.
+ * The index settings of the scan, as `set_config` calls for a transaction: with filters, HNSW
+ * alone could stop short of k rows, so iterative scans keep looking; the beam by query kind; and
+ * without a sort, the only plan left for "order by distance" is the index's. `narrow`: filters
+ * beyond visibility, where computing the distance of each job kept is cheaper than walking the
+ * graph past the others, so the sort stays allowed and the planner chooses; otherwise the index is
+ * used whatever the table's size (at 5,000 jobs the planner's estimate preferred a scan of every
+ * row, ten times slower: issue 23). The statement must be planned afresh each time
+ * (`plan_cache_mode`): a plan PGlite kept for its text (decision 0016) would ignore the sort
+ * setting.
  */
-export async function beginNearestScan(tx: Queryable, options: { query: string; narrow?: boolean }) {
+export function nearestScanSettings(options: { query: string; narrow?: boolean }): SQL {
   const efSearch = String(EF_SEARCH[queryKind(options.query)]);
-  await tx.execute(sql`select set_config('hnsw.iterative_scan', 'relaxed_order', true),
+  return sql`set_config('hnsw.iterative_scan', 'relaxed_order', true),
     set_config('hnsw.ef_search', ${efSearch}, true),
-    set_config('enable_sort', ${options.narrow ? 'on' : 'off'}, true),
-    set_config('plan_cache_mode', 'force_custom_plan', true)`);
+    set_config('enable_sort', ${options.narrow ? 'on' : 'off'}, true)`;
+}
+
+export async function beginNearestScan(tx: Queryable, options: { query: string; narrow?: boolean }) {
+  await tx.execute(
+    sql`select ${nearestScanSettings(options)}, set_config('plan_cache_mode', 'force_custom_plan', true)`,
+  );
 }
 
 /** Runs inside a transaction: the index settings are `set local`. */

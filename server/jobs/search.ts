@@ -10,7 +10,7 @@ import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
 import { findSkillMentions } from '../skills/lexicon.ts';
 import { decodeScoreCursor, escapeLike, rowsOf } from '../sql-helpers.ts';
 import { correctQuery } from './search-correction.ts';
-import { beginNearestScan, nearestJobsSql, SEED_HITS } from './search-semantic.ts';
+import { nearestJobsSql, nearestScanSettings, SEED_HITS } from './search-semantic.ts';
 import {
   factColumns,
   facetsOf,
@@ -149,51 +149,48 @@ function textCandidates(where: SQL, tsQuery: SQL): SQL {
 }
 
 /**
- * The best plan for the text and nearest stages depends on the words searched (how many jobs
- * match them), so they are planned for each search, never from a plan kept for the statement's
- * text (PGlite keeps plans, decision 0016): generic plans took p95 from 18 to 61 ms at 20,000 jobs.
+ * A query's search, after its spelling is checked and its embedding computed (neither holds the
+ * transaction: a call to OpenAI would keep every other request of PGlite's one connection
+ * waiting), runs in one transaction, its settings `set local` in one statement: each statement is
+ * a round trip into PGlite. The best plans for the text and nearest stages depend on the words searched (how
+ * many jobs match them), so they are planned for each search, never from a plan kept for the
+ * statement's text (PGlite keeps plans, decision 0016): generic plans took p95 from 18 to 61 ms
+ * at 20,000 jobs. The nearest stage's settings hold for the whole transaction: the statements
+ * before it have no plan without a sort to choose instead.
  */
-const planForTheseWords = (tx: Queryable) =>
-  tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true)`);
+const beginSearch = (tx: Queryable, options: { query: string; narrow: boolean }) =>
+  tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true), ${nearestScanSettings(options)}`);
 
 /** Full-text and semantic candidates of a query, fused; the semantic ones only above the floor. */
 async function hybridHits(
-  deps: { db: Database; embedder: Embedder },
-  filter: { where: SQL; narrow: boolean; filtered: boolean },
-  query: string,
-  skillNames: string[],
+  tx: Queryable,
+  filter: { where: SQL; filtered: boolean },
+  query: { searched: string; skillNames: string[]; vector: number[]; floor: { withText: number; alone: number } },
 ) {
-  const { where, narrow, filtered } = filter;
-  const { db } = deps;
+  const { where, filtered } = filter;
+  const { searched, skillNames, floor } = query;
   // Any query word may match ("nurse pediatric" finds either, both rank higher), and a skill
   // written as an alias ("TS") also searches its name ("TypeScript").
-  const tsQuery = sql`(replace(plainto_tsquery('english', ${query})::text, '&', '|')::tsquery || replace(plainto_tsquery('english', ${skillNames.join(' ')})::text, '&', '|')::tsquery)`;
-  const expanded = skillNames.length ? `${query} ${skillNames.join(' ')}` : query;
-  const [queryVector] = await deps.embedder.embed([expanded]);
-  const floor = SIMILARITY_FLOOR[deps.embedder.model] ?? DEFAULT_SIMILARITY_FLOOR;
+  const tsQuery = sql`(replace(plainto_tsquery('english', ${searched})::text, '&', '|')::tsquery || replace(plainto_tsquery('english', ${skillNames.join(' ')})::text, '&', '|')::tsquery)`;
 
-  const [textHits, meaningHits] = await db.transaction(async (tx) => {
-    await planForTheseWords(tx);
-    const ranked = textCandidates(where, tsQuery);
-    const text = (await selectFacts(tx, { statement: ranked, order: sql`f.rank desc, f.id` })).map(factsOf);
-    await beginNearestScan(tx, { query, narrow });
-    const limit = filtered ? SEMANTIC_CANDIDATES.filtered : SEMANTIC_CANDIDATES.unfiltered;
-    const seedIds = text.slice(0, SEED_HITS).map((hit) => hit.id);
-    const nearest = nearestJobsSql({ where, vector: queryVector!, seedIds, limit });
-    // The nearest jobs come with their facts: no second read of them.
-    const withFacts = sql`select ${factColumns}, nearest.similarity from (${nearest}) nearest
-        join jobs on jobs.id = nearest.id join employers on employers.id = jobs.employer_id`;
-    const meaning = await selectFacts<number>(tx, {
-      statement: withFacts,
-      order: sql`f.similarity desc, f.id`,
-      extra: sql`, f.similarity`,
-    });
-    const floorNow = text.length ? floor.withText : floor.alone;
-    // The similarity is the extra column, after the eight facts.
-    return [text, meaning.filter((row) => row[8] >= floorNow).map(factsOf)] as const;
+  const ranked = textCandidates(where, tsQuery);
+  const textHits = (await selectFacts(tx, { statement: ranked, order: sql`f.rank desc, f.id` })).map(factsOf);
+  const limit = filtered ? SEMANTIC_CANDIDATES.filtered : SEMANTIC_CANDIDATES.unfiltered;
+  const seedIds = textHits.slice(0, SEED_HITS).map((hit) => hit.id);
+  const nearest = nearestJobsSql({ where, vector: query.vector, seedIds, limit });
+  // The nearest jobs come with their facts: no second read of them.
+  const withFacts = sql`select ${factColumns}, nearest.similarity from (${nearest}) nearest
+      join jobs on jobs.id = nearest.id join employers on employers.id = jobs.employer_id`;
+  const meaning = await selectFacts<number>(tx, {
+    statement: withFacts,
+    order: sql`f.similarity desc, f.id`,
+    extra: sql`, f.similarity`,
   });
+  const floorNow = textHits.length ? floor.withText : floor.alone;
+  // The similarity is the extra column, after the eight facts.
+  const meaningHits = meaning.filter((row) => row[8] >= floorNow).map(factsOf);
 
-  const weights = fusionWeights(query);
+  const weights = fusionWeights(searched);
   const fused = new Map<number, Hit>();
   textHits.forEach((r, rank) => {
     fused.set(r.id, { id: r.id, score: weights.text / (RRF_K + rank + 1), text: true, meaning: false });
@@ -218,34 +215,42 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
   }
   const where = sql.join(filters, sql` and `);
   const cursor = decodeScoreCursor(input.cursor, 'This page link is no longer valid. Start the search again.');
+  const reading = { sort, cursor, limit: input.limit };
 
-  // Every order ranks as (score desc, id asc), so one keyset cursor serves them all.
-  let candidates: Hit[];
-  let known: HitFacts[];
-  let tsQuery: SQL | null = null;
-  let correctedQuery: string | null = null;
   const q = input.q.trim();
   if (!q) {
     const browsed = sql`select ${factColumns} from jobs join employers on employers.id = jobs.employer_id
         where ${where} order by ${BROWSE_ORDER[sort]} limit ${TEXT_CANDIDATES}`;
-    known = (await selectFacts(db, { statement: browsed, order: BROWSE_FACTS_ORDER[sort] })).map(factsOf);
-    candidates = known.map((r) => ({ id: r.id, score: 0, text: false, meaning: false }));
-  } else {
-    const lexicon = await loadLexicon(db);
-    const correction = await correctQuery(db, lexicon, q, now);
-    correctedQuery = correction.corrected;
-    const skillNames = findSkillMentions(lexicon, correction.searched, { lenient: true }).map((m) => m.name);
-    ({
-      hits: candidates,
-      tsQuery,
-      facts: known,
-    } = await hybridHits(
-      deps,
-      { where, narrow: isNarrow(input), filtered: filters.length > 1 },
-      correction.searched,
-      skillNames,
-    ));
+    const known = (await selectFacts(db, { statement: browsed, order: BROWSE_FACTS_ORDER[sort] })).map(factsOf);
+    const candidates = known.map((r) => ({ id: r.id, score: 0, text: false, meaning: false }));
+    return answerOf(db, { candidates, known, tsQuery: null, correctedQuery: null }, reading);
   }
+  const lexicon = await loadLexicon(db);
+  const correction = await correctQuery(db, lexicon, q, now);
+  const { searched } = correction;
+  const skillNames = findSkillMentions(lexicon, searched, { lenient: true }).map((m) => m.name);
+  const [vector] = await deps.embedder.embed([skillNames.length ? `${searched} ${skillNames.join(' ')}` : searched]);
+  const floor = SIMILARITY_FLOOR[deps.embedder.model] ?? DEFAULT_SIMILARITY_FLOOR;
+  return db.transaction(async (tx) => {
+    await beginSearch(tx, { query: q, narrow: isNarrow(input) });
+    const { hits, tsQuery, facts } = await hybridHits(
+      tx,
+      { where, filtered: filters.length > 1 },
+      { searched, skillNames, vector: vector!, floor },
+    );
+    return answerOf(tx, { candidates: hits, known: facts, tsQuery, correctedQuery: correction.corrected }, reading);
+  });
+}
+
+/** The page a cursor points to of the candidates, ordered, with the facets of them all. */
+async function answerOf(
+  db: Queryable,
+  found: { candidates: Hit[]; known: HitFacts[]; tsQuery: SQL | null; correctedQuery: string | null },
+  reading: { sort: SearchSort; cursor: ReturnType<typeof decodeScoreCursor>; limit: number },
+) {
+  const { candidates, known, tsQuery, correctedQuery } = found;
+  const { sort, cursor } = reading;
+  // Every order ranks as (score desc, id asc), so one keyset cursor serves them all.
   const facts = new Map(known.map((f) => [f.id, f]));
   const ranked = candidates
     .map((c) => ({ ...c, score: sortScore(sort, c.score, facts.get(c.id)) }))
@@ -255,10 +260,15 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
   const after = cursor
     ? ranked.filter((r) => r.score < cursor.score || (r.score === cursor.score && r.id > cursor.id))
     : ranked;
-  const page = after.slice(0, input.limit);
-  const nextCursor = after.length > input.limit ? `${page.at(-1)!.score}:${page.at(-1)!.id}` : null;
+  const page = after.slice(0, reading.limit);
+  const nextCursor = after.length > reading.limit ? `${page.at(-1)!.score}:${page.at(-1)!.id}` : null;
   if (page.length === 0) return { items: [], nextCursor: null, total: ranked.length, correctedQuery, sort, facets };
+  const items = await pageItems(db, page, tsQuery);
+  return { items, nextCursor, total: ranked.length, correctedQuery, sort, facets };
+}
 
+/** What a result card shows of each hit of a page, in the page's order. */
+async function pageItems(db: Queryable, page: Hit[], tsQuery: SQL | null) {
   const ids = page.map((p) => p.id);
   // Company and skill names are looked up per row (scalar subqueries): as joins, the planner
   // hashed all employers and all skills for each of the page's jobs (issue 23).
@@ -301,7 +311,7 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
       )})`),
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const items = page.flatMap((hit) => {
+  return page.flatMap((hit) => {
     const r = byId.get(hit.id);
     if (!r) return [];
     const snippet = segmentsOf(r.snippet);
@@ -325,7 +335,6 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
       },
     ];
   });
-  return { items, nextCursor, total: ranked.length, correctedQuery, sort, facets };
 }
 
 function emptyAnswer(correctedQuery: string | null, sort: SearchSort) {
