@@ -13,7 +13,7 @@ import { createJob } from '../server/jobs/service.ts';
 import { createProviders } from '../server/providers.ts';
 import { loadDemoData, loadSkillsCatalog } from '../server/seed/seed.ts';
 import { inProcessApi } from './api.ts';
-import type { BenchAd } from './matching-generate.ts';
+import type { BenchAd, BenchResume } from './matching-generate.ts';
 
 const QUERIES = new URL('./data/search-queries.json', import.meta.url);
 const ADS = new URL('./data/matching/written.json', import.meta.url);
@@ -36,6 +36,22 @@ export function ndcgAt(k: number, ranked: number[], allGrades: number[]) {
     .slice(0, k)
     .reduce((s, g, i) => s + gain(g) / Math.log2(i + 2), 0);
   return ideal === 0 ? 0 : dcg / ideal;
+}
+
+/**
+ * What a seeker might paste into the search box to describe their work: a resume's own words past
+ * its first line (a name, a contact) unless it is all there is, headings and contact lines left out, cut at a word within
+ * the box's 200 characters.
+ */
+export function describedQuery(resume: string): string {
+  const lines = resume.split('\n');
+  // A resume pasted as one line keeps it: its name is a few words of 200 characters.
+  const words = (lines.length > 1 ? lines.slice(1) : lines)
+    .map((line) => line.replace(/^[-•*>\s]+/, '').trim())
+    .filter((line) => line.length > 30 && line !== line.toUpperCase() && !/@|\(\d{3}\)|\d{3}[-. ]\d{4}/.test(line))
+    .join(' ')
+    .replace(/\s+/g, ' ');
+  return words.length <= 200 ? words : words.slice(0, words.lastIndexOf(' ', 200));
 }
 
 /** The corpus through the product's own write paths: the demo rows, then the ads as employers' jobs. */
@@ -95,7 +111,7 @@ export async function buildCorpus(ads: BenchAd[]) {
 export async function searchQuality(log: (line: string) => void) {
   if (!existsSync(QUERIES) || !existsSync(ADS)) return log('\n## Search quality: skipped (its data is absent)');
   const { queries } = JSON.parse(readFileSync(QUERIES, 'utf8')) as { queries: LabelledQuery[] };
-  const { ads } = JSON.parse(readFileSync(ADS, 'utf8')) as { ads: BenchAd[] };
+  const { ads, resumes } = JSON.parse(readFileSync(ADS, 'utf8')) as { ads: BenchAd[]; resumes: BenchResume[] };
   const { db, close, keyOfJob } = await buildCorpus(ads);
   try {
     const known = new Set(keyOfJob.values());
@@ -130,9 +146,37 @@ export async function searchQuality(log: (line: string) => void) {
     );
     log(`empty although something is relevant: ${graded.filter((r) => r.empty).length}/${graded.length}`);
     log(`weakest: ${misses.join('; ') || 'none'}`);
+    await describedQuality(api, { ads, resumes, keyOfJob }, log);
   } finally {
     await close();
   }
+}
+
+/**
+ * Described queries (more than four words), graded without hand labels: each written resume's own
+ * words (`describedQuery`) against the ads, an ad of the resume's role 2, of its occupation 1, as
+ * the matching benchmark grades them.
+ */
+async function describedQuality(
+  api: Awaited<ReturnType<typeof inProcessApi>>,
+  corpus: { ads: BenchAd[]; resumes: BenchResume[]; keyOfJob: Map<number, string> },
+  log: (line: string) => void,
+) {
+  const adOf = new Map(corpus.ads.map((ad) => [ad.id, ad]));
+  const scores: number[] = [];
+  for (const resume of corpus.resumes.filter((r) => r.source === 'written')) {
+    const q = describedQuery(resume.text);
+    if (q.split(' ').length <= 4) continue;
+    const grade = (ad: BenchAd | undefined) =>
+      !ad ? 0 : ad.role === resume.role ? 2 : ad.occupation === resume.occupation ? 1 : 0;
+    const answer = (await api('jobs.search', { q, limit: 10 })) as SearchAnswer;
+    const ranked = answer.result.data.items.map((item) => grade(adOf.get(corpus.keyOfJob.get(item.id) ?? '')));
+    scores.push(ndcgAt(10, ranked, corpus.ads.map(grade)));
+  }
+  const mean = scores.reduce((sum, x) => sum + x, 0) / scores.length;
+  log(
+    `described queries (${scores.length} resumes' own words, graded by role and occupation): nDCG@10 ${mean.toFixed(3)}`,
+  );
 }
 
 /** jobs.search latency over the 5,000-job bench database (cached in bench/.cache after its first build). */

@@ -72,8 +72,9 @@ async function apiAgainstSql(client: StatementClient, inputs: object[]): Promise
 
 /**
  * recall@10 of the semantic stage as the product runs it: each search's own nearest-jobs
- * statement, recorded through the API (so with the point its text hits lend it), replayed after
- * its own index settings, once as they are and once exact (index scans off, sorting allowed: with
+ * statement, recorded through the API (so with the point its text hits lend it; a described
+ * query's walks to its seeds and from them are one statement), replayed after its own index
+ * settings, once as they are and once exact (index scans off, sorting allowed: with
  * both disabled the planner took the index anyway, and "exact" was the HNSW walk again).
  */
 export async function recallAt10(client: StatementClient, queries: BenchQuery[]): Promise<number> {
@@ -84,8 +85,8 @@ export async function recallAt10(client: StatementClient, queries: BenchQuery[])
     await api('jobs.search', { q });
     const script = recording.take();
     const at = script.findIndex((s) => s.query.includes('order by description_embedding <=>'));
-    const settings = script[at - 1];
-    if (at < 1 || !settings?.query.includes('hnsw.ef_search')) throw new Error(`no semantic stage recorded for "${q}"`);
+    const settings = script.slice(0, Math.max(at, 0)).findLast((s) => s.query.includes('hnsw.ef_search'));
+    if (at < 0 || !settings) throw new Error(`no semantic stage recorded for "${q}"`);
     const nearestTen = (exact: boolean) =>
       client.transaction(async (tx) => {
         await tx.query(settings.query, settings.params);

@@ -4,6 +4,7 @@
  * that match nothing; a place is found through the location trigrams. All are read from
  * Postgres's own index counters.
  */
+import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
@@ -73,7 +74,7 @@ it('walks from the query leaning on its best text hits, through the index', asyn
   const { rows } = await opened.client.query<{ id: number }>(`select id from jobs where title = 'welder 1'`);
   const seed = rows[0]!.id;
   const nearest = (seedIds: number[]) =>
-    opened.db.transaction((tx) => nearestJobs(tx, { where, vector, seedIds, query: 'zzqx', limit: 5 }));
+    opened.db.transaction((tx) => nearestJobs(tx, { where, vector, seeds: seedIds, query: 'zzqx', limit: 5 }));
   const before = await indexScans('jobs_description_embedding_hnsw');
   const leaning = await nearest([seed]);
   expect(await indexScans('jobs_description_embedding_hnsw')).toBeGreaterThan(before);
@@ -91,6 +92,38 @@ it('walks from the query leaning on its best text hits, through the index', asyn
   expect(alone.map((r) => r.id)).not.toContain(seed);
   // A seed that is not there leaves the query's own direction (avg over no embedding is null).
   expect((await nearest([2_000_000])).map((r) => r.id)).toEqual(alone.map((r) => r.id));
+});
+
+it("leans a described query on the best word matches among its own nearest jobs, in one walk's statement", async () => {
+  const vector = embedWithCatalog('zzqx');
+  const where = visibleToSeekers(new Date());
+  const matching = (words: string) => sql`plainto_tsquery('english', ${words})`;
+  const nearest = (words: string) =>
+    opened.db.transaction((tx) =>
+      nearestJobs(tx, { where, vector, seeds: { matching: matching(words), among: 200 }, query: 'zzqx', limit: 5 }),
+    );
+  const titles = async (found: { id: number }[]) =>
+    (
+      await opened.client.query<{ title: string }>(`select title from jobs where id = any($1::int[])`, [
+        found.map((r) => r.id),
+      ])
+    ).rows.map((r) => r.title);
+  // The welders among its neighbours lend it their meaning: it lands among welders.
+  expect((await titles(await nearest('welder'))).every((title) => title.startsWith('welder '))).toBe(true);
+  expect((await titles(await nearest('chef'))).every((title) => title.startsWith('chef '))).toBe(true);
+  // Words that match none of them leave the query's own direction.
+  const alone = await opened.db.transaction((tx) =>
+    nearestJobs(tx, { where, vector, seeds: [], query: 'zzqx', limit: 5 }),
+  );
+  expect((await nearest('qqqzzz')).map((r) => r.id)).toEqual(alone.map((r) => r.id));
+});
+
+it('answers a described query from its nearest jobs, those its words match ranked by them as well', async () => {
+  const answer = await search('I have worked as a welder on a busy team for many years');
+  expect(answer.items.length).toBeGreaterThan(0);
+  expect(answer.items.every((item) => item.matchedBy.includes('meaning'))).toBe(true);
+  expect(answer.items[0]!.matchedBy).toEqual(['text', 'meaning']);
+  expect(answer.items[0]!.title).toMatch(/^welder /);
 });
 
 it('searches the typo vocabulary for near words only when a word is not in it and matches nothing', async () => {
@@ -145,19 +178,32 @@ it('finds a place through the location trigrams (a substring no b-tree serves)',
 it('plans the text and nearest stages for the words searched, never from a kept generic plan', async () => {
   // PGlite keeps plans by statement text (decision 0016); a generic plan for these took p95 from 18 to 61 ms.
   const plans = async () =>
-    (
-      await opened.client.query<{ generic: number; custom: number }>(
-        `select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
-         where statement like '%json_agg(json_build_array(f.id%' order by statement`,
-      )
-    ).rows;
+    new Map(
+      (
+        await opened.client.query<{ statement: string; generic: number; custom: number }>(
+          `select statement, generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements
+           where statement like '%json_agg(json_build_array(f.id%'`,
+        )
+      ).rows.map((row) => [row.statement, row]),
+    );
   const before = await plans();
-  for (const word of [...WORDS, ...WORDS]) await search(word);
-  const after = await plans();
-  // The text stage and the nearest stage, each run once per search.
-  expect(after).toHaveLength(2);
-  for (const [i, row] of after.entries())
-    expect(row).toEqual({ generic: 0, custom: (before[i]?.custom ?? 0) + 2 * WORDS.length });
+  const described = WORDS.map((word) => `I have worked as a ${word} on a busy team for years`);
+  for (const q of [...WORDS, ...WORDS, ...described]) await search(q);
+  const runs = [...(await plans()).values()].map((row) => ({
+    kind: row.statement.includes('first_walk')
+      ? 'described'
+      : row.statement.includes('title_hits')
+        ? 'text'
+        : 'nearest',
+    generic: row.generic,
+    custom: row.custom - (before.get(row.statement)?.custom ?? 0),
+  }));
+  // A typed query's text stage and nearest stage, each run once per search; a described query's one statement.
+  expect(runs.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+    { kind: 'described', generic: 0, custom: WORDS.length },
+    { kind: 'nearest', generic: 0, custom: 2 * WORDS.length },
+    { kind: 'text', generic: 0, custom: 2 * WORDS.length },
+  ]);
 });
 
 it('plans the nearest-jobs scan afresh wherever it runs: its sort setting differs by call', async () => {
@@ -178,7 +224,7 @@ it('plans the nearest-jobs scan afresh wherever it runs: its sort setting differ
   await opened.client.exec('set plan_cache_mode = force_generic_plan');
   for (let i = 0; i < 8; i++)
     await opened.db.transaction((tx) =>
-      nearestJobs(tx, { where, vector, seedIds: [], query: 'nurse', limit: 7, narrow: i % 2 === 0 }),
+      nearestJobs(tx, { where, vector, seeds: [], query: 'nurse', limit: 7, narrow: i % 2 === 0 }),
     );
   await opened.client.exec('reset plan_cache_mode');
   expect(await plans()).toEqual([{ generic: before.generic, custom: before.custom + 8 }]);

@@ -18,35 +18,53 @@ export function queryKind(query: string): QueryKind {
 /**
  * The HNSW walk's beam per kind. A typed query's vector has few features; even leaning on its
  * text hits (`nearestJobsSql`) it sits between them and the bare words, and a narrow beam stops
- * short: recall@10 at 20,000 jobs 0.93 at 200, 0.97 at 300, 0.98 at 400. A document's point is
- * among documents: 1.00 at 40. Chosen on bench/search-scale.ts (decision 0017).
+ * short: recall@10 at 20,000 jobs 0.93 at 200, 0.97 at 300, 0.98 at 400. A described query's
+ * point leans on its own nearest jobs' best word matches: 0.94 at 40, 0.995 at 60, 1.00 at 100.
+ * Chosen on bench/search-scale.ts (decisions 0017, 0018).
  */
-const EF_SEARCH: Record<QueryKind, number> = { keyword: 300, document: 40 };
+const EF_SEARCH: Record<QueryKind, number> = { keyword: 300, document: 60 };
 
 /** How many of a query's best text hits lend it their meaning (`nearestJobsSql`). */
 export const SEED_HITS = 5;
 
 /**
+ * Where the meaning of a query's best word matches is found: given (a typed query's best text
+ * hits), or among its own nearest jobs (a described query: the best by its words of the
+ * `among` nearest its bare vector, `matching` its full-text query).
+ */
+export type Seeds = number[] | { matching: SQL; among: number };
+
+/**
  * The nearest visible jobs as a statement (id, similarity), to run in the transaction
  * `beginNearestScan` prepared. The walk searches from the query's own vector plus the mean
- * direction of its best text hits, `seedIds` (pseudo-relevance feedback), or from the query's
- * vector alone when its words found nothing. A typed query's vector has a few dozen features and
- * is near nothing in particular: the HNSW walk found 7 of its 10 exact nearest jobs at 20,000
- * (issue 23), and those were jobs that share a trigram rather than the work. Leaning on what its
- * words found makes it a point among documents, where the walk finds its neighbours (decision
- * 0017). The point is computed once and reaches the index as a value (a sub-select): a joined
- * column could not order an index scan.
+ * direction of the embeddings of `seeds`, its best word matches (pseudo-relevance feedback), or
+ * from the query's vector alone when its words found nothing. A typed query's vector has a few
+ * dozen features and is near nothing in particular: the HNSW walk found 7 of its 10 exact nearest
+ * jobs at 20,000 (issue 23), and those were jobs that share a trigram rather than the work.
+ * Leaning on what its words found makes it a point among documents, where the walk finds its
+ * neighbours (decision 0017). The point is computed once and reaches the index as a value (a
+ * sub-select): a joined column could not order an index scan.
  */
-export function nearestJobsSql(options: { where: SQL; vector: number[]; seedIds: number[]; limit: number }): SQL {
+export function nearestJobsSql(options: { where: SQL; vector: number[]; seeds: Seeds; limit: number }): SQL {
+  const { where, seeds } = options;
+  const walk = (from: SQL, limit: number | SQL) => sql`select id, 1 - (description_embedding <=> ${from}) as similarity
+      from jobs where ${where} and description_embedding is not null
+      order by description_embedding <=> ${from} limit ${limit}`;
+  const document = sql`jobs.search || employers.search`;
+  const seedsOf = Array.isArray(seeds)
+    ? sql``
+    : sql`first_walk as materialized (${walk(sql`(select v from query)`, seeds.among)}),
+      seeds as materialized (select jobs.id from first_walk join jobs on jobs.id = first_walk.id
+        join employers on employers.id = jobs.employer_id where ${document} @@ ${seeds.matching}
+        order by ts_rank(${document}, ${seeds.matching}) desc, jobs.id limit ${SEED_HITS}),`;
+  const isSeed = Array.isArray(seeds) ? inArray(jobs.id, seeds) : sql`jobs.id in (select id from seeds)`;
   // Seeds without embeddings add nothing (no seeds: `false`): twice the query is its direction.
   return sql`
-      with query as materialized (select ${`[${options.vector.join(',')}]`}::vector as v),
+      with query as materialized (select ${`[${options.vector.join(',')}]`}::vector as v), ${seedsOf}
       target as materialized (select query.v + coalesce(
-          (select l2_normalize(avg(description_embedding)) from jobs where ${inArray(jobs.id, options.seedIds)}), query.v) as v
+          (select l2_normalize(avg(description_embedding)) from jobs where ${isSeed}), query.v) as v
         from query)
-      select id, 1 - (description_embedding <=> (select v from target)) as similarity from jobs
-      where ${options.where} and description_embedding is not null
-      order by description_embedding <=> (select v from target) limit ${options.limit}`;
+      ${walk(sql`(select v from target)`, options.limit)}`;
 }
 
 /**
@@ -76,7 +94,7 @@ export async function beginNearestScan(tx: Queryable, options: { query: string; 
 /** Runs inside a transaction: the index settings are `set local`. */
 export async function nearestJobs(
   tx: Queryable,
-  options: { where: SQL; vector: number[]; seedIds: number[]; query: string; limit: number; narrow?: boolean },
+  options: { where: SQL; vector: number[]; seeds: Seeds; query: string; limit: number; narrow?: boolean },
 ): Promise<{ id: number; similarity: number }[]> {
   await beginNearestScan(tx, options);
   return rowsOf<{ id: number; similarity: number }>(await tx.execute(nearestJobsSql(options)));

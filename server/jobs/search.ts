@@ -10,7 +10,7 @@ import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
 import { findSkillMentions } from '../skills/lexicon.ts';
 import { decodeScoreCursor, escapeLike, rowsOf } from '../sql-helpers.ts';
 import { correctQuery } from './search-correction.ts';
-import { nearestJobsSql, nearestScanSettings, SEED_HITS } from './search-semantic.ts';
+import { nearestJobsSql, nearestScanSettings, queryKind, SEED_HITS } from './search-semantic.ts';
 import {
   factColumns,
   facetsOf,
@@ -40,6 +40,8 @@ const TEXT_RANKED_PER_SOURCE = 200;
  * deeper half still changes a long query's first page (82% the same), so it stays.
  */
 const SEMANTIC_CANDIDATES = { unfiltered: 100, filtered: 50 };
+/** How many of a described query's nearest jobs its seeds are chosen from (`describedCandidates`). */
+const DESCRIBED_SEED_POOL = 20;
 /**
  * How near (cosine) a job's meaning must be to count, per model (their scales differ): `withText`
  * when the query's words found jobs, `alone` when they found none. The local embedder hashes
@@ -49,7 +51,8 @@ const SEMANTIC_CANDIDATES = { unfiltered: 100, filtered: 50 };
  * 0.15 let a nonsense query's three chance hits bring ten look-alikes; 0.3 keeps the three and
  * the labelled queries' nDCG gain (decision 0017). Chosen on the labelled queries.
  */
-const SIMILARITY_FLOOR: Record<string, { withText: number; alone: number }> = {
+type SimilarityFloor = { withText: number; alone: number };
+const SIMILARITY_FLOOR: Record<string, SimilarityFloor> = {
   'local-hash-v1': { withText: 0.3, alone: 0.35 },
   'local-hash-v2': { withText: 0.3, alone: 0.35 },
 };
@@ -161,34 +164,74 @@ function textCandidates(where: SQL, tsQuery: SQL): SQL {
 const beginSearch = (tx: Queryable, options: { query: string; narrow: boolean }) =>
   tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true), ${nearestScanSettings(options)}`);
 
-/** Full-text and semantic candidates of a query, fused; the semantic ones only above the floor. */
-async function hybridHits(
-  tx: Queryable,
-  filter: { where: SQL; filtered: boolean },
-  query: { searched: string; skillNames: string[]; vector: number[]; floor: { withText: number; alone: number } },
-) {
-  const { where, filtered } = filter;
-  const { searched, skillNames, floor } = query;
-  // Any query word may match ("nurse pediatric" finds either, both rank higher), and a skill
-  // written as an alias ("TS") also searches its name ("TypeScript").
-  const tsQuery = sql`(replace(plainto_tsquery('english', ${searched})::text, '&', '|')::tsquery || replace(plainto_tsquery('english', ${skillNames.join(' ')})::text, '&', '|')::tsquery)`;
+type Filter = { where: SQL; filtered: boolean };
+type Searched = { searched: string; skillNames: string[]; vector: number[]; floor: SimilarityFloor };
+type Candidates = { textHits: HitFacts[]; meaningHits: HitFacts[] };
 
+/**
+ * A typed query's candidates: its full-text matches, then the jobs nearest its meaning leaning on
+ * its best text hits (decision 0017).
+ */
+async function typedCandidates(tx: Queryable, filter: Filter, query: Searched, tsQuery: SQL): Promise<Candidates> {
+  const { where, filtered } = filter;
   const ranked = textCandidates(where, tsQuery);
   const textHits = (await selectFacts(tx, { statement: ranked, order: sql`f.rank desc, f.id` })).map(factsOf);
-  const limit = filtered ? SEMANTIC_CANDIDATES.filtered : SEMANTIC_CANDIDATES.unfiltered;
-  const seedIds = textHits.slice(0, SEED_HITS).map((hit) => hit.id);
-  const nearest = nearestJobsSql({ where, vector: query.vector, seedIds, limit });
+  const seeds = textHits.slice(0, SEED_HITS).map((hit) => hit.id);
+  const nearest = nearestJobsSql({ where, vector: query.vector, seeds, limit: semanticLimit(filtered) });
   // The nearest jobs come with their facts: no second read of them.
   const withFacts = sql`select ${factColumns}, nearest.similarity from (${nearest}) nearest
       join jobs on jobs.id = nearest.id join employers on employers.id = jobs.employer_id`;
-  const meaning = await selectFacts<number>(tx, {
+  const meaning = await selectFacts<[number]>(tx, {
     statement: withFacts,
     order: sql`f.similarity desc, f.id`,
     extra: sql`, f.similarity`,
   });
-  const floorNow = textHits.length ? floor.withText : floor.alone;
+  const floor = textHits.length ? query.floor.withText : query.floor.alone;
   // The similarity is the extra column, after the eight facts.
-  const meaningHits = meaning.filter((row) => row[8] >= floorNow).map(factsOf);
+  return { textHits, meaningHits: meaning.filter((row) => row[8] >= floor).map(factsOf) };
+}
+
+/**
+ * A described query's candidates (more than four words: the work, not a title), in one statement:
+ * the jobs nearest its meaning leaning on the best word matches among its own nearest jobs, and
+ * those of them its words match, ranked by them. Its words match most jobs: the typed queries'
+ * text stage ranked a bounded set of them in the order the table held them, cost 10-12 ms at
+ * 20,000 jobs and found a quarter of the best-ranked ten; its bare vector is among documents, so
+ * its nearest jobs hold its best matches (decision 0018).
+ */
+async function describedCandidates(tx: Queryable, filter: Filter, query: Searched, tsQuery: SQL): Promise<Candidates> {
+  const seeds = { matching: tsQuery, among: DESCRIBED_SEED_POOL };
+  const nearest = nearestJobsSql({
+    where: filter.where,
+    vector: query.vector,
+    seeds,
+    limit: semanticLimit(filter.filtered),
+  });
+  const document = sql`jobs.search || employers.search`;
+  const withWords = sql`select ${factColumns}, nearest.similarity,
+      case when ${document} @@ ${tsQuery} then ts_rank(${document}, ${tsQuery}) end as rank
+    from (${nearest}) nearest join jobs on jobs.id = nearest.id join employers on employers.id = jobs.employer_id`;
+  const rows = await selectFacts<[number, number | null]>(tx, {
+    statement: withWords,
+    order: sql`f.similarity desc, f.id`,
+    extra: sql`, f.similarity, f.rank`,
+  });
+  // After the eight facts: the similarity, then the rank by words (null: none matched).
+  const matched = rows.filter((row) => row[9] !== null).sort((a, b) => b[9]! - a[9]! || a[0] - b[0]);
+  const floor = matched.length ? query.floor.withText : query.floor.alone;
+  return { textHits: matched.map(factsOf), meaningHits: rows.filter((row) => row[8] >= floor).map(factsOf) };
+}
+
+const semanticLimit = (filtered: boolean) => (filtered ? SEMANTIC_CANDIDATES.filtered : SEMANTIC_CANDIDATES.unfiltered);
+
+/** Full-text and semantic candidates of a query, fused; the semantic ones only above the floor. */
+async function hybridHits(tx: Queryable, filter: Filter, query: Searched) {
+  const { searched, skillNames } = query;
+  // Any query word may match ("nurse pediatric" finds either, both rank higher), and a skill
+  // written as an alias ("TS") also searches its name ("TypeScript").
+  const tsQuery = sql`(replace(plainto_tsquery('english', ${searched})::text, '&', '|')::tsquery || replace(plainto_tsquery('english', ${skillNames.join(' ')})::text, '&', '|')::tsquery)`;
+  const candidates = queryKind(searched) === 'document' ? describedCandidates : typedCandidates;
+  const { textHits, meaningHits } = await candidates(tx, filter, query, tsQuery);
 
   const weights = fusionWeights(searched);
   const fused = new Map<number, Hit>();
@@ -233,11 +276,8 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
   const floor = SIMILARITY_FLOOR[deps.embedder.model] ?? DEFAULT_SIMILARITY_FLOOR;
   return db.transaction(async (tx) => {
     await beginSearch(tx, { query: q, narrow: isNarrow(input) });
-    const { hits, tsQuery, facts } = await hybridHits(
-      tx,
-      { where, filtered: filters.length > 1 },
-      { searched, skillNames, vector: vector!, floor },
-    );
+    const filter = { where, filtered: filters.length > 1 };
+    const { hits, tsQuery, facts } = await hybridHits(tx, filter, { searched, skillNames, vector: vector!, floor });
     return answerOf(tx, { candidates: hits, known: facts, tsQuery, correctedQuery: correction.corrected }, reading);
   });
 }
