@@ -126,6 +126,44 @@ it('answers a described query from its nearest jobs, those its words match ranke
   expect(answer.items[0]!.title).toMatch(/^welder /);
 });
 
+it('embeds a query outside its transaction, and a corrected one again before a second', async () => {
+  const steps: string[] = [];
+  const kindOf = (query: string) =>
+    query.includes('plan_cache_mode')
+      ? 'settings'
+      : query.includes('search_vocabulary')
+        ? 'spelling'
+        : query.includes('title_hits')
+          ? 'text'
+          : query.includes('<=>')
+            ? 'nearest'
+            : query.includes('ts_headline')
+              ? 'page'
+              : 'other';
+  const db = drizzle(opened.client, {
+    schema,
+    logger: { logQuery: (query) => steps.push(kindOf(query)) },
+  }) as unknown as Database;
+  const catalog = createCatalogEmbedder();
+  const embedder = { ...catalog, embed: (texts: string[]) => (steps.push('embed'), catalog.embed(texts)) };
+  const stepsOf = async (q: string) => {
+    steps.length = 0;
+    await searchJobs({ db, embedder, now: new Date() }, searchJobsInput.parse({ q }));
+    return steps.filter((step) => step !== 'other');
+  };
+  expect(await stepsOf('welder')).toEqual(['embed', 'settings', 'spelling', 'text', 'nearest', 'page']);
+  expect(await stepsOf('wleder')).toEqual([
+    'embed',
+    'settings',
+    'spelling',
+    'embed',
+    'settings',
+    'text',
+    'nearest',
+    'page',
+  ]);
+});
+
 it('searches the typo vocabulary for near words only when a word is not in it and matches nothing', async () => {
   const readsFor = async (q: string) => {
     const before = await tableReads('search_vocabulary');

@@ -3,8 +3,8 @@
  * nearest word of the search vocabulary (job titles, company names, catalog skills; migration
  * 0014), found by trigram similarity and confirmed by edit distance.
  */
-import { sql } from 'drizzle-orm';
-import type { Database } from '../../db/database.ts';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/database.ts';
 import { findSkillMentions, type SkillLexicon } from '../skills/lexicon.ts';
 import { rowsOf } from '../sql-helpers.ts';
 import { visibleToSeekers } from './service.ts';
@@ -13,8 +13,12 @@ import { visibleToSeekers } from './service.ts';
 export const MAX_WORDS_CORRECTED = 4;
 const MIN_WORD = 3;
 const MAX_WORD = 30;
-/** pg_trgm's default (0.3) misses transpositions of short words: "pyhton" is 0.27 from "python". */
-const TRIGRAM_FLOOR = 0.2;
+/**
+ * The setting `correctQuery`'s transaction needs, as a `set_config` call for the search's one
+ * settings statement: pg_trgm's default floor (0.3) misses transpositions of short words,
+ * "pyhton" is 0.27 from "python".
+ */
+export const correctionSettings: SQL = sql`set_config('pg_trgm.similarity_threshold', '0.2', true)`;
 const CANDIDATES_PER_WORD = 8;
 
 /**
@@ -62,10 +66,10 @@ function checkableWords(lexicon: SkillLexicon, q: string): string[] {
 /**
  * The query as it will be searched: each word that is not in the vocabulary, matches no visible
  * job (in its title, description or company) and is near a vocabulary word, replaced by it.
- * `corrected` is null when nothing changed.
+ * `corrected` is null when nothing changed. Runs in a transaction with `correctionSettings`.
  */
 export async function correctQuery(
-  db: Database,
+  tx: Queryable,
   lexicon: SkillLexicon,
   q: string,
   now: Date,
@@ -73,27 +77,24 @@ export async function correctQuery(
   const words = checkableWords(lexicon, q);
   if (!words.length) return { searched: q, corrected: null };
   const list = `{${words.join(',')}}`;
-  const rows = await db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${TRIGRAM_FLOOR}`));
-    return rowsOf<{ word: string; known: boolean; candidates: { word: string; uses: number }[] | null }>(
-      // The vocabulary is searched only for words that match nothing: most queries need no look-up.
-      // A vocabulary word is spelled right, whether or not a visible job uses it now, and is found
-      // by its key; the full-text look-ups build a bitmap of every job with the word.
-      // Materialized: inlined, each use of `known` ran its look-ups again.
-      await tx.execute(sql`
-        with k as materialized (select w.word,
-          numnode(plainto_tsquery('english', w.word)) = 0
-            or exists (select 1 from search_vocabulary v where v.word = w.word)
-            or exists (select 1 from jobs where ${visibleToSeekers(now)} and jobs.search @@ plainto_tsquery('english', w.word))
-            or exists (select 1 from employers e where e.search @@ plainto_tsquery('english', w.word)) as known
-          from unnest(${list}::text[]) as w(word))
-        select k.word, k.known, case when k.known then null else (
-          select json_agg(json_build_object('word', v.word, 'uses', v.uses)) from (
-             select word, uses from search_vocabulary where word % k.word
-             order by similarity(word, k.word) desc, uses desc limit ${CANDIDATES_PER_WORD}) v) end as candidates
-        from k`),
-    );
-  });
+  const rows = rowsOf<{ word: string; known: boolean; candidates: { word: string; uses: number }[] | null }>(
+    // The vocabulary is searched only for words that match nothing: most queries need no look-up.
+    // A vocabulary word is spelled right, whether or not a visible job uses it now, and is found
+    // by its key; the full-text look-ups build a bitmap of every job with the word.
+    // Materialized: inlined, each use of `known` ran its look-ups again.
+    await tx.execute(sql`
+      with k as materialized (select w.word,
+        numnode(plainto_tsquery('english', w.word)) = 0
+          or exists (select 1 from search_vocabulary v where v.word = w.word)
+          or exists (select 1 from jobs where ${visibleToSeekers(now)} and jobs.search @@ plainto_tsquery('english', w.word))
+          or exists (select 1 from employers e where e.search @@ plainto_tsquery('english', w.word)) as known
+        from unnest(${list}::text[]) as w(word))
+      select k.word, k.known, case when k.known then null else (
+        select json_agg(json_build_object('word', v.word, 'uses', v.uses)) from (
+           select word, uses from search_vocabulary where word % k.word
+           order by similarity(word, k.word) desc, uses desc limit ${CANDIDATES_PER_WORD}) v) end as candidates
+      from k`),
+  );
   const replacements = new Map<string, string>();
   for (const row of rows) {
     if (row.known) continue;

@@ -9,7 +9,7 @@ import type { Embedder } from '../ai/types.ts';
 import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
 import { findSkillMentions } from '../skills/lexicon.ts';
 import { decodeScoreCursor, escapeLike, rowsOf } from '../sql-helpers.ts';
-import { correctQuery } from './search-correction.ts';
+import { correctionSettings, correctQuery } from './search-correction.ts';
 import { nearestJobsSql, nearestScanSettings, queryKind, SEED_HITS } from './search-semantic.ts';
 import {
   factColumns,
@@ -152,17 +152,16 @@ function textCandidates(where: SQL, tsQuery: SQL): SQL {
 }
 
 /**
- * A query's search, after its spelling is checked and its embedding computed (neither holds the
- * transaction: a call to OpenAI would keep every other request of PGlite's one connection
- * waiting), runs in one transaction, its settings `set local` in one statement: each statement is
- * a round trip into PGlite. The best plans for the text and nearest stages depend on the words searched (how
- * many jobs match them), so they are planned for each search, never from a plan kept for the
- * statement's text (PGlite keeps plans, decision 0016): generic plans took p95 from 18 to 61 ms
- * at 20,000 jobs. The nearest stage's settings hold for the whole transaction: the statements
- * before it have no plan without a sort to choose instead.
+ * A query's search runs in one transaction, its settings `set local` in one statement: each
+ * statement is a round trip into PGlite. The best plans for the text and nearest stages depend on
+ * the words searched (how many jobs match them), so they are planned for each search, never from
+ * a plan kept for the statement's text (PGlite keeps plans, decision 0016): generic plans took
+ * p95 from 18 to 61 ms at 20,000 jobs. The nearest stage's settings hold for the whole
+ * transaction: the statements before it have no plan without a sort to choose instead.
  */
 const beginSearch = (tx: Queryable, options: { query: string; narrow: boolean }) =>
-  tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true), ${nearestScanSettings(options)}`);
+  tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true), ${correctionSettings},
+    ${nearestScanSettings(options)}`);
 
 type Filter = { where: SQL; filtered: boolean };
 type Searched = { searched: string; skillNames: string[]; vector: number[]; floor: SimilarityFloor };
@@ -268,17 +267,52 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
     const candidates = known.map((r) => ({ id: r.id, score: 0, text: false, meaning: false }));
     return answerOf(db, { candidates, known, tsQuery: null, correctedQuery: null }, reading);
   }
+  return searchWords(deps, { q, filter: { where, filtered: filters.length > 1 }, narrow: isNarrow(input) }, reading);
+}
+
+type Reading = { sort: SearchSort; cursor: ReturnType<typeof decodeScoreCursor>; limit: number };
+
+/**
+ * A query's answer. Its meaning is computed outside a transaction (the embedder may call OpenAI,
+ * and PGlite's one connection would wait for it): the query as typed, before its spelling is
+ * checked, which most queries keep. A corrected one is embedded again and searched in a second
+ * transaction.
+ */
+async function searchWords(
+  deps: { db: Database; embedder: Embedder; now: Date },
+  search: { q: string; filter: Filter; narrow: boolean },
+  reading: Reading,
+) {
+  const { db, embedder } = deps;
+  const { q, filter } = search;
   const lexicon = await loadLexicon(db);
-  const correction = await correctQuery(db, lexicon, q, now);
-  const { searched } = correction;
-  const skillNames = findSkillMentions(lexicon, searched, { lenient: true }).map((m) => m.name);
-  const [vector] = await deps.embedder.embed([skillNames.length ? `${searched} ${skillNames.join(' ')}` : searched]);
-  const floor = SIMILARITY_FLOOR[deps.embedder.model] ?? DEFAULT_SIMILARITY_FLOOR;
+  const meaningOf = async (searched: string): Promise<Searched> => {
+    const skillNames = findSkillMentions(lexicon, searched, { lenient: true }).map((m) => m.name);
+    const [vector] = await embedder.embed([skillNames.length ? `${searched} ${skillNames.join(' ')}` : searched]);
+    return {
+      searched,
+      skillNames,
+      vector: vector!,
+      floor: SIMILARITY_FLOOR[embedder.model] ?? DEFAULT_SIMILARITY_FLOOR,
+    };
+  };
+  const begin = (tx: Queryable) => beginSearch(tx, { query: q, narrow: search.narrow });
+  const searchIn = async (tx: Queryable, query: Searched, correctedQuery: string | null) => {
+    const { hits, tsQuery, facts } = await hybridHits(tx, filter, query);
+    return answerOf(tx, { candidates: hits, known: facts, tsQuery, correctedQuery }, reading);
+  };
+  const asTyped = await meaningOf(q);
+  const checked = await db.transaction(async (tx) => {
+    await begin(tx);
+    const correction = await correctQuery(tx, lexicon, q, deps.now);
+    return correction.corrected === null ? { answer: await searchIn(tx, asTyped, null) } : { correction };
+  });
+  if (checked.answer) return checked.answer;
+  const { searched, corrected } = checked.correction!;
+  const asCorrected = await meaningOf(searched);
   return db.transaction(async (tx) => {
-    await beginSearch(tx, { query: q, narrow: isNarrow(input) });
-    const filter = { where, filtered: filters.length > 1 };
-    const { hits, tsQuery, facts } = await hybridHits(tx, filter, { searched, skillNames, vector: vector!, floor });
-    return answerOf(tx, { candidates: hits, known: facts, tsQuery, correctedQuery: correction.corrected }, reading);
+    await begin(tx);
+    return searchIn(tx, asCorrected, corrected);
   });
 }
 
@@ -286,7 +320,7 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
 async function answerOf(
   db: Queryable,
   found: { candidates: Hit[]; known: HitFacts[]; tsQuery: SQL | null; correctedQuery: string | null },
-  reading: { sort: SearchSort; cursor: ReturnType<typeof decodeScoreCursor>; limit: number },
+  reading: Reading,
 ) {
   const { candidates, known, tsQuery, correctedQuery } = found;
   const { sort, cursor } = reading;
