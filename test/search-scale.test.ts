@@ -1,8 +1,9 @@
 /**
  * Search at scale (issue 23): the semantic stage walks the HNSW index even where the planner's
- * estimate would scan every job, and the vocabulary of typo correction is read only for words
- * that match nothing; a place is found through the location trigrams. All are read from
- * Postgres's own index counters.
+ * estimate would scan every job, from a point leaning on the query's best word matches; the
+ * vocabulary of typo correction is searched only for words not in it that match nothing; the
+ * query is embedded outside its transaction; a place is found through the location trigrams.
+ * Read from Postgres's own counters and the statements the search sends.
  */
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
