@@ -51,7 +51,8 @@ export function describedQuery(resume: string): string {
     .filter((line) => line.length > 30 && line !== line.toUpperCase() && !/@|\(\d{3}\)|\d{3}[-. ]\d{4}/.test(line))
     .join(' ')
     .replace(/\s+/g, ' ');
-  return words.length <= 200 ? words : words.slice(0, words.lastIndexOf(' ', 200));
+  const cut = words.lastIndexOf(' ', 200);
+  return words.length <= 200 ? words : words.slice(0, cut > 0 ? cut : 200);
 }
 
 /** The corpus through the product's own write paths: the demo rows, then the ads as employers' jobs. */

@@ -114,9 +114,20 @@ it("leans a described query on the best word matches among its own nearest jobs,
   expect((await titles(await nearest('chef'))).every((title) => title.startsWith('chef '))).toBe(true);
   // Words that match none of them leave the query's own direction.
   const alone = await opened.db.transaction((tx) =>
-    nearestJobs(tx, { where, vector, seeds: [], query: 'zzqx', limit: 5 }),
+    nearestJobs(tx, { where, vector, seeds: [], query: 'zzqx', limit: 20 }),
   );
-  expect((await nearest('qqqzzz')).map((r) => r.id)).toEqual(alone.map((r) => r.id));
+  expect((await nearest('qqqzzz')).map((r) => r.id)).toEqual(alone.slice(0, 5).map((r) => r.id));
+  // Only its `among` nearest lend: a job beyond them (each job's number is its own word) does not.
+  const nearIds = new Set(alone.map((r) => r.id));
+  const { rows } = await opened.client.query<{ id: number; title: string }>(`select id, title from jobs order by id`);
+  const far = rows.find((row) => !nearIds.has(row.id))!;
+  const number = far.title.split(' ')[1]!;
+  const leaningOn = (among: number) =>
+    opened.db.transaction((tx) =>
+      nearestJobs(tx, { where, vector, seeds: { matching: matching(number), among }, query: 'zzqx', limit: 5 }),
+    );
+  expect((await leaningOn(20)).map((r) => r.id)).toEqual(alone.slice(0, 5).map((r) => r.id));
+  expect((await leaningOn(200)).map((r) => r.id)).toContain(far.id);
 });
 
 it('answers a described query from its nearest jobs, those its words match ranked by them as well', async () => {
@@ -141,7 +152,19 @@ it('embeds a query outside its transaction, and a corrected one again before a s
             : query.includes('ts_headline')
               ? 'page'
               : 'other';
-  const db = drizzle(opened.client, {
+  // PGlite sends a transaction's begin and commit itself, unseen by drizzle's logger.
+  const pg = opened.client;
+  const client = {
+    query: pg.query.bind(pg),
+    exec: pg.exec.bind(pg),
+    transaction: async (body: Parameters<typeof pg.transaction>[0]) => {
+      steps.push('begin');
+      const result = await pg.transaction(body);
+      steps.push('commit');
+      return result;
+    },
+  } as unknown as typeof pg;
+  const db = drizzle(client, {
     schema,
     logger: { logQuery: (query) => steps.push(kindOf(query)) },
   }) as unknown as Database;
@@ -152,15 +175,28 @@ it('embeds a query outside its transaction, and a corrected one again before a s
     await searchJobs({ db, embedder, now: new Date() }, searchJobsInput.parse({ q }));
     return steps.filter((step) => step !== 'other');
   };
-  expect(await stepsOf('welder')).toEqual(['embed', 'settings', 'spelling', 'text', 'nearest', 'page']);
-  expect(await stepsOf('wleder')).toEqual([
+  expect(await stepsOf('welder')).toEqual([
     'embed',
+    'begin',
     'settings',
     'spelling',
+    'text',
+    'nearest',
+    'commit',
+    'page',
+  ]);
+  expect(await stepsOf('wleder')).toEqual([
     'embed',
+    'begin',
+    'settings',
+    'spelling',
+    'commit',
+    'embed',
+    'begin',
     'settings',
     'text',
     'nearest',
+    'commit',
     'page',
   ]);
 });
@@ -267,4 +303,21 @@ it('plans the nearest-jobs scan afresh wherever it runs: its sort setting differ
     );
   await opened.client.exec('reset plan_cache_mode');
   expect(await plans()).toEqual([{ generic: before.generic, custom: before.custom + 8 }]);
+});
+
+it('searches a described query by its words when its walks find no embedded job', async () => {
+  // Embeddings come after a job is written (in the background): until then only words find it.
+  const { rows } = await opened.client.query<{ id: number }>(
+    `insert into jobs (employer_id, title, description, location)
+     select id, 'zymurgist 999', 'Work as a zymurgist brewing beer.', 'Zymurgy Falls' from users returning id`,
+  );
+  try {
+    const answer = await searchJobs(
+      { db: opened.db, embedder: createCatalogEmbedder(), now: new Date() },
+      searchJobsInput.parse({ q: 'I want to work as a zymurgist brewing beer', location: 'Zymurgy Falls' }),
+    );
+    expect(answer.items.map((item) => [item.title, item.matchedBy])).toEqual([['zymurgist 999', ['text']]]);
+  } finally {
+    await opened.client.query('delete from jobs where id = $1', [rows[0]!.id]);
+  }
 });

@@ -20,6 +20,8 @@ const MAX_WORD = 30;
  */
 export const correctionSettings: SQL = sql`set_config('pg_trgm.similarity_threshold', '0.2', true)`;
 const CANDIDATES_PER_WORD = 8;
+/** A vocabulary word this many rows use is taken as spelled right (`correctQuery`). */
+const KNOWN_VOCABULARY_USES = 2;
 
 /**
  * Optimal string alignment distance (Levenshtein plus adjacent transpositions, the commonest
@@ -64,7 +66,7 @@ function checkableWords(lexicon: SkillLexicon, q: string): string[] {
 }
 
 /**
- * The query as it will be searched: each word that is not in the vocabulary, matches no visible
+ * The query as it will be searched: each word that is not a common vocabulary word, matches no visible
  * job (in its title, description or company) and is near a vocabulary word, replaced by it.
  * `corrected` is null when nothing changed. Runs in a transaction with `correctionSettings`.
  */
@@ -79,13 +81,14 @@ export async function correctQuery(
   const list = `{${words.join(',')}}`;
   const rows = rowsOf<{ word: string; known: boolean; candidates: { word: string; uses: number }[] | null }>(
     // The vocabulary is searched only for words that match nothing: most queries need no look-up.
-    // A vocabulary word is spelled right, whether or not a visible job uses it now, and is found
-    // by its key; the full-text look-ups build a bitmap of every job with the word.
+    // A word the vocabulary has from two rows or more is taken as spelled right, whether or not a
+    // visible job uses it now, and is found by its key (the full-text look-ups build a bitmap of
+    // every job with the word); a word of one title may be that title's typo.
     // Materialized: inlined, each use of `known` ran its look-ups again.
     await tx.execute(sql`
       with k as materialized (select w.word,
         numnode(plainto_tsquery('english', w.word)) = 0
-          or exists (select 1 from search_vocabulary v where v.word = w.word)
+          or exists (select 1 from search_vocabulary v where v.word = w.word and v.uses >= ${KNOWN_VOCABULARY_USES})
           or exists (select 1 from jobs where ${visibleToSeekers(now)} and jobs.search @@ plainto_tsquery('english', w.word))
           or exists (select 1 from employers e where e.search @@ plainto_tsquery('english', w.word)) as known
         from unnest(${list}::text[]) as w(word))

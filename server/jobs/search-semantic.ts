@@ -18,8 +18,9 @@ export function queryKind(query: string): QueryKind {
 /**
  * The HNSW walk's beam per kind. A typed query's vector has few features; even leaning on its
  * text hits (`nearestJobsSql`) it sits between them and the bare words, and a narrow beam stops
- * short: recall@10 at 20,000 jobs 0.93 at 200, 0.97 at 300, 0.98 at 400. A described query's
- * point leans on its own nearest jobs' best word matches: 0.94 at 40, 0.995 at 60, 1.00 at 100.
+ * short: recall@10 at 20,000 jobs 0.93 at 200, 0.97 at 300, 0.98 at 400. A described query walks
+ * twice (to its nearest jobs, then from the point their best word matches lend it): its top 10
+ * against the same two walks made exactly, 0.94 at 40, 0.995 at 60, 1.00 at 100.
  * Chosen on bench/search-scale.ts (decisions 0017, 0018).
  */
 const EF_SEARCH: Record<QueryKind, number> = { keyword: 300, document: 60 };
@@ -35,8 +36,8 @@ export const SEED_HITS = 5;
 export type Seeds = number[] | { matching: SQL; among: number };
 
 /**
- * The nearest visible jobs as a statement (id, similarity), to run in the transaction
- * `beginNearestScan` prepared. The walk searches from the query's own vector plus the mean
+ * The nearest visible jobs as a statement (id, similarity), to run in a transaction with
+ * `nearestScanSettings` (`beginNearestScan`, or the search's own settings statement). The walk searches from the query's own vector plus the mean
  * direction of the embeddings of `seeds`, its best word matches (pseudo-relevance feedback), or
  * from the query's vector alone when its words found nothing. A typed query's vector has a few
  * dozen features and is near nothing in particular: the HNSW walk found 7 of its 10 exact nearest

@@ -28,7 +28,7 @@ const RRF_K = 60;
 const TEXT_CANDIDATES = 1000;
 /**
  * The full-text stage ranks at most this many rows from each of its three sources (title,
- * company, any word): a long query's words match most jobs, and ranking thousands of rows
+ * company, any word): four common words can match thousands of jobs, and ranking them all
  * cost more than the rest of the search (issue 23).
  */
 const TEXT_RANKED_PER_SOURCE = 200;
@@ -152,12 +152,12 @@ function textCandidates(where: SQL, tsQuery: SQL): SQL {
 }
 
 /**
- * A query's search runs in one transaction, its settings `set local` in one statement: each
- * statement is a round trip into PGlite. The best plans for the text and nearest stages depend on
- * the words searched (how many jobs match them), so they are planned for each search, never from
- * a plan kept for the statement's text (PGlite keeps plans, decision 0016): generic plans took
- * p95 from 18 to 61 ms at 20,000 jobs. The nearest stage's settings hold for the whole
- * transaction: the statements before it have no plan without a sort to choose instead.
+ * A query's spelling check and stages run in one transaction, its settings `set local` in one
+ * statement: each statement is a round trip into PGlite. The best plans for the text and nearest
+ * stages depend on the words searched (how many jobs match them), so they are planned for each
+ * search, never from a plan kept for the statement's text (PGlite keeps plans, decision 0016):
+ * generic plans took p95 from 18 to 61 ms at 20,000 jobs. The nearest stage's sort setting holds
+ * for the spelling check and the text stage too: their sorts have no alternative to lose to.
  */
 const beginSearch = (tx: Queryable, options: { query: string; narrow: boolean }) =>
   tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true), ${correctionSettings},
@@ -229,8 +229,11 @@ async function hybridHits(tx: Queryable, filter: Filter, query: Searched) {
   // Any query word may match ("nurse pediatric" finds either, both rank higher), and a skill
   // written as an alias ("TS") also searches its name ("TypeScript").
   const tsQuery = sql`(replace(plainto_tsquery('english', ${searched})::text, '&', '|')::tsquery || replace(plainto_tsquery('english', ${skillNames.join(' ')})::text, '&', '|')::tsquery)`;
-  const candidates = queryKind(searched) === 'document' ? describedCandidates : typedCandidates;
-  const { textHits, meaningHits } = await candidates(tx, filter, query, tsQuery);
+  let found = queryKind(searched) === 'document' ? await describedCandidates(tx, filter, query, tsQuery) : null;
+  // Its walks see only embedded jobs: with none near (embeddings pending, or a filter that keeps
+  // few), its words are searched as a typed query's are.
+  if (!found?.textHits.length && !found?.meaningHits.length) found = await typedCandidates(tx, filter, query, tsQuery);
+  const { textHits, meaningHits } = found;
 
   const weights = fusionWeights(searched);
   const fused = new Map<number, Hit>();
@@ -276,7 +279,8 @@ type Reading = { sort: SearchSort; cursor: ReturnType<typeof decodeScoreCursor>;
  * A query's answer. Its meaning is computed outside a transaction (the embedder may call OpenAI,
  * and PGlite's one connection would wait for it): the query as typed, before its spelling is
  * checked, which most queries keep. A corrected one is embedded again and searched in a second
- * transaction.
+ * transaction. The index's beam follows the query as typed: a correction changes words, not
+ * their number.
  */
 async function searchWords(
   deps: { db: Database; embedder: Embedder; now: Date },
@@ -297,23 +301,23 @@ async function searchWords(
     };
   };
   const begin = (tx: Queryable) => beginSearch(tx, { query: q, narrow: search.narrow });
-  const searchIn = async (tx: Queryable, query: Searched, correctedQuery: string | null) => {
-    const { hits, tsQuery, facts } = await hybridHits(tx, filter, query);
-    return answerOf(tx, { candidates: hits, known: facts, tsQuery, correctedQuery }, reading);
-  };
+  // The page is read after the transaction: its statement keeps a plan, the stages' may not.
+  const answer = (found: Awaited<ReturnType<typeof hybridHits>>, correctedQuery: string | null) =>
+    answerOf(db, { candidates: found.hits, known: found.facts, tsQuery: found.tsQuery, correctedQuery }, reading);
   const asTyped = await meaningOf(q);
   const checked = await db.transaction(async (tx) => {
     await begin(tx);
     const correction = await correctQuery(tx, lexicon, q, deps.now);
-    return correction.corrected === null ? { answer: await searchIn(tx, asTyped, null) } : { correction };
+    return correction.corrected === null ? { found: await hybridHits(tx, filter, asTyped) } : { correction };
   });
-  if (checked.answer) return checked.answer;
+  if (checked.found) return answer(checked.found, null);
   const { searched, corrected } = checked.correction!;
   const asCorrected = await meaningOf(searched);
-  return db.transaction(async (tx) => {
+  const found = await db.transaction(async (tx) => {
     await begin(tx);
-    return searchIn(tx, asCorrected, corrected);
+    return hybridHits(tx, filter, asCorrected);
   });
+  return answer(found, corrected);
 }
 
 /** The page a cursor points to of the candidates, ordered, with the facets of them all. */
