@@ -169,7 +169,13 @@ it('embeds a query outside its transaction, and a corrected one again before a s
     logger: { logQuery: (query) => steps.push(kindOf(query)) },
   }) as unknown as Database;
   const catalog = createCatalogEmbedder();
-  const embedder = { ...catalog, embed: (texts: string[]) => (steps.push('embed'), catalog.embed(texts)) };
+  const embedder = {
+    ...catalog,
+    embed: (texts: string[]) => {
+      steps.push('embed');
+      return catalog.embed(texts);
+    },
+  };
   const stepsOf = async (q: string) => {
     steps.length = 0;
     await searchJobs({ db, embedder, now: new Date() }, searchJobsInput.parse({ q }));

@@ -20,7 +20,8 @@ export function queryKind(query: string): QueryKind {
  * text hits (`nearestJobsSql`) it sits between them and the bare words, and a narrow beam stops
  * short: recall@10 at 20,000 jobs 0.93 at 200, 0.97 at 300, 0.98 at 400. A described query walks
  * twice (to its nearest jobs, then from the point their best word matches lend it): its top 10
- * against the same two walks made exactly, 0.94 at 40, 0.995 at 60, 1.00 at 100.
+ * against the same two walks made exactly, 0.94 at 40, 0.995 at 60, 1.00 at 100 (at 100,000
+ * jobs 0.82 at both 60 and 100: there the exact first walk picks other seeds, whatever the beam).
  * Chosen on bench/search-scale.ts (decisions 0017, 0018).
  */
 const EF_SEARCH: Record<QueryKind, number> = { keyword: 300, document: 60 };
@@ -37,11 +38,12 @@ export type Seeds = number[] | { matching: SQL; among: number };
 
 /**
  * The nearest visible jobs as a statement (id, similarity), to run in a transaction with
- * `nearestScanSettings` (`beginNearestScan`, or the search's own settings statement). The walk searches from the query's own vector plus the mean
- * direction of the embeddings of `seeds`, its best word matches (pseudo-relevance feedback), or
- * from the query's vector alone when its words found nothing. A typed query's vector has a few
- * dozen features and is near nothing in particular: the HNSW walk found 7 of its 10 exact nearest
- * jobs at 20,000 (issue 23), and those were jobs that share a trigram rather than the work.
+ * `nearestScanSettings` (`beginNearestScan`, or the search's own settings statement). The walk
+ * searches from the query's own vector plus the mean direction of the embeddings of `seeds`, its
+ * best word matches (pseudo-relevance feedback), or from the query's vector alone when its words
+ * found nothing. A typed query's vector has a few dozen features and is near nothing in
+ * particular: the HNSW walk found 7 of its 10 exact nearest jobs at 20,000 (issue 23), and those
+ * were jobs that share a trigram rather than the work.
  * Leaning on what its words found makes it a point among documents, where the walk finds its
  * neighbours (decision 0017). The point is computed once and reaches the index as a value (a
  * sub-select): a joined column could not order an index scan.
