@@ -2,7 +2,8 @@
  * Search quality on a labelled query set (bench/data/search-queries.json): the demo jobs and the
  * 96 ads of the matching benchmark, searched through the API as a visitor would; nDCG@10 over the
  * queries that have relevant jobs, and how often a query with nothing relevant gets an empty
- * answer. `npm run bench -- --search-quality-only`; skips when the data is absent.
+ * answer; then nDCG@10 of described queries, the written resumes' own words graded by role and
+ * occupation. `npm run bench -- --search-only`; skips when the data is absent.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isNull } from 'drizzle-orm';
@@ -40,8 +41,8 @@ export function ndcgAt(k: number, ranked: number[], allGrades: number[]) {
 
 /**
  * What a seeker might paste into the search box to describe their work: a resume's own words past
- * its first line (a name, a contact) unless it is all there is, headings and contact lines left out, cut at a word within
- * the box's 200 characters.
+ * its first line (a name, a contact) unless it is all there is, headings and contact lines left
+ * out, cut at a word within the box's 200 characters.
  */
 export function describedQuery(resume: string): string {
   const lines = resume.split('\n');
