@@ -26,6 +26,9 @@ export function queryKind(query: string): QueryKind {
  */
 const EF_SEARCH: Record<QueryKind, number> = { keyword: 300, document: 60 };
 
+/** A job's words and its company's, as full-text search matches and ranks them (jobs joined to employers). */
+export const jobWords = sql`jobs.search || employers.search`;
+
 /** How many of a query's best text hits lend it their meaning (`nearestJobsSql`). */
 export const SEED_HITS = 5;
 
@@ -53,13 +56,12 @@ export function nearestJobsSql(options: { where: SQL; vector: number[]; seeds: S
   const walk = (from: SQL, limit: number | SQL) => sql`select id, 1 - (description_embedding <=> ${from}) as similarity
       from jobs where ${where} and description_embedding is not null
       order by description_embedding <=> ${from} limit ${limit}`;
-  const document = sql`jobs.search || employers.search`;
   const seedsOf = Array.isArray(seeds)
     ? sql``
     : sql`first_walk as materialized (${walk(sql`(select v from query)`, seeds.among)}),
       seeds as materialized (select jobs.id from first_walk join jobs on jobs.id = first_walk.id
-        join employers on employers.id = jobs.employer_id where ${document} @@ ${seeds.matching}
-        order by ts_rank(${document}, ${seeds.matching}) desc, jobs.id limit ${SEED_HITS}),`;
+        join employers on employers.id = jobs.employer_id where ${jobWords} @@ ${seeds.matching}
+        order by ts_rank(${jobWords}, ${seeds.matching}) desc, jobs.id limit ${SEED_HITS}),`;
   const isSeed = Array.isArray(seeds) ? inArray(jobs.id, seeds) : sql`jobs.id in (select id from seeds)`;
   // Seeds without embeddings add nothing (no seeds: `false`): twice the query is its direction.
   return sql`

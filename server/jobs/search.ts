@@ -10,7 +10,7 @@ import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
 import { findSkillMentions } from '../skills/lexicon.ts';
 import { decodeScoreCursor, escapeLike, rowsOf } from '../sql-helpers.ts';
 import { correctionSettings, correctQuery } from './search-correction.ts';
-import { nearestJobsSql, nearestScanSettings, queryKind, SEED_HITS } from './search-semantic.ts';
+import { jobWords, nearestJobsSql, nearestScanSettings, queryKind, SEED_HITS } from './search-semantic.ts';
 import {
   factColumns,
   facetsOf,
@@ -146,7 +146,7 @@ function textCandidates(where: SQL, tsQuery: SQL): SQL {
           where employers.search @@ ${tsQuery} limit ${TEXT_RANKED_PER_SOURCE})
         union all (select id from jobs where ${where} and jobs.search @@ ${tsQuery} limit ${TEXT_RANKED_PER_SOURCE})
       ) sources group by id)
-    select ${factColumns}, ts_rank(jobs.search || employers.search, ${tsQuery}) as rank
+    select ${factColumns}, ts_rank(${jobWords}, ${tsQuery}) as rank
     from candidates join jobs on jobs.id = candidates.id join employers on employers.id = jobs.employer_id
     order by rank desc, jobs.id asc limit ${TEXT_CANDIDATES}`;
 }
@@ -206,9 +206,8 @@ async function describedCandidates(tx: Queryable, filter: Filter, query: Searche
     seeds,
     limit: semanticLimit(filter.filtered),
   });
-  const document = sql`jobs.search || employers.search`;
   const withWords = sql`select ${factColumns}, nearest.similarity,
-      case when ${document} @@ ${tsQuery} then ts_rank(${document}, ${tsQuery}) end as rank
+      case when ${jobWords} @@ ${tsQuery} then ts_rank(${jobWords}, ${tsQuery}) end as rank
     from (${nearest}) nearest join jobs on jobs.id = nearest.id join employers on employers.id = jobs.employer_id`;
   const rows = await selectFacts<[number, number | null]>(tx, {
     statement: withWords,
