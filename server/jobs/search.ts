@@ -348,12 +348,16 @@ async function answerOf(
 async function pageItems(db: Queryable, page: Hit[], tsQuery: SQL | null) {
   const ids = page.map((p) => p.id);
   // Company and skill names are looked up per row (scalar subqueries): as joins, the planner
-  // hashed all employers and all skills for each of the page's jobs (issue 23).
+  // hashed all employers and all skills for each of the page's jobs (issue 23). `offset 0` keeps
+  // a job's skills a subquery of their own: pulled up, the name's lookup ran twice per skill, once
+  // for the JSON and once for the order.
   // The markers are control characters; any already in the stored text are dropped first, so
   // a job cannot highlight words of its own choosing.
+  // The query is a sub-select, computed once: as an expression it was parsed and stemmed again
+  // for each headline of each row when Postgres kept a generic plan for the statement.
   const headline = (column: SQL, options: string) =>
     tsQuery
-      ? sql`ts_headline('english', translate(${column}, chr(2) || chr(3), ''), ${tsQuery}, ${`StartSel=${START}, StopSel=${STOP}, ${options}`})`
+      ? sql`ts_headline('english', translate(${column}, chr(2) || chr(3), ''), (select ${tsQuery}), ${`StartSel=${START}, StopSel=${STOP}, ${options}`})`
       : sql`null`;
   const rows = rowsOf<{
     id: number;
@@ -381,7 +385,7 @@ async function pageItems(db: Queryable, page: Hit[], tsQuery: SQL | null) {
                                        order by skill.priority, skill.name), '[]')
               from (select coalesce((select s.name from skills s where s.id = js.skill_id), js.custom_name) as name,
                            js.required, js.priority
-                    from job_skills js where js.job_id = j.id) skill) as skills
+                    from job_skills js where js.job_id = j.id offset 0) skill) as skills
       from jobs j where j.id in (${sql.join(
         ids.map((id) => sql`${id}`),
         sql`, `,
