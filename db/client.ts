@@ -20,14 +20,29 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
+export interface PgliteOptions {
+  /** The data folder; in memory when undefined. */
+  dataDir?: string;
+  loadDataDir?: Blob;
+  /**
+   * Postgres's page cache, like "384MB"; PGlite's own 128MB when undefined. Postgres reserves and
+   * touches all of it at start (384MB added 280 MB to the process), so only the server and the
+   * bench ask for more: past about 10,000 jobs the HNSW index alone outgrows 128MB, and a search
+   * then reads pages from PGlite's file system that the one before it evicted (about 2.5 ms of a
+   * search at 20,000 jobs; decision 0019).
+   */
+  sharedBuffers?: string;
+}
+
 /** PGlite (Postgres in WASM) with pgvector, in a data folder or in memory when `dataDir` is undefined. */
-export async function openPglite(
-  options: { dataDir?: string; loadDataDir?: Blob } = {},
-): Promise<OpenedDatabase & { client: PGlite }> {
+export async function openPglite(options: PgliteOptions = {}): Promise<OpenedDatabase & { client: PGlite }> {
   const client = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
     extensions: { vector, pg_trgm },
+    ...(options.sharedBuffers
+      ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffers}`] }
+      : {}),
   });
   // drizzle types its client as the PGlite class, but calls only query, exec and transaction.
   const db = drizzlePglite(withPreparedStatements(client) as unknown as PGlite, { schema });
@@ -48,10 +63,11 @@ export async function openPostgres(url: string): Promise<OpenedDatabase> {
  * when `pgliteInThread` (the server, so queries do not hold up HTTP; decision 0014), else in process.
  */
 export async function openNodeDatabase(
-  config: { databaseUrl?: string; dataDir: string },
+  config: { databaseUrl?: string; dataDir: string; pgliteSharedBuffers?: string },
   options: { pgliteInThread?: boolean } = {},
 ): Promise<OpenedDatabase> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl);
-  if (options.pgliteInThread) return { ...(await openPgliteInThread(config.dataDir)), kind: 'pglite' };
-  return openPglite({ dataDir: config.dataDir });
+  const pglite = { dataDir: config.dataDir, sharedBuffers: config.pgliteSharedBuffers };
+  if (options.pgliteInThread) return { ...(await openPgliteInThread(pglite)), kind: 'pglite' };
+  return openPglite(pglite);
 }

@@ -76,8 +76,10 @@ function remoteClient(call: (request: Request) => Promise<unknown>, close: () =>
 }
 
 /** Opens (and migrates) PGlite in `dataDir` (in memory without one) on a worker thread; resolves once it is ready. */
-export async function openPgliteInThread(dataDir?: string): Promise<{ db: Database; close(): Promise<void> }> {
-  const worker = new Worker(new URL('./pglite-thread.ts', import.meta.url), { workerData: { dataDir } });
+export async function openPgliteInThread(
+  options: { dataDir?: string; sharedBuffers?: string } = {},
+): Promise<{ db: Database; close(): Promise<void> }> {
+  const worker = new Worker(new URL('./pglite-thread.ts', import.meta.url), { workerData: options });
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   let stopped: Error | null = null;

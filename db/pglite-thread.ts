@@ -6,7 +6,7 @@
  */
 import type { PGlite } from '@electric-sql/pglite';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openPglite } from './client.ts';
+import { openPglite, type PgliteOptions } from './client.ts';
 import type { ThreadReply, ThreadRequest } from './pglite-remote.ts';
 import { type StatementTransaction, withPreparedStatements } from './pglite-statements.ts';
 
@@ -104,8 +104,8 @@ function keepStatistics(client: PGlite) {
 
 if (parentPort) {
   const port = parentPort;
-  const { dataDir } = workerData as { dataDir?: string };
-  openPglite({ dataDir }).then(
+  const { dataDir, sharedBuffers } = workerData as Pick<PgliteOptions, 'dataDir' | 'sharedBuffers'>;
+  openPglite({ dataDir, sharedBuffers }).then(
     ({ client }) => {
       serve(client, port);
       keepStatistics(client);

@@ -12,6 +12,12 @@ const EnvSchema = z
     ),
     PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(65535).default(8787)),
     DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('.data')),
+    PGLITE_SHARED_BUFFERS: optional.pipe(
+      z
+        .string()
+        .regex(/^[1-9]\d{0,5}(kB|MB|GB)$/, 'PGLITE_SHARED_BUFFERS must be a size like 384MB or 1GB')
+        .optional(),
+    ),
     DATABASE_URL: optional.pipe(z.string().url('DATABASE_URL must be a postgres:// URL').optional()),
     OPENAI_API_KEY: optional,
     OPENAI_BASE_URL: optional.pipe(z.string().url('OPENAI_BASE_URL must be a URL').optional()),
@@ -71,6 +77,8 @@ export interface AppConfig {
   env: 'development' | 'test' | 'production';
   port: number;
   dataDir: string;
+  /** PGlite's page cache (Postgres's shared_buffers); PGlite's own 128MB when unset. */
+  pgliteSharedBuffers: string | undefined;
   databaseUrl: string | undefined;
   openaiApiKey: string | undefined;
   openaiBaseUrl: string | undefined;
@@ -105,6 +113,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     env: e.APP_ENV,
     port: e.PORT,
     dataDir: e.DATA_DIR,
+    pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
     databaseUrl: e.DATABASE_URL,
     openaiApiKey: e.OPENAI_API_KEY,
     openaiBaseUrl: e.OPENAI_BASE_URL,

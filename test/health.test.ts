@@ -74,4 +74,11 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ PORT: 'eighty' })).toThrow(/Invalid configuration: PORT/);
     expect(() => parseConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
   });
+
+  it('takes PGlite’s page cache as a size, and refuses anything else before Postgres sees it', () => {
+    expect(parseConfig({}).pgliteSharedBuffers).toBeUndefined();
+    expect(parseConfig({ PGLITE_SHARED_BUFFERS: '384MB' }).pgliteSharedBuffers).toBe('384MB');
+    for (const bad of ['lots', '384', '0MB', '384MB -c fsync=off', '1TB'])
+      expect(() => parseConfig({ PGLITE_SHARED_BUFFERS: bad })).toThrow(/PGLITE_SHARED_BUFFERS must be a size like 384MB/);
+  });
 });

@@ -9,7 +9,8 @@ import { openPgliteInThread } from '../db/pglite-remote.ts';
 
 let database: Awaited<ReturnType<typeof openPgliteInThread>>;
 beforeAll(async () => {
-  database = await openPgliteInThread();
+  // A page cache of its own size (PGLITE_SHARED_BUFFERS), to see that the setting reaches the thread.
+  database = await openPgliteInThread({ sharedBuffers: '48MB' });
   await database.db.execute(sql`create table notes (id int primary key, body text not null)`);
 }, 180_000);
 afterAll(() => database.close());
@@ -17,6 +18,10 @@ afterAll(() => database.close());
 const rows = (result: unknown) => (result as { rows: unknown[] }).rows;
 
 describe('PGlite on a worker thread', () => {
+  it('starts Postgres with the page cache it was given, not PGlite’s 128MB', async () => {
+    expect(rows(await database.db.execute(sql`show shared_buffers`))).toEqual([{ shared_buffers: '48MB' }]);
+  });
+
   it('runs a long query on its own thread, leaving the main thread its CPU', async () => {
     const cpu = process.cpuUsage();
     const mainThread = process.threadCpuUsage();
