@@ -79,6 +79,8 @@ describe('parseConfig', () => {
     expect(parseConfig({}).pgliteSharedBuffers).toBeUndefined();
     expect(parseConfig({ PGLITE_SHARED_BUFFERS: '384MB' }).pgliteSharedBuffers).toBe('384MB');
     for (const bad of ['lots', '384', '0MB', '384MB -c fsync=off', '1TB'])
-      expect(() => parseConfig({ PGLITE_SHARED_BUFFERS: bad })).toThrow(/PGLITE_SHARED_BUFFERS must be a size like 384MB/);
+      expect(() => parseConfig({ PGLITE_SHARED_BUFFERS: bad })).toThrow(
+        /PGLITE_SHARED_BUFFERS must be a size like 384MB/,
+      );
   });
 });
