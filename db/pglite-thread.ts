@@ -6,8 +6,8 @@
  */
 import type { PGlite } from '@electric-sql/pglite';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openPglite, type PgliteOptions } from './client.ts';
-import type { ThreadReply, ThreadRequest } from './pglite-remote.ts';
+import { openPglite } from './client.ts';
+import type { openPgliteInThread, ThreadReply, ThreadRequest } from './pglite-remote.ts';
 import { type StatementTransaction, withPreparedStatements } from './pglite-statements.ts';
 
 interface OpenTransaction {
@@ -104,7 +104,8 @@ function keepStatistics(client: PGlite) {
 
 if (parentPort) {
   const port = parentPort;
-  const { dataDir, sharedBuffers } = workerData as Pick<PgliteOptions, 'dataDir' | 'sharedBuffers'>;
+  // What openPgliteInThread sends: the shape is written once, where the thread is started.
+  const { dataDir, sharedBuffers } = workerData as NonNullable<Parameters<typeof openPgliteInThread>[0]>;
   openPglite({ dataDir, sharedBuffers }).then(
     ({ client }) => {
       serve(client, port);
