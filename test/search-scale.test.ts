@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import * as schema from '../db/schema.ts';
 import { searchJobs } from '../server/jobs/search.ts';
-import { nearestJobs } from '../server/jobs/search-semantic.ts';
+import { matchesJobWords, nearestJobs, rankOfJobWords } from '../server/jobs/search-semantic.ts';
 import { visibleToSeekers } from '../server/jobs/service.ts';
 import { searchJobsInput } from '../server/jobs/schemas.ts';
 import { createCatalogEmbedder, embedWithCatalog } from '../server/matching/local-embedding.ts';
@@ -218,18 +218,23 @@ it('searches the typo vocabulary for near words only when a word is not in it an
   expect(await readsFor('wleder')).toBe(2);
 });
 
-it('asks the index for 50 nearest jobs under a filter (its walk passes the jobs filtered out), 100 without', async () => {
+it('asks the index for fewer nearest jobs under a filter (its walk passes the jobs filtered out): 30 for typed words, 50 for a description, 100 without', async () => {
   const limits: unknown[] = [];
   const db = drizzle(opened.client, {
     schema,
     logger: { logQuery: (query, params) => query.includes('<=>') && limits.push(params.at(-1)) },
   }) as unknown as Database;
-  const search = (input: object) =>
-    searchJobs({ db, embedder: createCatalogEmbedder(), now: new Date() }, searchJobsInput.parse(input));
-  await search({ q: 'nurse' });
-  await search({ q: 'nurse', remoteAllowed: false });
-  await search({ q: 'nurse', employmentType: 'full_time', salaryMin: 10_000 });
-  expect(limits).toEqual([100, 50, 50]);
+  const limitsOf = async (input: object) => {
+    limits.length = 0;
+    await searchJobs({ db, embedder: createCatalogEmbedder(), now: new Date() }, searchJobsInput.parse(input));
+    return [...limits];
+  };
+  const described = 'I have worked as a welder on a busy team for many years';
+  expect(await limitsOf({ q: 'nurse' })).toEqual([100]);
+  expect(await limitsOf({ q: 'nurse', remoteAllowed: false })).toEqual([30]);
+  expect(await limitsOf({ q: 'nurse', employmentType: 'full_time', salaryMin: 10_000 })).toEqual([30]);
+  expect(await limitsOf({ q: described })).toEqual([100]);
+  expect(await limitsOf({ q: described, remoteAllowed: false })).toEqual([50]);
 });
 
 it('finds a place through the location trigrams (a substring no b-tree serves)', async () => {
@@ -326,4 +331,30 @@ it('searches a described query by its words when its walks find no embedded job'
   } finally {
     await opened.client.query('delete from jobs where id = $1', [rows[0]!.id]);
   }
+});
+
+it("ranks a job's words and its company's as their concatenation does, building it only where the company shares a word", async () => {
+  const queries = ['nurse', 'nurse partners', 'welder shift', 'evergreen', 'care-partners welder', 'team'];
+  const ranked = await opened.client.transaction(async (tx) => {
+    await tx.exec(`insert into users (email, password_hash, user_type) values ('care@example.com', 'x', 'employer');
+      insert into employers (id, company_name) select id, 'Evergreen Care Partners Nurse' from users where email = 'care@example.com';
+      insert into jobs (employer_id, title, description) select id, 'nurse care lead', 'Care for patients with a team of partners.'
+        from users where email = 'care@example.com';`);
+    const rows: { concat: number; ours: number; matched: boolean; concat_matched: boolean }[] = [];
+    for (const q of queries) {
+      const tsQuery = sql`replace(plainto_tsquery('english', ${q})::text, '&', '|')::tsquery`;
+      const statement = sql`select ts_rank(jobs.search || employers.search, ${tsQuery}) as concat,
+          ${rankOfJobWords(tsQuery)} as ours, ${matchesJobWords(tsQuery)} as matched,
+          (jobs.search || employers.search) @@ ${tsQuery} as concat_matched
+        from jobs join employers on employers.id = jobs.employer_id`;
+      const result = await drizzle(tx as unknown as typeof opened.client).execute(statement);
+      rows.push(...(result.rows as typeof rows));
+    }
+    await tx.rollback();
+    return rows;
+  });
+  // Every job, for each query: some rank above zero through their company's words, some through their own.
+  expect(ranked.length).toBe(201 * queries.length);
+  expect(ranked.filter((row) => row.concat > 0).length).toBeGreaterThan(queries.length);
+  for (const row of ranked) expect(row).toMatchObject({ ours: row.concat, matched: row.concat_matched });
 });

@@ -10,7 +10,15 @@ import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
 import { findSkillMentions } from '../skills/lexicon.ts';
 import { decodeScoreCursor, escapeLike, rowsOf } from '../sql-helpers.ts';
 import { correctionSettings, correctQuery } from './search-correction.ts';
-import { jobWords, nearestJobsSql, nearestScanSettings, queryKind, SEED_HITS } from './search-semantic.ts';
+import {
+  matchesJobWords,
+  nearestJobsSql,
+  nearestScanSettings,
+  type QueryKind,
+  queryKind,
+  rankOfJobWords,
+  SEED_HITS,
+} from './search-semantic.ts';
 import {
   factColumns,
   facetsOf,
@@ -33,13 +41,16 @@ const TEXT_CANDIDATES = 1000;
  */
 const TEXT_RANKED_PER_SOURCE = 200;
 /**
- * How many nearest jobs the semantic stage fuses: 100, or 50 under filters beyond visibility,
+ * How many nearest jobs the semantic stage fuses: 100, or fewer under filters beyond visibility,
  * where the index walk passes about four jobs for each one a filter keeps. At 20,000 jobs,
- * remote + full-time: p50 / p95 43.5 / 60.6 → 31.7 / 43.0 ms, and the first page's top 10 stayed
- * 95% (typed queries) and 99% (documents) the same (issue 23, decision 0013). Unfiltered, the
- * deeper half still changes a long query's first page (82% the same), so it stays.
+ * remote + full-time: p50 / p95 43.5 / 60.6 → 31.7 / 43.0 ms for 50 instead of 100, and the first
+ * page's top 10 stayed 95% (typed queries) and 99% (documents) the same (issue 23, decision 0013).
+ * A typed query's meaning weighs 0.3 against its words' 1 (`fusionWeights`), so its nearest jobs
+ * past the 30th rarely reach a page: 30 instead of 50 kept 97% of the top 10 and 96% of the first
+ * page, p50 / p95 27.7 / 49.1 → 25.0 / 44.0 ms. A described query's list is its nearest jobs, so it
+ * keeps 50. Unfiltered, the deeper half still changes a long query's first page (82% the same).
  */
-const SEMANTIC_CANDIDATES = { unfiltered: 100, filtered: 50 };
+const SEMANTIC_CANDIDATES = { unfiltered: 100, filtered: { keyword: 30, document: 50 } };
 /** How many of a described query's nearest jobs its seeds are chosen from (`describedCandidates`). */
 const DESCRIBED_SEED_POOL = 20;
 /**
@@ -146,22 +157,37 @@ function textCandidates(where: SQL, tsQuery: SQL): SQL {
           where employers.search @@ ${tsQuery} limit ${TEXT_RANKED_PER_SOURCE})
         union all (select id from jobs where ${where} and jobs.search @@ ${tsQuery} limit ${TEXT_RANKED_PER_SOURCE})
       ) sources group by id)
-    select ${factColumns}, ts_rank(${jobWords}, ${tsQuery}) as rank
+    select ${factColumns}, ${rankOfJobWords(tsQuery)} as rank
     from candidates join jobs on jobs.id = candidates.id join employers on employers.id = jobs.employer_id
     order by rank desc, jobs.id asc limit ${TEXT_CANDIDATES}`;
 }
 
 /**
  * A query's spelling check and stages run in one transaction, its settings `set local` in one
- * statement: each statement is a round trip into PGlite. The best plans for the text and nearest
+ * statement that also answers the query's full-text form (`fullTextWords`): each statement is a
+ * round trip into PGlite. The best plans for the text and nearest
  * stages depend on the words searched (how many jobs match them), so they are planned for each
  * search, never from a plan kept for the statement's text (PGlite keeps plans, decision 0016):
  * generic plans took p95 from 18 to 61 ms at 20,000 jobs. The nearest stage's sort setting holds
  * for the spelling check and the text stage too: their sorts have no alternative to lose to.
  */
-const beginSearch = (tx: Queryable, options: { query: string; narrow: boolean }) =>
-  tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true), ${correctionSettings},
-    ${nearestScanSettings(options)}`);
+async function beginSearch(tx: Queryable, options: { query: string; narrow: boolean; searched: Searched }) {
+  const [settled] = rowsOf<{ words: string }>(
+    await tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true), ${correctionSettings},
+      ${nearestScanSettings(options)}, ${fullTextWords(options.searched)} as words`),
+  );
+  return sql`${settled!.words}::tsquery`;
+}
+
+/**
+ * What a search's full-text stages match, as tsquery text: any of its words ("nurse pediatric"
+ * finds either, both rank higher), and a skill written as an alias ("TS") also by its name
+ * ("TypeScript"). Computed once with the settings and sent to each statement as a value: written
+ * into each, it was parsed and stemmed again for every place a statement used it, as each was
+ * planned (about 0.4 ms of the text stage's planning).
+ */
+const fullTextWords = ({ searched, skillNames }: Searched) =>
+  sql`(replace(plainto_tsquery('english', ${searched})::text, '&', '|')::tsquery || replace(plainto_tsquery('english', ${skillNames.join(' ')})::text, '&', '|')::tsquery)::text`;
 
 type Filter = { where: SQL; filtered: boolean };
 type Searched = { searched: string; skillNames: string[]; vector: number[]; floor: SimilarityFloor };
@@ -176,7 +202,12 @@ async function typedCandidates(tx: Queryable, filter: Filter, query: Searched, t
   const ranked = textCandidates(where, tsQuery);
   const textHits = (await selectFacts(tx, { statement: ranked, order: sql`f.rank desc, f.id` })).map(factsOf);
   const seeds = textHits.slice(0, SEED_HITS).map((hit) => hit.id);
-  const nearest = nearestJobsSql({ where, vector: query.vector, seeds, limit: semanticLimit(filtered) });
+  const nearest = nearestJobsSql({
+    where,
+    vector: query.vector,
+    seeds,
+    limit: semanticLimit(filtered, queryKind(query.searched)),
+  });
   // The nearest jobs come with their facts: no second read of them.
   const withFacts = sql`select ${factColumns}, nearest.similarity from (${nearest}) nearest
       join jobs on jobs.id = nearest.id join employers on employers.id = jobs.employer_id`;
@@ -204,10 +235,10 @@ async function describedCandidates(tx: Queryable, filter: Filter, query: Searche
     where: filter.where,
     vector: query.vector,
     seeds,
-    limit: semanticLimit(filter.filtered),
+    limit: semanticLimit(filter.filtered, 'document'),
   });
   const withWords = sql`select ${factColumns}, nearest.similarity,
-      case when ${jobWords} @@ ${tsQuery} then ts_rank(${jobWords}, ${tsQuery}) end as rank
+      case when ${matchesJobWords(tsQuery)} then ${rankOfJobWords(tsQuery)} end as rank
     from (${nearest}) nearest join jobs on jobs.id = nearest.id join employers on employers.id = jobs.employer_id`;
   const rows = await selectFacts<[number, number | null]>(tx, {
     statement: withWords,
@@ -220,14 +251,12 @@ async function describedCandidates(tx: Queryable, filter: Filter, query: Searche
   return { textHits: matched.map(factsOf), meaningHits: rows.filter((row) => row[8] >= floor).map(factsOf) };
 }
 
-const semanticLimit = (filtered: boolean) => (filtered ? SEMANTIC_CANDIDATES.filtered : SEMANTIC_CANDIDATES.unfiltered);
+const semanticLimit = (filtered: boolean, kind: QueryKind) =>
+  filtered ? SEMANTIC_CANDIDATES.filtered[kind] : SEMANTIC_CANDIDATES.unfiltered;
 
 /** Full-text and semantic candidates of a query, fused; the semantic ones only above the floor. */
-async function hybridHits(tx: Queryable, filter: Filter, query: Searched) {
-  const { searched, skillNames } = query;
-  // Any query word may match ("nurse pediatric" finds either, both rank higher), and a skill
-  // written as an alias ("TS") also searches its name ("TypeScript").
-  const tsQuery = sql`(replace(plainto_tsquery('english', ${searched})::text, '&', '|')::tsquery || replace(plainto_tsquery('english', ${skillNames.join(' ')})::text, '&', '|')::tsquery)`;
+async function hybridHits(tx: Queryable, filter: Filter, query: Searched, tsQuery: SQL) {
+  const { searched } = query;
   let found = queryKind(searched) === 'document' ? await describedCandidates(tx, filter, query, tsQuery) : null;
   // Its walks see only embedded jobs: with none near (embeddings pending, or a filter that keeps
   // few), its words are searched as a typed query's are.
@@ -299,22 +328,21 @@ async function searchWords(
       floor: SIMILARITY_FLOOR[embedder.model] ?? DEFAULT_SIMILARITY_FLOOR,
     };
   };
-  const begin = (tx: Queryable) => beginSearch(tx, { query: q, narrow: search.narrow });
+  const begin = (tx: Queryable, searched: Searched) => beginSearch(tx, { query: q, narrow: search.narrow, searched });
   // The page is read after the transaction: its statement keeps a plan, the stages' may not.
   const answer = (found: Awaited<ReturnType<typeof hybridHits>>, correctedQuery: string | null) =>
     answerOf(db, { candidates: found.hits, known: found.facts, tsQuery: found.tsQuery, correctedQuery }, reading);
   const asTyped = await meaningOf(q);
   const checked = await db.transaction(async (tx) => {
-    await begin(tx);
+    const tsQuery = await begin(tx, asTyped);
     const correction = await correctQuery(tx, lexicon, q, deps.now);
-    return correction.corrected === null ? { found: await hybridHits(tx, filter, asTyped) } : { correction };
+    return correction.corrected === null ? { found: await hybridHits(tx, filter, asTyped, tsQuery) } : { correction };
   });
   if (checked.found) return answer(checked.found, null);
   const { searched, corrected } = checked.correction!;
   const asCorrected = await meaningOf(searched);
   const found = await db.transaction(async (tx) => {
-    await begin(tx);
-    return hybridHits(tx, filter, asCorrected);
+    return hybridHits(tx, filter, asCorrected, await begin(tx, asCorrected));
   });
   return answer(found, corrected);
 }
