@@ -101,7 +101,13 @@ it("leans a described query on the best word matches among its own nearest jobs,
   const matching = (words: string) => sql`plainto_tsquery('english', ${words})`;
   const nearest = (words: string) =>
     opened.db.transaction((tx) =>
-      nearestJobs(tx, { where, vector, seeds: { matching: matching(words), among: 200 }, query: 'zzqx', limit: 5 }),
+      nearestJobs(tx, {
+        where,
+        vector,
+        seeds: { matching: matching(words), among: 200, within: where },
+        query: 'zzqx',
+        limit: 5,
+      }),
     );
   const titles = async (found: { id: number }[]) =>
     (
@@ -124,7 +130,13 @@ it("leans a described query on the best word matches among its own nearest jobs,
   const number = far.title.split(' ')[1]!;
   const leaningOn = (among: number) =>
     opened.db.transaction((tx) =>
-      nearestJobs(tx, { where, vector, seeds: { matching: matching(number), among }, query: 'zzqx', limit: 5 }),
+      nearestJobs(tx, {
+        where,
+        vector,
+        seeds: { matching: matching(number), among, within: where },
+        query: 'zzqx',
+        limit: 5,
+      }),
     );
   expect((await leaningOn(20)).map((r) => r.id)).toEqual(alone.slice(0, 5).map((r) => r.id));
   expect((await leaningOn(200)).map((r) => r.id)).toContain(far.id);
@@ -357,4 +369,24 @@ it("ranks a job's words and its company's as their concatenation does, building 
   expect(ranked.length).toBe(201 * queries.length);
   expect(ranked.filter((row) => row.concat > 0).length).toBeGreaterThan(queries.length);
   for (const row of ranked) expect(row).toMatchObject({ ours: row.concat, matched: row.concat_matched });
+});
+
+it("looks for a described query's seeds among all visible jobs, its results among those its filters keep", async () => {
+  const statements: string[] = [];
+  const db = drizzle(opened.client, {
+    schema,
+    logger: { logQuery: (query) => query.includes('first_walk') && statements.push(query) },
+  }) as unknown as Database;
+  const q = 'I have worked as a welder on a busy team for many years';
+  const answer = await searchJobs(
+    { db, embedder: createCatalogEmbedder(), now: new Date() },
+    searchJobsInput.parse({ q, remoteAllowed: false }),
+  );
+  expect(answer.items.length).toBeGreaterThan(0);
+  const [described] = statements;
+  const firstWalk = described!.slice(described!.indexOf('first_walk'), described!.indexOf('seeds as'));
+  const lastWalk = described!.slice(described!.lastIndexOf('select id, 1 -'));
+  expect(firstWalk).toContain('"expires_at"');
+  expect(firstWalk).not.toContain('"remote_allowed"');
+  expect(lastWalk).toContain('"remote_allowed"');
 });

@@ -49,9 +49,10 @@ export const SEED_HITS = 5;
 /**
  * Where the meaning of a query's best word matches is found: given (a typed query's best text
  * hits), or among its own nearest jobs (a described query: the best by its words of the
- * `among` nearest its bare vector, `matching` its full-text query).
+ * `among` nearest its bare vector `within` the jobs a condition keeps, `matching` its full-text
+ * query).
  */
-export type Seeds = number[] | { matching: SQL; among: number };
+export type Seeds = number[] | { matching: SQL; among: number; within: SQL };
 
 /**
  * The nearest visible jobs as a statement (id, similarity), to run in a transaction with
@@ -67,12 +68,16 @@ export type Seeds = number[] | { matching: SQL; among: number };
  */
 export function nearestJobsSql(options: { where: SQL; vector: number[]; seeds: Seeds; limit: number }): SQL {
   const { where, seeds } = options;
-  const walk = (from: SQL, limit: number | SQL) => sql`select id, 1 - (description_embedding <=> ${from}) as similarity
-      from jobs where ${where} and description_embedding is not null
+  const walk = (
+    from: SQL,
+    limit: number,
+    within: SQL,
+  ) => sql`select id, 1 - (description_embedding <=> ${from}) as similarity
+      from jobs where ${within} and description_embedding is not null
       order by description_embedding <=> ${from} limit ${limit}`;
   const seedsOf = Array.isArray(seeds)
     ? sql``
-    : sql`first_walk as materialized (${walk(sql`(select v from query)`, seeds.among)}),
+    : sql`first_walk as materialized (${walk(sql`(select v from query)`, seeds.among, seeds.within)}),
       seeds as materialized (select jobs.id from first_walk join jobs on jobs.id = first_walk.id
         join employers on employers.id = jobs.employer_id where ${matchesJobWords(seeds.matching)}
         order by ${rankOfJobWords(seeds.matching)} desc, jobs.id limit ${SEED_HITS}),`;
@@ -83,7 +88,7 @@ export function nearestJobsSql(options: { where: SQL; vector: number[]; seeds: S
       target as materialized (select query.v + coalesce(
           (select l2_normalize(avg(description_embedding)) from jobs where ${isSeed}), query.v) as v
         from query)
-      ${walk(sql`(select v from target)`, options.limit)}`;
+      ${walk(sql`(select v from target)`, options.limit, where)}`;
 }
 
 /**

@@ -189,7 +189,8 @@ async function beginSearch(tx: Queryable, options: { query: string; narrow: bool
 const fullTextWords = ({ searched, skillNames }: Searched) =>
   sql`(replace(plainto_tsquery('english', ${searched})::text, '&', '|')::tsquery || replace(plainto_tsquery('english', ${skillNames.join(' ')})::text, '&', '|')::tsquery)::text`;
 
-type Filter = { where: SQL; filtered: boolean };
+/** Every filter of a search (`where`), whether there are any beyond visibility, and visibility alone. */
+type Filter = { where: SQL; filtered: boolean; visible: SQL };
 type Searched = { searched: string; skillNames: string[]; vector: number[]; floor: SimilarityFloor };
 type Candidates = { textHits: HitFacts[]; meaningHits: HitFacts[] };
 
@@ -230,7 +231,9 @@ async function typedCandidates(tx: Queryable, filter: Filter, query: Searched, t
  * its nearest jobs hold its best matches (decision 0018).
  */
 async function describedCandidates(tx: Queryable, filter: Filter, query: Searched, tsQuery: SQL): Promise<Candidates> {
-  const seeds = { matching: tsQuery, among: DESCRIBED_SEED_POOL };
+  // Its seeds lend a direction, not results: they are looked for among all the visible jobs, a walk
+  // that stops at its beam, where one under filters passes about four jobs for each one kept.
+  const seeds = { matching: tsQuery, among: DESCRIBED_SEED_POOL, within: filter.visible };
   const nearest = nearestJobsSql({
     where: filter.where,
     vector: query.vector,
@@ -298,7 +301,8 @@ export async function searchJobs(deps: { db: Database; embedder: Embedder; now: 
     const candidates = known.map((r) => ({ id: r.id, score: 0, text: false, meaning: false }));
     return answerOf(db, { candidates, known, tsQuery: null, correctedQuery: null }, reading);
   }
-  return searchWords(deps, { q, filter: { where, filtered: filters.length > 1 }, narrow: isNarrow(input) }, reading);
+  const filter = { where, filtered: filters.length > 1, visible: filters[0]! };
+  return searchWords(deps, { q, filter, narrow: isNarrow(input) }, reading);
 }
 
 type Reading = { sort: SearchSort; cursor: ReturnType<typeof decodeScoreCursor>; limit: number };
