@@ -385,9 +385,8 @@ async function pageItems(db: Queryable, page: Hit[], tsQuery: SQL | null) {
   // for the JSON and once for the order.
   // The markers are control characters; any already in the stored text are dropped first, so
   // a job cannot highlight words of its own choosing.
-  // The query is a sub-select, computed once per headline column: as an expression it was parsed
-  // and stemmed again for each headline of each row when Postgres kept a generic plan for the
-  // statement.
+  // The query is a sub-select, cast once per headline column: under the generic plan Postgres
+  // keeps for this statement, an expression is evaluated again for each headline of each row.
   const headline = (column: SQL, options: string) =>
     tsQuery
       ? sql`ts_headline('english', translate(${column}, chr(2) || chr(3), ''), (select ${tsQuery}), ${`StartSel=${START}, StopSel=${STOP}, ${options}`})`
