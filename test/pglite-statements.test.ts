@@ -5,7 +5,8 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withPreparedStatements } from '../db/pglite-statements.ts';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { binaryVector, withPreparedStatements } from '../db/pglite-statements.ts';
 
 let pglite: PGlite;
 beforeAll(async () => {
@@ -152,5 +153,45 @@ describe('prepared statements on PGlite', () => {
     expect((await client.query(text, ids)).rows).toEqual([{ n: 50 }]);
     await client.transaction(async (tx) => expect((await tx.query(text, ids)).rows).toEqual([{ n: 50 }]));
     expect(await prepared()).toEqual([]);
+  });
+
+  it('sends a vector in pgvector’s binary form: the same stored values as its text, the same errors', async () => {
+    const vectors = await PGlite.create({ extensions: { vector } });
+    await vectors.exec('create extension vector; create table items (id int primary key, v vector(3))');
+    const client = withPreparedStatements(vectors);
+    const exact = (text: string) => vectors.query<{ v: string }>('select $1::vector::text as v', [text]);
+    const sent = (text: string) => client.query<{ v: string }>('select $1::vector::text as v', [text]);
+    const texts = [
+      '[1,2,3]',
+      '[0.1,-0.2,0.30000000000000004]',
+      '[1e-7,-3.4e38,2.5E+3]',
+      '[ -0 , .5 ,+1 ]',
+      '[1e-50,0.123456789012345678,-65504.125]',
+      `[${Array.from({ length: 1536 }, (_, i) => Math.sin(i * 7.1) / 39).join(',')}]`,
+    ];
+    for (const text of texts) expect((await sent(text)).rows).toEqual((await exact(text)).rows);
+    // Binary, not text: a dense vector's text costs PGlite milliseconds to parse; its bytes do not.
+    expect(binaryVector('[1,-2]')).toEqual(new Uint8Array([0, 2, 0, 0, 0x3f, 0x80, 0, 0, 0xc0, 0, 0, 0]));
+    for (const bad of ['[]', '[1,,2]', '[1,0x10]', '[1e400,1]', '[Infinity]', '[nan,1]', '1,2', '[1,2'])
+      expect(binaryVector(bad)).toBeNull();
+    // What the binary form leaves to text is answered as Postgres answers it (it reads hex, too).
+    const answer = (query: Promise<{ rows: unknown[] }>) =>
+      query.then(
+        (r) => r.rows,
+        (e: Error) => e.message,
+      );
+    for (const odd of ['[]', '[1,,2]', '[1,0x10]', '[1e400,1]', '[Infinity]']) {
+      expect(await answer(sent(odd))).toEqual(await answer(exact(odd)));
+    }
+    expect(await answer(sent('[1e400,1]'))).toMatch(/out of range/);
+    await client.query('insert into items values ($1, $2)', [1, '[1.5,2,3]']);
+    await expect(client.query('insert into items values ($1, $2)', [2, '[1,2]'])).rejects.toThrow(
+      'expected 3 dimensions, not 2',
+    );
+    await client.transaction(async (tx) => {
+      const { rows } = await tx.query<{ d: number }>('select v <-> $1::vector as d from items', ['[1.5,2,4]']);
+      expect(rows).toEqual([{ d: 1 }]);
+    });
+    await vectors.close();
   });
 });
