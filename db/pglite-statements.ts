@@ -161,7 +161,7 @@ export function withPreparedStatements(client: PGlite, capacity = DEFAULT_CAPACI
   };
 }
 
-/** A decimal number as Postgres's `strtof` reads it: no hex, no `Infinity`, nothing JavaScript alone accepts. */
+/** A plain decimal, which JavaScript's `Number` and Postgres's `strtof` read alike (each reads forms the other does not). */
 const DECIMAL = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 /** Postgres's first oid for objects a database makes (`FirstNormalObjectId`): extensions' types start here. */
 const FIRST_USER_OID = 16_384;
