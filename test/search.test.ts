@@ -75,6 +75,21 @@ describe('jobs.search over the demo jobs', () => {
     expect(items[0]!.snippet.some((s) => s.match && /nurs/i.test(s.text))).toBe(true);
   });
 
+  it('searches a skill named by an alias by its whole name as a phrase, not word by word ("moodle" finds no manager)', async () => {
+    const { items } = await search({ q: 'moodle', limit: 50 });
+    const byWords = items.filter((item) => item.matchedBy.includes('text'));
+    expect(byWords.length).toBeGreaterThan(0);
+    const { rows } = (await t.db.execute(
+      sql`select title || ' ' || description as text from jobs where id in (${sql.join(
+        byWords.map((item) => sql`${item.id}`),
+        sql`, `,
+      )})`,
+    )) as unknown as { rows: { text: string }[] };
+    for (const { text } of rows) expect(text).toMatch(/moodle|learning management system/i);
+    // Word by word, its name (Learning Management Systems) would have found these.
+    expect((await search({ q: 'manager systems' })).total).toBeGreaterThan(byWords.length);
+  });
+
   it('finds TypeScript backend jobs first for "TS backend" (an alias, read as its skill)', async () => {
     const { items } = await search({ q: 'TS backend', limit: 3 });
     expect(items[0]!.title).toBe('Senior Backend Engineer (TypeScript, Node.js)');
