@@ -5,6 +5,7 @@
  */
 import { htmlToText } from '../server/webhooks/html.ts';
 import { createResumePool, DEFAULT_RESUME_POOL } from '../server/workers/resume-pool.ts';
+import { buildLexicon } from '../server/skills/lexicon.ts';
 
 /** The tag patterns htmlToText used before issue 15, for the "before" figures. */
 const regexStripTags = (html: string) =>
@@ -58,7 +59,7 @@ export async function hostileInputs(log: (line: string) => void) {
     log(
       `resume pool, 60,000-character worst case, text extraction: ${extract.ms.toFixed(0)} ms (${extract.result instanceof Error ? extract.result.message : 'read'}); event loop held at most ${extract.maxLagMs.toFixed(0)} ms`,
     );
-    const parse = await withLoopLag(() => pool.localParser.parse(text, { phrases: new Map(), longestPhrase: 1 }));
+    const parse = await withLoopLag(() => pool.localParser.parse(text, buildLexicon([])));
     log(
       `resume pool, the same text through the local parser: ${parse.ms.toFixed(0)} ms (${parse.result instanceof Error ? parse.result.message : 'parsed'}); event loop held at most ${parse.maxLagMs.toFixed(0)} ms; deadline ${DEFAULT_RESUME_POOL.deadlineMs} ms per step`,
     );

@@ -63,7 +63,7 @@ async function apiAgainstSql(client: StatementClient, inputs: object[]): Promise
   }
   const samples = { api: [] as number[], sql: [] as number[] };
   const run = {
-    api: (i: number) => api('jobs.search', inputs[i]).then(() => recording.take()),
+    api: (i: number) => api.received('jobs.search', inputs[i]).then(() => recording.take()),
     sql: (i: number) =>
       client.transaction(async (tx) => {
         for (const s of scripts[i]!) await tx.query(s.query, s.params);

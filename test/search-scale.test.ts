@@ -230,7 +230,7 @@ it('searches the typo vocabulary for near words only when a word is not in it an
   expect(await readsFor('wleder')).toBe(2);
 });
 
-it('asks the index for fewer nearest jobs under a filter (its walk passes the jobs filtered out): 30 for typed words, 50 for a description, 100 without', async () => {
+it('asks the index for 30 nearest jobs for typed words, and for a description 100, or 50 under a filter (its walk passes the jobs filtered out)', async () => {
   const limits: unknown[] = [];
   const db = drizzle(opened.client, {
     schema,
@@ -242,7 +242,7 @@ it('asks the index for fewer nearest jobs under a filter (its walk passes the jo
     return [...limits];
   };
   const described = 'I have worked as a welder on a busy team for many years';
-  expect(await limitsOf({ q: 'nurse' })).toEqual([100]);
+  expect(await limitsOf({ q: 'nurse' })).toEqual([30]);
   expect(await limitsOf({ q: 'nurse', remoteAllowed: false })).toEqual([30]);
   expect(await limitsOf({ q: 'nurse', employmentType: 'full_time', salaryMin: 10_000 })).toEqual([30]);
   expect(await limitsOf({ q: described })).toEqual([100]);

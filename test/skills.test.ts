@@ -3,6 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { PROFICIENCY_LEVELS } from '../db/schema.ts';
 import { createAdmin } from '../server/auth/admin.ts';
 import { normalizeSkillName } from '../server/skills/normalize.ts';
+import { buildLexicon, findSkillMentions } from '../server/skills/lexicon.ts';
+import { SKILLS_CATALOG } from '../server/seed/skills-catalog.ts';
 import { resolveSkillNames } from '../server/skills/catalog.ts';
 import { customSkillMatchId } from '../server/skills/custom.ts';
 import { jobSkillFacts, seekerSkillFacts } from '../server/matching/generate.ts';
@@ -51,6 +53,25 @@ describe('normalization', () => {
       'node.js',
       'ci/cd',
     ]);
+  });
+
+  it('finds in text every mention trying each run of words would find (phrases start with a known first word)', () => {
+    const lexicon = buildLexicon(SKILLS_CATALOG);
+    const everyRun = { ...lexicon, firstWords: { has: () => true } as unknown as Set<string> };
+    const texts = [
+      ...RESUME_FIXTURES.map((fixture) => fixture.text),
+      'Python 3, Node.js, CI/CD-driven teams; React/Redux and .NET; Business Analyst; k8s and TS',
+    ];
+    for (const text of texts) {
+      const found = findSkillMentions(lexicon, text);
+      expect(found).toEqual(findSkillMentions(everyRun, text));
+      expect(findSkillMentions(lexicon, text, { lenient: true })).toEqual(
+        findSkillMentions(everyRun, text, { lenient: true }),
+      );
+    }
+    expect(findSkillMentions(lexicon, texts.at(-1)!).map((m) => m.name)).toEqual(
+      expect.arrayContaining(['Python', 'Node.js', 'React', 'Kubernetes']),
+    );
   });
 
   it('resolves names and aliases to one catalog skill', async () => {

@@ -41,16 +41,17 @@ const TEXT_CANDIDATES = 1000;
  */
 const TEXT_RANKED_PER_SOURCE = 200;
 /**
- * How many nearest jobs the semantic stage fuses: 100, or fewer under filters beyond visibility,
- * where the index walk passes about four jobs for each one a filter keeps. At 20,000 jobs,
- * remote + full-time: p50 / p95 43.5 / 60.6 → 31.7 / 43.0 ms for 50 instead of 100, and the first
- * page's top 10 stayed 95% (typed queries) and 99% (documents) the same (issue 23, decision 0013).
- * A typed query's meaning weighs 0.3 against its words' 1 (`fusionWeights`), so its nearest jobs
- * past the 30th rarely reach a page: 30 instead of 50 kept 97% of the top 10 and 96% of the first
- * page, p50 / p95 27.7 / 49.1 → 25.0 / 44.0 ms. A described query's list is its nearest jobs, so it
- * keeps 50. Unfiltered, the deeper half still changes a long query's first page (82% the same).
+ * How many nearest jobs the semantic stage fuses. A typed query's meaning weighs 0.3 against its
+ * words' 1 (`fusionWeights`): its 30 nearest jobs, filtered or not. Past the 30th they only lifted
+ * text hits that were also among the 100 nearest a few places: at 20,000 jobs 30 instead of
+ * 100 kept 88% of the top 10 unfiltered (97% under filters, session 13) and the labelled queries'
+ * nDCG@10, and took keyword searches' p50 / p95 from 25.9 / 41.8 to 23.8 / 37.7 ms on a slow run
+ * (issue 23). A described query's list is its nearest jobs: 100, or 50 under filters beyond
+ * visibility, where the index walk passes about four jobs for each one a filter keeps (remote +
+ * full-time: p50 / p95 43.5 / 60.6 → 31.7 / 43.0 ms, decision 0013); unfiltered, its deeper half
+ * still changes its first page (82% the same).
  */
-const SEMANTIC_CANDIDATES = { unfiltered: 100, filtered: { keyword: 30, document: 50 } };
+const SEMANTIC_CANDIDATES = { keyword: 30, document: { unfiltered: 100, filtered: 50 } };
 /** How many of a described query's nearest jobs its seeds are chosen from (`describedCandidates`). */
 const DESCRIBED_SEED_POOL = 20;
 /**
@@ -259,7 +260,7 @@ async function describedCandidates(tx: Queryable, filter: Filter, query: Searche
 }
 
 const semanticLimit = (filtered: boolean, kind: QueryKind) =>
-  filtered ? SEMANTIC_CANDIDATES.filtered[kind] : SEMANTIC_CANDIDATES.unfiltered;
+  kind === 'keyword' ? SEMANTIC_CANDIDATES.keyword : SEMANTIC_CANDIDATES.document[filtered ? 'filtered' : 'unfiltered'];
 
 /** Full-text and semantic candidates of a query, fused; the semantic ones only above the floor. */
 async function hybridHits(tx: Queryable, filter: Filter, query: Searched, tsQuery: SQL) {

@@ -21,6 +21,12 @@ export interface SkillLexicon {
   /** normalized phrase -> catalog name */
   phrases: Map<string, string>;
   longestPhrase: number;
+  /**
+   * The first word of every phrase. A text's tokens are ASCII, so a phrase's key begins with its
+   * first token in lower case: a run of tokens whose first begins no phrase is passed over without
+   * normalizing it (most of them, at every length up to `longestPhrase`).
+   */
+  firstWords: Set<string>;
 }
 
 /**
@@ -127,16 +133,19 @@ function stripEnd(text: string, chars: string): string {
 
 export function buildLexicon(entries: readonly LexiconEntry[]): SkillLexicon {
   const phrases = new Map<string, string>();
+  const firstWords = new Set<string>();
   let longestPhrase = 1;
   for (const entry of entries) {
     for (const phrase of [entry.name, ...entry.aliases]) {
       const key = normalizeSkillName(phrase);
       if (!key || phrases.has(key)) continue;
       phrases.set(key, entry.name);
-      longestPhrase = Math.max(longestPhrase, key.split(' ').length);
+      const words = key.split(' ');
+      firstWords.add(words[0]!);
+      longestPhrase = Math.max(longestPhrase, words.length);
     }
   }
-  return { phrases, longestPhrase };
+  return { phrases, longestPhrase, firstWords };
 }
 
 const TOKEN = /\.?[A-Za-z0-9][A-Za-z0-9+#./&'-]*[A-Za-z0-9+#]|\.?[A-Za-z0-9][+#]*/g;
@@ -163,6 +172,7 @@ function matchLine(lexicon: SkillLexicon, rawLine: string, lenient: boolean, vis
   });
   const listy = lenient || isListLine(rawLine);
   const tryPhrase = (tokens: string[]): string | undefined => {
+    if (!lexicon.firstWords.has(tokens[0]!.toLowerCase())) return undefined;
     const key = normalizeSkillName(tokens.join(' '));
     const name =
       lexicon.phrases.get(key) ??
