@@ -202,3 +202,52 @@ describe('the query plans', () => {
     ).toMatch(/Index Scan using jobs_description_embedding_hnsw on jobs/);
   });
 });
+
+describe('snippets of long descriptions', () => {
+  const filler = 'Our team meets every Monday to plan the week ahead and review the last one. ';
+  const insertJob = async (title: string, description: string) => {
+    await t.db.execute(sql`insert into jobs (employer_id, title, description, location, remote_allowed, employment_type, status, posted_at, updated_at)
+      select min(id), ${title}, ${description}, 'Denver, CO', false, 'full_time', 'active', ${TEST_START.toISOString()}::timestamptz, ${TEST_START.toISOString()}::timestamptz from employers`);
+  };
+  const hitTitled = async (q: string, title: string) => {
+    const { items } = await search({ q, limit: 50 });
+    const hit = items.find((item) => item.title === title);
+    expect(hit, `"${q}" finds ${title}`).toBeDefined();
+    return hit!;
+  };
+
+  it('are chosen near the first match of a 20,000-character description, from a bounded part of it that starts at a word', async () => {
+    const tail = ' You will fly the zeppelin fleet over the harbor city every week.';
+    const description = filler.repeat(Math.floor((20_000 - tail.length) / filler.length)) + tail;
+    expect(description.length).toBeLessThanOrEqual(20_000);
+    await insertJob('Airship Captain', description);
+
+    const byName = await hitTitled('zeppelin', 'Airship Captain');
+    expect(byName.snippet.filter((s) => s.match).map((s) => s.text.toLowerCase())).toContain('zeppelin');
+    const shown = byName.snippet.map((s) => s.text).join('');
+    expect(shown.length).toBeLessThan(600);
+    // Its first word is a whole word of the description.
+    const firstWord = shown.trimStart().split(/\s/)[0]!;
+    expect(description).toMatch(new RegExp(`(^|\\s)${firstWord.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+
+    // A word whose stem ends otherwise than it is written ("citi" for "city") is found too.
+    const byStem = await hitTitled('airship cities', 'Airship Captain');
+    expect(byStem.snippet.filter((s) => s.match).map((s) => s.text.toLowerCase())).toContain('city');
+  });
+
+  it('never read past the bounded part: a match far after the first is not shown', async () => {
+    const description = `Dirigible crews wanted. ${filler.repeat(200)}The dirigible hangar is by the river.`;
+    await insertJob('Dirigible Engineer', description);
+    const hit = await hitTitled('dirigible', 'Dirigible Engineer');
+    const shown = hit.snippet.map((s) => s.text).join('');
+    expect(shown).toMatch(/^Dirigible crews wanted/);
+    expect(shown).not.toMatch(/hangar/);
+  });
+
+  it('fall back to the start of the description when the query matches only its title', async () => {
+    await insertJob('Glassblower', filler.repeat(20));
+    const hit = await hitTitled('glassblower', 'Glassblower');
+    expect(hit.titleSegments.some((s) => s.match)).toBe(true);
+    expect(hit.snippet).toEqual([{ text: filler.repeat(20).slice(0, 220), match: false }]);
+  });
+});
