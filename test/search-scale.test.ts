@@ -150,11 +150,13 @@ it('answers a described query from its nearest jobs, those its words match ranke
   expect(answer.items[0]!.title).toMatch(/^welder /);
 });
 
-it('embeds a query outside its transaction, and a corrected one again before a second', async () => {
+it('embeds a query outside its transaction, looks up its spelling with its settings, and embeds a corrected one again before a second', async () => {
   const steps: string[] = [];
   const kindOf = (query: string) =>
     query.includes('plan_cache_mode')
-      ? 'settings'
+      ? query.includes('search_vocabulary')
+        ? 'settings and spelling'
+        : 'settings'
       : query.includes('search_vocabulary')
         ? 'spelling'
         : query.includes('title_hits')
@@ -196,8 +198,7 @@ it('embeds a query outside its transaction, and a corrected one again before a s
   expect(await stepsOf('welder')).toEqual([
     'embed',
     'begin',
-    'settings',
-    'spelling',
+    'settings and spelling',
     'text',
     'nearest',
     'commit',
@@ -206,8 +207,7 @@ it('embeds a query outside its transaction, and a corrected one again before a s
   expect(await stepsOf('wleder')).toEqual([
     'embed',
     'begin',
-    'settings',
-    'spelling',
+    'settings and spelling',
     'commit',
     'embed',
     'begin',

@@ -4,9 +4,7 @@
  * 0014), found by trigram similarity and confirmed by edit distance.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import type { Queryable } from '../../db/database.ts';
 import { findSkillMentions, type SkillLexicon } from '../skills/lexicon.ts';
-import { rowsOf } from '../sql-helpers.ts';
 import { visibleToSeekers } from './service.ts';
 
 /** Hostile queries (hundreds of words, runs of one letter) must not cost more than this many look-ups. */
@@ -14,13 +12,13 @@ export const MAX_WORDS_CORRECTED = 4;
 const MIN_WORD = 3;
 const MAX_WORD = 30;
 /**
- * The setting `correctQuery`'s transaction needs, as a `set_config` call for the search's one
+ * The setting `correctionLookup`'s statement needs, as a `set_config` call for the search's one
  * settings statement: pg_trgm's default floor (0.3) misses transpositions of short words,
  * "pyhton" is 0.27 from "python".
  */
 export const correctionSettings: SQL = sql`set_config('pg_trgm.similarity_threshold', '0.2', true)`;
 const CANDIDATES_PER_WORD = 8;
-/** A vocabulary word this many rows use is taken as spelled right (`correctQuery`). */
+/** A vocabulary word this many rows use is taken as spelled right (`correctionLookup`). */
 const KNOWN_VOCABULARY_USES = 2;
 
 /**
@@ -65,41 +63,42 @@ function checkableWords(lexicon: SkillLexicon, q: string): string[] {
   return [...words];
 }
 
+export type LookedUp = { word: string; known: boolean; candidates: { word: string; uses: number }[] | null };
+
 /**
- * The query as it will be searched: each word that is not a common vocabulary word, matches no visible
- * job (in its title, description or company) and is near a vocabulary word, replaced by it.
- * `corrected` is null when nothing changed. Runs in a transaction with `correctionSettings`.
+ * The look-up `correctionOf` reads, as one JSON value for a statement that sets
+ * `correctionSettings` before it (the search's settings statement: a round trip and a planning
+ * fewer than a statement of its own), or null when the query has no word to check.
+ * The vocabulary is searched only for words that match nothing: most queries need no look-up.
+ * A word the vocabulary has from two rows or more is taken as spelled right, whether or not a
+ * visible job uses it now, and is found by its key (the full-text look-ups build a bitmap of
+ * every job with the word); a word of one title may be that title's typo.
+ * Materialized: inlined, each use of `known` ran its look-ups again.
  */
-export async function correctQuery(
-  tx: Queryable,
-  lexicon: SkillLexicon,
-  q: string,
-  now: Date,
-): Promise<{ searched: string; corrected: string | null }> {
+export function correctionLookup(lexicon: SkillLexicon, q: string, now: Date): SQL | null {
   const words = checkableWords(lexicon, q);
-  if (!words.length) return { searched: q, corrected: null };
-  const list = `{${words.join(',')}}`;
-  const rows = rowsOf<{ word: string; known: boolean; candidates: { word: string; uses: number }[] | null }>(
-    // The vocabulary is searched only for words that match nothing: most queries need no look-up.
-    // A word the vocabulary has from two rows or more is taken as spelled right, whether or not a
-    // visible job uses it now, and is found by its key (the full-text look-ups build a bitmap of
-    // every job with the word); a word of one title may be that title's typo.
-    // Materialized: inlined, each use of `known` ran its look-ups again.
-    await tx.execute(sql`
-      with k as materialized (select w.word,
+  if (!words.length) return null;
+  return sql`(with k as materialized (select w.word,
         numnode(plainto_tsquery('english', w.word)) = 0
           or exists (select 1 from search_vocabulary v where v.word = w.word and v.uses >= ${KNOWN_VOCABULARY_USES})
           or exists (select 1 from jobs where ${visibleToSeekers(now)} and jobs.search @@ plainto_tsquery('english', w.word))
           or exists (select 1 from employers e where e.search @@ plainto_tsquery('english', w.word)) as known
-        from unnest(${list}::text[]) as w(word))
-      select k.word, k.known, case when k.known then null else (
+        from unnest(${`{${words.join(',')}}`}::text[]) as w(word))
+      select json_agg(json_build_object('word', k.word, 'known', k.known, 'candidates', case when k.known then null else (
         select json_agg(json_build_object('word', v.word, 'uses', v.uses)) from (
            select word, uses from search_vocabulary where word % k.word
-           order by similarity(word, k.word) desc, uses desc limit ${CANDIDATES_PER_WORD}) v) end as candidates
-      from k`),
-  );
+           order by similarity(word, k.word) desc, uses desc limit ${CANDIDATES_PER_WORD}) v) end)) from k)`;
+}
+
+/**
+ * The query as it will be searched, from its `correctionLookup` (null: nothing was looked up):
+ * each word that is not a common vocabulary word, matches no visible job (in its title,
+ * description or company) and is near a vocabulary word, replaced by it. `corrected` is null when
+ * nothing changed.
+ */
+export function correctionOf(q: string, lookedUp: LookedUp[] | null): { searched: string; corrected: string | null } {
   const replacements = new Map<string, string>();
-  for (const row of rows) {
+  for (const row of lookedUp ?? []) {
     if (row.known) continue;
     const replacement = bestCandidate(row.word, row.candidates ?? []);
     if (replacement) replacements.set(row.word, replacement);

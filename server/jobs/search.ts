@@ -9,7 +9,7 @@ import type { Embedder } from '../ai/types.ts';
 import { loadLexicon, resolveSkillNames } from '../skills/catalog.ts';
 import { findSkillMentions } from '../skills/lexicon.ts';
 import { decodeScoreCursor, escapeLike, rowsOf } from '../sql-helpers.ts';
-import { correctionSettings, correctQuery } from './search-correction.ts';
+import { correctionLookup, correctionOf, correctionSettings, type LookedUp } from './search-correction.ts';
 import {
   matchesJobWords,
   nearestJobsSql,
@@ -165,19 +165,24 @@ function textCandidates(where: SQL, tsQuery: SQL): SQL {
 
 /**
  * A query's spelling check and stages run in one transaction, its settings `set local` in one
- * statement that also answers the query's full-text form (`fullTextWords`): each statement is a
- * round trip into PGlite. The best plans for the text and nearest
- * stages depend on the words searched (how many jobs match them), so they are planned for each
- * search, never from a plan kept for the statement's text (PGlite keeps plans, decision 0016):
- * generic plans took p95 from 18 to 61 ms at 20,000 jobs. The nearest stage's sort setting holds
- * for the spelling check and the text stage too: their sorts have no alternative to lose to.
+ * statement that also answers the query's full-text form (`fullTextWords`) and looks up the words
+ * its spelling check reads (`correctionLookup`, after the setting it needs): each statement is a
+ * round trip into PGlite. The best plans for the text and nearest stages depend on the words
+ * searched (how many jobs match them), so they are planned for each search, never from a plan
+ * kept for the statement's text (PGlite keeps plans, decision 0016): generic plans took p95 from
+ * 18 to 61 ms at 20,000 jobs. This statement itself is planned before its settings take effect,
+ * and may keep its plan: its look-ups are by key.
  */
-async function beginSearch(tx: Queryable, options: { query: string; narrow: boolean; searched: Searched }) {
-  const [settled] = rowsOf<{ words: string }>(
+async function beginSearch(
+  tx: Queryable,
+  options: { query: string; narrow: boolean; searched: Searched; spelling: SQL | null },
+) {
+  const [settled] = rowsOf<{ words: string; spelling: LookedUp[] | null }>(
     await tx.execute(sql`select set_config('plan_cache_mode', 'force_custom_plan', true), ${correctionSettings},
-      ${nearestScanSettings(options)}, ${fullTextWords(options.searched)} as words`),
+      ${nearestScanSettings(options)}, ${fullTextWords(options.searched)} as words,
+      ${options.spelling ?? sql`null::json`} as spelling`),
   );
-  return sql`${settled!.words}::tsquery`;
+  return { tsQuery: sql`${settled!.words}::tsquery`, spelling: settled!.spelling };
 }
 
 /**
@@ -337,21 +342,22 @@ async function searchWords(
       floor: SIMILARITY_FLOOR[embedder.model] ?? DEFAULT_SIMILARITY_FLOOR,
     };
   };
-  const begin = (tx: Queryable, searched: Searched) => beginSearch(tx, { query: q, narrow: search.narrow, searched });
+  const begin = (tx: Queryable, searched: Searched, spelling: SQL | null) =>
+    beginSearch(tx, { query: q, narrow: search.narrow, searched, spelling });
   // The page is read after the transaction: its statement keeps a plan, the stages' may not.
   const answer = (found: Awaited<ReturnType<typeof hybridHits>>, correctedQuery: string | null) =>
     answerOf(db, { candidates: found.hits, known: found.facts, tsQuery: found.tsQuery, correctedQuery }, reading);
   const asTyped = await meaningOf(q);
   const checked = await db.transaction(async (tx) => {
-    const tsQuery = await begin(tx, asTyped);
-    const correction = await correctQuery(tx, lexicon, q, deps.now);
+    const { tsQuery, spelling } = await begin(tx, asTyped, correctionLookup(lexicon, q, deps.now));
+    const correction = correctionOf(q, spelling);
     return correction.corrected === null ? { found: await hybridHits(tx, filter, asTyped, tsQuery) } : { correction };
   });
   if (checked.found) return answer(checked.found, null);
   const { searched, corrected } = checked.correction!;
   const asCorrected = await meaningOf(searched);
   const found = await db.transaction(async (tx) => {
-    return hybridHits(tx, filter, asCorrected, await begin(tx, asCorrected));
+    return hybridHits(tx, filter, asCorrected, (await begin(tx, asCorrected, null)).tsQuery);
   });
   return answer(found, corrected);
 }
