@@ -186,6 +186,8 @@ export function binaryVector(text: string): Uint8Array | null {
   view.setInt16(0, elements.length);
   for (let i = 0; i < elements.length; i++) {
     const element = elements[i]!;
+    // The buffer starts as zeros: a local embedding is mostly "0", and skipping them halves the time.
+    if (element === '0') continue;
     if (!DECIMAL.test(element)) return null;
     const value = Math.fround(Number(element));
     if (!Number.isFinite(value)) return null;

@@ -90,30 +90,46 @@ export function sortScore(sort: SearchSort, relevance: number, facts: HitFacts |
 /** One collator for every facet's ties: `localeCompare` builds its comparison state on each call. */
 const byName = new Intl.Collator('en').compare;
 
-function countBy<T>(items: T[], key: (item: T) => string | null) {
-  const counts = new Map<string, number>();
-  for (const item of items) {
-    const value = key(item);
-    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
+/** Each value with its count, most first, ties by name. */
+function byCount(counts: Map<string, number>) {
   return [...counts]
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || byName(a.value, b.value));
 }
 
+function countInto(counts: Map<string, number>, value: string | null) {
+  if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+}
+
+/** In one pass over the hits (up to about 1,100 of them for each search). */
 export function facetsOf(hits: HitFacts[]): SearchFacets {
-  const remote = hits.filter((h) => h.remoteAllowed).length;
-  const names = new Map(hits.map((h) => [String(h.employerId), h.companyName]));
+  let remote = 0;
+  const types = new Map<string, number>();
+  const places = new Map<string, number>();
+  const companies = new Map<string, number>();
+  const names = new Map<string, string>();
+  const atLeast = SALARY_BANDS.map(() => 0);
+  for (const hit of hits) {
+    if (hit.remoteAllowed) remote++;
+    countInto(types, hit.employmentType);
+    countInto(places, hit.location);
+    const company = String(hit.employerId);
+    countInto(companies, company);
+    names.set(company, hit.companyName);
+    const salary = hit.salary;
+    if (salary === null) continue;
+    SALARY_BANDS.forEach((band, i) => {
+      if (salary >= band) atLeast[i] = atLeast[i]! + 1;
+    });
+  }
   return {
     remote: { remote, onSite: hits.length - remote },
-    employmentType: countBy(hits, (h) => h.employmentType),
-    location: countBy(hits, (h) => h.location).slice(0, TOP_VALUES),
-    company: countBy(hits, (h) => String(h.employerId))
+    employmentType: byCount(types),
+    location: byCount(places).slice(0, TOP_VALUES),
+    // Ties by the id as text, as before this pass was one.
+    company: byCount(companies)
       .slice(0, TOP_VALUES)
       .map((c) => ({ id: Number(c.value), name: names.get(c.value)!, count: c.count })),
-    salary: SALARY_BANDS.map((atLeast) => ({
-      atLeast,
-      count: hits.filter((h) => h.salary !== null && h.salary >= atLeast).length,
-    })),
+    salary: SALARY_BANDS.map((band, i) => ({ atLeast: band, count: atLeast[i]! })),
   };
 }
