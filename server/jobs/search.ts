@@ -394,9 +394,10 @@ const SNIPPET_LEAD = 100;
 /**
  * The part of a job's description its snippet is chosen from (`j`): all of it up to
  * `SNIPPET_WINDOW` characters, else that many from shortly before the first word of the query.
- * ts_headline parses and stems every word it is given: over whole descriptions of 3,000
- * characters (real ads run 2,000-5,000; the bench's 370) a page took 32.5 ms instead of 8.3
- * (issue 23), and one of 20,000 characters would cost every page it is on far more. The first
+ * ts_headline parses and stems every word it is given: over whole descriptions of about 3,000
+ * characters (real ads run 2,000-5,000; the bench's 370) the page statement took 20.7 ms p50,
+ * 10.8 in this window (issue 23, decision 0021); one of 20,000 would cost every page it is on
+ * far more. The first
  * match is found by its lexeme as a prefix ("nurs" in "Nursing"), less a final "i" or "e" that
  * stemming may have put there ("citi" for "city"); a description that shows no match in its
  * window keeps the excerpt from its start (`pageItems`). A window that starts mid-text drops its
