@@ -320,7 +320,6 @@ export const jobs = pgTable(
     // The location filter is a substring match ("boston" finds "Boston, MA"): trigrams serve it (migration 0019).
     index('jobs_location_trgm').using('gin', t.location.op('gin_trgm_ops')),
     index('jobs_description_embedding_hnsw').using('hnsw', t.descriptionEmbedding.op('vector_cosine_ops')),
-    index('jobs_requirements_embedding_hnsw').using('hnsw', t.requirementsEmbedding.op('vector_cosine_ops')),
     check('jobs_status_check', inList('status', JOB_STATUSES)),
     check(
       'jobs_salary_range_check',
