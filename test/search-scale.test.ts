@@ -11,9 +11,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import * as schema from '../db/schema.ts';
 import { searchJobs } from '../server/jobs/search.ts';
-import { matchesJobWords, nearestJobs, rankOfJobWords } from '../server/jobs/search-semantic.ts';
+import { beginNearestScan, matchesJobWords, nearestJobs, rankOfJobWords } from '../server/jobs/search-semantic.ts';
 import { visibleToSeekers } from '../server/jobs/service.ts';
 import { searchJobsInput } from '../server/jobs/schemas.ts';
+import { rowsOf } from '../server/sql-helpers.ts';
 import { createCatalogEmbedder, embedWithCatalog } from '../server/matching/local-embedding.ts';
 import { createTestDatabase } from './helpers/db.ts';
 
@@ -326,6 +327,28 @@ it('plans the nearest-jobs scan afresh wherever it runs: its sort setting differ
     );
   await opened.client.exec('reset plan_cache_mode');
   expect(await plans()).toEqual([{ generic: before.generic, custom: before.custom + 8 }]);
+});
+
+it('widens the beam past 20,000 jobs by the square root of the size the last analyze counted', async () => {
+  const beamAt = async (reltuples: number, query: string) => {
+    await opened.client.query(`update pg_class set reltuples = $1 where oid = 'jobs'::regclass`, [reltuples]);
+    return opened.db.transaction(async (tx) => {
+      await beginNearestScan(tx, { query });
+      return rowsOf<{ ef: string }>(await tx.execute(sql`select current_setting('hnsw.ef_search') as ef`))[0]!.ef;
+    });
+  };
+  const described = 'caring for patients on a busy hospital ward';
+  try {
+    // Never analyzed (-1), small, at the size the beams were chosen at: the beams as chosen.
+    for (const size of [-1, 200, 20_000]) {
+      expect([await beamAt(size, 'nurse'), await beamAt(size, described)]).toEqual(['300', '60']);
+    }
+    expect([await beamAt(100_000, 'nurse'), await beamAt(100_000, described)]).toEqual(['671', '134']);
+    // pgvector's widest beam is 1,000.
+    expect([await beamAt(1_000_000, 'nurse'), await beamAt(1_000_000, described)]).toEqual(['1000', '424']);
+  } finally {
+    await opened.client.exec(`analyze jobs`);
+  }
 });
 
 it('searches a described query by its words when its walks find no embedded job', async () => {

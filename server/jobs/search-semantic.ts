@@ -25,6 +25,23 @@ export function queryKind(query: string): QueryKind {
  * Chosen on bench/search-scale.ts (decisions 0017, 0018).
  */
 const EF_SEARCH: Record<QueryKind, number> = { keyword: 300, document: 60 };
+/** The number of jobs the beams above were chosen at. */
+const BEAMS_CHOSEN_AT = 20_000;
+/** pgvector's largest `hnsw.ef_search`. */
+const WIDEST_BEAM = 1_000;
+
+/**
+ * The beam grows with the graph: past the size it was chosen at, by the square root of the jobs
+ * the table holds (`reltuples`, as the last analyze counted them; never analyzed, -1: the base).
+ * At 100,000 jobs a described query's top 10 was 0.917 of the exact one at 60, 0.953 at 150, and
+ * a typed query's 0.853 at 300, 0.900 at 600, 0.923 at 1,000, for 1-2 ms more at p50 (issue 23).
+ */
+const beamFor = (kind: QueryKind) => {
+  const base = sql.raw(String(EF_SEARCH[kind]));
+  return sql`(select least(${sql.raw(String(WIDEST_BEAM))}, greatest(${base},
+      round(${base} * sqrt(greatest(reltuples, 0) / ${sql.raw(String(BEAMS_CHOSEN_AT))}))))::int::text
+    from pg_class where oid = 'jobs'::regclass)`;
+};
 
 /**
  * Whether a job's words or its company's match a full-text query (jobs joined to employers). The
@@ -103,9 +120,8 @@ export function nearestJobsSql(options: { where: SQL; vector: number[]; seeds: S
  * setting.
  */
 export function nearestScanSettings(options: { query: string; narrow?: boolean }): SQL {
-  const efSearch = String(EF_SEARCH[queryKind(options.query)]);
   return sql`set_config('hnsw.iterative_scan', 'relaxed_order', true),
-    set_config('hnsw.ef_search', ${efSearch}, true),
+    set_config('hnsw.ef_search', ${beamFor(queryKind(options.query))}, true),
     set_config('enable_sort', ${options.narrow ? 'on' : 'off'}, true)`;
 }
 
