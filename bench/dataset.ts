@@ -166,6 +166,112 @@ const BENEFITS = [
   '',
 ];
 
+/**
+ * What a real ad carries beside the work (issue 23 part 1): who the employer is, how the day
+ * goes, what it offers, how to apply and the equal-opportunity statement. Ads on job boards run
+ * 2,000-5,000 characters, most of it this; the work itself is a few hundred. Full-text ranking,
+ * snippets and the embedder all read the whole text, so the bench's ads carry it too.
+ */
+const ABOUT_COMPANY: Record<string, string[]> = {
+  healthcare: [
+    'serves patients across the region from community clinics and two hospitals.',
+    'is a not-for-profit health system with more than forty sites of care.',
+    'has cared for families in this community for over fifty years.',
+  ],
+  finance: [
+    'advises growing businesses and families on tax, audit and planning.',
+    'is an independent firm serving clients in every industry.',
+    'manages the finances of hundreds of small and mid-sized companies.',
+  ],
+  hospitality: [
+    'runs hotels, restaurants and event spaces in six cities.',
+    'is a family-owned group of restaurants known for scratch cooking.',
+    'welcomes thousands of guests every week.',
+  ],
+  trades: [
+    'builds and maintains commercial and residential properties.',
+    'has served contractors and homeowners for three generations.',
+    'takes on projects from small repairs to new construction.',
+  ],
+  software: [
+    'builds products used by millions of people every day.',
+    'makes tools that help teams plan, build and ship together.',
+    'is a fast-growing company backed by long-term investors.',
+  ],
+  sales: [
+    'brings well-loved brands to stores and customers nationwide.',
+    'partners with retailers and distributors across the country.',
+    'helps businesses find and keep their customers.',
+  ],
+  teaching: [
+    'educates students from early childhood through adult learning.',
+    'is a network of public schools focused on every learner.',
+    'runs programs for learners of every age and background.',
+  ],
+  logistics: [
+    'moves freight for manufacturers and retailers across North America.',
+    'operates distribution centers and a regional delivery fleet.',
+    'keeps supply chains running around the clock.',
+  ],
+};
+const CULTURE = [
+  'We promote from within, and most of our leaders started in front-line roles.',
+  'Our teams are small, close-knit and proud of the work they do.',
+  'We invest in training, mentoring and clear paths to grow.',
+  'Safety, respect and honesty guide how we work with each other and with the people we serve.',
+  'We measure ourselves by the trust of the people who rely on us.',
+  'New team members get a structured onboarding and a peer mentor for their first months.',
+];
+const DAY_TO_DAY = [
+  'Work closely with colleagues across teams and share what you learn.',
+  'Keep accurate, timely records and follow established procedures.',
+  'Communicate clearly with customers, coworkers and supervisors.',
+  'Identify problems early and suggest practical improvements.',
+  'Follow all safety, privacy and quality standards.',
+  'Take part in training, team meetings and other duties as assigned.',
+  'Manage your time across competing priorities in a fast-moving environment.',
+  'Help onboard and support newer members of the team.',
+];
+const TRAITS = [
+  'Strong attention to detail and good organizational skills.',
+  'Clear written and verbal communication.',
+  'A positive attitude and a willingness to learn.',
+  'Ability to work independently and as part of a team.',
+  'Reliable attendance and a flexible approach to schedules.',
+  'Comfort with computers and common office software.',
+  'Ability to stay calm and focused under pressure.',
+];
+const SCHEDULES = [
+  'Schedule: Monday to Friday, day shift.',
+  'Schedule: 8-hour shifts, some weekends and holidays.',
+  'Schedule: 12-hour shifts, three days a week, rotating weekends.',
+  'Schedule: flexible hours with core hours from 10 to 3.',
+  'Schedule: evenings and weekends, with a predictable rotation.',
+];
+const PERKS = [
+  'Medical, dental and vision insurance from your first day.',
+  'Paid time off that grows with your tenure, plus paid holidays.',
+  'A 401(k) plan with a company match.',
+  'Tuition reimbursement and paid certifications.',
+  'Paid parental leave and family support programs.',
+  'Life and disability insurance.',
+  'An employee assistance program and a wellness stipend.',
+  'Employee discounts and free parking.',
+  'A sign-on bonus for eligible candidates.',
+  'Referral bonuses and regular performance reviews.',
+];
+const APPLYING = [
+  'To apply, send your resume and a short note about why this role interests you.',
+  'Apply online; we review every application and reply within two weeks.',
+  'Interviews are held by video and on site; we will walk you through each step.',
+  'Candidates must be authorized to work in the United States. A background check is required.',
+];
+const EQUAL_OPPORTUNITY = [
+  'We are an equal opportunity employer. All qualified applicants will receive consideration for employment without regard to race, color, religion, sex, sexual orientation, gender identity, national origin, disability or veteran status.',
+  'We celebrate diversity and are committed to an inclusive workplace. We do not discriminate on the basis of any protected characteristic, and we provide reasonable accommodations to applicants with disabilities on request.',
+  'Equal opportunity employer. If you need an accommodation at any point in the hiring process, contact our recruiting team and we will work with you.',
+];
+
 export interface BenchRole {
   key: string;
   occupation: string;
@@ -284,22 +390,37 @@ function composeJob(rand: Rand, role: BenchRole, companies: BenchCompany[], comp
   const tools = sample(rand, role.tools, between(rand, 0, 3));
   const duties = sample(rand, role.duties, between(rand, 1, 4)).map((d) => pick(DUTY_SHAPES)(d));
   const years = between(rand, 0, 10);
+  const occupation = companies[companyIndex]!.occupation;
+  const bullets = (items: string[]) => items.map((item) => `- ${item}`);
   const parts = [
+    `${company} ${pick(ABOUT_COMPANY[occupation] ?? ABOUT_COMPANY.sales!)} ${sample(rand, CULTURE, between(rand, 2, 4)).join(' ')}`,
     pick(OPENERS)(company),
     ...sample(rand, role.pitch, between(rand, 1, 2)),
     ...duties,
+    "What you'll do:",
+    ...bullets(sample(rand, DAY_TO_DAY, between(rand, 3, 6))),
     tools.length ? `You will use ${tools.join(', ')}.` : '',
-    `We ask for ${years ? `${years}+ years of experience` : 'no prior experience'} and ${skills.slice(0, 2).join(' and ')}.`,
+    'What you bring:',
+    ...bullets([
+      `${years ? `${years}+ years of experience` : 'No prior experience needed'}; ${skills.slice(0, 2).join(' and ')}.`,
+      ...skills.slice(2).map((skill) => `Experience with ${skill}.`),
+      ...sample(rand, TRAITS, between(rand, 2, 5)),
+    ]),
     role.credentials.length && rand() < 0.6 ? `${pick(role.credentials)} required.` : '',
     role.education.length && rand() < 0.4 ? `${pick(role.education)} preferred.` : '',
+    'What we offer:',
+    ...bullets(sample(rand, PERKS, between(rand, 4, 8))),
     pick(BENEFITS),
+    pick(SCHEDULES),
     city === 'Remote' ? 'This role is fully remote.' : `Based in ${city}.`,
+    ...sample(rand, APPLYING, between(rand, 1, 2)),
+    pick(EQUAL_OPPORTUNITY),
   ];
   const seniorityFactor = { Junior: 0.75, Trainee: 0.65, Associate: 0.85, Senior: 1.25, Lead: 1.35 }[seniority] ?? 1;
   const base = (role.salary[0] + rand() * (role.salary[1] - role.salary[0])) * seniorityFactor;
   return {
     title,
-    description: parts.filter(Boolean).join(rand() < 0.3 ? '\n' : ' '),
+    description: parts.filter(Boolean).join('\n'),
     location: city,
     remoteAllowed: city === 'Remote' || rand() < 0.15,
     employmentType: pick(TYPES),

@@ -17,7 +17,7 @@ import { buildLexicon, type SkillLexicon } from '../server/skills/lexicon.ts';
 import { normalizeSkillName } from '../server/skills/normalize.ts';
 import { type BenchJob, generateCompanies, generateJobs, generateResumes, companyCountFor } from './dataset.ts';
 
-const DATA_VERSION = 2;
+const DATA_VERSION = 3;
 const CACHE = new URL('./.cache/', import.meta.url);
 const LARGEST_CACHED = 20_000;
 /** Seekers matter to match generation, not to search: past this many, more would only slow the build. */
