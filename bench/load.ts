@@ -12,11 +12,11 @@ import { normalizeSkillName } from '../server/skills/normalize.ts';
 import { generateJobs, generateResumes } from './dataset.ts';
 import { JOB_COLUMNS, jobRow, jobSkillRows, SEEKER_COLUMNS, seekerRow } from './scale-database.ts';
 
-const DATA_VERSION = 1;
+// 2: the ads of real length and no requirements index (decision 0022).
+const DATA_VERSION = 2;
 const CACHE = new URL('./.cache/', import.meta.url);
 const HNSW = [
   ['jobs_description_embedding_hnsw', 'jobs', 'description_embedding'],
-  ['jobs_requirements_embedding_hnsw', 'jobs', 'requirements_embedding'],
   ['job_seekers_resume_embedding_hnsw', 'job_seekers', 'resume_embedding'],
 ] as const;
 
